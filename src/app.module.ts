@@ -1,0 +1,46 @@
+import { Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
+import { FastifyRequest } from 'fastify';
+import { AuthModule } from './auth/auth.module';
+import { AuthService } from './auth/auth.service';
+import { formatGraphqlErrors } from './common/graphql-errors';
+import { RequestContext } from './common/request-context';
+import { ConferencesModule } from './conferences/conferences.module';
+import { appConfig, AppConfig } from './config/configuration';
+import { LecternConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { InterviewsModule } from './interviews/interviews.module';
+import { SessionsModule } from './sessions/sessions.module';
+import { SpeakersModule } from './speakers/speakers.module';
+
+export const GRAPHQL_PATH = '/graphql';
+
+@Module({
+  imports: [
+    LecternConfigModule,
+    DatabaseModule,
+    AuthModule,
+    GraphQLModule.forRootAsync<MercuriusDriverConfig>({
+      driver: MercuriusDriver,
+      inject: [appConfig.KEY, AuthService],
+      useFactory: (config: AppConfig, auth: AuthService) => ({
+        path: GRAPHQL_PATH,
+        autoSchemaFile: true,
+        sortSchema: true,
+        graphiql: config.graphiql,
+        jit: 1,
+        errorFormatter: formatGraphqlErrors,
+        context: (request: FastifyRequest): RequestContext => ({
+          viewer: auth.viewerFor(request.headers.authorization),
+          loaders: new Map(),
+        }),
+      }),
+    }),
+    ConferencesModule,
+    SpeakersModule,
+    SessionsModule,
+    InterviewsModule,
+  ],
+})
+export class AppModule {}

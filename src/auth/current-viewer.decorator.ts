@@ -1,0 +1,7 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { RequestContext } from '../common/request-context';
+
+export const CurrentViewer = createParamDecorator(
+  (_: unknown, context: ExecutionContext) => GqlExecutionContext.create(context).getContext<RequestContext>().viewer,
+);

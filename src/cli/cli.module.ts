@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { LecternConfigModule } from '../config/config.module';
+import { DatabaseModule } from '../database/database.module';
+import { DemoModule } from '../demo/demo.module';
+import { DbMigrateCommand } from './db-migrate.command';
+import { DemoLoadCommand } from './demo-load.command';
+
+@Module({
+  imports: [LecternConfigModule, DatabaseModule, AuthModule, DemoModule],
+  providers: [DbMigrateCommand, DemoLoadCommand],
+})
+export class CliModule {}

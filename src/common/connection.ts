@@ -1,0 +1,103 @@
+import { Type } from '@nestjs/common';
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { badInput } from './errors';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `How many items, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` })
+  first?: number;
+
+  @Field({ nullable: true, description: 'The cursor of the item after which the page starts.' })
+  after?: string;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field() hasNextPage: boolean;
+  @Field() hasPreviousPage: boolean;
+  @Field(() => String, { nullable: true }) startCursor: string | null;
+  @Field(() => String, { nullable: true }) endCursor: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Page<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** `@ObjectType() class SessionConnection extends Connection(Session) {}` */
+export function Connection<T>(nodeType: Type<T>) {
+  @ObjectType(`${nodeType.name}Edge`)
+  class EdgeType implements Edge<T> {
+    @Field() cursor: string;
+    @Field(() => nodeType) node: T;
+  }
+
+  @ObjectType({ isAbstract: true })
+  abstract class ConnectionType implements Page<T> {
+    @Field(() => [EdgeType]) edges: EdgeType[];
+    @Field(() => PageInfo) pageInfo: PageInfo;
+    @Field(() => Int, { description: 'How many items the whole list has.' }) totalCount: number;
+  }
+  return ConnectionType;
+}
+
+/**
+ * Runs one page of an ordered query. Cursors are opaque positions in that order; the total comes
+ * from the same statement (a window count), so a page costs one SQL statement.
+ */
+export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, args: PageArgs): Promise<Page<T>> {
+  const first = pageSize(args.first);
+  const offset = args.after === undefined || args.after === null ? 0 : decodeCursor(args.after) + 1;
+  const { entities, raw } = await query
+    .clone()
+    .addSelect('COUNT(*) OVER ()', 'page_total')
+    .offset(offset)
+    .limit(first + 1)
+    .getRawAndEntities();
+  const totalCount = raw.length > 0 ? Number(raw[0].page_total) : offset === 0 ? 0 : await query.getCount();
+  const nodes = entities.slice(0, first);
+  const edges = nodes.map((node, index) => ({ cursor: encodeCursor(offset + index), node }));
+  return {
+    edges,
+    totalCount,
+    pageInfo: {
+      hasNextPage: entities.length > first,
+      hasPreviousPage: offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}
+
+function pageSize(first: number | undefined | null): number {
+  if (first === undefined || first === null) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw badInput('first', `must be between 1 and ${MAX_PAGE_SIZE}, not ${first}`);
+  }
+  return first;
+}
+
+const CURSOR_PREFIX = 'position:';
+
+function encodeCursor(position: number): string {
+  return Buffer.from(`${CURSOR_PREFIX}${position}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): number {
+  const decoded = Buffer.from(cursor, 'base64url').toString();
+  const position = Number(decoded.slice(CURSOR_PREFIX.length));
+  if (!decoded.startsWith(CURSOR_PREFIX) || !Number.isInteger(position) || position < 0) {
+    throw badInput('after', 'is not a cursor from this list');
+  }
+  return position;
+}

@@ -1,0 +1,29 @@
+import { UserError } from './errors';
+
+/** GraphQL IDs arrive as strings; anything that is not one of ours is simply not found. */
+export function parseId(value: string | number, what: string, field = 'id'): number {
+  const id = typeof value === 'number' ? value : /^\d{1,15}$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(id) || id < 1) throw new UserError('NOT_FOUND', `${field}: no ${what} "${String(value)}"`, field);
+  return id;
+}
+
+/** Copies the fields an update names; `undefined` leaves a field alone, `null` clears it. */
+export function applyChanges<T extends object>(target: T, changes: Partial<T>): T {
+  for (const [key, value] of Object.entries(changes)) {
+    if (value !== undefined) (target as Record<string, unknown>)[key] = value;
+  }
+  return target;
+}
+
+export function stamped<T extends { createdAt?: Date; updatedAt?: Date }>(entity: T, now = new Date()): T {
+  entity.createdAt ??= now;
+  entity.updatedAt = now;
+  return entity;
+}
+
+/** Turns a unique-index violation into a CONFLICT on the field the index guards. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } } | undefined;
+  const code = e?.driverError?.code ?? e?.code;
+  return code === 'SQLITE_CONSTRAINT' || code === '23505';
+}

@@ -1,0 +1,111 @@
+import { DataSource, EntityManager, EntityTarget, In } from 'typeorm';
+import { applyChanges, parseId } from '../common/entities';
+import { conflict, notFound } from '../common/errors';
+import { Validation } from '../common/validation';
+import { Transactions } from '../database/transactions';
+import { ConferenceService } from './conference.service';
+
+const NAME_MAX = 200;
+
+interface ConferencePart {
+  id: number;
+  conferenceId: number;
+  slug: string;
+  name: string;
+  position: number;
+}
+
+interface PartChanges {
+  slug?: string;
+  name?: string;
+  position?: number;
+}
+
+/**
+ * What rooms and tracks share: each belongs to one conference, has a slug unique within it, a
+ * name and a place in the conference's order. Subclasses check their own extra fields.
+ */
+export abstract class ConferencePartService<T extends ConferencePart, C extends PartChanges> {
+  protected abstract readonly entity: EntityTarget<T>;
+  protected abstract readonly noun: string;
+
+  constructor(
+    protected readonly dataSource: DataSource,
+    protected readonly transactions: Transactions,
+    protected readonly conferences: ConferenceService,
+  ) {}
+
+  protected abstract checkExtra(changes: C, validation: Validation): void;
+
+  /** A conference's parts in their order, for many conferences at once (loaders). */
+  async byConferenceIds(conferenceIds: readonly number[]): Promise<T[]> {
+    return this.dataSource.getRepository(this.entity).find({
+      where: { conferenceId: In([...conferenceIds]) } as never,
+      order: { position: 'ASC', name: 'ASC', id: 'ASC' } as never,
+    });
+  }
+
+  async byIds(ids: readonly number[]): Promise<T[]> {
+    return this.dataSource.getRepository(this.entity).findBy({ id: In([...ids]) } as never);
+  }
+
+  /** Finds one part by id inside a writer's transaction and checks it belongs to `conferenceId`. */
+  async requireIn(manager: EntityManager, id: string | number, conferenceId: number, field: string): Promise<T> {
+    const part = await manager.findOneBy(this.entity, { id: parseId(id, this.noun, field) } as never);
+    if (!part) throw notFound(this.noun, field, id);
+    if (part.conferenceId !== conferenceId) {
+      new Validation().fail(field, `${this.noun} ${id} belongs to another conference`).throwIfFailed();
+    }
+    return part;
+  }
+
+  create(conferenceId: string | number, changes: C & { slug: string; name: string }, within?: EntityManager): Promise<T> {
+    return this.transactions.run(async (manager) => {
+      const conference = await this.conferences.require(manager, parseId(conferenceId, 'conference', 'conferenceId'), 'conferenceId');
+      this.check(changes, true);
+      const part = manager.create(this.entity, { conferenceId: conference.id, position: 0 } as never) as T;
+      applyChanges(part, changes as unknown as Partial<T>);
+      return this.save(manager, part);
+    }, within);
+  }
+
+  update(id: string | number, changes: C): Promise<T> {
+    return this.transactions.run(async (manager) => {
+      const part = await this.require(manager, id);
+      this.check(changes, false);
+      applyChanges(part, changes as unknown as Partial<T>);
+      return this.save(manager, part);
+    });
+  }
+
+  remove(id: string | number): Promise<T> {
+    return this.transactions.run(async (manager) => {
+      const part = await this.require(manager, id);
+      const removedId = part.id;
+      await manager.remove(part);
+      return Object.assign(part, { id: removedId });
+    });
+  }
+
+  private async require(manager: EntityManager, id: string | number): Promise<T> {
+    const part = await manager.findOneBy(this.entity, { id: parseId(id, this.noun) } as never);
+    if (!part) throw notFound(this.noun, 'id', id);
+    return part;
+  }
+
+  private check(changes: C, creating: boolean): void {
+    const v = new Validation();
+    if (creating) v.required(changes.slug, 'slug').required(changes.name, 'name');
+    else v.check(changes.slug !== null, 'slug', 'cannot be cleared').check(changes.name !== null, 'name', 'cannot be cleared');
+    v.slug(changes.slug ?? undefined).maxLength(changes.name, NAME_MAX, 'name');
+    if (changes.position != null) v.check(changes.position >= 0, 'position', 'must be 0 or more');
+    this.checkExtra(changes, v);
+    v.throwIfFailed();
+  }
+
+  private async save(manager: EntityManager, part: T): Promise<T> {
+    const clash = await manager.findOneBy(this.entity, { conferenceId: part.conferenceId, slug: part.slug } as never);
+    if (clash && clash.id !== part.id) throw conflict('slug', `this conference already has a ${this.noun} "${part.slug}"`);
+    return manager.save(this.entity, part);
+  }
+}

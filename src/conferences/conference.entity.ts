@@ -1,0 +1,84 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { InstantColumn, LocalisedColumn } from '../database/columns';
+import { LocalisedText } from '../common/localisation';
+import { GraphQLDateTime } from 'graphql-scalars';
+
+export enum ConferenceStatus {
+  DRAFT = 'DRAFT',
+  PUBLISHED = 'PUBLISHED',
+}
+registerEnumType(ConferenceStatus, { name: 'ConferenceStatus' });
+
+@ObjectType({ description: 'One edition of an event, e.g. Internetdagarna 2020.' })
+@Entity('conferences')
+export class Conference {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Field()
+  @Index('UQ_conferences_slug', { unique: true })
+  @Column({ type: 'varchar', length: 80 })
+  slug: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  /** Read through `description(locale)`. */
+  @LocalisedColumn()
+  description: LocalisedText;
+
+  @Field(() => String, { nullable: true, description: 'The series this edition belongs to, e.g. "Internetdagarna".' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  series: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'The edition, e.g. 2020.' })
+  @Column({ type: 'integer', nullable: true })
+  edition: number | null;
+
+  @Field({ description: 'First day, in the conference time zone (YYYY-MM-DD).' })
+  @Column({ type: 'date' })
+  startDate: string;
+
+  @Field({ description: 'Last day, in the conference time zone (YYYY-MM-DD).' })
+  @Column({ type: 'date' })
+  endDate: string;
+
+  @Field({ description: 'IANA time zone, e.g. "Europe/Stockholm".' })
+  @Column({ type: 'varchar', length: 64 })
+  timeZone: string;
+
+  @Field({ description: 'The locale texts fall back to, e.g. "sv".' })
+  @Column({ type: 'varchar', length: 35 })
+  defaultLocale: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  venue: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  city: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  websiteUrl: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  organiser: string | null;
+
+  @Field(() => ConferenceStatus)
+  @Column({ type: 'varchar', length: 16, default: ConferenceStatus.DRAFT })
+  status: ConferenceStatus;
+
+  @Field(() => GraphQLDateTime)
+  @InstantColumn()
+  createdAt: Date;
+
+  @Field(() => GraphQLDateTime)
+  @InstantColumn()
+  updatedAt: Date;
+}

@@ -1,0 +1,103 @@
+import { Field, ID, InputType, Int, PartialType } from '@nestjs/graphql';
+import { LocalisedTextInput } from '../common/localisation';
+
+@InputType()
+export class CreateConferenceInput {
+  @Field({ description: 'Lower-case letters, digits and hyphens, e.g. "internetdagarna-2020".' })
+  slug: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => [LocalisedTextInput], { nullable: true })
+  description?: LocalisedTextInput[];
+
+  @Field(() => String, { nullable: true })
+  series?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  edition?: number | null;
+
+  @Field({ description: 'First day (YYYY-MM-DD) in the conference time zone.' })
+  startDate: string;
+
+  @Field({ description: 'Last day (YYYY-MM-DD) in the conference time zone.' })
+  endDate: string;
+
+  @Field({ description: 'IANA time zone, e.g. "Europe/Oslo".' })
+  timeZone: string;
+
+  @Field({ description: 'BCP 47 tag texts fall back to, e.g. "nb".' })
+  defaultLocale: string;
+
+  @Field(() => String, { nullable: true })
+  venue?: string | null;
+
+  @Field(() => String, { nullable: true })
+  city?: string | null;
+
+  @Field(() => String, { nullable: true })
+  websiteUrl?: string | null;
+
+  @Field(() => String, { nullable: true })
+  organiser?: string | null;
+}
+
+@InputType()
+export class UpdateConferenceInput extends PartialType(CreateConferenceInput) {}
+
+@InputType()
+export class CreateRoomInput {
+  @Field(() => ID)
+  conferenceId: string;
+
+  @Field()
+  slug: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => Int, { nullable: true })
+  capacity?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Set for an online room.' })
+  streamUrl?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  position?: number;
+}
+
+@InputType()
+export class UpdateRoomInput {
+  @Field({ nullable: true }) slug?: string;
+  @Field({ nullable: true }) name?: string;
+  @Field(() => Int, { nullable: true }) capacity?: number | null;
+  @Field(() => String, { nullable: true }) streamUrl?: string | null;
+  @Field(() => Int, { nullable: true }) position?: number;
+}
+
+@InputType()
+export class CreateTrackInput {
+  @Field(() => ID)
+  conferenceId: string;
+
+  @Field()
+  slug: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => String, { nullable: true, description: '#rrggbb' })
+  color?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  position?: number;
+}
+
+@InputType()
+export class UpdateTrackInput {
+  @Field({ nullable: true }) slug?: string;
+  @Field({ nullable: true }) name?: string;
+  @Field(() => String, { nullable: true }) color?: string | null;
+  @Field(() => Int, { nullable: true }) position?: number;
+}

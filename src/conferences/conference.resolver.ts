@@ -1,0 +1,75 @@
+import { Args, Context, ID, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentViewer } from '../auth/current-viewer.decorator';
+import { OrganiserMutation } from '../auth/organiser-mutation.decorator';
+import { Viewer } from '../auth/viewer';
+import { Connection, PageArgs } from '../common/connection';
+import { parseId } from '../common/entities';
+import { localise } from '../common/localisation';
+import { RequestContext } from '../common/request-context';
+import { Conference, ConferenceStatus } from './conference.entity';
+import { CreateConferenceInput, UpdateConferenceInput } from './conference.inputs';
+import { ConferenceLoader } from './conference.loader';
+import { ConferenceService } from './conference.service';
+import { Room } from './room.entity';
+import { Track } from './track.entity';
+
+@ObjectType()
+export class ConferenceConnection extends Connection(Conference) {}
+
+@Resolver(() => Conference)
+export class ConferenceResolver {
+  constructor(
+    private readonly conferenceService: ConferenceService,
+    private readonly loader: ConferenceLoader,
+  ) {}
+
+  @Query(() => ConferenceConnection, { description: 'Conferences, newest first.' })
+  conferences(@Args() page: PageArgs, @CurrentViewer() viewer: Viewer) {
+    return this.conferenceService.list(viewer, page);
+  }
+
+  @Query(() => Conference, { nullable: true })
+  conference(@Args('slug') slug: string, @CurrentViewer() viewer: Viewer) {
+    return this.conferenceService.bySlug(slug, viewer);
+  }
+
+  @ResolveField(() => String, { nullable: true })
+  description(@Parent() conference: Conference, @Args('locale', { nullable: true }) locale?: string) {
+    return localise(conference.description, locale, conference.defaultLocale);
+  }
+
+  @ResolveField(() => [Room])
+  rooms(@Parent() conference: Conference, @Context() context: RequestContext) {
+    return this.loader.roomsOf(context, conference.id);
+  }
+
+  @ResolveField(() => [Track])
+  tracks(@Parent() conference: Conference, @Context() context: RequestContext) {
+    return this.loader.tracksOf(context, conference.id);
+  }
+
+  @OrganiserMutation(() => Conference, { description: 'Creates a conference as a draft.' })
+  createConference(@Args('input') input: CreateConferenceInput) {
+    return this.conferenceService.create(input);
+  }
+
+  @OrganiserMutation(() => Conference)
+  updateConference(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateConferenceInput) {
+    return this.conferenceService.update(parseId(id, 'conference'), input);
+  }
+
+  @OrganiserMutation(() => Conference, { description: 'Deletes a conference with everything in it.' })
+  deleteConference(@Args('id', { type: () => ID }) id: string) {
+    return this.conferenceService.remove(parseId(id, 'conference'));
+  }
+
+  @OrganiserMutation(() => Conference, { description: 'Makes the conference and its published sessions public.' })
+  publishConference(@Args('id', { type: () => ID }) id: string) {
+    return this.conferenceService.setStatus(parseId(id, 'conference'), ConferenceStatus.PUBLISHED);
+  }
+
+  @OrganiserMutation(() => Conference, { description: 'Takes the whole conference out of public view.' })
+  unpublishConference(@Args('id', { type: () => ID }) id: string) {
+    return this.conferenceService.setStatus(parseId(id, 'conference'), ConferenceStatus.DRAFT);
+  }
+}

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { Viewer } from '../auth/viewer';
+import { Page, PageArgs, paginate } from '../common/connection';
+import { applyChanges, isUniqueViolation, stamped } from '../common/entities';
+import { conflict, notFound } from '../common/errors';
+import { toLocalisedText } from '../common/localisation';
+import { canonicalLocale, Validation } from '../common/validation';
+import { Transactions } from '../database/transactions';
+import { Conference, ConferenceStatus } from './conference.entity';
+import { CreateConferenceInput, UpdateConferenceInput } from './conference.inputs';
+
+const NAME_MAX = 200;
+const TEXT_MAX = 20000;
+
+@Injectable()
+export class ConferenceService {
+  constructor(
+    @InjectRepository(Conference) private readonly conferences: Repository<Conference>,
+    private readonly transactions: Transactions,
+  ) {}
+
+  /** Conferences the viewer may see: published ones, and drafts for organisers. */
+  visible(viewer: Viewer, alias = 'conference'): SelectQueryBuilder<Conference> {
+    const query = this.conferences.createQueryBuilder(alias);
+    return viewer.organiser ? query : query.where(`${alias}.status = :published`, { published: ConferenceStatus.PUBLISHED });
+  }
+
+  list(viewer: Viewer, page: PageArgs): Promise<Page<Conference>> {
+    return paginate(this.visible(viewer).orderBy('conference.startDate', 'DESC').addOrderBy('conference.id', 'DESC'), page);
+  }
+
+  async bySlug(slug: string, viewer: Viewer, field = 'slug'): Promise<Conference> {
+    const conference = await this.visible(viewer).andWhere('conference.slug = :slug', { slug }).getOne();
+    if (!conference) throw notFound('conference', field, slug);
+    return conference;
+  }
+
+  async byIds(ids: readonly number[]): Promise<Conference[]> {
+    return this.conferences.findBy({ id: In([...ids]) });
+  }
+
+  /** For writers: the conference, whatever its status, inside the writer's transaction. */
+  async require(manager: EntityManager, id: number, field = 'id'): Promise<Conference> {
+    const conference = await manager.findOneBy(Conference, { id });
+    if (!conference) throw notFound('conference', field, id);
+    return conference;
+  }
+
+  create(input: CreateConferenceInput, within?: EntityManager): Promise<Conference> {
+    return this.transactions.run(async (manager) => {
+      const conference = manager.create(Conference, { status: ConferenceStatus.DRAFT, description: {} });
+      this.apply(conference, input);
+      return this.save(manager, conference);
+    }, within);
+  }
+
+  update(id: number, input: UpdateConferenceInput, within?: EntityManager): Promise<Conference> {
+    return this.transactions.run(async (manager) => {
+      const conference = await this.require(manager, id);
+      this.apply(conference, input);
+      return this.save(manager, conference);
+    }, within);
+  }
+
+  setStatus(id: number, status: ConferenceStatus, within?: EntityManager): Promise<Conference> {
+    return this.transactions.run(async (manager) => {
+      const conference = await this.require(manager, id);
+      conference.status = status;
+      return manager.save(stamped(conference));
+    }, within);
+  }
+
+  remove(id: number): Promise<Conference> {
+    return this.transactions.run(async (manager) => {
+      const conference = await this.require(manager, id);
+      await manager.delete(Conference, { id });
+      return Object.assign(conference, { id });
+    });
+  }
+
+  private apply(conference: Conference, input: UpdateConferenceInput): void {
+    const v = new Validation();
+    const { description, ...plain } = input;
+    if (conference.id === undefined) {
+      for (const field of ['slug', 'name', 'startDate', 'endDate', 'timeZone', 'defaultLocale'] as const) v.required(input[field], field);
+    } else {
+      for (const field of ['slug', 'name', 'startDate', 'endDate', 'timeZone', 'defaultLocale'] as const) {
+        v.check(input[field] !== null, field, 'cannot be cleared');
+      }
+    }
+    v.slug(input.slug ?? undefined)
+      .maxLength(input.name, NAME_MAX, 'name')
+      .date(input.startDate ?? undefined, 'startDate')
+      .date(input.endDate ?? undefined, 'endDate')
+      .timeZone(input.timeZone ?? undefined)
+      .locale(input.defaultLocale ?? undefined, 'defaultLocale')
+      .url(input.websiteUrl, 'websiteUrl');
+    for (const field of ['series', 'venue', 'city', 'organiser'] as const) v.maxLength(input[field], NAME_MAX, field);
+    const text = toLocalisedText(description, 'description', v, TEXT_MAX);
+    v.throwIfFailed();
+
+    applyChanges(conference, plain);
+    if (input.defaultLocale) conference.defaultLocale = canonicalLocale(input.defaultLocale)!;
+    if (text) conference.description = text;
+    if (conference.startDate > conference.endDate) {
+      new Validation().fail(input.endDate ? 'endDate' : 'startDate', 'the conference must end on or after its first day').throwIfFailed();
+    }
+  }
+
+  private async save(manager: EntityManager, conference: Conference): Promise<Conference> {
+    const clash = await manager.findOneBy(Conference, { slug: conference.slug });
+    if (clash && clash.id !== conference.id) throw conflict('slug', `another conference already has the slug "${conference.slug}"`);
+    try {
+      return await manager.save(stamped(conference));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict('slug', `another conference already has the slug "${conference.slug}"`);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Validation } from '../common/validation';
+import { Transactions } from '../database/transactions';
+import { ConferencePartService } from './conference-part.service';
+import { ConferenceService } from './conference.service';
+import { UpdateRoomInput } from './conference.inputs';
+import { Room } from './room.entity';
+
+@Injectable()
+export class RoomService extends ConferencePartService<Room, UpdateRoomInput> {
+  protected readonly entity = Room;
+  protected readonly noun = 'room';
+
+  constructor(dataSource: DataSource, transactions: Transactions, conferences: ConferenceService) {
+    super(dataSource, transactions, conferences);
+  }
+
+  protected checkExtra(changes: UpdateRoomInput, v: Validation): void {
+    v.url(changes.streamUrl, 'streamUrl');
+    if (changes.capacity != null) v.check(changes.capacity >= 0, 'capacity', 'must be 0 or more');
+  }
+}

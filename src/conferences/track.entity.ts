@@ -1,0 +1,35 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Conference } from './conference.entity';
+
+@ObjectType({ description: 'A theme that groups sessions of one conference.' })
+@Entity('tracks')
+@Index('UQ_tracks_conference_slug', ['conferenceId', 'slug'], { unique: true })
+export class Track {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'integer' })
+  conferenceId: number;
+
+  @ManyToOne(() => Conference, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'conferenceId', foreignKeyConstraintName: 'FK_tracks_conference' })
+  conference?: Conference;
+
+  @Field({ description: 'Unique within the conference.' })
+  @Column({ type: 'varchar', length: 80 })
+  slug: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Field(() => String, { nullable: true, description: 'A colour for programme grids, as #rrggbb.' })
+  @Column({ type: 'varchar', length: 7, nullable: true })
+  color: string | null;
+
+  @Field(() => Int)
+  @Column({ type: 'integer', default: 0 })
+  position: number;
+}

@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Validation } from '../common/validation';
+import { Transactions } from '../database/transactions';
+import { ConferencePartService } from './conference-part.service';
+import { ConferenceService } from './conference.service';
+import { UpdateTrackInput } from './conference.inputs';
+import { Track } from './track.entity';
+
+@Injectable()
+export class TrackService extends ConferencePartService<Track, UpdateTrackInput> {
+  protected readonly entity = Track;
+  protected readonly noun = 'track';
+
+  constructor(dataSource: DataSource, transactions: Transactions, conferences: ConferenceService) {
+    super(dataSource, transactions, conferences);
+  }
+
+  protected checkExtra(changes: UpdateTrackInput, v: Validation): void {
+    if (changes.color != null) v.check(/^#[0-9a-fA-F]{6}$/.test(changes.color), 'color', 'must be a colour like "#1a7f37"');
+  }
+}

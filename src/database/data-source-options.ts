@@ -1,0 +1,25 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSourceOptions } from 'typeorm';
+import { AppConfig } from '../config/configuration';
+import { migrations } from '../../migrations';
+import { SqlLogger } from './sql-logger';
+
+/**
+ * The one place that decides the engine: PostgreSQL when DATABASE_URL is set, SQLite otherwise.
+ * Migrations run at start; the schema is never synchronised from the entities.
+ */
+export function dataSourceOptions(config: AppConfig): DataSourceOptions {
+  const common = {
+    migrations,
+    migrationsRun: true,
+    synchronize: false,
+    logger: new SqlLogger(config.logLevel === 'debug'),
+    maxQueryExecutionTime: 1000,
+  } as const;
+  if (config.databaseUrl) {
+    return { ...common, type: 'postgres', url: config.databaseUrl, poolSize: config.databasePoolSize };
+  }
+  if (config.sqlitePath !== ':memory:') mkdirSync(dirname(config.sqlitePath), { recursive: true });
+  return { ...common, type: 'sqlite', database: config.sqlitePath, enableWAL: true, busyTimeout: 5000 };
+}

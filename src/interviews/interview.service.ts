@@ -1,0 +1,209 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { Viewer } from '../auth/viewer';
+import { Page, PageArgs, paginate } from '../common/connection';
+import { applyChanges, parseId, stamped } from '../common/entities';
+import { conflict, notFound } from '../common/errors';
+import { toLocalisedText } from '../common/localisation';
+import { canonicalLocale, Validation } from '../common/validation';
+import { Conference, ConferenceStatus } from '../conferences/conference.entity';
+import { ConferenceService } from '../conferences/conference.service';
+import { Transactions } from '../database/transactions';
+import { SessionService } from '../sessions/session.service';
+import { Speaker } from '../speakers/speaker.entity';
+import { SpeakerService } from '../speakers/speaker.service';
+import { InterviewItem } from './interview-item.entity';
+import { InterviewSpeaker } from './interview-speaker.entity';
+import { Interview } from './interview.entity';
+import { CreateInterviewInput, UpdateInterviewInput } from './interview.inputs';
+
+const TEXT_MAX = 20000;
+const LINE_MAX = 300;
+const SLUG_MAX = 120;
+
+@Injectable()
+export class InterviewService {
+  constructor(
+    @InjectRepository(Interview) private readonly interviews: Repository<Interview>,
+    @InjectRepository(InterviewItem) private readonly items: Repository<InterviewItem>,
+    @InjectRepository(InterviewSpeaker) private readonly participants: Repository<InterviewSpeaker>,
+    private readonly transactions: Transactions,
+    private readonly conferences: ConferenceService,
+    private readonly sessions: SessionService,
+    private readonly speakers: SpeakerService,
+  ) {}
+
+  /** Published interviews whose conference and session (if any) are public too; all for organisers. */
+  visible(viewer: Viewer): SelectQueryBuilder<Interview> {
+    const query = this.interviews.createQueryBuilder('interview');
+    if (viewer.organiser) return query;
+    return query
+      .leftJoin('interview.conference', 'conference')
+      .leftJoin('interview.session', 'session')
+      .where('interview.published = :published', { published: true })
+      .andWhere('(interview.conferenceId IS NULL OR conference.status = :conferenceStatus)', { conferenceStatus: ConferenceStatus.PUBLISHED })
+      .andWhere('(interview.sessionId IS NULL OR session.published = :published)');
+  }
+
+  list(filter: { conference?: Conference; speaker?: Speaker }, page: PageArgs, viewer: Viewer): Promise<Page<Interview>> {
+    const query = this.visible(viewer);
+    if (filter.conference) query.andWhere('interview.conferenceId = :conferenceId', { conferenceId: filter.conference.id });
+    if (filter.speaker) {
+      query.andWhere('EXISTS (SELECT 1 FROM "interview_speakers" "iv" WHERE "iv"."interviewId" = interview.id AND "iv"."speakerId" = :speakerId)', {
+        speakerId: filter.speaker.id,
+      });
+    }
+    return paginate(query.orderBy('interview.publishedOn', 'DESC', 'NULLS LAST').addOrderBy('interview.id', 'DESC'), page);
+  }
+
+  async bySlug(slug: string, viewer: Viewer): Promise<Interview> {
+    const interview = await this.visible(viewer).andWhere('interview.slug = :slug', { slug }).getOne();
+    if (!interview) throw notFound('interview', 'slug', slug);
+    return interview;
+  }
+
+  byIds(ids: readonly number[]): Promise<Interview[]> {
+    return this.interviews.findBy({ id: In([...ids]) });
+  }
+
+  itemsOf(interviewIds: readonly number[]): Promise<InterviewItem[]> {
+    return this.items.find({ where: { interviewId: In([...interviewIds]) }, order: { position: 'ASC' } });
+  }
+
+  participantsOf(interviewIds: readonly number[]): Promise<InterviewSpeaker[]> {
+    return this.participants.find({ where: { interviewId: In([...interviewIds]) }, order: { position: 'ASC' } });
+  }
+
+  /** The interviews the viewer may see, about each of these sessions. */
+  aboutSessions(sessionIds: readonly number[], viewer: Viewer): Promise<Interview[]> {
+    return this.visible(viewer).andWhere('interview.sessionId IN (:...sessionIds)', { sessionIds }).orderBy('interview.publishedOn', 'ASC').getMany();
+  }
+
+  /** The interviews the viewer may see with each of these speakers, keyed by speaker. */
+  async withSpeakers(speakerIds: readonly number[], viewer: Viewer): Promise<{ speakerId: number; interview: Interview }[]> {
+    const { entities, raw } = await this.visible(viewer)
+      .innerJoin(InterviewSpeaker, 'participant', 'participant.interviewId = interview.id')
+      .addSelect('participant.speakerId', 'participant_speaker')
+      .andWhere('participant.speakerId IN (:...speakerIds)', { speakerIds })
+      .orderBy('interview.publishedOn', 'ASC')
+      .addOrderBy('interview.id', 'ASC')
+      .getRawAndEntities();
+    const byId = new Map(entities.map((interview) => [interview.id, interview]));
+    return raw.map((row) => ({ speakerId: Number(row.participant_speaker), interview: byId.get(Number(row.interview_id))! }));
+  }
+
+  create(input: CreateInterviewInput, within?: EntityManager): Promise<Interview> {
+    return this.transactions.run(async (manager) => {
+      const interview = manager.create(Interview, {
+        conferenceId: null,
+        sessionId: null,
+        lead: {},
+        author: null,
+        publishedOn: null,
+        sourceUrl: null,
+        published: false,
+      });
+      return this.write(manager, interview, input, true);
+    }, within);
+  }
+
+  update(id: string, input: UpdateInterviewInput): Promise<Interview> {
+    return this.transactions.run(async (manager) => {
+      const interview = await manager.findOneBy(Interview, { id: parseId(id, 'interview') });
+      if (!interview) throw notFound('interview', 'id', id);
+      return this.write(manager, interview, input, false);
+    });
+  }
+
+  remove(id: string): Promise<Interview> {
+    return this.transactions.run(async (manager) => {
+      const interview = await manager.findOneBy(Interview, { id: parseId(id, 'interview') });
+      if (!interview) throw notFound('interview', 'id', id);
+      await manager.delete(Interview, { id: interview.id });
+      return interview;
+    });
+  }
+
+  private async write(manager: EntityManager, interview: Interview, input: UpdateInterviewInput, creating: boolean): Promise<Interview> {
+    const v = new Validation();
+    const { title, lead, items, speakerIds, conferenceId, sessionId, language, ...plain } = input;
+    if (creating) v.required(input.slug, 'slug').required(title?.length ? title : undefined, 'title').required(language, 'language');
+    else for (const field of ['slug', 'title', 'language'] as const) v.check(input[field] !== null, field, 'cannot be cleared');
+    if (input.slug != null) v.check(/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(input.slug) && input.slug.length <= SLUG_MAX, 'slug', 'must be lower-case letters, digits and single hyphens');
+    v.locale(language ?? undefined, 'language').url(input.sourceUrl, 'sourceUrl').maxLength(input.author, LINE_MAX, 'author');
+    if (input.publishedOn != null) v.date(input.publishedOn, 'publishedOn');
+    const titleText = toLocalisedText(title ?? undefined, 'title', v, LINE_MAX);
+    const leadText = toLocalisedText(lead ?? undefined, 'lead', v, TEXT_MAX);
+    const itemTexts = items?.map((item, i) => ({
+      question: toLocalisedText(item.question, `items[${i}].question`, v, TEXT_MAX)!,
+      answer: toLocalisedText(item.answer, `items[${i}].answer`, v, TEXT_MAX)!,
+    }));
+    items?.forEach((item, i) => v.maxLength(item.askedBy, LINE_MAX, `items[${i}].askedBy`));
+    v.throwIfFailed();
+
+    applyChanges(interview, plain);
+    if (language) interview.language = canonicalLocale(language)!;
+    if (titleText) interview.title = titleText;
+    if (leadText) interview.lead = leadText;
+    await this.placeIn(manager, interview, conferenceId, sessionId);
+
+    const clash = await manager.findOneBy(Interview, { slug: interview.slug });
+    if (clash && clash.id !== interview.id) throw conflict('slug', `another interview already has the slug "${interview.slug}"`);
+    const saved = await manager.save(stamped(interview));
+
+    const speakerRows = speakerIds ? await this.replaceSpeakers(manager, saved, speakerIds) : await manager.findBy(InterviewSpeaker, { interviewId: saved.id });
+    if (items && itemTexts) {
+      const speakerSet = new Set(speakerRows.map((row) => row.speakerId));
+      const check = new Validation();
+      const answeredBy = items.map((item, i) => {
+        if (item.answeredById == null) return null;
+        const id = parseId(item.answeredById, 'speaker', `items[${i}].answeredById`);
+        check.check(speakerSet.has(id), `items[${i}].answeredById`, 'must be one of the interview\'s speakers');
+        return id;
+      });
+      check.throwIfFailed();
+      await manager.delete(InterviewItem, { interviewId: saved.id });
+      await manager.save(
+        items.map((item, position) =>
+          manager.create(InterviewItem, {
+            interviewId: saved.id,
+            position,
+            question: itemTexts[position].question,
+            answer: itemTexts[position].answer,
+            answeredById: answeredBy[position],
+            askedBy: item.askedBy ?? null,
+          }),
+        ),
+      );
+    }
+    return saved;
+  }
+
+  /** The interview is about a session, a conference, or neither; a session settles the conference. */
+  private async placeIn(manager: EntityManager, interview: Interview, conferenceId?: string | null, sessionId?: string | null) {
+    if (sessionId !== undefined) {
+      interview.sessionId = sessionId === null ? null : (await this.sessions.require(manager, sessionId, 'sessionId')).id;
+    }
+    if (conferenceId !== undefined) {
+      interview.conferenceId =
+        conferenceId === null ? null : (await this.conferences.require(manager, parseId(conferenceId, 'conference', 'conferenceId'), 'conferenceId')).id;
+    }
+    if (interview.sessionId !== null) {
+      const session = await this.sessions.require(manager, interview.sessionId, 'sessionId');
+      if (interview.conferenceId !== null && interview.conferenceId !== session.conferenceId) {
+        new Validation().fail('sessionId', 'the session belongs to another conference than conferenceId').throwIfFailed();
+      }
+      interview.conferenceId = session.conferenceId;
+    }
+  }
+
+  private async replaceSpeakers(manager: EntityManager, interview: Interview, speakerIds: string[]): Promise<InterviewSpeaker[]> {
+    const ids = speakerIds.map((id, i) => parseId(id, 'speaker', `speakerIds[${i}]`));
+    const v = new Validation().check(ids.length > 0, 'speakerIds', 'an interview needs at least one speaker');
+    v.check(new Set(ids).size === ids.length, 'speakerIds', 'lists a speaker twice').throwIfFailed();
+    for (const [i, id] of ids.entries()) await this.speakers.require(manager, id, `speakerIds[${i}]`);
+    await manager.delete(InterviewSpeaker, { interviewId: interview.id });
+    return manager.save(ids.map((speakerId, position) => manager.create(InterviewSpeaker, { interviewId: interview.id, speakerId, position })));
+  }
+}

@@ -1,0 +1,53 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Speaker } from '../speakers/speaker.entity';
+import { Session } from './session.entity';
+
+export enum AppearanceRole {
+  SPEAKER = 'SPEAKER',
+  PANELIST = 'PANELIST',
+  MODERATOR = 'MODERATOR',
+  HOST = 'HOST',
+  INTERVIEWEE = 'INTERVIEWEE',
+}
+registerEnumType(AppearanceRole, { name: 'AppearanceRole' });
+
+@ObjectType({ description: 'A speaker\'s part in one session, with the title and organisation they had then.' })
+@Entity('appearances')
+@Index('UQ_appearances_session_speaker', ['sessionId', 'speakerId'], { unique: true })
+export class Appearance {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'integer' })
+  sessionId: number;
+
+  @ManyToOne(() => Session, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'sessionId', foreignKeyConstraintName: 'FK_appearances_session' })
+  session?: Session;
+
+  @Index('IDX_appearances_speaker')
+  @Column({ type: 'integer' })
+  speakerId: number;
+
+  @ManyToOne(() => Speaker, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'speakerId', foreignKeyConstraintName: 'FK_appearances_speaker' })
+  speaker?: Speaker;
+
+  @Field(() => AppearanceRole)
+  @Column({ type: 'varchar', length: 16 })
+  role: AppearanceRole;
+
+  @Field(() => Int, { description: 'Where the speaker is listed in the session, from 0.' })
+  @Column({ type: 'integer' })
+  position: number;
+
+  @Field(() => String, { nullable: true, description: 'Job title at the time, e.g. "kommundirektör".' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  title: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Organisation at the time, e.g. "Karlskrona kommun".' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  organisation: string | null;
+}

@@ -1,0 +1,54 @@
+import { Args, Context, ID, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { OrganiserMutation } from '../auth/organiser-mutation.decorator';
+import { RequestContext } from '../common/request-context';
+import { Speaker } from '../speakers/speaker.entity';
+import { SpeakerLoader } from '../speakers/speaker.loader';
+import { Appearance } from './appearance.entity';
+import { AppearanceService } from './appearance.service';
+import { AddAppearanceInput, UpdateAppearanceInput } from './session.inputs';
+import { Session } from './session.entity';
+import { SessionLoader } from './session.loader';
+
+@Resolver(() => Appearance)
+export class AppearanceResolver {
+  constructor(
+    private readonly appearances: AppearanceService,
+    private readonly speakers: SpeakerLoader,
+    private readonly sessions: SessionLoader,
+  ) {}
+
+  @ResolveField(() => Speaker)
+  speaker(@Parent() appearance: Appearance, @Context() context: RequestContext) {
+    return this.speakers.speaker(context, appearance.speakerId);
+  }
+
+  @ResolveField(() => Session)
+  session(@Parent() appearance: Appearance, @Context() context: RequestContext) {
+    return this.sessions.session(context, appearance.sessionId);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Title and organisation together, e.g. "kommundirektör, Karlskrona kommun".' })
+  affiliation(@Parent() appearance: Appearance) {
+    return [appearance.title, appearance.organisation].filter(Boolean).join(', ') || null;
+  }
+
+  @OrganiserMutation(() => Appearance, { description: 'Adds a speaker to a session.' })
+  addAppearance(@Args('input') input: AddAppearanceInput) {
+    return this.appearances.add(input);
+  }
+
+  @OrganiserMutation(() => Appearance, { description: 'Moves a speaker to another place in the session\'s line-up.' })
+  moveAppearance(@Args('id', { type: () => ID }) id: string, @Args('position', { type: () => Int }) position: number) {
+    return this.appearances.move(id, position);
+  }
+
+  @OrganiserMutation(() => Appearance)
+  updateAppearance(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateAppearanceInput) {
+    return this.appearances.update(id, input);
+  }
+
+  @OrganiserMutation(() => Appearance, { description: 'Takes a speaker out of a session.' })
+  removeAppearance(@Args('id', { type: () => ID }) id: string) {
+    return this.appearances.remove(id);
+  }
+}

@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { Viewer } from '../auth/viewer';
+import { applyChanges, parseId } from '../common/entities';
+import { conflict, notFound } from '../common/errors';
+import { Validation } from '../common/validation';
+import { ConferenceStatus } from '../conferences/conference.entity';
+import { SpeakerService } from '../speakers/speaker.service';
+import { Transactions } from '../database/transactions';
+import { Appearance, AppearanceRole } from './appearance.entity';
+import { AddAppearanceInput, UpdateAppearanceInput } from './session.inputs';
+import { SessionService } from './session.service';
+
+const AFFILIATION_MAX = 200;
+
+/** A speaker's part in a session. Every change here is a change to the session's calendar entry. */
+@Injectable()
+export class AppearanceService {
+  constructor(
+    @InjectRepository(Appearance) private readonly appearances: Repository<Appearance>,
+    private readonly transactions: Transactions,
+    private readonly sessions: SessionService,
+    private readonly speakers: SpeakerService,
+  ) {}
+
+  /** The line-up of many sessions at once, in listing order. */
+  ofSessions(sessionIds: readonly number[]): Promise<Appearance[]> {
+    return this.appearances.find({ where: { sessionId: In([...sessionIds]) }, order: { position: 'ASC', id: 'ASC' } });
+  }
+
+  /** Each speaker's appearances the viewer may see, oldest first (the career, in order). */
+  ofSpeakers(speakerIds: readonly number[], viewer: Viewer): Promise<Appearance[]> {
+    const query = this.appearances
+      .createQueryBuilder('appearance')
+      .innerJoin('appearance.session', 'session')
+      .innerJoin('session.conference', 'conference')
+      .where('appearance.speakerId IN (:...speakerIds)', { speakerIds })
+      .orderBy('conference.startDate', 'ASC')
+      .addOrderBy('session.startsAt', 'ASC', 'NULLS LAST')
+      .addOrderBy('appearance.id', 'ASC');
+    if (!viewer.organiser) {
+      query
+        .andWhere('session.published = :published', { published: true })
+        .andWhere('conference.status = :status', { status: ConferenceStatus.PUBLISHED });
+    }
+    return query.getMany();
+  }
+
+  add(input: AddAppearanceInput, within?: EntityManager): Promise<Appearance> {
+    return this.transactions.run(async (manager) => {
+      const session = await this.sessions.require(manager, input.sessionId, 'sessionId');
+      const speaker = await this.speakers.require(manager, parseId(input.speakerId, 'speaker', 'speakerId'), 'speakerId');
+      checkAffiliation(input);
+      if (await manager.existsBy(Appearance, { sessionId: session.id, speakerId: speaker.id })) {
+        throw conflict('speakerId', `${speaker.name} already appears in this session`);
+      }
+      const lineUp = await this.lineUp(manager, session.id);
+      const appearance = manager.create(Appearance, {
+        sessionId: session.id,
+        speakerId: speaker.id,
+        role: input.role ?? AppearanceRole.SPEAKER,
+        title: input.title ?? null,
+        organisation: input.organisation ?? null,
+      });
+      lineUp.splice(positionIn(lineUp.length, input.position), 0, appearance);
+      await this.saveLineUp(manager, lineUp);
+      await this.sessions.touch(manager, session.id);
+      return appearance;
+    }, within);
+  }
+
+  move(id: string, position: number): Promise<Appearance> {
+    return this.transactions.run(async (manager) => {
+      const appearance = await this.require(manager, id);
+      const lineUp = (await this.lineUp(manager, appearance.sessionId)).filter((a) => a.id !== appearance.id);
+      lineUp.splice(positionIn(lineUp.length, position), 0, appearance);
+      await this.saveLineUp(manager, lineUp);
+      await this.sessions.touch(manager, appearance.sessionId);
+      return appearance;
+    });
+  }
+
+  update(id: string, input: UpdateAppearanceInput): Promise<Appearance> {
+    return this.transactions.run(async (manager) => {
+      const appearance = await this.require(manager, id);
+      checkAffiliation(input);
+      new Validation().check(input.role !== null, 'role', 'cannot be cleared').throwIfFailed();
+      applyChanges(appearance, input);
+      await manager.save(appearance);
+      await this.sessions.touch(manager, appearance.sessionId);
+      return appearance;
+    });
+  }
+
+  remove(id: string): Promise<Appearance> {
+    return this.transactions.run(async (manager) => {
+      const appearance = await this.require(manager, id);
+      await manager.delete(Appearance, { id: appearance.id });
+      await this.saveLineUp(manager, await this.lineUp(manager, appearance.sessionId));
+      await this.sessions.touch(manager, appearance.sessionId);
+      return appearance;
+    });
+  }
+
+  private async require(manager: EntityManager, id: string): Promise<Appearance> {
+    const appearance = await manager.findOneBy(Appearance, { id: parseId(id, 'appearance') });
+    if (!appearance) throw notFound('appearance', 'id', id);
+    return appearance;
+  }
+
+  private lineUp(manager: EntityManager, sessionId: number): Promise<Appearance[]> {
+    return manager.find(Appearance, { where: { sessionId }, order: { position: 'ASC', id: 'ASC' } });
+  }
+
+  /** Numbers the line-up 0, 1, 2… in its new order. */
+  private async saveLineUp(manager: EntityManager, lineUp: Appearance[]): Promise<void> {
+    const changed: Appearance[] = [];
+    lineUp.forEach((appearance, index) => {
+      if (appearance.position === index) return;
+      appearance.position = index;
+      changed.push(appearance);
+    });
+    if (changed.length) await manager.save(changed);
+  }
+}
+
+function checkAffiliation(input: { title?: string | null; organisation?: string | null }): void {
+  new Validation()
+    .maxLength(input.title, AFFILIATION_MAX, 'title')
+    .maxLength(input.organisation, AFFILIATION_MAX, 'organisation')
+    .throwIfFailed();
+}
+
+function positionIn(length: number, position: number | undefined): number {
+  if (position === undefined || position === null) return length;
+  new Validation().check(Number.isInteger(position) && position >= 0, 'position', 'must be 0 or more').throwIfFailed();
+  return Math.min(position, length);
+}

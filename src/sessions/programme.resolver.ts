@@ -1,0 +1,80 @@
+import { Args, Context, Parent, Query, ResolveField, Resolver, ObjectType } from '@nestjs/graphql';
+import { CurrentViewer } from '../auth/current-viewer.decorator';
+import { Viewer } from '../auth/viewer';
+import { Connection, PageArgs } from '../common/connection';
+import { RequestContext } from '../common/request-context';
+import { Conference } from '../conferences/conference.entity';
+import { ConferenceLoader } from '../conferences/conference.loader';
+import { ConferenceService } from '../conferences/conference.service';
+import { Speaker } from '../speakers/speaker.entity';
+import { Appearance } from './appearance.entity';
+import { SessionFilter } from './session.inputs';
+import { SessionConnection } from './session.resolver';
+import { SessionLoader } from './session.loader';
+import { SessionService } from './session.service';
+import { SpeakerDirectory } from './speaker-directory.service';
+
+@ObjectType()
+export class SpeakerConnection extends Connection(Speaker) {}
+
+/** The conference's programme: its sessions and speakers (resolved here, below sessions). */
+@Resolver(() => Conference)
+export class ConferenceProgrammeResolver {
+  constructor(
+    private readonly sessionService: SessionService,
+    private readonly directory: SpeakerDirectory,
+    private readonly conferenceLoader: ConferenceLoader,
+  ) {}
+
+  @ResolveField(() => SessionConnection)
+  sessions(
+    @Parent() conference: Conference,
+    @Args('filter', { nullable: true }) filter: SessionFilter,
+    @Args() page: PageArgs,
+    @Context() context: RequestContext,
+  ) {
+    this.conferenceLoader.prime(context, conference);
+    return this.sessionService.list(conference, filter, page, context.viewer);
+  }
+
+  @ResolveField(() => SpeakerConnection, { description: 'Everyone who appears in the programme, by name.' })
+  speakers(
+    @Parent() conference: Conference,
+    @Args('text', { nullable: true }) text: string,
+    @Args() page: PageArgs,
+    @CurrentViewer() viewer: Viewer,
+  ) {
+    return this.directory.list({ conference, text }, page, viewer);
+  }
+}
+
+/** Speakers as programmes show them: who is public, and where each one appears. */
+@Resolver(() => Speaker)
+export class SpeakerProgrammeResolver {
+  constructor(
+    private readonly directory: SpeakerDirectory,
+    private readonly conferences: ConferenceService,
+    private readonly loader: SessionLoader,
+  ) {}
+
+  @Query(() => Speaker, { nullable: true })
+  speaker(@Args('slug') slug: string, @CurrentViewer() viewer: Viewer) {
+    return this.directory.bySlug(slug, viewer);
+  }
+
+  @Query(() => SpeakerConnection, { description: 'Speakers by name, of one conference or of all.' })
+  async speakers(
+    @Args('conferenceSlug', { nullable: true }) conferenceSlug: string,
+    @Args('text', { nullable: true, description: 'Part of a name.' }) text: string,
+    @Args() page: PageArgs,
+    @CurrentViewer() viewer: Viewer,
+  ) {
+    const conference = conferenceSlug ? await this.conferences.bySlug(conferenceSlug, viewer, 'conferenceSlug') : undefined;
+    return this.directory.list({ conference, text }, page, viewer);
+  }
+
+  @ResolveField(() => [Appearance], { description: 'Every part this person has had, oldest first, with the title of the time.' })
+  appearances(@Parent() speaker: Speaker, @Context() context: RequestContext) {
+    return this.loader.appearancesOf(context, speaker.id);
+  }
+}

@@ -1,0 +1,108 @@
+import { Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { LocalisedTextInput } from '../common/localisation';
+import { AppearanceRole } from './appearance.entity';
+import { SessionFormat, SessionStatus } from './session.entity';
+
+@InputType()
+export class CreateSessionInput {
+  @Field(() => ID)
+  conferenceId: string;
+
+  @Field(() => [LocalisedTextInput])
+  title: LocalisedTextInput[];
+
+  @Field(() => [LocalisedTextInput], { nullable: true })
+  abstract?: LocalisedTextInput[];
+
+  @Field(() => SessionFormat)
+  format: SessionFormat;
+
+  @Field({ description: 'BCP 47 tag of the language the session is held in.' })
+  language: string;
+
+  @Field(() => ID, { nullable: true })
+  roomId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  trackId?: string | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'With an offset or Z, e.g. "2020-08-19T10:00:00+02:00".' })
+  startsAt?: Date | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true })
+  endsAt?: Date | null;
+
+  @Field(() => SessionStatus, { nullable: true, description: 'TENTATIVE or CONFIRMED (default); cancel with cancelSession.' })
+  status?: SessionStatus;
+
+  @Field(() => String, { nullable: true })
+  notes?: string | null;
+
+  @Field(() => String, { nullable: true })
+  recordingUrl?: string | null;
+
+  @Field(() => String, { nullable: true })
+  slidesUrl?: string | null;
+
+  @Field(() => String, { nullable: true })
+  streamUrl?: string | null;
+}
+
+@InputType()
+export class UpdateSessionInput extends PartialType(OmitType(CreateSessionInput, ['conferenceId'] as const)) {}
+
+@InputType({ description: 'Every field narrows the list; a list field matches any of its values.' })
+export class SessionFilter {
+  @Field(() => [String], { nullable: true, description: 'Days (YYYY-MM-DD) in the conference time zone.' })
+  day?: string[];
+
+  @Field(() => [String], { nullable: true, description: 'Track slugs.' })
+  track?: string[];
+
+  @Field(() => [String], { nullable: true, description: 'Room slugs.' })
+  room?: string[];
+
+  @Field(() => [SessionFormat], { nullable: true })
+  format?: SessionFormat[];
+
+  @Field(() => [String], { nullable: true, description: 'Languages the sessions are held in.' })
+  language?: string[];
+
+  @Field(() => [String], { nullable: true, description: 'Speaker slugs.' })
+  speaker?: string[];
+
+  @Field(() => [SessionStatus], { nullable: true })
+  status?: SessionStatus[];
+
+  @Field({ nullable: true, description: 'Words in the title, abstract or a speaker\'s name.' })
+  text?: string;
+}
+
+@InputType()
+export class AddAppearanceInput {
+  @Field(() => ID)
+  sessionId: string;
+
+  @Field(() => ID)
+  speakerId: string;
+
+  @Field(() => AppearanceRole, { nullable: true, description: 'Default SPEAKER.' })
+  role?: AppearanceRole;
+
+  @Field(() => String, { nullable: true, description: 'Job title at the time of the session.' })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Organisation at the time of the session.' })
+  organisation?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Where to list the speaker, from 0; default last.' })
+  position?: number;
+}
+
+@InputType()
+export class UpdateAppearanceInput {
+  @Field(() => AppearanceRole, { nullable: true }) role?: AppearanceRole;
+  @Field(() => String, { nullable: true }) title?: string | null;
+  @Field(() => String, { nullable: true }) organisation?: string | null;
+}

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { byKey, groupedByKey, RequestContext, requestLoader } from '../common/request-context';
+import { Appearance } from './appearance.entity';
+import { AppearanceService } from './appearance.service';
+import { Session } from './session.entity';
+import { SessionService } from './session.service';
+
+@Injectable()
+export class SessionLoader {
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly appearances: AppearanceService,
+  ) {}
+
+  /** A session reached through one of its appearances, which the reader already may see. */
+  session(context: RequestContext, id: number): Promise<Session | null> {
+    return requestLoader<number, Session | null>(context, 'session', async (ids) =>
+      byKey(ids, await this.sessions.byIds(ids), (s) => s.id),
+    ).load(id);
+  }
+
+  lineUp(context: RequestContext, sessionId: number): Promise<Appearance[]> {
+    return requestLoader<number, Appearance[]>(context, 'lineUp', async (ids) =>
+      groupedByKey(ids, await this.appearances.ofSessions(ids), (a) => a.sessionId),
+    ).load(sessionId);
+  }
+
+  appearancesOf(context: RequestContext, speakerId: number): Promise<Appearance[]> {
+    return requestLoader<number, Appearance[]>(context, 'appearancesOf', async (ids) =>
+      groupedByKey(ids, await this.appearances.ofSpeakers(ids, context.viewer), (a) => a.speakerId),
+    ).load(speakerId);
+  }
+}

@@ -1,0 +1,127 @@
+import { Args, Context, ID, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DateTime } from 'luxon';
+import { CurrentViewer } from '../auth/current-viewer.decorator';
+import { OrganiserMutation } from '../auth/organiser-mutation.decorator';
+import { Viewer } from '../auth/viewer';
+import { Connection, PageArgs } from '../common/connection';
+import { localise } from '../common/localisation';
+import { RequestContext } from '../common/request-context';
+import { Conference } from '../conferences/conference.entity';
+import { ConferenceLoader } from '../conferences/conference.loader';
+import { ConferenceService } from '../conferences/conference.service';
+import { Room } from '../conferences/room.entity';
+import { Track } from '../conferences/track.entity';
+import { Appearance } from './appearance.entity';
+import { Session } from './session.entity';
+import { CreateSessionInput, SessionFilter, UpdateSessionInput } from './session.inputs';
+import { SessionLoader } from './session.loader';
+import { SessionService } from './session.service';
+
+@ObjectType()
+export class SessionConnection extends Connection(Session) {}
+
+@Resolver(() => Session)
+export class SessionResolver {
+  constructor(
+    private readonly sessionService: SessionService,
+    private readonly conferences: ConferenceService,
+    private readonly conferenceLoader: ConferenceLoader,
+    private readonly loader: SessionLoader,
+  ) {}
+
+  @Query(() => Session, { nullable: true })
+  session(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: Viewer) {
+    return this.sessionService.byId(id, viewer);
+  }
+
+  @Query(() => SessionConnection, { description: 'A conference\'s sessions in time order; unscheduled ones last.' })
+  async sessions(
+    @Args('conferenceSlug') conferenceSlug: string,
+    @Args('filter', { nullable: true }) filter: SessionFilter,
+    @Args() page: PageArgs,
+    @Context() context: RequestContext,
+  ) {
+    const conference = await this.conferences.bySlug(conferenceSlug, context.viewer, 'conferenceSlug');
+    this.conferenceLoader.prime(context, conference);
+    return this.sessionService.list(conference, filter, page, context.viewer);
+  }
+
+  @ResolveField(() => String, { description: 'In the locale asked for, else the conference\'s default.' })
+  async title(@Parent() session: Session, @Context() context: RequestContext, @Args('locale', { nullable: true }) locale?: string) {
+    return localise(session.title, locale, (await this.conference(session, context)).defaultLocale);
+  }
+
+  @ResolveField(() => String, { nullable: true })
+  async abstract(@Parent() session: Session, @Context() context: RequestContext, @Args('locale', { nullable: true }) locale?: string) {
+    return localise(session.abstract, locale, (await this.conference(session, context)).defaultLocale);
+  }
+
+  @ResolveField(() => Conference)
+  conference(@Parent() session: Session, @Context() context: RequestContext): Promise<Conference> {
+    return this.conferenceLoader.conference(context, session.conferenceId) as Promise<Conference>;
+  }
+
+  @ResolveField(() => Room, { nullable: true })
+  room(@Parent() session: Session, @Context() context: RequestContext) {
+    return this.conferenceLoader.room(context, session.roomId);
+  }
+
+  @ResolveField(() => Track, { nullable: true })
+  track(@Parent() session: Session, @Context() context: RequestContext) {
+    return this.conferenceLoader.track(context, session.trackId);
+  }
+
+  @ResolveField(() => [Appearance], { description: 'Who takes part, in listing order.' })
+  appearances(@Parent() session: Session, @Context() context: RequestContext) {
+    return this.loader.lineUp(context, session.id);
+  }
+
+  @ResolveField(() => String, { description: 'The IANA zone local times are given in (the conference\'s).' })
+  async timeZone(@Parent() session: Session, @Context() context: RequestContext) {
+    return (await this.conference(session, context)).timeZone;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Local start with its UTC offset, e.g. 2020-08-19T10:00:00+02:00.' })
+  async localStartsAt(@Parent() session: Session, @Context() context: RequestContext) {
+    return localTime(session.startsAt, (await this.conference(session, context)).timeZone);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Local end with its UTC offset.' })
+  async localEndsAt(@Parent() session: Session, @Context() context: RequestContext) {
+    return localTime(session.endsAt, (await this.conference(session, context)).timeZone);
+  }
+
+  @OrganiserMutation(() => Session, { description: 'Creates a session, unpublished.' })
+  createSession(@Args('input') input: CreateSessionInput) {
+    return this.sessionService.create(input);
+  }
+
+  @OrganiserMutation(() => Session)
+  updateSession(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateSessionInput) {
+    return this.sessionService.update(id, input);
+  }
+
+  @OrganiserMutation(() => Session, { description: 'Removes a session for good; cancelSession keeps it, marked cancelled.' })
+  deleteSession(@Args('id', { type: () => ID }) id: string) {
+    return this.sessionService.remove(id);
+  }
+
+  @OrganiserMutation(() => Session)
+  publishSession(@Args('id', { type: () => ID }) id: string) {
+    return this.sessionService.setPublished(id, true);
+  }
+
+  @OrganiserMutation(() => Session)
+  unpublishSession(@Args('id', { type: () => ID }) id: string) {
+    return this.sessionService.setPublished(id, false);
+  }
+
+  @OrganiserMutation(() => Session, { description: 'Marks the session CANCELLED; it stays in the programme and its feeds.' })
+  cancelSession(@Args('id', { type: () => ID }) id: string) {
+    return this.sessionService.cancel(id);
+  }
+}
+
+function localTime(instant: Date | null, timeZone: string): string | null {
+  return instant === null ? null : DateTime.fromJSDate(instant, { zone: timeZone }).toISO({ suppressMilliseconds: true });
+}

@@ -1,0 +1,244 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { Brackets, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { Viewer } from '../auth/viewer';
+import { Page, PageArgs, paginate } from '../common/connection';
+import { applyChanges, parseId, stamped } from '../common/entities';
+import { notFound } from '../common/errors';
+import { LocalisedText, searchable, toLocalisedText } from '../common/localisation';
+import { canonicalLocale, Validation } from '../common/validation';
+import { Conference, ConferenceStatus } from '../conferences/conference.entity';
+import { ConferenceService } from '../conferences/conference.service';
+import { RoomService } from '../conferences/room.service';
+import { TrackService } from '../conferences/track.service';
+import { Transactions } from '../database/transactions';
+import { Session, SessionStatus } from './session.entity';
+import { CreateSessionInput, SessionFilter, UpdateSessionInput } from './session.inputs';
+
+const TITLE_MAX = 300;
+const TEXT_MAX = 20000;
+
+/** What a subscribed calendar shows of a session: a change to any of these bumps the revision. */
+const CALENDAR_FIELDS = ['title', 'abstract', 'startsAt', 'endsAt', 'roomId', 'status', 'streamUrl'] as const;
+
+@Injectable()
+export class SessionService {
+  constructor(
+    @InjectRepository(Session) private readonly sessions: Repository<Session>,
+    private readonly transactions: Transactions,
+    private readonly conferences: ConferenceService,
+    private readonly rooms: RoomService,
+    private readonly tracks: TrackService,
+  ) {}
+
+  /** Sessions the viewer may see: published sessions of published conferences, or all for organisers. */
+  visible(viewer: Viewer): SelectQueryBuilder<Session> {
+    const query = this.sessions.createQueryBuilder('session');
+    if (viewer.organiser) return query;
+    return query
+      .innerJoin('session.conference', 'conference')
+      .where('session.published = :published', { published: true })
+      .andWhere('conference.status = :conferenceStatus', { conferenceStatus: ConferenceStatus.PUBLISHED });
+  }
+
+  async list(conference: Conference, filter: SessionFilter | undefined, page: PageArgs, viewer: Viewer): Promise<Page<Session>> {
+    const query = this.visible(viewer).andWhere('session.conferenceId = :conferenceId', { conferenceId: conference.id });
+    this.narrow(query, conference, filter ?? {});
+    return paginate(
+      query.orderBy('session.startsAt', 'ASC', 'NULLS LAST').addOrderBy('session.id', 'ASC'),
+      page,
+    );
+  }
+
+  async byId(id: string, viewer: Viewer): Promise<Session> {
+    const session = await this.visible(viewer).andWhere('session.id = :id', { id: parseId(id, 'session') }).getOne();
+    if (!session) throw notFound('session', 'id', id);
+    return session;
+  }
+
+  byIds(ids: readonly number[]): Promise<Session[]> {
+    return this.sessions.findBy({ id: In([...ids]) });
+  }
+
+  async require(manager: EntityManager, id: number | string, field = 'id'): Promise<Session> {
+    const session = await manager.findOneBy(Session, { id: parseId(id, 'session', field) });
+    if (!session) throw notFound('session', field, id);
+    return session;
+  }
+
+  create(input: CreateSessionInput, within?: EntityManager): Promise<Session> {
+    return this.transactions.run(async (manager) => {
+      const conference = await this.conferences.require(manager, parseId(input.conferenceId, 'conference', 'conferenceId'), 'conferenceId');
+      const { conferenceId: _, ...changes } = input;
+      const session = manager.create(Session, {
+        uid: randomUUID(),
+        conferenceId: conference.id,
+        abstract: {},
+        roomId: null,
+        trackId: null,
+        startsAt: null,
+        endsAt: null,
+        status: SessionStatus.CONFIRMED,
+        published: false,
+        notes: null,
+        recordingUrl: null,
+        slidesUrl: null,
+        streamUrl: null,
+        revision: 0,
+      });
+      await this.apply(manager, session, conference, changes, true);
+      return manager.save(stamped(session));
+    }, within);
+  }
+
+  update(id: string | number, input: UpdateSessionInput, within?: EntityManager): Promise<Session> {
+    return this.transactions.run(async (manager) => {
+      const session = await this.require(manager, id);
+      const conference = await this.conferences.require(manager, session.conferenceId, 'conferenceId');
+      const before = calendarView(session);
+      await this.apply(manager, session, conference, input, false);
+      if (calendarView(session) !== before) session.revision++;
+      return manager.save(stamped(session));
+    }, within);
+  }
+
+  setPublished(id: string, published: boolean, within?: EntityManager): Promise<Session> {
+    return this.transactions.run(async (manager) => {
+      const session = await this.require(manager, id);
+      session.published = published;
+      return manager.save(stamped(session));
+    }, within);
+  }
+
+  /** A cancelled session stays in the programme, so calendars that had it can drop it. */
+  cancel(id: string): Promise<Session> {
+    return this.transactions.run(async (manager) => {
+      const session = await this.require(manager, id);
+      if (session.status !== SessionStatus.CANCELLED) {
+        session.status = SessionStatus.CANCELLED;
+        session.revision++;
+      }
+      return manager.save(stamped(session));
+    });
+  }
+
+  remove(id: string): Promise<Session> {
+    return this.transactions.run(async (manager) => {
+      const session = await this.require(manager, id);
+      await manager.delete(Session, { id: session.id });
+      return session;
+    });
+  }
+
+  /** Records a change a calendar would show that happened outside the session row (its speakers). */
+  async touch(manager: EntityManager, sessionId: number): Promise<void> {
+    await manager.increment(Session, { id: sessionId }, 'revision', 1);
+    await manager.update(Session, { id: sessionId }, { updatedAt: new Date() });
+  }
+
+  private async apply(
+    manager: EntityManager,
+    session: Session,
+    conference: Conference,
+    input: UpdateSessionInput,
+    creating: boolean,
+  ): Promise<void> {
+    const v = new Validation();
+    const { title, abstract, roomId, trackId, language, ...plain } = input;
+    if (creating) v.required(title?.length ? title : undefined, 'title').required(input.format, 'format').required(language, 'language');
+    else for (const field of ['title', 'format', 'language'] as const) v.check(input[field] !== null, field, 'cannot be cleared');
+    v.locale(language ?? undefined, 'language')
+      .url(input.recordingUrl, 'recordingUrl')
+      .url(input.slidesUrl, 'slidesUrl')
+      .url(input.streamUrl, 'streamUrl')
+      .maxLength(input.notes, TEXT_MAX, 'notes');
+    if (input.status === SessionStatus.CANCELLED) v.fail('status', 'use cancelSession to cancel a session');
+    const titleText = toLocalisedText(title ?? undefined, 'title', v, TITLE_MAX);
+    if (titleText && Object.keys(titleText).length === 0) v.fail('title', 'needs a text in at least one language');
+    const abstractText = toLocalisedText(abstract ?? undefined, 'abstract', v, TEXT_MAX);
+    v.throwIfFailed();
+
+    applyChanges(session, plain);
+    if (language) session.language = canonicalLocale(language)!;
+    if (titleText) session.title = titleText;
+    if (abstractText) session.abstract = abstractText;
+    if (roomId !== undefined) session.roomId = roomId === null ? null : (await this.rooms.requireIn(manager, roomId, conference.id, 'roomId')).id;
+    if (trackId !== undefined) session.trackId = trackId === null ? null : (await this.tracks.requireIn(manager, trackId, conference.id, 'trackId')).id;
+    checkSchedule(session, conference);
+    session.searchText = searchable(session.title, session.abstract);
+  }
+
+  /** Narrows a session query by the public filter (shared by GraphQL and the calendar feeds). */
+  private narrow(query: SelectQueryBuilder<Session>, conference: Conference, filter: SessionFilter): void {
+    const v = new Validation();
+    if (filter.day?.length) {
+      filter.day.forEach((day, i) => v.date(day, `filter.day[${i}]`));
+      v.throwIfFailed();
+      query.andWhere(
+        new Brackets((days) =>
+          filter.day!.forEach((day, i) => {
+            const start = DateTime.fromISO(day, { zone: conference.timeZone }).startOf('day');
+            days.orWhere(`(session.startsAt >= :dayStart${i} AND session.startsAt < :dayEnd${i})`, {
+              [`dayStart${i}`]: start.toUTC().toISO(),
+              [`dayEnd${i}`]: start.plus({ days: 1 }).toUTC().toISO(),
+            });
+          }),
+        ),
+      );
+    }
+    if (filter.track?.length) {
+      query.andWhere('session.trackId IN (SELECT "t"."id" FROM "tracks" "t" WHERE "t"."conferenceId" = :conferenceId AND "t"."slug" IN (:...tracks))', { tracks: filter.track });
+    }
+    if (filter.room?.length) {
+      query.andWhere('session.roomId IN (SELECT "r"."id" FROM "rooms" "r" WHERE "r"."conferenceId" = :conferenceId AND "r"."slug" IN (:...rooms))', { rooms: filter.room });
+    }
+    if (filter.format?.length) query.andWhere('session.format IN (:...formats)', { formats: filter.format });
+    if (filter.status?.length) query.andWhere('session.status IN (:...statuses)', { statuses: filter.status });
+    if (filter.language?.length) {
+      const languages = filter.language.map((language) => canonicalLocale(language) ?? language);
+      query.andWhere('session.language IN (:...languages)', { languages });
+    }
+    if (filter.speaker?.length) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM "appearances" "a" INNER JOIN "speakers" "sp" ON "sp"."id" = "a"."speakerId" WHERE "a"."sessionId" = session.id AND "sp"."slug" IN (:...speakers))',
+        { speakers: filter.speaker },
+      );
+    }
+    const text = filter.text === undefined ? '' : searchable(filter.text).trim();
+    if (text !== '') {
+      const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere(
+        new Brackets((match) =>
+          match
+            .where("session.searchText LIKE :text ESCAPE '\\'", { text: pattern })
+            .orWhere(
+              'EXISTS (SELECT 1 FROM "appearances" "ta" INNER JOIN "speakers" "tsp" ON "tsp"."id" = "ta"."speakerId" WHERE "ta"."sessionId" = session.id AND "tsp"."searchText" LIKE :text ESCAPE \'\\\')',
+            ),
+        ),
+      );
+    }
+  }
+}
+
+function calendarView(session: Session): string {
+  return JSON.stringify(CALENDAR_FIELDS.map((field) => session[field] as LocalisedText | Date | string | number | null));
+}
+
+/** Both times or neither; the end after the start; both within the conference's days, in its zone. */
+function checkSchedule(session: Session, conference: Conference): void {
+  const v = new Validation();
+  const { startsAt, endsAt } = session;
+  if ((startsAt === null) !== (endsAt === null)) {
+    v.fail(startsAt === null ? 'startsAt' : 'endsAt', 'give both startsAt and endsAt, or neither for an unscheduled session');
+  } else if (startsAt && endsAt) {
+    v.check(endsAt.getTime() > startsAt.getTime(), 'endsAt', 'must be after startsAt');
+    const firstDay = DateTime.fromISO(conference.startDate, { zone: conference.timeZone }).startOf('day');
+    const afterLastDay = DateTime.fromISO(conference.endDate, { zone: conference.timeZone }).plus({ days: 1 }).startOf('day');
+    const days = `${conference.startDate} to ${conference.endDate} (${conference.timeZone})`;
+    v.check(startsAt.getTime() >= firstDay.toMillis(), 'startsAt', `must fall within the conference, ${days}`);
+    v.check(endsAt.getTime() <= afterLastDay.toMillis(), 'endsAt', `must fall within the conference, ${days}`);
+  }
+  v.throwIfFailed();
+}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { SelectQueryBuilder } from 'typeorm';
+import { Viewer } from '../auth/viewer';
+import { Page, PageArgs, paginate } from '../common/connection';
+import { notFound } from '../common/errors';
+import { searchable } from '../common/localisation';
+import { Conference, ConferenceStatus } from '../conferences/conference.entity';
+import { Speaker } from '../speakers/speaker.entity';
+import { SpeakerService } from '../speakers/speaker.service';
+
+/**
+ * Speakers as programmes show them. A speaker is public once they appear in a published session
+ * of a published conference: before that, naming them would reveal a draft programme.
+ */
+@Injectable()
+export class SpeakerDirectory {
+  constructor(private readonly speakers: SpeakerService) {}
+
+  async bySlug(slug: string, viewer: Viewer): Promise<Speaker> {
+    const speaker = await this.visible(viewer).andWhere('speaker.slug = :slug', { slug }).getOne();
+    if (!speaker) throw notFound('speaker', 'slug', slug);
+    return speaker;
+  }
+
+  list(filter: { conference?: Conference; text?: string }, page: PageArgs, viewer: Viewer): Promise<Page<Speaker>> {
+    const query = this.visible(viewer, filter.conference);
+    const text = filter.text === undefined ? '' : searchable(filter.text).trim();
+    if (text !== '') {
+      query.andWhere("speaker.searchText LIKE :text ESCAPE '\\'", { text: `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    }
+    return paginate(query.orderBy('speaker.name', 'ASC').addOrderBy('speaker.id', 'ASC'), page);
+  }
+
+  private visible(viewer: Viewer, conference?: Conference): SelectQueryBuilder<Speaker> {
+    const query = this.speakers.repository().createQueryBuilder('speaker');
+    if (viewer.organiser && !conference) return query;
+    const conditions = ['"pa"."speakerId" = speaker.id'];
+    if (conference) conditions.push('"ps"."conferenceId" = :conferenceId');
+    if (!viewer.organiser) conditions.push('"ps"."published" = :published', '"pc"."status" = :conferenceStatus');
+    return query.where(
+      `EXISTS (SELECT 1 FROM "appearances" "pa" INNER JOIN "sessions" "ps" ON "ps"."id" = "pa"."sessionId" INNER JOIN "conferences" "pc" ON "pc"."id" = "ps"."conferenceId" WHERE ${conditions.join(' AND ')})`,
+      { conferenceId: conference?.id, published: true, conferenceStatus: ConferenceStatus.PUBLISHED },
+    );
+  }
+}

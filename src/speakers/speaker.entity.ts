@@ -1,0 +1,63 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { InstantColumn, LocalisedColumn } from '../database/columns';
+import { LocalisedText } from '../common/localisation';
+
+@ObjectType()
+export class SpeakerLink {
+  @Field({ description: 'What the link is, e.g. "LinkedIn" or an article title.' })
+  label: string;
+
+  @Field()
+  url: string;
+}
+
+@ObjectType({ description: 'A person across conferences. Titles and organisations belong to each appearance.' })
+@Entity('speakers')
+export class Speaker {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Field()
+  @Index('UQ_speakers_slug', { unique: true })
+  @Column({ type: 'varchar', length: 80 })
+  slug: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Field(() => [String], { description: 'Other spellings of the name met in sources, e.g. "Carl-Magnus Lanér".' })
+  @Column({ type: 'simple-json' })
+  otherNames: string[];
+
+  /** Read through `bio(locale)`. */
+  @LocalisedColumn()
+  bio: LocalisedText;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  photoUrl: string | null;
+
+  @Field(() => [SpeakerLink])
+  @Column({ type: 'simple-json' })
+  links: SpeakerLink[];
+
+  /** Private: never part of a public answer. */
+  @Column({ type: 'varchar', length: 320, nullable: true })
+  email: string | null;
+
+  /** Lower-case, accent-free name, other names and bio, fed by the service for text search. */
+  @Column({ type: 'text', default: '' })
+  searchText: string;
+
+  @Field(() => GraphQLDateTime)
+  @InstantColumn()
+  createdAt: Date;
+
+  @Field(() => GraphQLDateTime)
+  @InstantColumn()
+  updatedAt: Date;
+}

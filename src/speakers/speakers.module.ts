@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Speaker } from './speaker.entity';
+import { SpeakerLoader } from './speaker.loader';
+import { SpeakerResolver } from './speaker.resolver';
+import { SpeakerService } from './speaker.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Speaker])],
+  providers: [SpeakerService, SpeakerLoader, SpeakerResolver],
+  exports: [SpeakerService, SpeakerLoader],
+})
+export class SpeakersModule {}
