@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import { FastifyRequest } from 'fastify';
@@ -6,6 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import { AuthService } from './auth/auth.service';
 import { formatGraphqlErrors } from './common/graphql-errors';
 import { RequestContext } from './common/request-context';
+import { UserErrorFilter } from './common/user-error.filter';
 import { ConferencesModule } from './conferences/conferences.module';
 import { appConfig, AppConfig } from './config/configuration';
 import { LecternConfigModule } from './config/config.module';
@@ -42,5 +44,6 @@ export const GRAPHQL_PATH = '/graphql';
     SessionsModule,
     InterviewsModule,
   ],
+  providers: [{ provide: APP_FILTER, useClass: UserErrorFilter }],
 })
 export class AppModule {}

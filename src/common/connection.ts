@@ -54,8 +54,14 @@ export function Connection<T>(nodeType: Type<T>) {
 /**
  * Runs one page of an ordered query. Cursors are opaque positions in that order; the total comes
  * from the same statement (a window count), so a page costs one SQL statement.
+ *
+ * The query must not join: TypeORM pages a joined query in two steps (distinct ids first), which
+ * would count the page instead of the list. Filter through subqueries (`IN`, `EXISTS`) instead.
  */
 export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, args: PageArgs): Promise<Page<T>> {
+  if (query.expressionMap.joinAttributes.length > 0) {
+    throw new Error('paginate() needs a query without joins; filter through subqueries instead');
+  }
   const first = pageSize(args.first);
   const offset = args.after === undefined || args.after === null ? 0 : decodeCursor(args.after) + 1;
   const { entities, raw } = await query

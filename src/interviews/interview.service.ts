@@ -39,11 +39,12 @@ export class InterviewService {
     const query = this.interviews.createQueryBuilder('interview');
     if (viewer.organiser) return query;
     return query
-      .leftJoin('interview.conference', 'conference')
-      .leftJoin('interview.session', 'session')
       .where('interview.published = :published', { published: true })
-      .andWhere('(interview.conferenceId IS NULL OR conference.status = :conferenceStatus)', { conferenceStatus: ConferenceStatus.PUBLISHED })
-      .andWhere('(interview.sessionId IS NULL OR session.published = :published)');
+      .andWhere(
+        '(interview.conferenceId IS NULL OR interview.conferenceId IN (SELECT "vc"."id" FROM "conferences" "vc" WHERE "vc"."status" = :conferenceStatus))',
+        { conferenceStatus: ConferenceStatus.PUBLISHED },
+      )
+      .andWhere('(interview.sessionId IS NULL OR interview.sessionId IN (SELECT "vs"."id" FROM "sessions" "vs" WHERE "vs"."published" = :published))');
   }
 
   list(filter: { conference?: Conference; speaker?: Speaker }, page: PageArgs, viewer: Viewer): Promise<Page<Interview>> {

@@ -38,9 +38,10 @@ export class SessionService {
     const query = this.sessions.createQueryBuilder('session');
     if (viewer.organiser) return query;
     return query
-      .innerJoin('session.conference', 'conference')
       .where('session.published = :published', { published: true })
-      .andWhere('conference.status = :conferenceStatus', { conferenceStatus: ConferenceStatus.PUBLISHED });
+      .andWhere('session.conferenceId IN (SELECT "vc"."id" FROM "conferences" "vc" WHERE "vc"."status" = :conferenceStatus)', {
+        conferenceStatus: ConferenceStatus.PUBLISHED,
+      });
   }
 
   async list(conference: Conference, filter: SessionFilter | undefined, page: PageArgs, viewer: Viewer): Promise<Page<Session>> {

@@ -1,0 +1,85 @@
+import { ConferenceService } from '../../src/conferences/conference.service';
+import { ConferenceStatus } from '../../src/conferences/conference.entity';
+import { RoomService } from '../../src/conferences/room.service';
+import { TrackService } from '../../src/conferences/track.service';
+import { SqlLogger } from '../../src/database/sql-logger';
+import { Transactions } from '../../src/database/transactions';
+import { AppearanceRole } from '../../src/sessions/appearance.entity';
+import { AppearanceService } from '../../src/sessions/appearance.service';
+import { SessionFormat } from '../../src/sessions/session.entity';
+import { SessionService } from '../../src/sessions/session.service';
+import { SpeakerService } from '../../src/speakers/speaker.service';
+import { Lectern, startLectern } from '../support/lectern';
+
+const PAGE = `query ($first: Int!) {
+  sessions(conferenceSlug: "large", first: $first) {
+    totalCount
+    edges { node { title startsAt localStartsAt room { name } track { name } appearances { role affiliation speaker { name } } } }
+  }
+}`;
+
+describe('SQL statements per request', () => {
+  let lectern: Lectern;
+
+  beforeAll(async () => {
+    lectern = await startLectern();
+    await createLargeConference(lectern, 120);
+  });
+  afterAll(() => lectern.close());
+
+  async function statementsFor(first: number): Promise<number> {
+    const before = SqlLogger.statements;
+    const data = await lectern.ok(PAGE, { first });
+    expect(data.sessions.edges).toHaveLength(first);
+    expect(data.sessions.totalCount).toBe(120);
+    expect(data.sessions.edges[first - 1].node.appearances).toHaveLength(2);
+    return SqlLogger.statements - before;
+  }
+
+  it('does not grow with the page size (no N+1 over rooms, tracks, appearances, speakers)', async () => {
+    const counts = [await statementsFor(10), await statementsFor(50), await statementsFor(100)];
+    expect(new Set(counts).size).toBe(1);
+    // conference, page (with its total), rooms, tracks, appearances, speakers
+    expect(counts[0]).toBeLessThanOrEqual(6);
+  });
+});
+
+async function createLargeConference(lectern: Lectern, sessions: number): Promise<void> {
+  const get = <T>(type: new (...args: never[]) => T) => lectern.app.get(type);
+  await get(Transactions).run(async (manager) => {
+    const conference = await get(ConferenceService).create(
+      { slug: 'large', name: 'Large', startDate: '2030-05-06', endDate: '2030-05-10', timeZone: 'Europe/Stockholm', defaultLocale: 'en' },
+      manager,
+    );
+    const rooms = [];
+    const tracks = [];
+    for (let i = 0; i < 8; i++) rooms.push(await get(RoomService).create(conference.id, { slug: `room-${i}`, name: `Room ${i}` }, manager));
+    for (let i = 0; i < 4; i++) tracks.push(await get(TrackService).create(conference.id, { slug: `track-${i}`, name: `Track ${i}` }, manager));
+    const speakers = [];
+    for (let i = 0; i < 60; i++) speakers.push(await get(SpeakerService).create({ slug: `speaker-${i}`, name: `Speaker ${i}` }, manager));
+    for (let i = 0; i < sessions; i++) {
+      const startsAt = new Date(Date.UTC(2030, 4, 6 + (i % 5), 7 + Math.floor(i / 40), (i % 8) * 5));
+      const session = await get(SessionService).create(
+        {
+          conferenceId: String(conference.id),
+          title: [{ locale: 'en', text: `Session ${i}` }],
+          format: SessionFormat.TALK,
+          language: 'en',
+          roomId: String(rooms[i % rooms.length].id),
+          trackId: String(tracks[i % tracks.length].id),
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 30 * 60_000),
+        },
+        manager,
+      );
+      for (const speaker of [speakers[i % 60], speakers[(i + 1) % 60]]) {
+        await get(AppearanceService).add(
+          { sessionId: String(session.id), speakerId: String(speaker.id), role: AppearanceRole.SPEAKER, organisation: 'Org' },
+          manager,
+        );
+      }
+      await get(SessionService).setPublished(String(session.id), true, manager);
+    }
+    await get(ConferenceService).setStatus(conference.id, ConferenceStatus.PUBLISHED, manager);
+  });
+}

@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Client } from 'pg';
+import { createApp } from '../../src/app';
+
+export const ORGANISER_TOKEN = 'test-organiser-token-0123456789';
+
+export interface GraphqlResult<T = any> {
+  status: number;
+  headers: Headers;
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string; field?: string; problems?: { field: string }[] } }[];
+}
+
+export interface Lectern {
+  app: NestFastifyApplication;
+  url: string;
+  /** A GraphQL request over HTTP, as a public reader or, with `as: 'organiser'`, with the token. */
+  graphql<T = any>(query: string, variables?: Record<string, unknown>, options?: { as?: 'organiser'; token?: string }): Promise<GraphqlResult<T>>;
+  /** A GraphQL request expected to succeed: fails the test with the server's errors otherwise. */
+  ok<T = any>(query: string, variables?: Record<string, unknown>, options?: { as?: 'organiser' }): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Lectern on a random port over a database of its own: a new SQLite file, or, when
+ * DATABASE_URL is set, that PostgreSQL database with its schema emptied first.
+ */
+export async function startLectern(env: Record<string, string> = {}): Promise<Lectern> {
+  const directory = mkdtempSync(join(tmpdir(), 'lectern-test-'));
+  Object.assign(process.env, {
+    SQLITE_PATH: join(directory, 'lectern.sqlite'),
+    ORGANISER_TOKEN,
+    LOG_LEVEL: 'error',
+    ...env,
+  });
+  if (process.env.DATABASE_URL) await resetPostgres(process.env.DATABASE_URL);
+  const app = await createApp();
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+
+  const graphql: Lectern['graphql'] = async (query, variables, options = {}) => {
+    const token = options.token ?? (options.as === 'organiser' ? ORGANISER_TOKEN : undefined);
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as Record<string, unknown>;
+    return { status: response.status, headers: response.headers, ...body };
+  };
+
+  return {
+    app,
+    url,
+    graphql,
+    async ok(query, variables, options) {
+      const result = await graphql(query, variables, options);
+      if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+      return result.data;
+    },
+    async close() {
+      await app.close();
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+async function resetPostgres(databaseUrl: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+  } finally {
+    await client.end();
+  }
+}
