@@ -9,14 +9,15 @@ type FormatterContext = Parameters<typeof mercurius.defaultErrorFormatter>[1];
 
 /**
  * Lets through what the client can act on (our UserErrors, GraphQL's own parse and validation
- * errors, Mercurius's request errors) and masks everything else: no SQL, stack or path leaves
+ * errors, the HTTP layer's request errors) and masks everything else: no SQL, stack or path leaves
  * the server; the log keeps the detail.
  */
 export function formatGraphqlErrors(execution: Execution, context: FormatterContext) {
   const errors = execution.errors.map((error) => {
-    const original = error.originalError as (Error & { code?: unknown; errors?: unknown }) | undefined;
+    const original = error.originalError as (Error & { statusCode?: unknown; errors?: unknown }) | undefined;
     if (!original || original instanceof GraphQLError || Array.isArray(original.errors)) return error;
-    if (typeof original.code === 'string' && original.code.startsWith('MER_ERR')) return error;
+    // Fastify's and Mercurius's request errors (broken JSON, wrong content type, GET mutation) carry a 4xx status.
+    if (typeof original.statusCode === 'number' && original.statusCode >= 400 && original.statusCode < 500) return error;
     if (original instanceof HttpException && original.getStatus() < 500) {
       return new GraphQLError(original.message, { path: error.path, extensions: { code: httpCode(original.getStatus()) } });
     }
