@@ -12,6 +12,7 @@ import { ConferencesModule } from './conferences/conferences.module';
 import { appConfig, AppConfig } from './config/configuration';
 import { LecternConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { DemoModule } from './demo/demo.module';
 import { InterviewsModule } from './interviews/interviews.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { SpeakersModule } from './speakers/speakers.module';
@@ -43,6 +44,7 @@ export const GRAPHQL_PATH = '/graphql';
     SpeakersModule,
     SessionsModule,
     InterviewsModule,
+    DemoModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: UserErrorFilter }],
 })

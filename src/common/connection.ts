@@ -101,8 +101,9 @@ function encodeCursor(position: number): string {
 
 function decodeCursor(cursor: string): number {
   const decoded = Buffer.from(cursor, 'base64url').toString();
-  const position = Number(decoded.slice(CURSOR_PREFIX.length));
-  if (!decoded.startsWith(CURSOR_PREFIX) || !Number.isInteger(position) || position < 0) {
+  const digits = decoded.startsWith(CURSOR_PREFIX) ? decoded.slice(CURSOR_PREFIX.length) : '';
+  const position = /^\d{1,15}$/.test(digits) ? Number(digits) : NaN;
+  if (!Number.isSafeInteger(position)) {
     throw badInput('after', 'is not a cursor from this list');
   }
   return position;

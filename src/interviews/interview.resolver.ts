@@ -42,7 +42,7 @@ export class InterviewResolver {
     @CurrentViewer() viewer: Viewer,
   ) {
     const conference = conferenceSlug ? await this.conferences.bySlug(conferenceSlug, viewer, 'conferenceSlug') : undefined;
-    const speaker = speakerSlug ? await this.directory.bySlug(speakerSlug, viewer) : undefined;
+    const speaker = speakerSlug ? await this.directory.bySlug(speakerSlug, viewer, 'speakerSlug') : undefined;
     return this.interviewService.list({ conference, speaker }, page, viewer);
   }
 

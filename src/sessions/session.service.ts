@@ -7,7 +7,7 @@ import { Viewer } from '../auth/viewer';
 import { Page, PageArgs, paginate } from '../common/connection';
 import { applyChanges, parseId, stamped } from '../common/entities';
 import { notFound } from '../common/errors';
-import { LocalisedText, searchable, toLocalisedText } from '../common/localisation';
+import { LocalisedText, searchable, searchWords, toLocalisedText } from '../common/localisation';
 import { canonicalLocale, Validation } from '../common/validation';
 import { Conference, ConferenceStatus } from '../conferences/conference.entity';
 import { ConferenceService } from '../conferences/conference.service';
@@ -181,7 +181,8 @@ export class SessionService {
         new Brackets((days) =>
           filter.day!.forEach((day, i) => {
             const start = DateTime.fromISO(day, { zone: conference.timeZone }).startOf('day');
-            days.orWhere(`(session.startsAt >= :dayStart${i} AND session.startsAt < :dayEnd${i})`, {
+            // A session belongs to every day it overlaps: a three-day hackathon shows on each.
+            days.orWhere(`(session.startsAt < :dayEnd${i} AND session.endsAt > :dayStart${i})`, {
               [`dayStart${i}`]: start.toUTC().toISO(),
               [`dayEnd${i}`]: start.plus({ days: 1 }).toUTC().toISO(),
             });
@@ -207,19 +208,18 @@ export class SessionService {
         { speakers: filter.speaker },
       );
     }
-    const text = filter.text === undefined ? '' : searchable(filter.text).trim();
-    if (text !== '') {
-      const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // Every word must be found, in the title or abstract or in a speaker's name.
+    searchWords(filter.text).forEach((pattern, i) => {
       query.andWhere(
         new Brackets((match) =>
           match
-            .where("session.searchText LIKE :text ESCAPE '\\'", { text: pattern })
+            .where(`session.searchText LIKE :word${i} ESCAPE '\\'`, { [`word${i}`]: pattern })
             .orWhere(
-              'EXISTS (SELECT 1 FROM "appearances" "ta" INNER JOIN "speakers" "tsp" ON "tsp"."id" = "ta"."speakerId" WHERE "ta"."sessionId" = session.id AND "tsp"."searchText" LIKE :text ESCAPE \'\\\')',
+              `EXISTS (SELECT 1 FROM "appearances" "ta" INNER JOIN "speakers" "tsp" ON "tsp"."id" = "ta"."speakerId" WHERE "ta"."sessionId" = session.id AND "tsp"."searchText" LIKE :word${i} ESCAPE '\\')`,
             ),
         ),
       );
-    }
+    });
   }
 }
 

@@ -3,7 +3,7 @@ import { SelectQueryBuilder } from 'typeorm';
 import { Viewer } from '../auth/viewer';
 import { Page, PageArgs, paginate } from '../common/connection';
 import { notFound } from '../common/errors';
-import { searchable } from '../common/localisation';
+import { searchWords } from '../common/localisation';
 import { Conference, ConferenceStatus } from '../conferences/conference.entity';
 import { Speaker } from '../speakers/speaker.entity';
 import { SpeakerService } from '../speakers/speaker.service';
@@ -16,18 +16,17 @@ import { SpeakerService } from '../speakers/speaker.service';
 export class SpeakerDirectory {
   constructor(private readonly speakers: SpeakerService) {}
 
-  async bySlug(slug: string, viewer: Viewer): Promise<Speaker> {
+  async bySlug(slug: string, viewer: Viewer, field = 'slug'): Promise<Speaker> {
     const speaker = await this.visible(viewer).andWhere('speaker.slug = :slug', { slug }).getOne();
-    if (!speaker) throw notFound('speaker', 'slug', slug);
+    if (!speaker) throw notFound('speaker', field, slug);
     return speaker;
   }
 
   list(filter: { conference?: Conference; text?: string }, page: PageArgs, viewer: Viewer): Promise<Page<Speaker>> {
     const query = this.visible(viewer, filter.conference);
-    const text = filter.text === undefined ? '' : searchable(filter.text).trim();
-    if (text !== '') {
-      query.andWhere("speaker.searchText LIKE :text ESCAPE '\\'", { text: `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
-    }
+    searchWords(filter.text).forEach((pattern, i) => {
+      query.andWhere(`speaker.searchText LIKE :word${i} ESCAPE '\\'`, { [`word${i}`]: pattern });
+    });
     return paginate(query.orderBy('speaker.name', 'ASC').addOrderBy('speaker.id', 'ASC'), page);
   }
 

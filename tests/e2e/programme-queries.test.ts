@@ -1,15 +1,6 @@
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DateTime } from 'luxon';
-import { ConferenceService } from '../../src/conferences/conference.service';
-import { RoomService } from '../../src/conferences/room.service';
-import { TrackService } from '../../src/conferences/track.service';
-import { Transactions } from '../../src/database/transactions';
 import { DemoLoader } from '../../src/demo/demo-loader.service';
 import { demoProgramme } from '../../src/demo/demo-programme';
-import { InterviewService } from '../../src/interviews/interview.service';
-import { AppearanceService } from '../../src/sessions/appearance.service';
-import { SessionService } from '../../src/sessions/session.service';
-import { SpeakerService } from '../../src/speakers/speaker.service';
 import { GraphqlResult, Lectern, startLectern } from '../support/lectern';
 
 /**
@@ -56,7 +47,7 @@ function demoTimes(conferenceSlug: string, title: string) {
   const conference = demoProgramme.conferences.find((c) => c.slug === conferenceSlug)!;
   const session = conference.sessions.find((s) => Object.values(s.title).includes(title))!;
   const at = (local: string) => DateTime.fromISO(local, { zone: conference.timeZone });
-  return { timeZone: conference.timeZone, start: at(session.start!), end: at(session.end!) };
+  return { start: at(session.start!), end: at(session.end!) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -186,25 +177,8 @@ let lectern: Lectern;
 
 beforeAll(async () => {
   lectern = await startLectern();
-  await demoLoader(lectern.app).load();
+  await lectern.app.get(DemoLoader).load();
 });
-
-/**
- * The demo loader over the running application's services. The HTTP application does not register
- * the demo module (only the CLI does), so `app.get(DemoLoader)` would abort the process.
- */
-function demoLoader(app: NestFastifyApplication): DemoLoader {
-  return new DemoLoader(
-    app.get(Transactions),
-    app.get(ConferenceService),
-    app.get(RoomService),
-    app.get(TrackService),
-    app.get(SpeakerService),
-    app.get(SessionService),
-    app.get(AppearanceService),
-    app.get(InterviewService),
-  );
-}
 
 afterAll(() => lectern.close());
 
@@ -317,6 +291,14 @@ describe('conferences', () => {
     for (const after of ['garbage', 'not a cursor', Buffer.from('position:-1').toString('base64url')]) {
       expectUserError(await lectern.graphql(CONFERENCES, { after }), 'BAD_USER_INPUT', 'after');
     }
+  });
+
+  it('refuses a cursor cut short, rather than starting the page somewhere else', async () => {
+    const { pageInfo } = await conferenceSlugs({ first: 2 });
+    // A cursor copied without its last characters: "cG9zaXRpb246" is what is left of "cG9zaXRpb246MQ".
+    const truncated = pageInfo.endCursor!.slice(0, 'cG9zaXRpb246'.length);
+    expect(Buffer.from(truncated, 'base64url').toString()).toBe('position:');
+    expectUserError(await lectern.graphql(CONFERENCES, { first: 2, after: truncated }), 'BAD_USER_INPUT', 'after');
   });
 });
 
@@ -441,6 +423,9 @@ describe('sessions(conferenceSlug, filter, first, after)', () => {
     it('day: the days asked for, in the conference\'s time zone', async () => {
       expect((await sessionTitles('umea-jobbhackathon-2016', { day: ['2016-10-03'] })).titles).toEqual(UMEA_TITLES_IN_TIME_ORDER);
       expect((await sessionTitles('umea-jobbhackathon-2016', { day: ['2016-10-06'] })).titles).toEqual([]);
+      // The hackathon runs from the 3rd to the 5th: it belongs to each day it overlaps.
+      expect((await sessionTitles('umea-jobbhackathon-2016', { day: ['2016-10-04'] })).titles).toEqual([UMEA_HACKATHON]);
+      expect((await sessionTitles('umea-jobbhackathon-2016', { day: ['2016-10-05'] })).titles).toEqual([UMEA_HACKATHON]);
       // Internetdagarna's first day has nothing in the demo; its talk is on the second.
       expect((await sessionTitles('internetdagarna-2020', { day: ['2020-11-23'] })).titles).toEqual([]);
       expect((await sessionTitles('internetdagarna-2020', { day: ['2020-11-24'] })).titles).toEqual([INTERNETDAGARNA_TALK]);
@@ -521,6 +506,10 @@ describe('sessions(conferenceSlug, filter, first, after)', () => {
       expect((await sessionTitles('umea-jobbhackathon-2016', { text: 'OPPNA DATA' })).titles).toEqual([UMEA_SANDSTROM]);
       expect((await sessionTitles('digstrat-2018', { text: 'rorelse' })).titles).toEqual([DIGSTRAT_SANDSTROM]);
       expect((await sessionTitles('internetdagarna-2020', { text: 'blockchain' })).titles).toEqual([]);
+      // Every word must be found, in any order and in any of the searched texts.
+      expect((await sessionTitles('internetdagarna-2020', { text: 'samhällets innovation' })).titles).toEqual([INTERNETDAGARNA_TALK]);
+      expect((await sessionTitles('digstrat-2018', { text: 'Sandström innovation' })).titles).toEqual([DIGSTRAT_SANDSTROM]);
+      expect((await sessionTitles('internetdagarna-2020', { text: 'samhällets blockchain' })).titles).toEqual([]);
     });
 
     it('text: words of the title or abstract in any of its languages', async () => {
@@ -1049,7 +1038,7 @@ describe('drafts, unscheduled sessions and the conference\'s own day', () => {
     const data = await lectern.ok(`mutation ($input: ${inputType}!) { result: ${mutation}(input: $input) { id } }`, { input }, { as: 'organiser' });
     return data.result.id;
   };
-  const session = (conferenceId: string, title: string, times: { startsAt?: string; endsAt?: string } = {}) =>
+  const addSession = (conferenceId: string, title: string, times: { startsAt?: string; endsAt?: string } = {}) =>
     create('createSession', 'CreateSessionInput', { conferenceId, title: [{ locale: 'nb', text: title }], format: 'TALK', language: 'nb', ...times });
   const organiserTitles = async (filter?: Record<string, unknown>) =>
     nodes<{ title: string }>((await lectern.ok(SESSIONS, { conferenceSlug: 'nattseminar-2020', filter }, { as: 'organiser' })).sessions).map((s) => s.title);
@@ -1063,8 +1052,8 @@ describe('drafts, unscheduled sessions and the conference\'s own day', () => {
       timeZone: 'Europe/Oslo',
       defaultLocale: 'nb',
     });
-    await session(conferenceId, 'Uten tidspunkt');
-    midnightId = await session(conferenceId, 'Midnattsprat', { startsAt: '2020-08-20T00:30:00+02:00', endsAt: '2020-08-20T01:00:00+02:00' });
+    await addSession(conferenceId, 'Uten tidspunkt');
+    midnightId = await addSession(conferenceId, 'Midnattsprat', { startsAt: '2020-08-20T00:30:00+02:00', endsAt: '2020-08-20T01:00:00+02:00' });
     const speakerId = await create('createSpeaker', 'CreateSpeakerInput', { slug: 'hemmelig-gjest', name: 'Hemmelig Gjest', email: 'gjest@example.org' });
     await create('addAppearance', 'AddAppearanceInput', { sessionId: midnightId, speakerId });
   });
@@ -1095,3 +1084,4 @@ describe('drafts, unscheduled sessions and the conference\'s own day', () => {
     expect((await speakerNames({ text: 'hemmelig' })).totalCount).toBe(0);
   });
 });
+
