@@ -24,9 +24,13 @@ export interface Lectern {
   close(): Promise<void>;
 }
 
+/** Servers this test process has open; PostgreSQL is shared, so only the first one empties it. */
+let running = 0;
+
 /**
  * Starts Lectern on a random port over a database of its own: a new SQLite file, or, when
- * DATABASE_URL is set, that PostgreSQL database with its schema emptied first.
+ * DATABASE_URL is set, that PostgreSQL database with its schema emptied first (unless another
+ * server of this process is using it).
  */
 export async function startLectern(env: Record<string, string> = {}): Promise<Lectern> {
   const directory = mkdtempSync(join(tmpdir(), 'lectern-test-'));
@@ -36,8 +40,9 @@ export async function startLectern(env: Record<string, string> = {}): Promise<Le
     LOG_LEVEL: 'error',
     ...env,
   });
-  if (process.env.DATABASE_URL) await resetPostgres(process.env.DATABASE_URL);
+  if (process.env.DATABASE_URL && running === 0) await resetPostgres(process.env.DATABASE_URL);
   const app = await createApp();
+  running++;
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
@@ -64,6 +69,7 @@ export async function startLectern(env: Record<string, string> = {}): Promise<Le
     },
     async close() {
       await app.close();
+      running--;
       rmSync(directory, { recursive: true, force: true });
     },
   };
