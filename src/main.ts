@@ -10,7 +10,6 @@ async function main() {
   logger.log(`GraphQL API  ${config.publicBaseUrl}/graphql`);
   if (config.graphiql) logger.log(`GraphiQL IDE ${config.publicBaseUrl}/graphiql`);
   logger.log(`Database     ${config.databaseUrl ? 'PostgreSQL' : `SQLite at ${config.sqlitePath}`}`);
-  if (!config.organiserToken) logger.warn('ORGANISER_TOKEN is not set: mutations are refused until it is.');
 }
 
 main().catch((error) => {

@@ -1,7 +1,17 @@
 import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessGate } from './access-gate';
+import { AccessToken } from './access-token.entity';
 import { AuthService } from './auth.service';
+import { OrganiserConference } from './organiser-conference.entity';
+import { Organiser } from './organiser.entity';
 import { OrganiserGuard } from './organiser.guard';
+import { TokenService } from './token.service';
 
 @Global()
-@Module({ providers: [AuthService, OrganiserGuard], exports: [AuthService, OrganiserGuard] })
+@Module({
+  imports: [TypeOrmModule.forFeature([Organiser, OrganiserConference, AccessToken])],
+  providers: [TokenService, AuthService, OrganiserGuard, AccessGate],
+  exports: [TokenService, AuthService, OrganiserGuard],
+})
 export class AuthModule {}

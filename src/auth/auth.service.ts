@@ -1,30 +1,55 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { appConfig, AppConfig } from '../config/configuration';
-import { ORGANISER_VIEWER, PUBLIC_VIEWER, Viewer } from './viewer';
+import { TokenService } from './token.service';
+import { PUBLIC_VIEWER, Viewer } from './viewer';
+
+const WINDOW_MS = 60_000;
+
+export type Admission = { viewer: Viewer } | { refused: 'UNAUTHENTICATED' } | { refused: 'TOO_MANY_ATTEMPTS'; retryAfterSeconds: number };
 
 /**
- * Decides who a request comes from. For now organisers share one secret, ORGANISER_TOKEN, sent as
- * `Authorization: Bearer …`; while it is unset nobody is an organiser and every mutation is refused.
+ * Decides who a request comes from: no Authorization header is the public; a bearer token must be
+ * a valid one. Clients that keep sending wrong tokens are slowed down, per address.
  */
 @Injectable()
 export class AuthService {
-  private readonly expected?: Buffer;
+  private readonly failures = new Map<string, number[]>();
 
-  constructor(@Inject(appConfig.KEY) config: AppConfig) {
-    if (config.organiserToken) this.expected = digest(config.organiserToken);
+  constructor(
+    private readonly tokens: TokenService,
+    @Inject(appConfig.KEY) private readonly config: AppConfig,
+  ) {}
+
+  /** The viewer for a request that has been admitted (see `admit`); the public otherwise. */
+  async viewerFor(authorization: string | undefined): Promise<Viewer> {
+    const secret = bearer(authorization);
+    return (secret && (await this.tokens.verify(secret))) || PUBLIC_VIEWER;
   }
 
-  get configured(): boolean {
-    return this.expected !== undefined;
+  async admit(authorization: string | undefined, client: string): Promise<Admission> {
+    if (authorization === undefined || authorization === '') return { viewer: PUBLIC_VIEWER };
+    const recent = this.recentFailures(client);
+    const limit = this.config.failedTokenAttemptsPerMinute;
+    if (limit > 0 && recent.length >= limit) {
+      return { refused: 'TOO_MANY_ATTEMPTS', retryAfterSeconds: Math.max(1, Math.ceil((recent[0] + WINDOW_MS - Date.now()) / 1000)) };
+    }
+    const secret = bearer(authorization);
+    const viewer = secret ? await this.tokens.verify(secret) : null;
+    if (viewer) return { viewer };
+    recent.push(Date.now());
+    this.failures.set(client, recent);
+    return { refused: 'UNAUTHENTICATED' };
   }
 
-  viewerFor(authorization: string | undefined): Viewer {
-    const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
-    if (!token || !this.expected) return PUBLIC_VIEWER;
-    // Compare digests, not the tokens, so the comparison takes the same time whatever was sent.
-    return timingSafeEqual(digest(token), this.expected) ? ORGANISER_VIEWER : PUBLIC_VIEWER;
+  private recentFailures(client: string): number[] {
+    const since = Date.now() - WINDOW_MS;
+    const recent = (this.failures.get(client) ?? []).filter((at) => at > since);
+    if (recent.length === 0) this.failures.delete(client);
+    if (this.failures.size > 10_000) this.failures.clear();
+    return recent;
   }
 }
 
-const digest = (value: string) => createHash('sha256').update(value).digest();
+function bearer(authorization: string | undefined): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+}

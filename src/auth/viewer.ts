@@ -1,7 +1,46 @@
-/** Who is asking. Public readers see published content only; organisers also see drafts. */
+import { Brackets, WhereExpressionBuilder } from 'typeorm';
+import { UserError } from '../common/errors';
+
+/**
+ * Who is asking. The public sees published content only; an organiser also sees the drafts of
+ * the conferences in their scope, and an admin sees everything.
+ */
 export interface Viewer {
+  /** Authenticated with a valid organiser token. */
   organiser: boolean;
+  admin: boolean;
+  organiserId: number | null;
+  /** The conferences an ORGANISER may change and see drafts of (empty for admins: they have all). */
+  conferenceIds: readonly number[];
 }
 
-export const PUBLIC_VIEWER: Viewer = { organiser: false };
-export const ORGANISER_VIEWER: Viewer = { organiser: true };
+export const PUBLIC_VIEWER: Viewer = Object.freeze({ organiser: false, admin: false, organiserId: null, conferenceIds: [] });
+
+/** The command line and the demo loader act with every right. */
+export const SYSTEM_ACTOR: Viewer = Object.freeze({ organiser: true, admin: true, organiserId: null, conferenceIds: [] });
+
+export function organises(viewer: Viewer, conferenceId: number | null): boolean {
+  return viewer.admin || (conferenceId !== null && viewer.conferenceIds.includes(conferenceId));
+}
+
+/** Refuses unless the actor may change this conference and what is in it. */
+export function requireOrganiserOf(actor: Viewer, conferenceId: number | null, field?: string): void {
+  if (organises(actor, conferenceId)) return;
+  throw new UserError('FORBIDDEN', 'You do not organise the conference this belongs to.', field);
+}
+
+export function requireAdmin(actor: Viewer, what: string): void {
+  if (!actor.admin) throw new UserError('FORBIDDEN', `Only an admin may ${what}.`);
+}
+
+/**
+ * What a reader may see of a query: what `published` lets through, and for an organiser also
+ * whatever belongs to a conference in their scope (`conferenceColumn`). Admins see everything.
+ */
+export function visibleTo(viewer: Viewer, conferenceColumn: string, published: (where: WhereExpressionBuilder) => void): Brackets | undefined {
+  if (viewer.admin) return undefined;
+  return new Brackets((visible) => {
+    visible.where(new Brackets(published));
+    if (viewer.conferenceIds.length) visible.orWhere(`${conferenceColumn} IN (:...draftScope)`, { draftScope: viewer.conferenceIds });
+  });
+}

@@ -14,9 +14,12 @@ type FormatterContext = Parameters<typeof mercurius.defaultErrorFormatter>[1];
  */
 export function formatGraphqlErrors(execution: Execution, context: FormatterContext) {
   const errors = execution.errors.map((error) => {
-    const original = error.originalError as (Error & { statusCode?: unknown; errors?: unknown }) | undefined;
-    if (!original || original instanceof GraphQLError || Array.isArray(original.errors)) return error;
-    // Fastify's and Mercurius's request errors (broken JSON, wrong content type, GET mutation) carry a 4xx status.
+    const original = error.originalError as (Error & { statusCode?: unknown }) | undefined;
+    if (!original || original instanceof GraphQLError) return error;
+    // Fastify's and Mercurius's request errors (broken JSON, wrong content type, oversized body, GET
+    // mutation, failed validation), the query limits and the rate limit carry a 4xx status. Any
+    // other error, even one that holds a list of errors (an AggregateError from a database
+    // connection, say), is masked.
     if (typeof original.statusCode === 'number' && original.statusCode >= 400 && original.statusCode < 500) return error;
     if (original instanceof HttpException && original.getStatus() < 500) {
       return new GraphQLError(original.message, { path: error.path, extensions: { code: httpCode(original.getStatus()) } });

@@ -1,4 +1,5 @@
 import { DataSource, EntityManager, EntityTarget, In } from 'typeorm';
+import { requireOrganiserOf, Viewer } from '../auth/viewer';
 import { applyChanges, parseId } from '../common/entities';
 import { conflict, notFound } from '../common/errors';
 import { Validation } from '../common/validation';
@@ -59,9 +60,10 @@ export abstract class ConferencePartService<T extends ConferencePart, C extends 
     return part;
   }
 
-  create(conferenceId: string | number, changes: C & { slug: string; name: string }, within?: EntityManager): Promise<T> {
+  create(conferenceId: string | number, changes: C & { slug: string; name: string }, actor: Viewer, within?: EntityManager): Promise<T> {
     return this.transactions.run(async (manager) => {
       const conference = await this.conferences.require(manager, parseId(conferenceId, 'conference', 'conferenceId'), 'conferenceId');
+      requireOrganiserOf(actor, conference.id, 'conferenceId');
       this.check(changes, true);
       const part = manager.create(this.entity, { conferenceId: conference.id, position: 0 } as never) as T;
       applyChanges(part, changes as unknown as Partial<T>);
@@ -69,18 +71,20 @@ export abstract class ConferencePartService<T extends ConferencePart, C extends 
     }, within);
   }
 
-  update(id: string | number, changes: C): Promise<T> {
+  update(id: string | number, changes: C, actor: Viewer): Promise<T> {
     return this.transactions.run(async (manager) => {
       const part = await this.require(manager, id);
+      requireOrganiserOf(actor, part.conferenceId);
       this.check(changes, false);
       applyChanges(part, changes as unknown as Partial<T>);
       return this.save(manager, part);
     });
   }
 
-  remove(id: string | number): Promise<T> {
+  remove(id: string | number, actor: Viewer): Promise<T> {
     return this.transactions.run(async (manager) => {
       const part = await this.require(manager, id);
+      requireOrganiserOf(actor, part.conferenceId);
       const removedId = part.id;
       await manager.remove(part);
       return Object.assign(part, { id: removedId });

@@ -5,6 +5,7 @@ import { Viewer } from '../auth/viewer';
 import { Connection, PageArgs } from '../common/connection';
 import { parseId } from '../common/entities';
 import { localise } from '../common/localisation';
+import { inFormat, TextFormat } from '../common/rich-text';
 import { RequestContext } from '../common/request-context';
 import { Conference, ConferenceStatus } from './conference.entity';
 import { CreateConferenceInput, UpdateConferenceInput } from './conference.inputs';
@@ -34,8 +35,8 @@ export class ConferenceResolver {
   }
 
   @ResolveField(() => String, { nullable: true })
-  description(@Parent() conference: Conference, @Args('locale', { nullable: true }) locale?: string) {
-    return localise(conference.description, locale, conference.defaultLocale);
+  description(@Parent() conference: Conference, @Args('locale', { nullable: true }) locale?: string, @Args('format', { type: () => TextFormat, nullable: true }) format?: TextFormat) {
+    return inFormat(localise(conference.description, locale, conference.defaultLocale), format);
   }
 
   @ResolveField(() => [Room])
@@ -49,27 +50,27 @@ export class ConferenceResolver {
   }
 
   @OrganiserMutation(() => Conference, { description: 'Creates a conference as a draft.' })
-  createConference(@Args('input') input: CreateConferenceInput) {
-    return this.conferenceService.create(input);
+  createConference(@Args('input') input: CreateConferenceInput, @CurrentViewer() actor: Viewer) {
+    return this.conferenceService.create(input, actor);
   }
 
   @OrganiserMutation(() => Conference)
-  updateConference(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateConferenceInput) {
-    return this.conferenceService.update(parseId(id, 'conference'), input);
+  updateConference(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateConferenceInput, @CurrentViewer() actor: Viewer) {
+    return this.conferenceService.update(parseId(id, 'conference'), input, actor);
   }
 
   @OrganiserMutation(() => Conference, { description: 'Deletes a conference with everything in it.' })
-  deleteConference(@Args('id', { type: () => ID }) id: string) {
-    return this.conferenceService.remove(parseId(id, 'conference'));
+  deleteConference(@Args('id', { type: () => ID }) id: string, @CurrentViewer() actor: Viewer) {
+    return this.conferenceService.remove(parseId(id, 'conference'), actor);
   }
 
   @OrganiserMutation(() => Conference, { description: 'Makes the conference and its published sessions public.' })
-  publishConference(@Args('id', { type: () => ID }) id: string) {
-    return this.conferenceService.setStatus(parseId(id, 'conference'), ConferenceStatus.PUBLISHED);
+  publishConference(@Args('id', { type: () => ID }) id: string, @CurrentViewer() actor: Viewer) {
+    return this.conferenceService.setStatus(parseId(id, 'conference'), ConferenceStatus.PUBLISHED, actor);
   }
 
   @OrganiserMutation(() => Conference, { description: 'Takes the whole conference out of public view.' })
-  unpublishConference(@Args('id', { type: () => ID }) id: string) {
-    return this.conferenceService.setStatus(parseId(id, 'conference'), ConferenceStatus.DRAFT);
+  unpublishConference(@Args('id', { type: () => ID }) id: string, @CurrentViewer() actor: Viewer) {
+    return this.conferenceService.setStatus(parseId(id, 'conference'), ConferenceStatus.DRAFT, actor);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
-import { Viewer } from '../auth/viewer';
+import { requireAdmin, requireOrganiserOf, Viewer, visibleTo } from '../auth/viewer';
 import { Page, PageArgs, paginate } from '../common/connection';
 import { applyChanges, isUniqueViolation, stamped } from '../common/entities';
 import { conflict, notFound } from '../common/errors';
@@ -21,10 +21,13 @@ export class ConferenceService {
     private readonly transactions: Transactions,
   ) {}
 
-  /** Conferences the viewer may see: published ones, and drafts for organisers. */
+  /** Conferences the viewer may see: published ones, and drafts of the conferences they organise. */
   visible(viewer: Viewer, alias = 'conference'): SelectQueryBuilder<Conference> {
     const query = this.conferences.createQueryBuilder(alias);
-    return viewer.organiser ? query : query.where(`${alias}.status = :published`, { published: ConferenceStatus.PUBLISHED });
+    const visible = visibleTo(viewer, `${alias}.id`, (published) =>
+      published.where(`${alias}.status = :published`, { published: ConferenceStatus.PUBLISHED }),
+    );
+    return visible ? query.where(visible) : query;
   }
 
   list(viewer: Viewer, page: PageArgs): Promise<Page<Conference>> {
@@ -48,7 +51,8 @@ export class ConferenceService {
     return conference;
   }
 
-  create(input: CreateConferenceInput, within?: EntityManager): Promise<Conference> {
+  create(input: CreateConferenceInput, actor: Viewer, within?: EntityManager): Promise<Conference> {
+    requireAdmin(actor, 'create a conference');
     return this.transactions.run(async (manager) => {
       const conference = manager.create(Conference, { status: ConferenceStatus.DRAFT, description: {} });
       this.apply(conference, input);
@@ -56,25 +60,28 @@ export class ConferenceService {
     }, within);
   }
 
-  update(id: number, input: UpdateConferenceInput, within?: EntityManager): Promise<Conference> {
+  update(id: number, input: UpdateConferenceInput, actor: Viewer, within?: EntityManager): Promise<Conference> {
     return this.transactions.run(async (manager) => {
       const conference = await this.require(manager, id);
+      requireOrganiserOf(actor, conference.id);
       this.apply(conference, input);
       return this.save(manager, conference);
     }, within);
   }
 
-  setStatus(id: number, status: ConferenceStatus, within?: EntityManager): Promise<Conference> {
+  setStatus(id: number, status: ConferenceStatus, actor: Viewer, within?: EntityManager): Promise<Conference> {
     return this.transactions.run(async (manager) => {
       const conference = await this.require(manager, id);
+      requireOrganiserOf(actor, conference.id);
       conference.status = status;
       return manager.save(stamped(conference));
     }, within);
   }
 
-  remove(id: number): Promise<Conference> {
+  remove(id: number, actor: Viewer): Promise<Conference> {
     return this.transactions.run(async (manager) => {
       const conference = await this.require(manager, id);
+      requireOrganiserOf(actor, conference.id);
       await manager.delete(Conference, { id });
       return Object.assign(conference, { id });
     });

@@ -1,5 +1,7 @@
 import { Args, ID, Resolver } from '@nestjs/graphql';
+import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { OrganiserMutation } from '../auth/organiser-mutation.decorator';
+import { Viewer } from '../auth/viewer';
 import { CreateTrackInput, UpdateTrackInput } from './conference.inputs';
 import { Track } from './track.entity';
 import { TrackService } from './track.service';
@@ -9,17 +11,17 @@ export class TrackResolver {
   constructor(private readonly tracks: TrackService) {}
 
   @OrganiserMutation(() => Track)
-  createTrack(@Args('input') { conferenceId, ...track }: CreateTrackInput) {
-    return this.tracks.create(conferenceId, track);
+  createTrack(@Args('input') { conferenceId, ...track }: CreateTrackInput, @CurrentViewer() actor: Viewer) {
+    return this.tracks.create(conferenceId, track, actor);
   }
 
   @OrganiserMutation(() => Track)
-  updateTrack(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateTrackInput) {
-    return this.tracks.update(id, input);
+  updateTrack(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateTrackInput, @CurrentViewer() actor: Viewer) {
+    return this.tracks.update(id, input, actor);
   }
 
   @OrganiserMutation(() => Track, { description: 'Deletes a track; its sessions stay, without a track.' })
-  deleteTrack(@Args('id', { type: () => ID }) id: string) {
-    return this.tracks.remove(id);
+  deleteTrack(@Args('id', { type: () => ID }) id: string, @CurrentViewer() actor: Viewer) {
+    return this.tracks.remove(id, actor);
   }
 }

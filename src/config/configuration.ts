@@ -20,18 +20,63 @@ export function readConfiguration(env: NodeJS.ProcessEnv = process.env) {
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10),
     redisUrl: env.REDIS_URL || undefined,
     logLevel,
-    /** The shared organiser secret; mutations are refused while it is unset. */
-    organiserToken: env.ORGANISER_TOKEN || undefined,
-    graphiql: env.GRAPHIQL !== 'off',
+    /** Wrong, expired or revoked tokens a client may send a minute before it is answered 429. */
+    failedTokenAttemptsPerMinute: integer(env, 'FAILED_TOKEN_ATTEMPTS_PER_MINUTE', 10),
+    graphiql: onOff(env, 'GRAPHIQL', true),
+    /** Whether the schema answers `__schema` and `__type` (websites build against it). */
+    introspection: onOff(env, 'INTROSPECTION', true),
+    /** Larger request bodies are answered 413 before they are read to the end. */
+    maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 1024 * 1024, 1),
+    /** How deeply a GraphQL query may nest fields. */
+    graphqlMaxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 1),
+    /** What a GraphQL query may cost; see src/common/query-limits.ts for how it is counted. */
+    graphqlMaxCost: integer(env, 'GRAPHQL_MAX_COST', 20_000, 1),
+    /** Whether public GraphQL requests are limited per client (off behind a CDN that does it). */
+    rateLimit: onOff(env, 'RATE_LIMIT', true),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1),
+    /** Browser origins allowed to send organiser requests (with `Authorization`); all others may only read. */
+    corsOrganiserOrigins: origins(env, 'CORS_ORGANISER_ORIGINS'),
+    /** Which proxies' X-Forwarded-For tells clients apart (Fastify's `trustProxy`). */
+    trustProxy: trustProxy(env, 'TRUST_PROXY', 'loopback'),
   };
 }
 
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, not "${raw}"`);
+  if (!Number.isInteger(value) || value < min) {
+    throw new Error(`${name} must be a whole number${min > 0 ? ` of at least ${min}` : ''}, not "${raw}"`);
+  }
   return value;
+}
+
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw !== 'on' && raw !== 'off') throw new Error(`${name} must be "on" or "off", not "${raw}"`);
+  return raw === 'on';
+}
+
+/** A comma-separated list of origins, each exactly as browsers send it: `https://admin.example.org`. */
+function origins(env: NodeJS.ProcessEnv, name: string): string[] {
+  const list = (env[name] ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of list) {
+    if (URL.canParse(origin) && new URL(origin).origin === origin) continue;
+    throw new Error(`${name}: "${origin}" is not an origin such as https://admin.example.org (scheme, host and port, no path)`);
+  }
+  return list;
+}
+
+/**
+ * `on` believes X-Forwarded-For from anyone, which lets any client pick its own address and slip
+ * past per-client limits; `off` believes nobody; otherwise a hop count or a comma-separated list
+ * of proxy addresses, CIDR ranges or `loopback`, as Fastify's `trustProxy` takes them.
+ */
+function trustProxy(env: NodeJS.ProcessEnv, name: string, fallback: string): boolean | number | string {
+  const raw = env[name] || fallback;
+  if (raw === 'on' || raw === 'off') return raw === 'on';
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
 }
 
 export const appConfig = registerAs('app', () => readConfiguration());

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
+import { SYSTEM_ACTOR } from '../auth/viewer';
 import { LocalisedText, LocalisedTextInput } from '../common/localisation';
 import { Conference, ConferenceStatus } from '../conferences/conference.entity';
 import { ConferenceService } from '../conferences/conference.service';
@@ -57,14 +58,14 @@ export class DemoLoader {
 
   private async loadConference(manager: EntityManager, programme: DemoProgramme, demo: DemoConference): Promise<void> {
     const { rooms, tracks, sessions, interviews, status, description, ...fields } = demo;
-    const conference = await this.conferences.create({ ...fields, description: texts(description) }, manager);
+    const conference = await this.conferences.create({ ...fields, description: texts(description) }, SYSTEM_ACTOR, manager);
     const roomIds = new Map<string, number>();
     for (const [position, room] of rooms.entries()) {
-      roomIds.set(room.slug, (await this.rooms.create(conference.id, { ...room, position }, manager)).id);
+      roomIds.set(room.slug, (await this.rooms.create(conference.id, { ...room, position }, SYSTEM_ACTOR, manager)).id);
     }
     const trackIds = new Map<string, number>();
     for (const [position, track] of tracks.entries()) {
-      trackIds.set(track.slug, (await this.tracks.create(conference.id, { ...track, position }, manager)).id);
+      trackIds.set(track.slug, (await this.tracks.create(conference.id, { ...track, position }, SYSTEM_ACTOR, manager)).id);
     }
     const sessionIds = new Map<string, number>();
     for (const session of sessions) {
@@ -79,14 +80,12 @@ export class DemoLoader {
           trackId: track ? String(trackIds.get(track)) : null,
           startsAt: start ? instant(start, demo.timeZone) : null,
           endsAt: end ? instant(end, demo.timeZone) : null,
-        },
-        manager,
-      );
+        }, SYSTEM_ACTOR, manager);
       for (const appearance of appearances) {
         const speaker = await this.speaker(manager, programme, appearance.speaker);
-        await this.appearances.add({ ...appearance, sessionId: String(created.id), speakerId: String(speaker.id) }, manager);
+        await this.appearances.add({ ...appearance, sessionId: String(created.id), speakerId: String(speaker.id) }, SYSTEM_ACTOR, manager);
       }
-      await this.sessions.setPublished(String(created.id), true, manager);
+      await this.sessions.setPublished(String(created.id), true, SYSTEM_ACTOR, manager);
       sessionIds.set(key, created.id);
     }
     for (const interview of interviews) {
@@ -113,10 +112,11 @@ export class DemoLoader {
             answeredById: item.answeredBy ? answerers.get(item.answeredBy) : null,
           })),
         },
+        SYSTEM_ACTOR,
         manager,
       );
     }
-    if (status === ConferenceStatus.PUBLISHED) await this.conferences.setStatus(conference.id, status, manager);
+    if (status === ConferenceStatus.PUBLISHED) await this.conferences.setStatus(conference.id, status, SYSTEM_ACTOR, manager);
   }
 
   /** The person, once: a speaker met at several conferences is found again by slug. */

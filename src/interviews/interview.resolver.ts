@@ -4,6 +4,7 @@ import { OrganiserMutation } from '../auth/organiser-mutation.decorator';
 import { Viewer } from '../auth/viewer';
 import { Connection, PageArgs } from '../common/connection';
 import { localise } from '../common/localisation';
+import { inFormat, TextFormat } from '../common/rich-text';
 import { RequestContext } from '../common/request-context';
 import { Conference } from '../conferences/conference.entity';
 import { ConferenceLoader } from '../conferences/conference.loader';
@@ -57,8 +58,8 @@ export class InterviewResolver {
   }
 
   @ResolveField(() => String, { nullable: true })
-  lead(@Parent() interview: Interview, @Args('locale', { nullable: true }) locale?: string) {
-    return localise(interview.lead, locale, interview.language);
+  lead(@Parent() interview: Interview, @Args('locale', { nullable: true }) locale?: string, @Args('format', { type: () => TextFormat, nullable: true }) format?: TextFormat) {
+    return inFormat(localise(interview.lead, locale, interview.language), format);
   }
 
   @ResolveField(() => Conference, { nullable: true })
@@ -84,18 +85,18 @@ export class InterviewResolver {
   }
 
   @OrganiserMutation(() => Interview)
-  createInterview(@Args('input') input: CreateInterviewInput) {
-    return this.interviewService.create(input);
+  createInterview(@Args('input') input: CreateInterviewInput, @CurrentViewer() actor: Viewer) {
+    return this.interviewService.create(input, actor);
   }
 
   @OrganiserMutation(() => Interview)
-  updateInterview(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateInterviewInput) {
-    return this.interviewService.update(id, input);
+  updateInterview(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateInterviewInput, @CurrentViewer() actor: Viewer) {
+    return this.interviewService.update(id, input, actor);
   }
 
   @OrganiserMutation(() => Interview)
-  deleteInterview(@Args('id', { type: () => ID }) id: string) {
-    return this.interviewService.remove(id);
+  deleteInterview(@Args('id', { type: () => ID }) id: string, @CurrentViewer() actor: Viewer) {
+    return this.interviewService.remove(id, actor);
   }
 }
 
@@ -112,8 +113,13 @@ export class InterviewItemResolver {
   }
 
   @ResolveField(() => String)
-  async answer(@Parent() item: InterviewItem, @Context() context: RequestContext, @Args('locale', { nullable: true }) locale?: string) {
-    return localise(item.answer, locale, await this.languageOf(item, context));
+  async answer(
+    @Parent() item: InterviewItem,
+    @Context() context: RequestContext,
+    @Args('locale', { nullable: true }) locale?: string,
+    @Args('format', { type: () => TextFormat, nullable: true }) format?: TextFormat,
+  ) {
+    return inFormat(localise(item.answer, locale, await this.languageOf(item, context)), format);
   }
 
   @ResolveField(() => Speaker, { nullable: true })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
-import { Viewer } from '../auth/viewer';
+import { requireOrganiserOf, Viewer, visibleTo } from '../auth/viewer';
 import { Page, PageArgs, paginate } from '../common/connection';
 import { applyChanges, parseId, stamped } from '../common/entities';
 import { conflict, notFound } from '../common/errors';
@@ -34,17 +34,22 @@ export class InterviewService {
     private readonly speakers: SpeakerService,
   ) {}
 
-  /** Published interviews whose conference and session (if any) are public too; all for organisers. */
+  /**
+   * Published interviews whose conference and session (if any) are public too, and every
+   * interview of the conferences the viewer organises.
+   */
   visible(viewer: Viewer): SelectQueryBuilder<Interview> {
     const query = this.interviews.createQueryBuilder('interview');
-    if (viewer.organiser) return query;
-    return query
-      .where('interview.published = :published', { published: true })
-      .andWhere(
-        '(interview.conferenceId IS NULL OR interview.conferenceId IN (SELECT "vc"."id" FROM "conferences" "vc" WHERE "vc"."status" = :conferenceStatus))',
-        { conferenceStatus: ConferenceStatus.PUBLISHED },
-      )
-      .andWhere('(interview.sessionId IS NULL OR interview.sessionId IN (SELECT "vs"."id" FROM "sessions" "vs" WHERE "vs"."published" = :published))');
+    const visible = visibleTo(viewer, 'interview.conferenceId', (published) =>
+      published
+        .where('interview.published = :published', { published: true })
+        .andWhere(
+          '(interview.conferenceId IS NULL OR interview.conferenceId IN (SELECT "vc"."id" FROM "conferences" "vc" WHERE "vc"."status" = :conferenceStatus))',
+          { conferenceStatus: ConferenceStatus.PUBLISHED },
+        )
+        .andWhere('(interview.sessionId IS NULL OR interview.sessionId IN (SELECT "vs"."id" FROM "sessions" "vs" WHERE "vs"."published" = :published))'),
+    );
+    return visible ? query.where(visible) : query;
   }
 
   list(filter: { conference?: Conference; speaker?: Speaker }, page: PageArgs, viewer: Viewer): Promise<Page<Interview>> {
@@ -94,7 +99,7 @@ export class InterviewService {
     return raw.map((row) => ({ speakerId: Number(row.participant_speaker), interview: byId.get(Number(row.interview_id))! }));
   }
 
-  create(input: CreateInterviewInput, within?: EntityManager): Promise<Interview> {
+  create(input: CreateInterviewInput, actor: Viewer, within?: EntityManager): Promise<Interview> {
     return this.transactions.run(async (manager) => {
       const interview = manager.create(Interview, {
         conferenceId: null,
@@ -105,28 +110,31 @@ export class InterviewService {
         sourceUrl: null,
         published: false,
       });
-      return this.write(manager, interview, input, true);
+      return this.write(manager, interview, input, actor, true);
     }, within);
   }
 
-  update(id: string, input: UpdateInterviewInput): Promise<Interview> {
+  update(id: string, input: UpdateInterviewInput, actor: Viewer): Promise<Interview> {
     return this.transactions.run(async (manager) => {
       const interview = await manager.findOneBy(Interview, { id: parseId(id, 'interview') });
       if (!interview) throw notFound('interview', 'id', id);
-      return this.write(manager, interview, input, false);
+      requireOrganiserOf(actor, interview.conferenceId);
+      return this.write(manager, interview, input, actor, false);
     });
   }
 
-  remove(id: string): Promise<Interview> {
+  remove(id: string, actor: Viewer): Promise<Interview> {
     return this.transactions.run(async (manager) => {
       const interview = await manager.findOneBy(Interview, { id: parseId(id, 'interview') });
       if (!interview) throw notFound('interview', 'id', id);
+      requireOrganiserOf(actor, interview.conferenceId);
       await manager.delete(Interview, { id: interview.id });
       return interview;
     });
   }
 
-  private async write(manager: EntityManager, interview: Interview, input: UpdateInterviewInput, creating: boolean): Promise<Interview> {
+  /** Interviews belong to a conference's organisers; one about no conference, to admins. */
+  private async write(manager: EntityManager, interview: Interview, input: UpdateInterviewInput, actor: Viewer, creating: boolean): Promise<Interview> {
     const v = new Validation();
     const { title, lead, items, speakerIds, conferenceId, sessionId, language, ...plain } = input;
     if (creating) v.required(input.slug, 'slug').required(title?.length ? title : undefined, 'title').required(language, 'language');
@@ -148,6 +156,7 @@ export class InterviewService {
     if (titleText) interview.title = titleText;
     if (leadText) interview.lead = leadText;
     await this.placeIn(manager, interview, conferenceId, sessionId);
+    requireOrganiserOf(actor, interview.conferenceId, sessionId !== undefined ? 'sessionId' : 'conferenceId');
 
     const clash = await manager.findOneBy(Interview, { slug: interview.slug });
     if (clash && clash.id !== interview.id) throw conflict('slug', `another interview already has the slug "${interview.slug}"`);

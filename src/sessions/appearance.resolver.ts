@@ -1,5 +1,7 @@
 import { Args, Context, ID, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { OrganiserMutation } from '../auth/organiser-mutation.decorator';
+import { Viewer } from '../auth/viewer';
 import { RequestContext } from '../common/request-context';
 import { Speaker } from '../speakers/speaker.entity';
 import { SpeakerLoader } from '../speakers/speaker.loader';
@@ -19,7 +21,7 @@ export class AppearanceResolver {
 
   @ResolveField(() => Speaker)
   speaker(@Parent() appearance: Appearance, @Context() context: RequestContext) {
-    return this.speakers.speaker(context, appearance.speakerId);
+    return appearance.speaker ?? this.speakers.speaker(context, appearance.speakerId);
   }
 
   @ResolveField(() => Session)
@@ -33,22 +35,26 @@ export class AppearanceResolver {
   }
 
   @OrganiserMutation(() => Appearance, { description: 'Adds a speaker to a session.' })
-  addAppearance(@Args('input') input: AddAppearanceInput) {
-    return this.appearances.add(input);
+  addAppearance(@Args('input') input: AddAppearanceInput, @CurrentViewer() actor: Viewer) {
+    return this.appearances.add(input, actor);
   }
 
   @OrganiserMutation(() => Appearance, { description: 'Moves a speaker to another place in the session\'s line-up.' })
-  moveAppearance(@Args('id', { type: () => ID }) id: string, @Args('position', { type: () => Int }) position: number) {
-    return this.appearances.move(id, position);
+  moveAppearance(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('position', { type: () => Int }) position: number,
+    @CurrentViewer() actor: Viewer,
+  ) {
+    return this.appearances.move(id, position, actor);
   }
 
   @OrganiserMutation(() => Appearance)
-  updateAppearance(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateAppearanceInput) {
-    return this.appearances.update(id, input);
+  updateAppearance(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateAppearanceInput, @CurrentViewer() actor: Viewer) {
+    return this.appearances.update(id, input, actor);
   }
 
   @OrganiserMutation(() => Appearance, { description: 'Takes a speaker out of a session.' })
-  removeAppearance(@Args('id', { type: () => ID }) id: string) {
-    return this.appearances.remove(id);
+  removeAppearance(@Args('id', { type: () => ID }) id: string, @CurrentViewer() actor: Viewer) {
+    return this.appearances.remove(id, actor);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { Viewer } from '../auth/viewer';
+import { Viewer, visibleTo } from '../auth/viewer';
 import { applyChanges, parseId } from '../common/entities';
 import { conflict, notFound } from '../common/errors';
 import { Validation } from '../common/validation';
@@ -24,9 +24,13 @@ export class AppearanceService {
     private readonly speakers: SpeakerService,
   ) {}
 
-  /** The line-up of many sessions at once, in listing order. */
+  /** The line-up of many sessions at once, in listing order, each with its speaker (one statement). */
   ofSessions(sessionIds: readonly number[]): Promise<Appearance[]> {
-    return this.appearances.find({ where: { sessionId: In([...sessionIds]) }, order: { position: 'ASC', id: 'ASC' } });
+    return this.appearances.find({
+      where: { sessionId: In([...sessionIds]) },
+      relations: { speaker: true },
+      order: { position: 'ASC', id: 'ASC' },
+    });
   }
 
   /** Each speaker's appearances the viewer may see, oldest first (the career, in order). */
@@ -39,17 +43,15 @@ export class AppearanceService {
       .orderBy('conference.startDate', 'ASC')
       .addOrderBy('session.startsAt', 'ASC', 'NULLS LAST')
       .addOrderBy('appearance.id', 'ASC');
-    if (!viewer.organiser) {
-      query
-        .andWhere('session.published = :published', { published: true })
-        .andWhere('conference.status = :status', { status: ConferenceStatus.PUBLISHED });
-    }
-    return query.getMany();
+    const visible = visibleTo(viewer, 'session.conferenceId', (published) =>
+      published.where('session.published = :published AND conference.status = :status', { published: true, status: ConferenceStatus.PUBLISHED }),
+    );
+    return (visible ? query.andWhere(visible) : query).getMany();
   }
 
-  add(input: AddAppearanceInput, within?: EntityManager): Promise<Appearance> {
+  add(input: AddAppearanceInput, actor: Viewer, within?: EntityManager): Promise<Appearance> {
     return this.transactions.run(async (manager) => {
-      const session = await this.sessions.require(manager, input.sessionId, 'sessionId');
+      const session = await this.sessions.requireFor(manager, input.sessionId, actor, 'sessionId');
       const speaker = await this.speakers.require(manager, parseId(input.speakerId, 'speaker', 'speakerId'), 'speakerId');
       checkAffiliation(input);
       if (await manager.existsBy(Appearance, { sessionId: session.id, speakerId: speaker.id })) {
@@ -70,9 +72,9 @@ export class AppearanceService {
     }, within);
   }
 
-  move(id: string, position: number): Promise<Appearance> {
+  move(id: string, position: number, actor: Viewer): Promise<Appearance> {
     return this.transactions.run(async (manager) => {
-      const appearance = await this.require(manager, id);
+      const appearance = await this.requireFor(manager, id, actor);
       const lineUp = (await this.lineUp(manager, appearance.sessionId)).filter((a) => a.id !== appearance.id);
       lineUp.splice(positionIn(lineUp.length, position), 0, appearance);
       await this.saveLineUp(manager, lineUp);
@@ -81,9 +83,9 @@ export class AppearanceService {
     });
   }
 
-  update(id: string, input: UpdateAppearanceInput): Promise<Appearance> {
+  update(id: string, input: UpdateAppearanceInput, actor: Viewer): Promise<Appearance> {
     return this.transactions.run(async (manager) => {
-      const appearance = await this.require(manager, id);
+      const appearance = await this.requireFor(manager, id, actor);
       checkAffiliation(input);
       new Validation().check(input.role !== null, 'role', 'cannot be cleared').throwIfFailed();
       applyChanges(appearance, input);
@@ -93,9 +95,9 @@ export class AppearanceService {
     });
   }
 
-  remove(id: string): Promise<Appearance> {
+  remove(id: string, actor: Viewer): Promise<Appearance> {
     return this.transactions.run(async (manager) => {
-      const appearance = await this.require(manager, id);
+      const appearance = await this.requireFor(manager, id, actor);
       await manager.delete(Appearance, { id: appearance.id });
       await this.saveLineUp(manager, await this.lineUp(manager, appearance.sessionId));
       await this.sessions.touch(manager, appearance.sessionId);
@@ -103,9 +105,11 @@ export class AppearanceService {
     });
   }
 
-  private async require(manager: EntityManager, id: string): Promise<Appearance> {
+  /** The appearance, for a writer who must organise the conference of its session. */
+  private async requireFor(manager: EntityManager, id: string, actor: Viewer): Promise<Appearance> {
     const appearance = await manager.findOneBy(Appearance, { id: parseId(id, 'appearance') });
     if (!appearance) throw notFound('appearance', 'id', id);
+    await this.sessions.requireFor(manager, appearance.sessionId, actor);
     return appearance;
   }
 

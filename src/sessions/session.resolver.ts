@@ -5,6 +5,7 @@ import { OrganiserMutation } from '../auth/organiser-mutation.decorator';
 import { Viewer } from '../auth/viewer';
 import { Connection, PageArgs } from '../common/connection';
 import { localise } from '../common/localisation';
+import { inFormat, TextFormat } from '../common/rich-text';
 import { RequestContext } from '../common/request-context';
 import { Conference } from '../conferences/conference.entity';
 import { ConferenceLoader } from '../conferences/conference.loader';
@@ -52,8 +53,13 @@ export class SessionResolver {
   }
 
   @ResolveField(() => String, { nullable: true })
-  async abstract(@Parent() session: Session, @Context() context: RequestContext, @Args('locale', { nullable: true }) locale?: string) {
-    return localise(session.abstract, locale, (await this.conference(session, context)).defaultLocale);
+  async abstract(
+    @Parent() session: Session,
+    @Context() context: RequestContext,
+    @Args('locale', { nullable: true }) locale?: string,
+    @Args('format', { type: () => TextFormat, nullable: true }) format?: TextFormat,
+  ) {
+    return inFormat(localise(session.abstract, locale, (await this.conference(session, context)).defaultLocale), format);
   }
 
   @ResolveField(() => Conference)
@@ -92,33 +98,33 @@ export class SessionResolver {
   }
 
   @OrganiserMutation(() => Session, { description: 'Creates a session, unpublished.' })
-  createSession(@Args('input') input: CreateSessionInput) {
-    return this.sessionService.create(input);
+  createSession(@Args('input') input: CreateSessionInput, @CurrentViewer() actor: Viewer) {
+    return this.sessionService.create(input, actor);
   }
 
   @OrganiserMutation(() => Session)
-  updateSession(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateSessionInput) {
-    return this.sessionService.update(id, input);
+  updateSession(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateSessionInput, @CurrentViewer() actor: Viewer) {
+    return this.sessionService.update(id, input, actor);
   }
 
   @OrganiserMutation(() => Session, { description: 'Removes a session for good; cancelSession keeps it, marked cancelled.' })
-  deleteSession(@Args('id', { type: () => ID }) id: string) {
-    return this.sessionService.remove(id);
+  deleteSession(@Args('id', { type: () => ID }) id: string, @CurrentViewer() actor: Viewer) {
+    return this.sessionService.remove(id, actor);
   }
 
   @OrganiserMutation(() => Session)
-  publishSession(@Args('id', { type: () => ID }) id: string) {
-    return this.sessionService.setPublished(id, true);
+  publishSession(@Args('id', { type: () => ID }) id: string, @CurrentViewer() actor: Viewer) {
+    return this.sessionService.setPublished(id, true, actor);
   }
 
   @OrganiserMutation(() => Session)
-  unpublishSession(@Args('id', { type: () => ID }) id: string) {
-    return this.sessionService.setPublished(id, false);
+  unpublishSession(@Args('id', { type: () => ID }) id: string, @CurrentViewer() actor: Viewer) {
+    return this.sessionService.setPublished(id, false, actor);
   }
 
   @OrganiserMutation(() => Session, { description: 'Marks the session CANCELLED; it stays in the programme and its feeds.' })
-  cancelSession(@Args('id', { type: () => ID }) id: string) {
-    return this.sessionService.cancel(id);
+  cancelSession(@Args('id', { type: () => ID }) id: string, @CurrentViewer() actor: Viewer) {
+    return this.sessionService.cancel(id, actor);
   }
 }
 

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { Brackets, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
-import { Viewer } from '../auth/viewer';
+import { requireOrganiserOf, Viewer, visibleTo } from '../auth/viewer';
 import { Page, PageArgs, paginate } from '../common/connection';
 import { applyChanges, parseId, stamped } from '../common/entities';
 import { notFound } from '../common/errors';
@@ -33,20 +33,25 @@ export class SessionService {
     private readonly tracks: TrackService,
   ) {}
 
-  /** Sessions the viewer may see: published sessions of published conferences, or all for organisers. */
+  /**
+   * Sessions the viewer may see: published sessions of published conferences, and every session
+   * of the conferences the viewer organises.
+   */
   visible(viewer: Viewer): SelectQueryBuilder<Session> {
     const query = this.sessions.createQueryBuilder('session');
-    if (viewer.organiser) return query;
-    return query
-      .where('session.published = :published', { published: true })
-      .andWhere('session.conferenceId IN (SELECT "vc"."id" FROM "conferences" "vc" WHERE "vc"."status" = :conferenceStatus)', {
-        conferenceStatus: ConferenceStatus.PUBLISHED,
-      });
+    const visible = visibleTo(viewer, 'session.conferenceId', (published) =>
+      published
+        .where('session.published = :published', { published: true })
+        .andWhere('session.conferenceId IN (SELECT "vc"."id" FROM "conferences" "vc" WHERE "vc"."status" = :conferenceStatus)', {
+          conferenceStatus: ConferenceStatus.PUBLISHED,
+        }),
+    );
+    return visible ? query.where(visible) : query;
   }
 
   async list(conference: Conference, filter: SessionFilter | undefined, page: PageArgs, viewer: Viewer): Promise<Page<Session>> {
     const query = this.visible(viewer).andWhere('session.conferenceId = :conferenceId', { conferenceId: conference.id });
-    this.narrow(query, conference, filter ?? {});
+    this.applyFilter(query, conference, filter ?? {});
     return paginate(
       query.orderBy('session.startsAt', 'ASC', 'NULLS LAST').addOrderBy('session.id', 'ASC'),
       page,
@@ -69,9 +74,10 @@ export class SessionService {
     return session;
   }
 
-  create(input: CreateSessionInput, within?: EntityManager): Promise<Session> {
+  create(input: CreateSessionInput, actor: Viewer, within?: EntityManager): Promise<Session> {
     return this.transactions.run(async (manager) => {
       const conference = await this.conferences.require(manager, parseId(input.conferenceId, 'conference', 'conferenceId'), 'conferenceId');
+      requireOrganiserOf(actor, conference.id, 'conferenceId');
       const { conferenceId: _, ...changes } = input;
       const session = manager.create(Session, {
         uid: randomUUID(),
@@ -94,9 +100,9 @@ export class SessionService {
     }, within);
   }
 
-  update(id: string | number, input: UpdateSessionInput, within?: EntityManager): Promise<Session> {
+  update(id: string | number, input: UpdateSessionInput, actor: Viewer, within?: EntityManager): Promise<Session> {
     return this.transactions.run(async (manager) => {
-      const session = await this.require(manager, id);
+      const session = await this.requireFor(manager, id, actor);
       const conference = await this.conferences.require(manager, session.conferenceId, 'conferenceId');
       const before = calendarView(session);
       await this.apply(manager, session, conference, input, false);
@@ -105,18 +111,18 @@ export class SessionService {
     }, within);
   }
 
-  setPublished(id: string, published: boolean, within?: EntityManager): Promise<Session> {
+  setPublished(id: string, published: boolean, actor: Viewer, within?: EntityManager): Promise<Session> {
     return this.transactions.run(async (manager) => {
-      const session = await this.require(manager, id);
+      const session = await this.requireFor(manager, id, actor);
       session.published = published;
       return manager.save(stamped(session));
     }, within);
   }
 
   /** A cancelled session stays in the programme, so calendars that had it can drop it. */
-  cancel(id: string): Promise<Session> {
+  cancel(id: string, actor: Viewer): Promise<Session> {
     return this.transactions.run(async (manager) => {
-      const session = await this.require(manager, id);
+      const session = await this.requireFor(manager, id, actor);
       if (session.status !== SessionStatus.CANCELLED) {
         session.status = SessionStatus.CANCELLED;
         session.revision++;
@@ -125,12 +131,19 @@ export class SessionService {
     });
   }
 
-  remove(id: string): Promise<Session> {
+  remove(id: string, actor: Viewer): Promise<Session> {
     return this.transactions.run(async (manager) => {
-      const session = await this.require(manager, id);
+      const session = await this.requireFor(manager, id, actor);
       await manager.delete(Session, { id: session.id });
       return session;
     });
+  }
+
+  /** The session, for a writer who must organise its conference. */
+  async requireFor(manager: EntityManager, id: number | string, actor: Viewer, field = 'id'): Promise<Session> {
+    const session = await this.require(manager, id, field);
+    requireOrganiserOf(actor, session.conferenceId, field);
+    return session;
   }
 
   /** Records a change a calendar would show that happened outside the session row (its speakers). */
@@ -172,7 +185,7 @@ export class SessionService {
   }
 
   /** Narrows a session query by the public filter (shared by GraphQL and the calendar feeds). */
-  private narrow(query: SelectQueryBuilder<Session>, conference: Conference, filter: SessionFilter): void {
+  applyFilter(query: SelectQueryBuilder<Session>, conference: Conference, filter: SessionFilter): void {
     const v = new Validation();
     if (filter.day?.length) {
       filter.day.forEach((day, i) => v.date(day, `filter.day[${i}]`));

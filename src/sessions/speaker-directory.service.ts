@@ -32,13 +32,16 @@ export class SpeakerDirectory {
 
   private visible(viewer: Viewer, conference?: Conference): SelectQueryBuilder<Speaker> {
     const query = this.speakers.repository().createQueryBuilder('speaker');
-    if (viewer.organiser && !conference) return query;
+    if (viewer.admin && !conference) return query;
     const conditions = ['"pa"."speakerId" = speaker.id'];
     if (conference) conditions.push('"ps"."conferenceId" = :conferenceId');
-    if (!viewer.organiser) conditions.push('"ps"."published" = :published', '"pc"."status" = :conferenceStatus');
+    if (!viewer.admin) {
+      const published = '("ps"."published" = :published AND "pc"."status" = :conferenceStatus)';
+      conditions.push(viewer.conferenceIds.length ? `(${published} OR "ps"."conferenceId" IN (:...draftScope))` : published);
+    }
     return query.where(
       `EXISTS (SELECT 1 FROM "appearances" "pa" INNER JOIN "sessions" "ps" ON "ps"."id" = "pa"."sessionId" INNER JOIN "conferences" "pc" ON "pc"."id" = "ps"."conferenceId" WHERE ${conditions.join(' AND ')})`,
-      { conferenceId: conference?.id, published: true, conferenceStatus: ConferenceStatus.PUBLISHED },
+      { conferenceId: conference?.id, published: true, conferenceStatus: ConferenceStatus.PUBLISHED, draftScope: viewer.conferenceIds },
     );
   }
 }

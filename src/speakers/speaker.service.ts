@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
+import { organises, Viewer } from '../auth/viewer';
 import { applyChanges, stamped } from '../common/entities';
-import { conflict, notFound } from '../common/errors';
+import { conflict, notFound, UserError } from '../common/errors';
 import { searchable, toLocalisedText } from '../common/localisation';
 import { Validation } from '../common/validation';
 import { Transactions } from '../database/transactions';
@@ -41,6 +42,7 @@ export class SpeakerService {
     return speaker;
   }
 
+  /** Any organiser may add a person; until they appear somewhere, any organiser may edit them. */
   create(input: CreateSpeakerInput, within?: EntityManager): Promise<Speaker> {
     return this.transactions.run(async (manager) => {
       const speaker = manager.create(Speaker, { otherNames: [], bio: {}, links: [], photoUrl: null, email: null });
@@ -49,20 +51,44 @@ export class SpeakerService {
     }, within);
   }
 
-  update(id: number, input: UpdateSpeakerInput, within?: EntityManager): Promise<Speaker> {
+  /** The person is shared: an organiser of any conference they appear in may edit them. */
+  update(id: number, input: UpdateSpeakerInput, actor: Viewer, within?: EntityManager): Promise<Speaker> {
     return this.transactions.run(async (manager) => {
       const speaker = await this.require(manager, id);
+      const conferences = await this.conferencesOf(manager, speaker.id);
+      if (conferences.length > 0 && !conferences.some((conferenceId) => organises(actor, conferenceId))) {
+        throw new UserError('FORBIDDEN', 'This speaker appears only in conferences you do not organise.');
+      }
       this.apply(speaker, input);
       return this.save(manager, speaker);
     }, within);
   }
 
-  remove(id: number): Promise<Speaker> {
+  /** Deleting a person takes them out of every programme, so it needs every one of those conferences. */
+  remove(id: number, actor: Viewer): Promise<Speaker> {
     return this.transactions.run(async (manager) => {
       const speaker = await this.require(manager, id);
+      const conferences = await this.conferencesOf(manager, speaker.id);
+      if (!conferences.every((conferenceId) => organises(actor, conferenceId))) {
+        throw new UserError('FORBIDDEN', 'This speaker also appears in conferences you do not organise.');
+      }
       await manager.delete(Speaker, { id });
       return Object.assign(speaker, { id });
     });
+  }
+
+  /**
+   * The conferences a person takes part in, in a session or an interview. Who may change a
+   * person depends on where they appear, so this one query reads the programme's tables by name.
+   */
+  async conferencesOf(manager: EntityManager, speakerId: number): Promise<number[]> {
+    const rows: { conferenceId: number | string }[] = await manager.query(
+      `SELECT DISTINCT "s"."conferenceId" AS "conferenceId" FROM "appearances" "a" INNER JOIN "sessions" "s" ON "s"."id" = "a"."sessionId" WHERE "a"."speakerId" = $1
+       UNION
+       SELECT DISTINCT "i"."conferenceId" AS "conferenceId" FROM "interview_speakers" "iv" INNER JOIN "interviews" "i" ON "i"."id" = "iv"."interviewId" WHERE "iv"."speakerId" = $1 AND "i"."conferenceId" IS NOT NULL`,
+      [speakerId],
+    );
+    return rows.map((row) => Number(row.conferenceId));
   }
 
   private apply(speaker: Speaker, input: UpdateSpeakerInput): void {

@@ -39,7 +39,7 @@ describe('the GraphQL endpoint over HTTP', () => {
     expect(((await get.json()) as any).data.conferences.totalCount).toBe(0);
 
     const mutation = encodeURIComponent('mutation { deleteConference(id: "1") { id } }');
-    const refused = await fetch(`${lectern.url}/graphql?query=${mutation}`, { headers: { authorization: 'Bearer x' } });
+    const refused = await fetch(`${lectern.url}/graphql?query=${mutation}`, { headers: { authorization: `Bearer ${lectern.adminToken}` } });
     expect(refused.status).toBe(405);
   });
 

@@ -4,8 +4,12 @@ import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import { createApp } from '../../src/app';
+import { OrganiserRole } from '../../src/auth/organiser.entity';
+import { SYSTEM_ACTOR } from '../../src/auth/viewer';
+import { OrganiserService } from '../../src/organisers/organiser.service';
 
-export const ORGANISER_TOKEN = 'test-organiser-token-0123456789';
+/** The admin token of the most recently started server (each server makes its own admin). */
+export let ORGANISER_TOKEN = '';
 
 export interface GraphqlResult<T = any> {
   status: number;
@@ -17,10 +21,14 @@ export interface GraphqlResult<T = any> {
 export interface Lectern {
   app: NestFastifyApplication;
   url: string;
-  /** A GraphQL request over HTTP, as a public reader or, with `as: 'organiser'`, with the token. */
+  /** The admin's token on this server. */
+  adminToken: string;
+  /** A token of a new ORGANISER whose scope is these conferences. */
+  organiserToken(conferenceIds: Array<number | string>, name?: string): Promise<string>;
+  /** A GraphQL request over HTTP, as a public reader or, with `as: 'organiser'`, as the admin. */
   graphql<T = any>(query: string, variables?: Record<string, unknown>, options?: { as?: 'organiser'; token?: string }): Promise<GraphqlResult<T>>;
   /** A GraphQL request expected to succeed: fails the test with the server's errors otherwise. */
-  ok<T = any>(query: string, variables?: Record<string, unknown>, options?: { as?: 'organiser' }): Promise<T>;
+  ok<T = any>(query: string, variables?: Record<string, unknown>, options?: { as?: 'organiser'; token?: string }): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -36,7 +44,6 @@ export async function startLectern(env: Record<string, string> = {}): Promise<Le
   const directory = mkdtempSync(join(tmpdir(), 'lectern-test-'));
   Object.assign(process.env, {
     SQLITE_PATH: join(directory, 'lectern.sqlite'),
-    ORGANISER_TOKEN,
     LOG_LEVEL: 'error',
     ...env,
   });
@@ -46,9 +53,16 @@ export async function startLectern(env: Record<string, string> = {}): Promise<Le
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
+  const organisers = app.get(OrganiserService);
+  const issue = async (role: OrganiserRole, name: string, conferenceIds: string[] = []) => {
+    const organiser = await organisers.create({ name, role, conferenceIds }, SYSTEM_ACTOR);
+    return (await organisers.issueToken({ name: 'tests', organiserId: String(organiser.id) }, SYSTEM_ACTOR)).secret;
+  };
+  const adminToken = await issue(OrganiserRole.ADMIN, 'Test Admin');
+  ORGANISER_TOKEN = adminToken;
 
   const graphql: Lectern['graphql'] = async (query, variables, options = {}) => {
-    const token = options.token ?? (options.as === 'organiser' ? ORGANISER_TOKEN : undefined);
+    const token = options.token ?? (options.as === 'organiser' ? adminToken : undefined);
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -61,6 +75,8 @@ export async function startLectern(env: Record<string, string> = {}): Promise<Le
   return {
     app,
     url,
+    adminToken,
+    organiserToken: (conferenceIds, name = 'Test Organiser') => issue(OrganiserRole.ORGANISER, name, conferenceIds.map(String)),
     graphql,
     async ok(query, variables, options) {
       const result = await graphql(query, variables, options);

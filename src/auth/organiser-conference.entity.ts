@@ -1,0 +1,22 @@
+import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Conference } from '../conferences/conference.entity';
+import { Organiser } from './organiser.entity';
+
+/** An organiser's scope: the conferences they may change. */
+@Entity('organiser_conferences')
+export class OrganiserConference {
+  @PrimaryColumn({ type: 'integer' })
+  organiserId: number;
+
+  @ManyToOne(() => Organiser, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organiserId', foreignKeyConstraintName: 'FK_organiser_conferences_organiser' })
+  organiser?: Organiser;
+
+  @Index('IDX_organiser_conferences_conference')
+  @PrimaryColumn({ type: 'integer' })
+  conferenceId: number;
+
+  @ManyToOne(() => Conference, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'conferenceId', foreignKeyConstraintName: 'FK_organiser_conferences_conference' })
+  conference?: Conference;
+}

@@ -1,0 +1,44 @@
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { PublicMutation } from '../auth/public-mutation.decorator';
+import { Session } from '../sessions/session.entity';
+import { AgendaService } from './agenda.service';
+import { CalendarLinks } from './calendar-links.service';
+import { CalendarFeed, FeedArgs, PersonalAgenda } from './calendar.types';
+
+@Resolver(() => PersonalAgenda)
+export class AgendaResolver {
+  constructor(
+    private readonly agendas: AgendaService,
+    private readonly links: CalendarLinks,
+  ) {}
+
+  @Query(() => PersonalAgenda, { nullable: true, description: 'The agenda this token opens.' })
+  agenda(@Args('token') token: string) {
+    return this.agendas.open(token);
+  }
+
+  @PublicMutation(() => PersonalAgenda, { description: 'Starts an empty personal agenda; keep the token it answers with.' })
+  createAgenda() {
+    return this.agendas.create();
+  }
+
+  @PublicMutation(() => PersonalAgenda, { description: 'Adds a published session to the agenda (again: no change).' })
+  addToAgenda(@Args('token') token: string, @Args('sessionId', { type: () => ID }) sessionId: string) {
+    return this.agendas.add(token, sessionId);
+  }
+
+  @PublicMutation(() => PersonalAgenda, { description: 'Takes a session out of the agenda (not in it: no change).' })
+  removeFromAgenda(@Args('token') token: string, @Args('sessionId', { type: () => ID }) sessionId: string) {
+    return this.agendas.remove(token, sessionId);
+  }
+
+  @ResolveField(() => [Session], { description: 'Its published sessions in time order; unscheduled ones last.' })
+  sessions(@Parent() { agenda }: PersonalAgenda) {
+    return this.agendas.sessionsOf(agenda);
+  }
+
+  @ResolveField(() => CalendarFeed, { description: 'The agenda as a private calendar feed: its address holds the token.' })
+  calendar(@Parent() { token }: PersonalAgenda, @Args() options: FeedArgs) {
+    return this.links.addresses((query) => this.links.agenda(token, query), options);
+  }
+}

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { PUBLIC_VIEWER } from '../auth/viewer';
+import { localise } from '../common/localisation';
+import { Conference } from '../conferences/conference.entity';
+import { ConferenceService } from '../conferences/conference.service';
+import { SpeakerDirectory } from '../sessions/speaker-directory.service';
+import { AgendaService, hashToken } from './agenda.service';
+import { calendarLabels } from './calendar-labels';
+import { CalendarLinks } from './calendar-links.service';
+import { FeedCache, RenderedFeed } from './feed-cache.service';
+import { FeedOptions, feedQueryString } from './feed-parameters';
+import { FeedReader } from './feed-reader.service';
+import { FeedDescription, renderFeed } from './feed-renderer';
+import { CalendarSession } from './feed-session';
+
+/**
+ * Every feed Lectern publishes: published content only, rendered once per programme change. A
+ * feed's cache key is its kind, its path and its canonical query string, so two spellings of the
+ * same subscription share one rendering.
+ */
+@Injectable()
+export class CalendarFeeds {
+  constructor(
+    private readonly cache: FeedCache,
+    private readonly reader: FeedReader,
+    private readonly conferences: ConferenceService,
+    private readonly speakers: SpeakerDirectory,
+    private readonly agendas: AgendaService,
+    private readonly links: CalendarLinks,
+  ) {}
+
+  conference(slug: string, options: FeedOptions): Promise<RenderedFeed> {
+    const query = feedQueryString(options);
+    return this.cache.get(`conference:${slug}${query}`, async () => {
+      const conference = await this.conferences.bySlug(slug, PUBLIC_VIEWER);
+      const sessions = await this.reader.ofConference(conference, options.filter);
+      return this.render(this.describe(conference, undefined, this.links.conference(slug, query), options), sessions, options);
+    });
+  }
+
+  track(slug: string, trackSlug: string, options: FeedOptions): Promise<RenderedFeed> {
+    const query = feedQueryString(options);
+    return this.cache.get(`track:${slug}/${trackSlug}${query}`, async () => {
+      const conference = await this.conferences.bySlug(slug, PUBLIC_VIEWER);
+      const track = await this.reader.track(conference, trackSlug);
+      const sessions = await this.reader.ofConference(conference, { track: [track.slug] });
+      return this.render(this.describe(conference, track.name, this.links.track(slug, trackSlug, query), options), sessions, options);
+    });
+  }
+
+  room(slug: string, roomSlug: string, options: FeedOptions): Promise<RenderedFeed> {
+    const query = feedQueryString(options);
+    return this.cache.get(`room:${slug}/${roomSlug}${query}`, async () => {
+      const conference = await this.conferences.bySlug(slug, PUBLIC_VIEWER);
+      const room = await this.reader.room(conference, roomSlug);
+      const sessions = await this.reader.ofConference(conference, { room: [room.slug] });
+      return this.render(this.describe(conference, room.name, this.links.room(slug, roomSlug, query), options), sessions, options);
+    });
+  }
+
+  speaker(slug: string, options: FeedOptions): Promise<RenderedFeed> {
+    const query = feedQueryString(options);
+    return this.cache.get(`speaker:${slug}${query}`, async () => {
+      const speaker = await this.speakers.bySlug(slug, PUBLIC_VIEWER);
+      const sessions = await this.reader.ofSpeaker(speaker.id);
+      const description = calendarLabels(options.locale, undefined).sessionsWith(speaker.name);
+      return this.render({ name: speaker.name, description, url: this.links.speaker(slug, query) }, sessions, options);
+    });
+  }
+
+  session(id: string, options: FeedOptions): Promise<RenderedFeed> {
+    const query = feedQueryString(options);
+    return this.cache.get(`session:${id}${query}`, async () => {
+      const session = await this.reader.session(id);
+      const name = localise(session.title, options.locale, session.conference.defaultLocale) ?? '';
+      return this.render({ name, description: session.conference.name, url: this.links.session(session.id, query) }, [session], options);
+    });
+  }
+
+  /** Keyed by the token's hash, so the cache holds no token either. */
+  agenda(token: string, options: FeedOptions): Promise<RenderedFeed> {
+    const query = feedQueryString(options);
+    return this.cache.get(`agenda:${hashToken(token)}${query}`, async () => {
+      const { agenda } = await this.agendas.open(token);
+      const sessions = await this.reader.ofAgenda(agenda.id);
+      const name = calendarLabels(options.locale, undefined).agenda;
+      return this.render({ name, description: name, url: this.links.agenda(token, query) }, sessions, options);
+    });
+  }
+
+  private describe(conference: Conference, part: string | undefined, url: string, options: FeedOptions): FeedDescription {
+    return {
+      name: part ? `${conference.name} – ${part}` : conference.name,
+      description: localise(conference.description, options.locale, conference.defaultLocale) ?? conference.name,
+      url,
+    };
+  }
+
+  private render(feed: FeedDescription, sessions: CalendarSession[], options: FeedOptions): string {
+    return renderFeed(feed, sessions, { ...options, sessionUrl: (id) => this.links.session(id) });
+  }
+}

@@ -1,0 +1,105 @@
+import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { RequestContext } from '../common/request-context';
+import { Conference } from '../conferences/conference.entity';
+import { ConferenceLoader } from '../conferences/conference.loader';
+import { Room } from '../conferences/room.entity';
+import { Track } from '../conferences/track.entity';
+import { Session } from '../sessions/session.entity';
+import { SessionFilter } from '../sessions/session.inputs';
+import { SessionLoader } from '../sessions/session.loader';
+import { Speaker } from '../speakers/speaker.entity';
+import { SpeakerLoader } from '../speakers/speaker.loader';
+import { CalendarLinks } from './calendar-links.service';
+import { CalendarFeed, FeedArgs } from './calendar.types';
+import { CalendarSession } from './feed-session';
+
+/*
+ * The feed addresses on the programme's types. They are resolved here, below the programme, so
+ * the programme never knows about its calendar feeds.
+ */
+
+@Resolver(() => Conference)
+export class ConferenceCalendarResolver {
+  constructor(private readonly links: CalendarLinks) {}
+
+  @ResolveField(() => CalendarFeed, { description: 'The programme as a calendar feed; the filter is the `sessions` query\'s.' })
+  calendar(@Parent() conference: Conference, @Args() options: FeedArgs, @Args('filter', { nullable: true }) filter?: SessionFilter) {
+    return this.links.addresses((query) => this.links.conference(conference.slug, query), { ...options, filter }, { withFilter: true });
+  }
+}
+
+@Resolver(() => Track)
+export class TrackCalendarResolver {
+  constructor(
+    private readonly links: CalendarLinks,
+    private readonly conferences: ConferenceLoader,
+  ) {}
+
+  @ResolveField(() => CalendarFeed, { description: 'The track\'s sessions as a calendar feed.' })
+  async calendar(@Parent() track: Track, @Args() options: FeedArgs, @Context() context: RequestContext) {
+    const conference = (await this.conferences.conference(context, track.conferenceId))!;
+    return this.links.addresses((query) => this.links.track(conference.slug, track.slug, query), options);
+  }
+}
+
+@Resolver(() => Room)
+export class RoomCalendarResolver {
+  constructor(
+    private readonly links: CalendarLinks,
+    private readonly conferences: ConferenceLoader,
+  ) {}
+
+  @ResolveField(() => CalendarFeed, { description: 'The room\'s sessions as a calendar feed.' })
+  async calendar(@Parent() room: Room, @Args() options: FeedArgs, @Context() context: RequestContext) {
+    const conference = (await this.conferences.conference(context, room.conferenceId))!;
+    return this.links.addresses((query) => this.links.room(conference.slug, room.slug, query), options);
+  }
+}
+
+@Resolver(() => Speaker)
+export class SpeakerCalendarResolver {
+  constructor(private readonly links: CalendarLinks) {}
+
+  @ResolveField(() => CalendarFeed, { description: 'The speaker\'s sessions at every conference as a calendar feed.' })
+  calendar(@Parent() speaker: Speaker, @Args() options: FeedArgs) {
+    return this.links.addresses((query) => this.links.speaker(speaker.slug, query), options);
+  }
+}
+
+@Resolver(() => Session)
+export class SessionCalendarResolver {
+  constructor(
+    private readonly links: CalendarLinks,
+    private readonly conferences: ConferenceLoader,
+    private readonly sessions: SessionLoader,
+    private readonly speakers: SpeakerLoader,
+  ) {}
+
+  @ResolveField(() => CalendarFeed, { description: 'This one session as a calendar feed ("add to calendar", kept up to date).' })
+  calendar(@Parent() session: Session, @Args() options: FeedArgs) {
+    return this.links.addresses((query) => this.links.session(session.id, query), options);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Google Calendar\'s page to add this session (once); empty while unscheduled.' })
+  async googleCalendarUrl(@Parent() session: Session, @Context() context: RequestContext, @Args('locale', { nullable: true }) locale?: string) {
+    if (!session.startsAt || !session.endsAt) return null;
+    return this.links.google(await this.calendarSession(session, context), locale);
+  }
+
+  private async calendarSession(session: Session, context: RequestContext): Promise<CalendarSession> {
+    const [conference, room, track, lineUp] = await Promise.all([
+      this.conferences.conference(context, session.conferenceId),
+      this.conferences.room(context, session.roomId),
+      this.conferences.track(context, session.trackId),
+      this.sessions.lineUp(context, session.id),
+    ]);
+    const speakers = await Promise.all(lineUp.map((appearance) => this.speakers.speaker(context, appearance.speakerId)));
+    return {
+      ...session,
+      room,
+      track,
+      conference: conference!,
+      lineUp: lineUp.map(({ role, title, organisation }, i) => ({ role, title, organisation, speakerName: speakers[i]?.name ?? '' })),
+    };
+  }
+}

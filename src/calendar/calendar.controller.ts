@@ -1,0 +1,60 @@
+import { Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { CalendarFeeds } from './calendar-feeds.service';
+import { QueryParameters, readFeedParameters } from './feed-parameters';
+import { FeedErrorFilter, PRIVATE_FEED, PUBLIC_FEED, sendFeed } from './feed-response';
+
+/** The iCal feeds attendees subscribe to. */
+@Controller('calendars')
+@UseFilters(FeedErrorFilter)
+export class CalendarController {
+  constructor(private readonly feeds: CalendarFeeds) {}
+
+  @Get('conferences/:slug.ics')
+  async conference(@Param('slug') slug: string, @Query() query: QueryParameters, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const feed = await this.feeds.conference(slug, readFeedParameters(query, { withFilter: true }));
+    sendFeed(request, reply, feed, PUBLIC_FEED);
+  }
+
+  @Get('conferences/:slug/tracks/:track.ics')
+  async track(
+    @Param('slug') slug: string,
+    @Param('track') track: string,
+    @Query() query: QueryParameters,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const feed = await this.feeds.track(slug, track, readFeedParameters(query, { withFilter: false }));
+    sendFeed(request, reply, feed, PUBLIC_FEED);
+  }
+
+  @Get('conferences/:slug/rooms/:room.ics')
+  async room(
+    @Param('slug') slug: string,
+    @Param('room') room: string,
+    @Query() query: QueryParameters,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const feed = await this.feeds.room(slug, room, readFeedParameters(query, { withFilter: false }));
+    sendFeed(request, reply, feed, PUBLIC_FEED);
+  }
+
+  @Get('speakers/:slug.ics')
+  async speaker(@Param('slug') slug: string, @Query() query: QueryParameters, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const feed = await this.feeds.speaker(slug, readFeedParameters(query, { withFilter: false }));
+    sendFeed(request, reply, feed, PUBLIC_FEED);
+  }
+
+  @Get('sessions/:id.ics')
+  async session(@Param('id') id: string, @Query() query: QueryParameters, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const feed = await this.feeds.session(id, readFeedParameters(query, { withFilter: false }));
+    sendFeed(request, reply, feed, PUBLIC_FEED);
+  }
+
+  @Get('agendas/:token.ics')
+  async agenda(@Param('token') token: string, @Query() query: QueryParameters, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const feed = await this.feeds.agenda(token, readFeedParameters(query, { withFilter: false }));
+    sendFeed(request, reply, feed, PRIVATE_FEED);
+  }
+}

@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConferencesModule } from '../conferences/conferences.module';
+import { SessionsModule } from '../sessions/sessions.module';
+import { SpeakersModule } from '../speakers/speakers.module';
+import { Agenda, AgendaSession } from './agenda.entity';
+import { AgendaResolver } from './agenda.resolver';
+import { AgendaService } from './agenda.service';
+import { CalendarFeeds } from './calendar-feeds.service';
+import { CalendarLinks } from './calendar-links.service';
+import {
+  ConferenceCalendarResolver,
+  RoomCalendarResolver,
+  SessionCalendarResolver,
+  SpeakerCalendarResolver,
+  TrackCalendarResolver,
+} from './calendar-links.resolver';
+import { CalendarController } from './calendar.controller';
+import { FeedCache } from './feed-cache.service';
+import { FeedReader } from './feed-reader.service';
+
+/** iCal feeds of the published programme, personal agendas, and the feed addresses on the GraphQL types. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Agenda, AgendaSession]), ConferencesModule, SpeakersModule, SessionsModule],
+  controllers: [CalendarController],
+  providers: [
+    FeedCache,
+    FeedReader,
+    CalendarFeeds,
+    CalendarLinks,
+    AgendaService,
+    AgendaResolver,
+    ConferenceCalendarResolver,
+    TrackCalendarResolver,
+    RoomCalendarResolver,
+    SpeakerCalendarResolver,
+    SessionCalendarResolver,
+  ],
+})
+export class CalendarModule {}

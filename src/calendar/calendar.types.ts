@@ -1,0 +1,31 @@
+import { ArgsType, Field, ObjectType } from '@nestjs/graphql';
+import { Agenda } from './agenda.entity';
+import { FeedAddresses } from './calendar-links.service';
+import { OpenedAgenda } from './agenda.service';
+import { MultidayDisplay } from './feed-parameters';
+
+@ObjectType('CalendarFeed', { description: 'An iCal feed of published sessions that calendar apps subscribe to and keep up to date.' })
+export class CalendarFeed implements FeedAddresses {
+  @Field({ description: 'The feed over HTTP(S), for a browser, a download or "subscribe by URL".' })
+  https: string;
+
+  @Field({ description: 'The same feed as a webcal:// link, which opens the subscription dialog of the calendar app.' })
+  webcal: string;
+}
+
+@ObjectType('Agenda', { description: 'An attendee\'s own pick of sessions, as a list and as a calendar feed, opened by its secret token.' })
+export class PersonalAgenda implements OpenedAgenda {
+  @Field({ description: 'The secret that opens this agenda. Lectern keeps only its hash: whoever loses it loses the agenda.' })
+  token: string;
+
+  agenda: Agenda;
+}
+
+@ArgsType()
+export class FeedArgs {
+  @Field({ nullable: true, description: 'The language of the feed\'s texts (BCP 47), else each conference\'s default.' })
+  locale?: string;
+
+  @Field(() => MultidayDisplay, { nullable: true })
+  multiday?: MultidayDisplay;
+}

@@ -1,0 +1,47 @@
+import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { UserError } from '../common/errors';
+import { RenderedFeed } from './feed-cache.service';
+
+export const PUBLIC_FEED = 'public, max-age=300';
+/** An agenda's address is its secret: no shared cache may keep a copy. */
+export const PRIVATE_FEED = 'private, max-age=300';
+
+/** Sends a feed, or 304 when the client's copy (by ETag, else by date) is still the current one. */
+export function sendFeed(request: FastifyRequest, reply: FastifyReply, feed: RenderedFeed, cacheControl: string): void {
+  reply
+    .header('etag', feed.etag)
+    .header('last-modified', feed.lastModified.toUTCString())
+    .header('cache-control', cacheControl);
+  if (isFresh(request, feed)) {
+    reply.code(304).send();
+    return;
+  }
+  reply.header('content-type', 'text/calendar; charset=utf-8').send(feed.body);
+}
+
+/** RFC 9110 §13.1: If-None-Match decides when present; If-Modified-Since only without it. */
+function isFresh(request: FastifyRequest, feed: RenderedFeed): boolean {
+  const ifNoneMatch = request.headers['if-none-match'];
+  if (ifNoneMatch !== undefined) {
+    return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === feed.etag);
+  }
+  const since = Date.parse(request.headers['if-modified-since'] ?? '');
+  return !Number.isNaN(since) && feed.lastModified.getTime() <= since;
+}
+
+const STATUS: Record<string, number> = { NOT_FOUND: 404, BAD_USER_INPUT: 400 };
+
+/** A feed's errors are short plain text for people reading a URL: 404 for what is not published, 400 for a bad parameter. */
+@Catch(UserError)
+export class FeedErrorFilter implements ExceptionFilter {
+  catch(error: UserError, host: ArgumentsHost): void {
+    host
+      .switchToHttp()
+      .getResponse<FastifyReply>()
+      .code(STATUS[String(error.extensions.code)] ?? 400)
+      .header('content-type', 'text/plain; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(`${error.message}\n`);
+  }
+}

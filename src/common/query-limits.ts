@@ -1,0 +1,125 @@
+import {
+  DocumentNode,
+  FragmentDefinitionNode,
+  getNullableType,
+  GraphQLError,
+  isListType,
+  Kind,
+  SelectionSetNode,
+} from 'graphql';
+import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity } from 'graphql-query-complexity';
+import mercurius, { preExecutionHookHandler, preValidationHookHandler } from 'mercurius';
+import { DEFAULT_PAGE_SIZE } from './connection';
+
+/**
+ * Limits on what one GraphQL document may ask for, checked before any resolver runs, so that a
+ * single request cannot make the server do unbounded work.
+ */
+
+/**
+ * Longer documents are refused while they are parsed. Legitimate queries are a few hundred
+ * tokens (GraphiQL's introspection query is under 200), and the cap keeps graphql-js's parser and
+ * validation, both of which recurse and compare fields pairwise, far from their slow cases.
+ */
+export const MAX_QUERY_TOKENS = 5_000;
+
+/** What an unpaged list (a session's appearances, a conference's rooms) is assumed to hold. */
+const UNPAGED_LIST_SIZE = 10;
+
+/** Refuses a query that nests fields deeper than `limit` (a Mercurius `preValidation` hook). */
+export function refuseDeepQueries(limit: number): preValidationHookHandler {
+  return (_schema, document) => {
+    const depth = queryDepth(document);
+    if (depth > limit) {
+      throw refusal(`The query is ${depth} levels deep; the limit is ${limit}.`, { code: 'QUERY_TOO_DEEP', depth, limit });
+    }
+  };
+}
+
+/**
+ * Refuses a query that would cost more than `limit` (a Mercurius `preExecution` hook: it needs
+ * the variables, since `first: $n` decides what a page costs).
+ *
+ * A field costs 1 plus what is selected inside it; a list multiplies what is selected inside it
+ * by the number of items it may hold: `first` (default 20) for a page, 10 for other lists. A
+ * field that declares its own `complexity` (`@Field({ complexity })`) is counted its way.
+ * Introspection costs 1: it is answered from the schema in memory, and depth still bounds it.
+ * A document with several operations is counted as all of them.
+ */
+export function refuseCostlyQueries(limit: number): preExecutionHookHandler {
+  return (schema, document, _context, variables) => {
+    let cost: number;
+    try {
+      cost = getComplexity({ schema, query: document, variables, estimators: ESTIMATORS });
+    } catch (error) {
+      // Variables that do not fit the operation, or a document whose fragments expand past 10,000
+      // fields: both are the client's to fix.
+      if (error instanceof GraphQLError) throw refusal(error.message, { code: 'BAD_USER_INPUT' });
+      throw error;
+    }
+    if (cost > limit) {
+      throw refusal(`The query costs ${cost}; the limit is ${limit}. Ask for smaller pages (first) or fewer nested lists.`, {
+        code: 'QUERY_TOO_COSTLY',
+        cost,
+        limit,
+      });
+    }
+  };
+}
+
+const estimatePagedCost: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  if (field.name === '__schema' || field.name === '__type') return 1;
+  if (field.args.some((arg) => arg.name === 'first')) {
+    const pageSize = typeof args.first === 'number' ? Math.max(args.first, 0) : DEFAULT_PAGE_SIZE;
+    return 1 + pageSize * childComplexity;
+  }
+  // A connection's edges are the page its field has already counted.
+  const isPage = 'getFields' in type && 'pageInfo' in type.getFields();
+  const isList = isListType(getNullableType(field.type));
+  return 1 + (isList && !isPage ? UNPAGED_LIST_SIZE : 1) * childComplexity;
+};
+
+const ESTIMATORS = [fieldExtensionsEstimator(), estimatePagedCost];
+
+/**
+ * The deepest nesting of fields in any operation; fragments count as the fields they hold. It
+ * recurses once a level: MAX_QUERY_TOKENS keeps documents far shallower than the stack.
+ */
+function queryDepth(document: DocumentNode): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  // Each fragment's depth once: spreading one fragment many times must not multiply the work.
+  // A fragment that spreads itself is invalid (validation says so); meanwhile it counts as 0.
+  const fragmentDepths = new Map<string, number>();
+  const depthOf = (selectionSet: SelectionSetNode): number => {
+    let deepest = 0;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        deepest = Math.max(deepest, 1 + (selection.selectionSet ? depthOf(selection.selectionSet) : 0));
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        deepest = Math.max(deepest, depthOf(selection.selectionSet));
+      } else {
+        const name = selection.name.value;
+        if (!fragmentDepths.has(name)) {
+          fragmentDepths.set(name, 0);
+          const fragment = fragments.get(name);
+          if (fragment) fragmentDepths.set(name, depthOf(fragment.selectionSet));
+        }
+        deepest = Math.max(deepest, fragmentDepths.get(name)!);
+      }
+    }
+    return deepest;
+  };
+  let deepest = 0;
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.OPERATION_DEFINITION) deepest = Math.max(deepest, depthOf(definition.selectionSet));
+  }
+  return deepest;
+}
+
+/** A 400 answer with a GraphQL error the client can act on. */
+function refusal(message: string, extensions: Record<string, unknown>): Error {
+  return new mercurius.ErrorWithProps(message, extensions, 400);
+}

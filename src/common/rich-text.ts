@@ -1,0 +1,64 @@
+import { registerEnumType } from '@nestjs/graphql';
+import MarkdownIt from 'markdown-it';
+
+type Token = MarkdownIt.Token;
+
+/** How a rich text (bio, abstract, description, lead, answer) is read: it is stored as Markdown. */
+export enum TextFormat {
+  MARKDOWN = 'MARKDOWN',
+  /** Safe to put in a page: raw HTML is not passed through, links are http(s) or mailto only. */
+  HTML = 'HTML',
+  /** Plain text, for meta tags and calendar descriptions. */
+  TEXT = 'TEXT',
+}
+registerEnumType(TextFormat, { name: 'TextFormat' });
+
+const SAFE_LINK = /^(https?:|mailto:)/i;
+
+const markdown = new MarkdownIt({ html: false, linkify: true });
+// markdown-it already refuses javascript: and data: links; we allow fewer still.
+markdown.validateLink = (url: string) => SAFE_LINK.test(url.trim());
+markdown.renderer.rules.link_open = (tokens, index, options, _env, self) => {
+  tokens[index].attrSet('rel', 'nofollow noopener');
+  return self.renderToken(tokens, index, options);
+};
+
+export function inFormat(source: string | null, format: TextFormat = TextFormat.MARKDOWN): string | null {
+  if (source === null) return null;
+  if (format === TextFormat.HTML) return markdown.render(source);
+  if (format === TextFormat.TEXT) return markdownToPlainText(source);
+  return source;
+}
+
+/**
+ * Keeps the words, line breaks, list items and link targets, drops the markup (so `**new**`
+ * reads "new", not "**new**").
+ */
+export function markdownToPlainText(source: string): string {
+  let text = '';
+  for (const token of markdown.parse(source, {})) {
+    if (token.type === 'inline') text += inlineText(token.children ?? []);
+    else if (token.type === 'code_block' || token.type === 'fence') text += token.content + '\n';
+    else if (token.type === 'list_item_open') text += token.info ? `${token.info}${token.markup} ` : '- ';
+    else if (token.type === 'paragraph_close' || token.type === 'heading_close') text += token.hidden ? '\n' : '\n\n';
+    else if (token.type === 'bullet_list_close' || token.type === 'ordered_list_close') text += '\n';
+  }
+  return text.replace(/\n{3,}/g, '\n\n').trim();
+}
+
+function inlineText(tokens: Token[]): string {
+  let text = '';
+  let link: { href: string; from: number } | undefined;
+  for (const token of tokens) {
+    if (token.type === 'text' || token.type === 'code_inline') text += token.content;
+    else if (token.type === 'softbreak' || token.type === 'hardbreak') text += '\n';
+    else if (token.type === 'image') text += token.content;
+    else if (token.type === 'link_open') link = { href: String(token.attrGet('href') ?? ''), from: text.length };
+    else if (token.type === 'link_close' && link) {
+      // A bare address is already its own text; a named link keeps its target after the name.
+      if (link.href && text.slice(link.from) !== link.href) text += ` (${link.href})`;
+      link = undefined;
+    }
+  }
+  return text;
+}

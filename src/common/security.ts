@@ -1,0 +1,105 @@
+import cors, { FastifyCorsOptions } from '@fastify/cors';
+import helmet, { FastifyHelmetOptions } from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { FastifyInstance, FastifyRequest } from 'fastify';
+import mercurius from 'mercurius';
+import { AppConfig } from '../config/configuration';
+
+export interface HttpProtection {
+  graphqlPath: string;
+  /** Whether an Authorization header carries a valid organiser token. */
+  isOrganiser(authorization: string): Promise<boolean>;
+}
+
+/**
+ * Security headers, CORS and the public rate limit. Call it before the routes are added: the
+ * plugins attach themselves to each route as it is added.
+ */
+export async function protectHttp(fastify: FastifyInstance, config: AppConfig, protection: HttpProtection): Promise<void> {
+  await addSecurityHeaders(fastify);
+  await fastify.register(cors, corsOptions(config.corsOrganiserOrigins));
+  if (config.rateLimit) await limitPublicGraphqlRequests(fastify, config.rateLimitPerMinute, protection);
+}
+
+/** Where Mercurius serves GraphiQL (its page, scripts and service worker); Mercurius fixes the address. */
+const GRAPHIQL_PATH = '/graphiql';
+const UNPKG = 'https://unpkg.com';
+
+/** JSON and calendars are never pages: nothing may run in them, load from them or frame them. */
+const API_CSP = { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } };
+
+/**
+ * GraphiQL's page: Mercurius's own scripts, React and GraphiQL from unpkg (its service worker
+ * caches them from there too), inline styles, fonts and images as data: URLs. No
+ * upgrade-insecure-requests: over plain http (a local `npm run demo`) it would break the page.
+ */
+const GRAPHIQL_CSP = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'", UNPKG],
+    styleSrc: ["'self'", UNPKG, "'unsafe-inline'"],
+    connectSrc: ["'self'", UNPKG],
+    fontSrc: ["'self'", 'data:'],
+    imgSrc: ["'self'", 'data:'],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'self'"],
+  },
+};
+
+async function addSecurityHeaders(fastify: FastifyInstance): Promise<void> {
+  // Set before helmet is registered, so that helmet reads it when the GraphiQL routes are added.
+  fastify.addHook('onRoute', (route) => {
+    if (route.url.startsWith(GRAPHIQL_PATH)) route.helmet = { contentSecurityPolicy: GRAPHIQL_CSP };
+  });
+  const options: FastifyHelmetOptions = {
+    contentSecurityPolicy: API_CSP,
+    // Public reads are meant to be used from other sites (see CORS below).
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  };
+  await fastify.register(helmet, options);
+}
+
+/** Rate-limit headers a browser client may read, so it can back off. */
+const EXPOSED_HEADERS = ['Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'];
+
+const PUBLIC_CORS: FastifyCorsOptions = {
+  origin: '*',
+  methods: ['GET', 'HEAD', 'POST'],
+  allowedHeaders: ['Content-Type', 'Accept'],
+  exposedHeaders: EXPOSED_HEADERS,
+  maxAge: 600,
+};
+
+/**
+ * The rule: any origin may read (queries over GET or POST answer `Access-Control-Allow-Origin: *`),
+ * but only the origins in CORS_ORGANISER_ORIGINS may send `Authorization`. A browser always asks
+ * first (a preflight) before it sends that header, and the preflight from any other origin is
+ * answered without `Authorization` among the allowed headers, so the browser never sends the
+ * request. Listed origins get their own origin back, hence `Vary: Origin` while any is listed.
+ */
+function corsOptions(organiserOrigins: string[]): FastifyCorsOptions {
+  if (organiserOrigins.length === 0) return PUBLIC_CORS;
+  const organiser: FastifyCorsOptions = { ...PUBLIC_CORS, origin: true, allowedHeaders: ['Content-Type', 'Accept', 'Authorization'] };
+  return {
+    delegator: (request, callback) => callback(null, organiserOrigins.includes(request.headers.origin ?? '') ? organiser : PUBLIC_CORS),
+  };
+}
+
+/**
+ * Public GraphQL requests count against RATE_LIMIT_PER_MINUTE per client address (answered 429
+ * with Retry-After beyond it); other routes and requests with a valid organiser token do not count.
+ */
+async function limitPublicGraphqlRequests(fastify: FastifyInstance, perMinute: number, protection: HttpProtection): Promise<void> {
+  const isOrganiserRequest = async (request: FastifyRequest) =>
+    request.headers.authorization !== undefined && (await protection.isOrganiser(request.headers.authorization));
+  await fastify.register(rateLimit, {
+    max: perMinute,
+    timeWindow: 60_000,
+    allowList: async (request) => request.routeOptions.url !== protection.graphqlPath || (await isOrganiserRequest(request)),
+    errorResponseBuilder: (_request, { max, after, statusCode }) =>
+      new mercurius.ErrorWithProps(`Too many requests: at most ${max} a minute from one client. Retry in ${after}.`, { code: 'TOO_MANY_REQUESTS' }, statusCode),
+  });
+}

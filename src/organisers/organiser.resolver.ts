@@ -1,0 +1,68 @@
+import { Args, Field, ID, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AccessToken } from '../auth/access-token.entity';
+import { CurrentViewer } from '../auth/current-viewer.decorator';
+import { OrganiserMutation } from '../auth/organiser-mutation.decorator';
+import { Organiser } from '../auth/organiser.entity';
+import { Viewer } from '../auth/viewer';
+import { Conference } from '../conferences/conference.entity';
+import { CreateAccessTokenInput, CreateOrganiserInput, UpdateOrganiserInput } from './organiser.inputs';
+import { OrganiserService } from './organiser.service';
+
+@ObjectType()
+export class CreatedAccessToken {
+  @Field({ description: 'The secret: send it as "Authorization: Bearer <secret>". It is shown this once only.' })
+  secret: string;
+
+  @Field(() => AccessToken)
+  accessToken: AccessToken;
+}
+
+@Resolver(() => Organiser)
+export class OrganiserResolver {
+  constructor(private readonly organiserService: OrganiserService) {}
+
+  @Query(() => Organiser, { nullable: true, description: 'The organiser the token belongs to; empty for the public.' })
+  me(@CurrentViewer() viewer: Viewer) {
+    return this.organiserService.me(viewer);
+  }
+
+  @Query(() => [Organiser], { description: 'Every organiser (admins only).' })
+  organisers(@CurrentViewer() viewer: Viewer) {
+    return this.organiserService.list(viewer);
+  }
+
+  @ResolveField(() => [Conference], { description: 'The conferences an ORGANISER may change (an ADMIN may change all).' })
+  conferences(@Parent() organiser: Organiser) {
+    return this.organiserService.conferencesOf(organiser);
+  }
+
+  @ResolveField(() => [AccessToken], { description: 'Your own tokens; anyone\'s for admins.' })
+  accessTokens(@Parent() organiser: Organiser, @CurrentViewer() viewer: Viewer) {
+    return this.organiserService.tokensOf(organiser, viewer);
+  }
+
+  @OrganiserMutation(() => Organiser, { description: 'Adds an organiser (admins only).' })
+  createOrganiser(@Args('input') input: CreateOrganiserInput, @CurrentViewer() actor: Viewer) {
+    return this.organiserService.create(input, actor);
+  }
+
+  @OrganiserMutation(() => Organiser, { description: 'Changes an organiser\'s name, role or conferences (admins only).' })
+  updateOrganiser(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateOrganiserInput, @CurrentViewer() actor: Viewer) {
+    return this.organiserService.update(id, input, actor);
+  }
+
+  @OrganiserMutation(() => Organiser, { description: 'Removes an organiser and their tokens (admins only).' })
+  deleteOrganiser(@Args('id', { type: () => ID }) id: string, @CurrentViewer() actor: Viewer) {
+    return this.organiserService.remove(id, actor);
+  }
+
+  @OrganiserMutation(() => CreatedAccessToken, { description: 'Creates a personal access token; the secret is in this answer only.' })
+  createAccessToken(@Args('input') input: CreateAccessTokenInput, @CurrentViewer() actor: Viewer) {
+    return this.organiserService.issueToken(input, actor).then(({ secret, token }) => ({ secret, accessToken: token }));
+  }
+
+  @OrganiserMutation(() => AccessToken, { description: 'Revokes a token at once.' })
+  revokeAccessToken(@Args('id', { type: () => ID }) id: string, @CurrentViewer() actor: Viewer) {
+    return this.organiserService.revokeToken(id, actor);
+  }
+}

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { AccessToken } from '../auth/access-token.entity';
+import { OrganiserConference } from '../auth/organiser-conference.entity';
+import { Organiser, OrganiserRole } from '../auth/organiser.entity';
+import { IssuedToken, TokenService } from '../auth/token.service';
+import { requireAdmin, Viewer } from '../auth/viewer';
+import { parseId, stamped } from '../common/entities';
+import { notFound, UserError } from '../common/errors';
+import { Validation } from '../common/validation';
+import { Conference } from '../conferences/conference.entity';
+import { Transactions } from '../database/transactions';
+import { CreateAccessTokenInput, CreateOrganiserInput, UpdateOrganiserInput } from './organiser.inputs';
+
+/** Organisers, their scopes and their tokens. Admins manage everyone; an organiser, their own tokens. */
+@Injectable()
+export class OrganiserService {
+  constructor(
+    @InjectRepository(Organiser) private readonly organisers: Repository<Organiser>,
+    @InjectRepository(OrganiserConference) private readonly scopes: Repository<OrganiserConference>,
+    private readonly tokens: TokenService,
+    private readonly transactions: Transactions,
+  ) {}
+
+  list(actor: Viewer): Promise<Organiser[]> {
+    requireAdmin(actor, 'list organisers');
+    return this.organisers.find({ order: { name: 'ASC', id: 'ASC' } });
+  }
+
+  async me(actor: Viewer): Promise<Organiser | null> {
+    return actor.organiserId === null ? null : this.organisers.findOneBy({ id: actor.organiserId });
+  }
+
+  async conferencesOf(organiser: Organiser): Promise<Conference[]> {
+    if (organiser.role === OrganiserRole.ADMIN) return [];
+    const scope = await this.scopes.findBy({ organiserId: organiser.id });
+    return scope.length ? this.organisers.manager.findBy(Conference, { id: In(scope.map((row) => row.conferenceId)) }) : [];
+  }
+
+  create(input: CreateOrganiserInput, actor: Viewer, within?: EntityManager): Promise<Organiser> {
+    requireAdmin(actor, 'add organisers');
+    return this.transactions.run(async (manager) => {
+      new Validation().required(input.name, 'name').maxLength(input.name, 200, 'name').throwIfFailed();
+      const organiser = await manager.save(
+        stamped(manager.create(Organiser, { name: input.name.trim(), role: input.role ?? OrganiserRole.ORGANISER })),
+      );
+      await this.replaceScope(manager, organiser, input.conferenceIds ?? []);
+      return organiser;
+    }, within);
+  }
+
+  update(id: string, input: UpdateOrganiserInput, actor: Viewer): Promise<Organiser> {
+    requireAdmin(actor, 'change organisers');
+    return this.transactions.run(async (manager) => {
+      const organiser = await this.require(manager, id);
+      const v = new Validation().check(input.name !== null, 'name', 'cannot be cleared').check(input.role !== null, 'role', 'cannot be cleared');
+      if (input.name != null) v.required(input.name, 'name').maxLength(input.name, 200, 'name');
+      v.throwIfFailed();
+      if (input.name) organiser.name = input.name.trim();
+      if (input.role) organiser.role = input.role;
+      await manager.save(stamped(organiser));
+      if (input.conferenceIds) await this.replaceScope(manager, organiser, input.conferenceIds);
+      this.tokens.forget();
+      return organiser;
+    });
+  }
+
+  remove(id: string, actor: Viewer): Promise<Organiser> {
+    requireAdmin(actor, 'remove organisers');
+    return this.transactions.run(async (manager) => {
+      const organiser = await this.require(manager, id);
+      if (organiser.id === actor.organiserId) throw new UserError('BAD_USER_INPUT', 'id: you cannot remove yourself', 'id');
+      await manager.delete(Organiser, { id: organiser.id });
+      this.tokens.forget();
+      return organiser;
+    });
+  }
+
+  /** A token for yourself, or (as an admin) for someone else. The secret is in the answer only. */
+  async issueToken(input: CreateAccessTokenInput, actor: Viewer): Promise<IssuedToken> {
+    const organiserId = input.organiserId == null ? actor.organiserId : parseId(input.organiserId, 'organiser', 'organiserId');
+    if (organiserId === null) throw new UserError('BAD_USER_INPUT', 'organiserId: say whose token this is', 'organiserId');
+    if (organiserId !== actor.organiserId) requireAdmin(actor, "create other organisers' tokens");
+    return this.tokens.issue(organiserId, input.name, input.expiresAt ?? null);
+  }
+
+  async tokensOf(organiser: Organiser, actor: Viewer): Promise<AccessToken[]> {
+    if (organiser.id !== actor.organiserId) requireAdmin(actor, "see other organisers' tokens");
+    return this.tokens.list(organiser.id);
+  }
+
+  async revokeToken(id: string, actor: Viewer): Promise<AccessToken> {
+    const token = await this.tokens.byId(parseId(id, 'access token'));
+    if (token.organiserId !== actor.organiserId) requireAdmin(actor, "revoke other organisers' tokens");
+    return this.tokens.revoke(token.id);
+  }
+
+  private async require(manager: EntityManager, id: string): Promise<Organiser> {
+    const organiser = await manager.findOneBy(Organiser, { id: parseId(id, 'organiser') });
+    if (!organiser) throw notFound('organiser', 'id', id);
+    return organiser;
+  }
+
+  private async replaceScope(manager: EntityManager, organiser: Organiser, conferenceIds: string[]): Promise<void> {
+    const ids = [...new Set(conferenceIds.map((id, i) => parseId(id, 'conference', `conferenceIds[${i}]`)))];
+    const found = ids.length ? await manager.findBy(Conference, { id: In(ids) }) : [];
+    const missing = ids.find((id) => !found.some((conference) => conference.id === id));
+    if (missing !== undefined) throw notFound('conference', `conferenceIds[${ids.indexOf(missing)}]`, missing);
+    await manager.delete(OrganiserConference, { organiserId: organiser.id });
+    if (ids.length) await manager.save(ids.map((conferenceId) => manager.create(OrganiserConference, { organiserId: organiser.id, conferenceId })));
+  }
+}

@@ -1,0 +1,198 @@
+import ICAL from 'ical.js';
+import { MultidayDisplay } from '../../src/calendar/feed-parameters';
+import { renderFeed } from '../../src/calendar/feed-renderer';
+import { CalendarSession } from '../../src/calendar/feed-session';
+import { markdownToPlainText } from '../../src/calendar/plain-text';
+import { AppearanceRole } from '../../src/sessions/appearance.entity';
+import { SessionFormat, SessionStatus } from '../../src/sessions/session.entity';
+
+// RFC 7986's NAME is TEXT; ical.js does not know it yet and would hand back the escaped form.
+Object.assign(ICAL.design.icalendar.property, { name: { defaultType: 'text' }, 'x-wr-calname': { defaultType: 'text' } });
+
+function session(changes: Partial<CalendarSession> = {}): CalendarSession {
+  return {
+    id: 1,
+    uid: '00000000-0000-4000-8000-000000000001',
+    title: { sv: 'Öppning', en: 'Opening' },
+    abstract: { sv: 'Om **öppna** data.', en: 'On [open data](https://example.org/open).' },
+    format: SessionFormat.TALK,
+    status: SessionStatus.CONFIRMED,
+    startsAt: new Date('2020-03-28T09:00:00Z'),
+    endsAt: new Date('2020-03-28T09:30:00Z'),
+    revision: 2,
+    streamUrl: null,
+    createdAt: new Date('2020-01-02T03:04:05Z'),
+    updatedAt: new Date('2020-02-03T04:05:06Z'),
+    room: { name: 'Sal A', streamUrl: null },
+    track: { name: 'Öppna data' },
+    conference: { name: 'Test', timeZone: 'Europe/Stockholm', defaultLocale: 'sv', venue: 'Folkets hus', city: 'Umeå', websiteUrl: null },
+    lineUp: [{ role: AppearanceRole.MODERATOR, title: 'chef', organisation: 'Myndigheten', speakerName: 'Ada Lund' }],
+    ...changes,
+  };
+}
+
+function render(sessions: CalendarSession[], options: { locale?: string; multiday?: MultidayDisplay } = {}) {
+  const text = renderFeed({ name: 'Test, 2020; "all"', description: 'Everything', url: 'https://lectern.example/calendars/x.ics' }, sessions, {
+    multiday: MultidayDisplay.TIMED,
+    sessionUrl: (id) => `https://lectern.example/calendars/sessions/${id}.ics`,
+    ...options,
+  });
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  return { text, calendar, events: calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent)) };
+}
+
+const utc = (time: ICAL.Time) => new Date(time.toUnixTime() * 1000).toISOString();
+
+describe('feed renderer', () => {
+  it('writes local times with a VTIMEZONE that resolves them, on both sides of the spring change', () => {
+    // Sweden went to summer time on 29 March 2020 at 02:00.
+    const { calendar, events } = render([
+      session({ id: 1, startsAt: new Date('2020-03-28T09:00:00Z'), endsAt: new Date('2020-03-28T09:30:00Z') }),
+      session({ id: 2, uid: 'second', startsAt: new Date('2020-03-30T08:00:00Z'), endsAt: new Date('2020-03-30T08:30:00Z') }),
+      session({ id: 3, uid: 'third', startsAt: new Date('2020-10-24T08:00:00Z'), endsAt: new Date('2020-10-24T08:30:00Z') }),
+      session({ id: 4, uid: 'fourth', startsAt: new Date('2020-10-26T09:00:00Z'), endsAt: new Date('2020-10-26T09:30:00Z') }),
+    ]);
+    expect(calendar.getAllSubcomponents('vtimezone').map((zone) => zone.getFirstPropertyValue('tzid'))).toEqual(['Europe/Stockholm']);
+    expect(events.map((event) => event.startDate.toString())).toEqual([
+      '2020-03-28T10:00:00',
+      '2020-03-30T10:00:00',
+      '2020-10-24T10:00:00',
+      '2020-10-26T10:00:00',
+    ]);
+    expect(events.map((event) => event.startDate.zone?.tzid)).toEqual(Array(4).fill('Europe/Stockholm'));
+    expect(events.map((event) => utc(event.startDate))).toEqual([
+      '2020-03-28T09:00:00.000Z',
+      '2020-03-30T08:00:00.000Z',
+      '2020-10-24T08:00:00.000Z',
+      '2020-10-26T09:00:00.000Z',
+    ]);
+  });
+
+  it('names a linked zone as the events do (Europe/Oslo, which the library files under Europe/Berlin)', () => {
+    const conference = { ...session().conference, timeZone: 'Europe/Oslo' };
+    const { calendar, events } = render([session({ conference })]);
+    expect(calendar.getAllSubcomponents('vtimezone').map((zone) => zone.getFirstPropertyValue('tzid'))).toEqual(['Europe/Oslo']);
+    expect(events[0].startDate.zone?.tzid).toBe('Europe/Oslo');
+    expect(utc(events[0].startDate)).toBe('2020-03-28T09:00:00.000Z');
+  });
+
+  it('writes one VTIMEZONE per zone, and stamps in UTC whatever the zones', () => {
+    const { text, calendar, events } = render([
+      session(),
+      session({ id: 2, uid: 'oslo', conference: { ...session().conference, timeZone: 'Europe/Oslo' } }),
+      session({ id: 3, uid: 'again' }),
+    ]);
+    expect(calendar.getAllSubcomponents('vtimezone').map((zone) => zone.getFirstPropertyValue('tzid')).sort()).toEqual(['Europe/Oslo', 'Europe/Stockholm']);
+    expect(text).toContain('DTSTAMP:20200203T040506Z');
+    expect(text).toContain('CREATED:20200102T030405Z');
+    expect(text).toContain('LAST-MODIFIED:20200203T040506Z');
+    const vevent = events[0].component;
+    expect(utc(vevent.getFirstPropertyValue('dtstamp') as ICAL.Time)).toBe('2020-02-03T04:05:06.000Z');
+  });
+
+  it('fills every property a calendar shows, in the conference\'s language by default', () => {
+    const { events, calendar } = render([session()]);
+    const [event] = events;
+    expect(event.uid).toBe('00000000-0000-4000-8000-000000000001@lectern');
+    expect(event.sequence).toBe(2);
+    expect(event.summary).toBe('Öppning');
+    expect(event.location).toBe('Sal A, Folkets hus, Umeå');
+    expect(event.description).toBe(
+      'Om öppna data.\n\nModerator: Ada Lund (chef, Myndigheten)\n\nTest\nhttps://lectern.example/calendars/sessions/1.ics',
+    );
+    expect(event.component.getFirstPropertyValue('url')).toBe('https://lectern.example/calendars/sessions/1.ics');
+    expect(event.component.getFirstPropertyValue('status')).toBe('CONFIRMED');
+    expect(event.component.getFirstProperty('categories')!.getValues()).toEqual(['Öppna data', 'Föredrag']);
+    expect(calendar.getFirstPropertyValue('name')).toBe('Test, 2020; "all"');
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Test, 2020; "all"');
+    expect(calendar.getFirstPropertyValue('refresh-interval')?.toString()).toBe('PT1H');
+    expect(calendar.getFirstPropertyValue('x-published-ttl')).toBe('PT1H');
+  });
+
+  it('follows the locale asked for, with the links of the abstract kept', () => {
+    const [event] = render([session()], { locale: 'en-GB' }).events;
+    expect(event.summary).toBe('Opening');
+    expect(event.description).toMatch(/^On open data \(https:\/\/example\.org\/open\)\.\n\nModerator: Ada Lund/);
+    expect(event.component.getFirstProperty('categories')!.getValues()).toEqual(['Öppna data', 'Talk']);
+  });
+
+  it('marks a cancelled session CANCELLED, in STATUS and in its title', () => {
+    const [event] = render([session({ status: SessionStatus.CANCELLED, revision: 3 })], { locale: 'en' }).events;
+    expect(event.component.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(event.summary).toBe('Cancelled: Opening');
+    expect(event.sequence).toBe(3);
+  });
+
+  it('leaves out unscheduled sessions', () => {
+    expect(render([session({ startsAt: null, endsAt: null })]).events).toHaveLength(0);
+  });
+
+  it('gives an online room\'s stream as the location', () => {
+    const [event] = render([session({ room: { name: 'Online', streamUrl: 'https://stream.example/a' } })]).events;
+    expect(event.location).toBe('Online, https://stream.example/a');
+  });
+
+  it('shows a session over several days as all-day entries only when asked, with its real times in the description', () => {
+    const hackathon = session({ startsAt: new Date('2016-10-03T07:00:00Z'), endsAt: new Date('2016-10-05T14:00:00Z') });
+    const talk = session({ id: 2, uid: 'talk' });
+    const midnight = session({ id: 3, uid: 'midnight', startsAt: new Date('2016-10-03T20:00:00Z'), endsAt: new Date('2016-10-03T22:00:00Z') });
+
+    const timed = render([hackathon]).events[0];
+    expect(timed.startDate.isDate).toBe(false);
+    expect(utc(timed.endDate)).toBe('2016-10-05T14:00:00.000Z');
+
+    const [allDay, sameDay, toMidnight] = render([hackathon, talk, midnight], { multiday: MultidayDisplay.ALLDAY, locale: 'en' }).events;
+    expect(allDay.startDate.isDate).toBe(true);
+    expect(allDay.startDate.toString()).toBe('2016-10-03');
+    expect(allDay.endDate.toString()).toBe('2016-10-06'); // DTEND of a date is the day after the last
+    expect(allDay.description).toMatch(/^Oct 3, 2016, 9:00\sAM\s–\sOct 5, 2016, 4:00\sPM \(Europe\/Stockholm\)\n\n/);
+    expect(sameDay.startDate.isDate).toBe(false);
+    // 22:00 to midnight local time stays on its one day.
+    expect(toMidnight.startDate.isDate).toBe(false);
+  });
+
+  it('keeps hostile text inside its property: no line, property or component can be injected', () => {
+    const hostile = 'Evil\r\nBEGIN:VEVENT\r\nUID:x;,\\ 🎉 Привет مرحبا\nEND:VCALENDAR\u0000\u0007';
+    const { events, calendar } = render([
+      session({ title: { sv: hostile }, abstract: { sv: hostile }, track: { name: 'a,b;c' }, room: { name: 'Rum;\nX-INJECTED:1', streamUrl: null } }),
+    ]);
+    expect(events).toHaveLength(1);
+    expect(events[0].summary).toBe('Evil\r\nBEGIN:VEVENT\r\nUID:x;,\\ 🎉 Привет مرحبا\nEND:VCALENDAR'.replace(/\r\n/g, '\n'));
+    expect(events[0].component.getFirstProperty('categories')!.getValues()).toEqual(['a,b;c', 'Föredrag']);
+    expect(events[0].location).toBe('Rum;\nX-INJECTED:1, Folkets hus, Umeå');
+    expect(events[0].component.getAllProperties().map((p) => p.name)).not.toContain('x-injected');
+    expect(calendar.getAllSubcomponents().map((c) => c.name)).toEqual(['vtimezone', 'vevent']);
+  });
+
+  it('writes the same bytes for the same programme', () => {
+    expect(render([session()]).text).toBe(render([session()]).text);
+  });
+
+  it('writes UTC times for a zone the VTIMEZONE library does not know (yet)', () => {
+    jest.isolateModules(() => {
+      jest.doMock('timezones-ical-library', () => ({ tzlib_get_timezones: () => ['Europe/Oslo'], tzlib_get_ical_block: () => [''] }));
+      const { renderFeed: renderWithoutStockholm } = require('../../src/calendar/feed-renderer') as typeof import('../../src/calendar/feed-renderer');
+      const text = renderWithoutStockholm({ name: 'n', description: 'd', url: 'https://x.example/a.ics' }, [session()], {
+        multiday: MultidayDisplay.TIMED,
+        sessionUrl: () => 'https://x.example/s.ics',
+      });
+      expect(text).toContain('DTSTART:20200328T090000Z');
+      expect(text).not.toContain('TZID');
+    });
+  });
+});
+
+describe('markdownToPlainText', () => {
+  it.each([
+    ['**bold** and _em_ and `code`', 'bold and em and code'],
+    ['line one\nline two', 'line one\nline two'],
+    ['para one\n\npara two', 'para one\n\npara two'],
+    ['- one\n- two', '- one\n- two'],
+    ['1. one\n2. two', '1. one\n2. two'],
+    ['[site](https://example.org) and https://example.org', 'site (https://example.org) and https://example.org'],
+    ['<b>raw</b> stays text', '<b>raw</b> stays text'],
+    ['Kommas, semikolon; 🎉 Привет', 'Kommas, semikolon; 🎉 Привет'],
+  ])('%j reads %j', (markdown, plain) => {
+    expect(markdownToPlainText(markdown)).toBe(plain);
+  });
+});
