@@ -110,7 +110,7 @@ export class TokenService {
     if ((this.lastUsedWritten.get(tokenId) ?? 0) > now - LAST_USED_RESOLUTION_MS) return;
     this.lastUsedWritten.set(tokenId, now);
     // Through the transaction queue: on SQLite a stray write would join another request's transaction.
-    await this.transactions.run((manager) => manager.update(AccessToken, { id: tokenId }, { lastUsedAt: new Date(now) }));
+    await this.transactions.runBookkeeping((manager) => manager.update(AccessToken, { id: tokenId }, { lastUsedAt: new Date(now) }));
   }
 }
 

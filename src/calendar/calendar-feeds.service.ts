@@ -11,7 +11,7 @@ import { FeedCache, RenderedFeed } from './feed-cache.service';
 import { FeedOptions, feedQueryString } from './feed-parameters';
 import { FeedReader } from './feed-reader.service';
 import { FeedDescription, renderFeed } from './feed-renderer';
-import { CalendarSession } from './feed-session';
+import { CalendarSession } from './calendar-session';
 
 /**
  * Every feed Lectern publishes: published content only, rendered once per programme change. A

@@ -11,7 +11,7 @@ import { Speaker } from '../speakers/speaker.entity';
 import { SpeakerLoader } from '../speakers/speaker.loader';
 import { CalendarLinks } from './calendar-links.service';
 import { CalendarFeed, FeedArgs } from './calendar.types';
-import { CalendarSession } from './feed-session';
+import { CalendarSession } from './calendar-session';
 
 /*
  * The feed addresses on the programme's types. They are resolved here, below the programme, so

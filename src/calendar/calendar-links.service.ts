@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { appConfig, AppConfig } from '../config/configuration';
+import { CalendarSession } from './calendar-session';
 import { asQueryParameters, FeedOptions, feedQueryString, readFeedParameters } from './feed-parameters';
-import { CalendarSession } from './feed-session';
 import { SessionTexts } from './session-texts';
 
 /** A calendar feed's two addresses: the same feed, for a browser or download and for subscribing. */

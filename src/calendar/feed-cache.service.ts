@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { DataSource, EntitySubscriberInterface } from 'typeorm';
+import { DataSource, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
+import { isBookkeeping } from '../database/transactions';
 
 export interface RenderedFeed {
   body: string;
@@ -40,8 +41,8 @@ export class FeedCache implements OnModuleInit, EntitySubscriberInterface {
     this.dataSource.subscribers.push(this);
   }
 
-  afterTransactionCommit(): void {
-    this.generation++;
+  afterTransactionCommit(event: TransactionCommitEvent): void {
+    if (!isBookkeeping(event.queryRunner)) this.generation++;
   }
 
   /** The feed under `key`, built by `render` unless a current one is cached or already being built. */

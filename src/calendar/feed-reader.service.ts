@@ -10,7 +10,7 @@ import { Appearance } from '../sessions/appearance.entity';
 import { Session } from '../sessions/session.entity';
 import { SessionFilter } from '../sessions/session.inputs';
 import { SessionService } from '../sessions/session.service';
-import { CalendarAppearance, CalendarSession } from './feed-session';
+import { CalendarAppearance, CalendarSession } from './calendar-session';
 
 /** The columns a calendar entry needs, and no more (no search text, notes or other links). */
 const SESSION_COLUMNS = {

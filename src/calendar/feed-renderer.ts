@@ -1,14 +1,13 @@
 import { escape, ICalCalendar, ICalEventStatus } from 'ical-generator';
 import { DateTime, Interval } from 'luxon';
 import { SessionStatus } from '../sessions/session.entity';
-import { CalendarSession } from './feed-session';
+import { CalendarSession } from './calendar-session';
+import { MultidayDisplay } from './feed-parameters';
 import { SessionTexts } from './session-texts';
 import { hasVtimezone, vtimezone } from './vtimezone';
 
 /** How often subscribed calendars should come back for changes (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
-export const REFRESH_INTERVAL_SECONDS = 60 * 60;
-
-export type MultidayDisplay = 'timed' | 'allday';
+const REFRESH_INTERVAL_SECONDS = 60 * 60;
 
 export interface FeedDescription {
   name: string;
@@ -81,7 +80,7 @@ export function renderFeed(feed: FeedDescription, sessions: CalendarSession[], o
 
 /** The days an all-day entry covers, when asked for and the session runs over more than one local day. */
 function allDays(start: DateTime, end: DateTime, multiday: MultidayDisplay) {
-  if (multiday !== 'allday') return undefined;
+  if (multiday !== MultidayDisplay.ALLDAY) return undefined;
   const first = start.startOf('day');
   // A session that ends at midnight does not take up the day that begins then.
   const last = end.minus({ milliseconds: 1 }).startOf('day');

@@ -1,8 +1,8 @@
 import { localise } from '../common/localisation';
+import { markdownToPlainText } from '../common/rich-text';
 import { SessionStatus } from '../sessions/session.entity';
 import { CalendarLabels, calendarLabels } from './calendar-labels';
-import { CalendarSession } from './feed-session';
-import { markdownToPlainText } from './plain-text';
+import { CalendarSession } from './calendar-session';
 
 /**
  * The words of one calendar entry, shared by the feeds and the "add to Google Calendar" link.

@@ -20,14 +20,23 @@ export function formatGraphqlErrors(execution: Execution, context: FormatterCont
     // mutation, failed validation), the query limits and the rate limit carry a 4xx status. Any
     // other error, even one that holds a list of errors (an AggregateError from a database
     // connection, say), is masked.
-    if (typeof original.statusCode === 'number' && original.statusCode >= 400 && original.statusCode < 500) return error;
+    if (requestErrorStatus(error) !== undefined) return error;
     if (original instanceof HttpException && original.getStatus() < 500) {
       return new GraphQLError(original.message, { path: error.path, extensions: { code: httpCode(original.getStatus()) } });
     }
     logger.error(`${error.path?.join('.') ?? 'request'}: ${original.stack ?? original.message}`);
     return new GraphQLError('Internal server error', { path: error.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   });
-  return mercurius.defaultErrorFormatter({ ...execution, errors } as Execution, context);
+  const formatted = mercurius.defaultErrorFormatter({ ...execution, errors } as Execution, context);
+  // Mercurius answers 200 when one failed request holds several errors (a document that fails
+  // validation twice): it is the same request error, with the same status, as with one.
+  const requestStatus = execution.errors.length === 1 && !execution.data ? requestErrorStatus(execution.errors[0]) : undefined;
+  return { ...formatted, statusCode: requestStatus ?? formatted.statusCode };
+}
+
+function requestErrorStatus(error: GraphQLError): number | undefined {
+  const status = (error.originalError as { statusCode?: unknown } | undefined)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }
 
 function httpCode(status: number): string {

@@ -17,11 +17,20 @@ import { DEFAULT_PAGE_SIZE } from './connection';
  */
 
 /**
- * Longer documents are refused while they are parsed. Legitimate queries are a few hundred
- * tokens (GraphiQL's introspection query is under 200), and the cap keeps graphql-js's parser and
- * validation, both of which recurse and compare fields pairwise, far from their slow cases.
+ * Longer documents are refused while they are parsed. Legitimate queries are a few hundred tokens
+ * at most (GraphiQL's introspection query is under 200; inputs belong in variables, which do not
+ * count). The cap keeps graphql-js's parser, which recurses once a level of nesting, far from the
+ * end of the stack, and its validation, which compares fields pairwise, far from its slow cases.
  */
-export const MAX_QUERY_TOKENS = 5_000;
+export const MAX_QUERY_TOKENS = 2_000;
+
+/**
+ * Introspection is answered from the schema in memory and graphql-js bounds it already (its
+ * MaxIntrospectionDepthRule refuses `types { fields { type { fields … } } }`), so the limits
+ * below count `__schema` and `__type` as one field, whatever is asked inside. The standard
+ * introspection query that GraphiQL and code generators send is 15 levels deep.
+ */
+const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
 
 /** What an unpaged list (a session's appearances, a conference's rooms) is assumed to hold. */
 const UNPAGED_LIST_SIZE = 10;
@@ -43,7 +52,6 @@ export function refuseDeepQueries(limit: number): preValidationHookHandler {
  * A field costs 1 plus what is selected inside it; a list multiplies what is selected inside it
  * by the number of items it may hold: `first` (default 20) for a page, 10 for other lists. A
  * field that declares its own `complexity` (`@Field({ complexity })`) is counted its way.
- * Introspection costs 1: it is answered from the schema in memory, and depth still bounds it.
  * A document with several operations is counted as all of them.
  */
 export function refuseCostlyQueries(limit: number): preExecutionHookHandler {
@@ -68,7 +76,7 @@ export function refuseCostlyQueries(limit: number): preExecutionHookHandler {
 }
 
 const estimatePagedCost: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
-  if (field.name === '__schema' || field.name === '__type') return 1;
+  if (INTROSPECTION_FIELDS.has(field.name)) return 1;
   if (field.args.some((arg) => arg.name === 'first')) {
     const pageSize = typeof args.first === 'number' ? Math.max(args.first, 0) : DEFAULT_PAGE_SIZE;
     return 1 + pageSize * childComplexity;
@@ -97,7 +105,8 @@ function queryDepth(document: DocumentNode): number {
     let deepest = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
-        deepest = Math.max(deepest, 1 + (selection.selectionSet ? depthOf(selection.selectionSet) : 0));
+        const inner = selection.selectionSet && !INTROSPECTION_FIELDS.has(selection.name.value) ? depthOf(selection.selectionSet) : 0;
+        deepest = Math.max(deepest, 1 + inner);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         deepest = Math.max(deepest, depthOf(selection.selectionSet));
       } else {

@@ -1,0 +1,179 @@
+import ICAL from 'ical.js';
+import { SqlLogger } from '../../src/database/sql-logger';
+import { Lectern, startLectern } from '../support/lectern';
+
+const utc = (time: ICAL.Time) => new Date(time.toUnixTime() * 1000).toISOString();
+
+const SESSION_FIELDS = 'id uid revision status';
+
+describe('calendar feeds follow the programme', () => {
+  let lectern: Lectern;
+  let conferenceId: string;
+  let roomId: string;
+  let trackId: string;
+
+  const organiser = (query: string, variables?: Record<string, unknown>) => lectern.ok(query, variables, { as: 'organiser' });
+
+  async function feed(path: string, headers: Record<string, string> = {}) {
+    const response = await fetch(`${lectern.url}${path}`, { headers });
+    const text = await response.text();
+    if (response.status !== 200) return { response, text, events: [] as ICAL.Event[], calendar: undefined };
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    return { response, text, calendar, events: calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent)) };
+  }
+
+  async function newSession(input: Record<string, unknown> = {}, publish = true) {
+    const session = (
+      await organiser(`mutation ($input: CreateSessionInput!) { createSession(input: $input) { ${SESSION_FIELDS} } }`, {
+        input: {
+          conferenceId,
+          title: [{ locale: 'sv', text: 'Höstens första' }, { locale: 'en', text: 'First of autumn' }],
+          format: 'TALK',
+          language: 'sv',
+          roomId,
+          trackId,
+          startsAt: '2020-10-24T10:00:00+02:00',
+          endsAt: '2020-10-24T10:30:00+02:00',
+          ...input,
+        },
+      })
+    ).createSession;
+    if (publish) await organiser(`mutation { publishSession(id: "${session.id}") { id } }`);
+    return session;
+  }
+
+  const eventOf = (events: ICAL.Event[], uid: string) => events.find((event) => event.uid === `${uid}@lectern`);
+  const PROGRAMME = '/calendars/conferences/hostdagarna-2020.ics';
+
+  beforeAll(async () => {
+    lectern = await startLectern();
+    const conference = (
+      await organiser(`mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }`, {
+        input: {
+          slug: 'hostdagarna-2020',
+          name: 'Höstdagarna 2020',
+          startDate: '2020-10-24',
+          endDate: '2020-10-26',
+          timeZone: 'Europe/Stockholm',
+          defaultLocale: 'sv',
+          city: 'Göteborg',
+        },
+      })
+    ).createConference;
+    conferenceId = conference.id;
+    roomId = (await organiser(`mutation { createRoom(input: { conferenceId: "${conferenceId}", slug: "sal-a", name: "Sal A" }) { id } }`)).createRoom.id;
+    trackId = (await organiser(`mutation { createTrack(input: { conferenceId: "${conferenceId}", slug: "data", name: "Data" }) { id } }`)).createTrack.id;
+    await organiser(`mutation { publishConference(id: "${conferenceId}") { id } }`);
+  });
+  afterAll(() => lectern.close());
+
+  it('keeps local times right on both sides of the autumn change (25 October 2020)', async () => {
+    const before = await newSession({ startsAt: '2020-10-24T10:00:00+02:00', endsAt: '2020-10-24T11:00:00+02:00' });
+    const after = await newSession({ startsAt: '2020-10-26T10:00:00+01:00', endsAt: '2020-10-26T11:00:00+01:00' });
+    const { events, text } = await feed(PROGRAMME);
+    expect(text).toContain('DTSTART;TZID=Europe/Stockholm:20201024T100000');
+    expect(text).toContain('DTSTART;TZID=Europe/Stockholm:20201026T100000');
+    expect(eventOf(events, before.uid)!.startDate.zone?.tzid).toBe('Europe/Stockholm');
+    expect(utc(eventOf(events, before.uid)!.startDate)).toBe('2020-10-24T08:00:00.000Z');
+    expect(utc(eventOf(events, after.uid)!.startDate)).toBe('2020-10-26T09:00:00.000Z');
+  });
+
+  it('shows a change on the very next request, though the feed was cached', async () => {
+    const session = await newSession();
+    const first = await feed(PROGRAMME);
+    const statementsBefore = SqlLogger.statements;
+    const cached = await feed(PROGRAMME);
+    expect(SqlLogger.statements).toBe(statementsBefore);
+    expect(cached.response.headers.get('etag')).toBe(first.response.headers.get('etag'));
+
+    await organiser(`mutation { updateSession(id: "${session.id}", input: { title: [{ locale: "sv", text: "Nytt namn" }] }) { id } }`);
+    const next = await feed(PROGRAMME, { 'if-none-match': first.response.headers.get('etag')! });
+    expect(next.response.status).toBe(200);
+    expect(next.response.headers.get('etag')).not.toBe(first.response.headers.get('etag'));
+    expect(eventOf(next.events, session.uid)!.summary).toBe('Nytt namn');
+  });
+
+  it('moves a moved session under the same UID with a higher SEQUENCE, and keeps a cancelled one as CANCELLED', async () => {
+    const session = await newSession();
+    let event = eventOf((await feed(PROGRAMME)).events, session.uid)!;
+    expect(event.sequence).toBe(session.revision);
+    const created = event.sequence;
+
+    await organiser(`mutation { updateSession(id: "${session.id}", input: { startsAt: "2020-10-25T14:00:00+01:00", endsAt: "2020-10-25T15:00:00+01:00" }) { id } }`);
+    event = eventOf((await feed(PROGRAMME)).events, session.uid)!;
+    expect(event.sequence).toBe(created + 1);
+    expect(utc(event.startDate)).toBe('2020-10-25T13:00:00.000Z');
+
+    await organiser(`mutation { cancelSession(id: "${session.id}") { id } }`);
+    const { events } = await feed(PROGRAMME);
+    event = eventOf(events, session.uid)!;
+    expect(event.sequence).toBe(created + 2);
+    expect(event.component.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(event.summary).toBe('Inställt: Höstens första');
+    expect(eventOf((await feed(`/calendars/sessions/${session.id}.ics`)).events, session.uid)!.component.getFirstPropertyValue('status')).toBe('CANCELLED');
+  });
+
+  it('adds a new session, and drops one that is unpublished, deleted or unscheduled', async () => {
+    const fresh = await newSession();
+    expect(eventOf((await feed(PROGRAMME)).events, fresh.uid)).toBeDefined();
+
+    await organiser(`mutation { unpublishSession(id: "${fresh.id}") { id } }`);
+    expect(eventOf((await feed(PROGRAMME)).events, fresh.uid)).toBeUndefined();
+    expect((await feed(`/calendars/sessions/${fresh.id}.ics`)).response.status).toBe(404);
+
+    await organiser(`mutation { publishSession(id: "${fresh.id}") { id } }`);
+    await organiser(`mutation { updateSession(id: "${fresh.id}", input: { startsAt: null, endsAt: null }) { id } }`);
+    expect(eventOf((await feed(PROGRAMME)).events, fresh.uid)).toBeUndefined();
+    const unscheduled = await feed(`/calendars/sessions/${fresh.id}.ics`);
+    expect(unscheduled.response.status).toBe(200);
+    expect(unscheduled.events).toHaveLength(0);
+
+    await organiser(`mutation { deleteSession(id: "${fresh.id}") { id } }`);
+    expect((await feed(`/calendars/sessions/${fresh.id}.ics`)).response.status).toBe(404);
+  });
+
+  it('never shows a draft: an unpublished session, or anything of an unpublished conference', async () => {
+    const speaker = (await organiser(`mutation { createSpeaker(input: { slug: "hemlig", name: "Hemlig Talare" }) { id } }`)).createSpeaker;
+    const draft = await newSession({ title: [{ locale: 'sv', text: 'Hemligt utkast' }] }, false);
+    await organiser(`mutation { addAppearance(input: { sessionId: "${draft.id}", speakerId: "${speaker.id}" }) { id } }`);
+    expect((await feed(PROGRAMME)).text).not.toContain('Hemligt utkast');
+    expect((await feed(`/calendars/sessions/${draft.id}.ics`)).response.status).toBe(404);
+    expect((await feed('/calendars/speakers/hemlig.ics')).response.status).toBe(404);
+
+    const shown = await newSession({ title: [{ locale: 'sv', text: 'Publicerad' }] });
+    await organiser(`mutation { unpublishConference(id: "${conferenceId}") { id } }`);
+    try {
+      for (const path of [PROGRAMME, '/calendars/conferences/hostdagarna-2020/tracks/data.ics', '/calendars/conferences/hostdagarna-2020/rooms/sal-a.ics', `/calendars/sessions/${shown.id}.ics`]) {
+        const { response, text } = await feed(path);
+        expect([path, response.status]).toEqual([path, 404]);
+        expect(text).not.toContain('Publicerad');
+      }
+    } finally {
+      await organiser(`mutation { publishConference(id: "${conferenceId}") { id } }`);
+    }
+    expect((await feed(`/calendars/sessions/${shown.id}.ics`)).response.status).toBe(200);
+  });
+
+  it('carries hostile text through intact, without letting it add a property or an event', async () => {
+    const title = 'Evil\r\nBEGIN:VEVENT\r\nUID:injected;, "quoted" \\ 🎉 Привет мир مرحبا بالعالم';
+    const abstract = 'Komma, semikolon; kolon:\nny rad\r\nEND:VEVENT\r\nBEGIN:VALARM\r\nEND:VCALENDAR';
+    const room = (await organiser(`mutation ($name: String!) { createRoom(input: { conferenceId: "${conferenceId}", slug: "hostile", name: $name }) { id } }`, {
+      name: 'Rum;\r\nX-INJECTED:yes',
+    })).createRoom;
+    const session = await newSession({ title: [{ locale: 'sv', text: title }], abstract: [{ locale: 'sv', text: abstract }], roomId: room.id });
+
+    for (const path of [`/calendars/sessions/${session.id}.ics`, '/calendars/conferences/hostdagarna-2020/rooms/hostile.ics']) {
+      const { events, calendar, text } = await feed(path);
+      expect(events).toHaveLength(1);
+      const [event] = events;
+      expect(event.summary).toBe(title.replace(/\r\n/g, '\n'));
+      expect(event.description.startsWith('Komma, semikolon; kolon:\nny rad\nEND:VEVENT\nBEGIN:VALARM\nEND:VCALENDAR\n\n')).toBe(true);
+      expect(event.location).toBe('Rum;\nX-INJECTED:yes, Göteborg');
+      expect(event.component.getAllSubcomponents()).toHaveLength(0);
+      expect(event.component.getAllProperties().map((property) => property.name)).not.toContain('x-injected');
+      expect(calendar!.getAllSubcomponents().map((component) => component.name).sort()).toEqual(['vevent', 'vtimezone']);
+      expect(text.split('\r\n').filter((line) => line === 'BEGIN:VEVENT')).toHaveLength(1);
+      expect(text.match(/^UID:/gm)).toHaveLength(1);
+    }
+  });
+});
