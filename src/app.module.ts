@@ -8,7 +8,7 @@ import { AuthModule } from './auth/auth.module';
 import { AuthService } from './auth/auth.service';
 import { CalendarModule } from './calendar/calendar.module';
 import { formatGraphqlErrors } from './common/graphql-errors';
-import { MAX_QUERY_TOKENS, refuseCostlyQueries, refuseDeepQueries } from './common/query-limits';
+import { MAX_QUERY_TOKENS, refuseCostlyQueries, refuseDeepQueries, refuseNulCharacters, refuseUnparsedDocuments } from './common/query-limits';
 import { RequestContext } from './common/request-context';
 import { UserErrorFilter } from './common/user-error.filter';
 import { ConferencesModule } from './conferences/conferences.module';
@@ -40,8 +40,8 @@ export const GRAPHQL_PATH = '/graphql';
         errorFormatter: formatGraphqlErrors,
         graphql: { parseOptions: { maxTokens: MAX_QUERY_TOKENS } },
         hooks: {
-          preValidation: refuseDeepQueries(config.graphqlMaxDepth),
-          preExecution: refuseCostlyQueries(config.graphqlMaxCost),
+          preValidation: [refuseUnparsedDocuments, refuseDeepQueries(config.graphqlMaxDepth)],
+          preExecution: [refuseNulCharacters, refuseCostlyQueries(config.graphqlMaxCost)],
         },
         validationRules: config.introspection ? [] : [NoSchemaIntrospectionCustomRule],
         context: async (request: FastifyRequest): Promise<RequestContext> => ({

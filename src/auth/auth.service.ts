@@ -26,18 +26,22 @@ export class AuthService {
     return (secret && (await this.tokens.verify(secret))) || PUBLIC_VIEWER;
   }
 
+  /**
+   * A valid token always gets in, so wrong tokens from the same address (a shared NAT) cannot
+   * lock an organiser out; wrong ones count, and beyond the limit are answered 429.
+   */
   async admit(authorization: string | undefined, client: string): Promise<Admission> {
     if (authorization === undefined || authorization === '') return { viewer: PUBLIC_VIEWER };
-    const recent = this.recentFailures(client);
-    const limit = this.config.failedTokenAttemptsPerMinute;
-    if (limit > 0 && recent.length >= limit) {
-      return { refused: 'TOO_MANY_ATTEMPTS', retryAfterSeconds: Math.max(1, Math.ceil((recent[0] + WINDOW_MS - Date.now()) / 1000)) };
-    }
     const secret = bearer(authorization);
     const viewer = secret ? await this.tokens.verify(secret) : null;
     if (viewer) return { viewer };
+    const recent = this.recentFailures(client);
     recent.push(Date.now());
     this.failures.set(client, recent);
+    const limit = this.config.failedTokenAttemptsPerMinute;
+    if (limit > 0 && recent.length > limit) {
+      return { refused: 'TOO_MANY_ATTEMPTS', retryAfterSeconds: Math.max(1, Math.ceil((recent[0] + WINDOW_MS - Date.now()) / 1000)) };
+    }
     return { refused: 'UNAUTHENTICATED' };
   }
 

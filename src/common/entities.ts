@@ -1,9 +1,12 @@
 import { UserError } from './errors';
 
+/** Ids are 32-bit integer columns on both engines; a larger number is no id of ours. */
+const MAX_ID = 2_147_483_647;
+
 /** GraphQL IDs arrive as strings; anything that is not one of ours is simply not found. */
 export function parseId(value: string | number, what: string, field = 'id'): number {
-  const id = typeof value === 'number' ? value : /^\d{1,15}$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(id) || id < 1) throw new UserError('NOT_FOUND', `${field}: no ${what} "${String(value)}"`, field);
+  const id = typeof value === 'number' ? value : /^\d{1,10}$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(id) || id < 1 || id > MAX_ID) throw new UserError('NOT_FOUND', `${field}: no ${what} "${String(value)}"`, field);
   return id;
 }
 

@@ -14,7 +14,7 @@ type FormatterContext = Parameters<typeof mercurius.defaultErrorFormatter>[1];
  */
 export function formatGraphqlErrors(execution: Execution, context: FormatterContext) {
   const errors = execution.errors.map((error) => {
-    const original = error.originalError as (Error & { statusCode?: unknown }) | undefined;
+    const original = error.originalError;
     if (!original || original instanceof GraphQLError) return error;
     // Fastify's and Mercurius's request errors (broken JSON, wrong content type, oversized body, GET
     // mutation, failed validation), the query limits and the rate limit carry a 4xx status. Any

@@ -6,14 +6,17 @@ import {
   isListType,
   Kind,
   SelectionSetNode,
+  Source,
+  visit,
 } from 'graphql';
 import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity } from 'graphql-query-complexity';
 import mercurius, { preExecutionHookHandler, preValidationHookHandler } from 'mercurius';
 import { DEFAULT_PAGE_SIZE } from './connection';
 
 /**
- * Limits on what one GraphQL document may ask for, checked before any resolver runs, so that a
- * single request cannot make the server do unbounded work.
+ * Limits on what one GraphQL request may ask for, checked before any resolver runs, so that a
+ * single request cannot make the server do unbounded work or reach the database with what it
+ * cannot take.
  */
 
 /**
@@ -34,6 +37,16 @@ const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
 
 /** What an unpaged list (a session's appearances, a conference's rooms) is assumed to hold. */
 const UNPAGED_LIST_SIZE = 10;
+
+/**
+ * Refuses a document that was not parsed from GraphQL text (a Mercurius `preValidation` hook).
+ * Mercurius takes a query that does not parse for a syntax tree in JSON and validates that
+ * instead; a tree built by hand skips the parser and its token limit, and can break graphql-js
+ * in ways no query text can (`{"query": "5"}` made a TypeError of it).
+ */
+export const refuseUnparsedDocuments: preValidationHookHandler = (_schema, document) => {
+  if (!(document.loc?.source instanceof Source)) throw refusal('The query is not GraphQL text.', { code: 'BAD_USER_INPUT' });
+};
 
 /** Refuses a query that nests fields deeper than `limit` (a Mercurius `preValidation` hook). */
 export function refuseDeepQueries(limit: number): preValidationHookHandler {
@@ -73,6 +86,32 @@ export function refuseCostlyQueries(limit: number): preExecutionHookHandler {
       });
     }
   };
+}
+
+/**
+ * Refuses a request with U+0000 in any string, in the query or its variables (a Mercurius
+ * `preExecution` hook). No text here has a use for it, and PostgreSQL refuses it in a parameter
+ * with an error the client would only see as "Internal server error".
+ */
+export const refuseNulCharacters: preExecutionHookHandler = (_schema, document, _context, variables) => {
+  let inQuery = false;
+  visit(document, {
+    StringValue(node) {
+      inQuery ||= node.value.includes('\0');
+    },
+  });
+  if (inQuery || holdsNul(variables)) throw refusal('Text may not contain the NUL character (U+0000).', { code: 'BAD_USER_INPUT' });
+};
+
+/** Walks without recursion: variables may nest as deep as a body of 1 MiB allows. */
+function holdsNul(variables: unknown): boolean {
+  const pending = [variables];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string' && value.includes('\0')) return true;
+    if (value !== null && typeof value === 'object') for (const inner of Object.values(value)) pending.push(inner);
+  }
+  return false;
 }
 
 const estimatePagedCost: ComplexityEstimator = ({ type, field, args, childComplexity }) => {

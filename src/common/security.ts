@@ -1,6 +1,7 @@
 import cors, { FastifyCorsOptions } from '@fastify/cors';
 import helmet, { FastifyHelmetOptions } from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import { IntrinsicException } from '@nestjs/common';
 import { FastifyInstance, FastifyRequest } from 'fastify';
 import mercurius from 'mercurius';
 import { AppConfig } from '../config/configuration';
@@ -12,12 +13,13 @@ export interface HttpProtection {
 }
 
 /**
- * Security headers, CORS and the public rate limit. Call it before the routes are added: the
- * plugins attach themselves to each route as it is added.
+ * Security headers, CORS, the NUL character and the public rate limit. Call it before the routes
+ * are added: the plugins attach themselves to each route as it is added.
  */
 export async function protectHttp(fastify: FastifyInstance, config: AppConfig, protection: HttpProtection): Promise<void> {
   await addSecurityHeaders(fastify);
   await fastify.register(cors, corsOptions(config.corsOrganiserOrigins));
+  refuseNulInAddresses(fastify);
   if (config.rateLimit) await limitPublicGraphqlRequests(fastify, config.rateLimitPerMinute, protection);
 }
 
@@ -86,6 +88,28 @@ function corsOptions(organiserOrigins: string[]): FastifyCorsOptions {
   return {
     delegator: (request, callback) => callback(null, organiserOrigins.includes(request.headers.origin ?? '') ? organiser : PUBLIC_CORS),
   };
+}
+
+/**
+ * No address has a use for U+0000, and PostgreSQL refuses it in a parameter with an error the
+ * client would only see as a 500 (a slug of `%00` in a feed's path did just that): refuse `%00`
+ * anywhere in the URL before any route reads it. GraphQL requests get the same rule for their
+ * strings in query-limits.ts.
+ */
+function refuseNulInAddresses(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', async (request) => {
+    if (request.url.includes('%00')) throw new AddressRefused('The address may not contain %00 (the NUL character).');
+  });
+}
+
+/**
+ * A 400 both error handlers answer as the client's mistake: Mercurius's (on the GraphQL routes)
+ * by its status and extensions, Nest's (on all others) by its status, and, since it is intrinsic,
+ * without logging it as a server error.
+ */
+class AddressRefused extends IntrinsicException {
+  readonly statusCode = 400;
+  readonly extensions = { code: 'BAD_USER_INPUT' };
 }
 
 /**

@@ -257,6 +257,9 @@ describe('access control', () => {
       expect(firstRefusal).toBeLessThanOrEqual(5);
       expect(codes.slice(firstRefusal).every((code) => code === 429)).toBe(true);
       expect(Number(retryAfter)).toBeGreaterThan(0);
+
+      // Someone else's wrong tokens from the same address do not lock a valid token out.
+      expect((await lectern.graphql('{ me { role } }', {}, { token: lectern.adminToken })).data?.me.role).toBe('ADMIN');
     });
   });
 });

@@ -80,3 +80,27 @@ describe('an unexpected failure', () => {
     }
   });
 });
+
+describe('a document with several operations', () => {
+  it('runs the operation named, every time, once the document is compiled', async () => {
+    const lectern = await startLectern();
+    try {
+      const query = 'query Total { conferences { totalCount } } query Names { conferences { edges { node { slug } } } }';
+      for (let round = 0; round < 3; round++) {
+        for (const operationName of ['Total', 'Names']) {
+          const response = await fetch(`${lectern.url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query, operationName }),
+          });
+          const data = ((await response.json()) as any).data.conferences;
+          expect(Object.keys(data)).toEqual([operationName === 'Total' ? 'totalCount' : 'edges']);
+        }
+      }
+      const unknown = await lectern.graphql('query Total { conferences { totalCount } } query Names { conferences { totalCount } }');
+      expect(unknown.errors?.[0].message).toMatch(/operation name/i);
+    } finally {
+      await lectern.close();
+    }
+  });
+});

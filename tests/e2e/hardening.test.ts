@@ -137,6 +137,24 @@ describe('with the default settings', () => {
       expect(result.errors![0].message).toMatch(/maximum allowed number of nodes/);
     });
 
+    it('refuses a syntax tree in JSON in place of query text (which would skip the parser and its limits)', async () => {
+      const tree = { kind: 'Document', definitions: [{ kind: 'OperationDefinition', operation: 'query', selectionSet: { kind: 'SelectionSet', selections: [] } }] };
+      const result = await lectern.graphql(JSON.stringify(tree));
+      expect(result.status).toBe(400);
+      expect(result.errors).toEqual([{ message: 'The query is not GraphQL text.', extensions: { code: 'BAD_USER_INPUT' } }]);
+    });
+
+    it('refuses the NUL character in any string, in the query or its variables', async () => {
+      const inQuery = await lectern.graphql('{ conference(slug: "umea\\u0000") { name } }');
+      const inVariables = await lectern.graphql('query ($f: SessionFilter) { sessions(conferenceSlug: "umea-jobbhackathon-2016", filter: $f) { totalCount } }', {
+        f: { speaker: ['ok', 'not\u0000ok'] },
+      });
+      for (const result of [inQuery, inVariables]) {
+        expect(result.status).toBe(400);
+        expect(result.errors).toEqual([{ message: 'Text may not contain the NUL character (U+0000).', extensions: { code: 'BAD_USER_INPUT' } }]);
+      }
+    });
+
     it('refuses a document of more than 2,000 tokens while parsing it', async () => {
       const result = await lectern.graphql(`{ ${'__typename '.repeat(2_001)}}`);
       expect(result.status).toBe(400);
@@ -260,6 +278,15 @@ describe('with the default settings', () => {
       const body = await response.text();
       expect(JSON.parse(body)).toMatchObject({ statusCode: 404, message: 'Cannot GET /no/such/route' });
       expect(body).not.toMatch(LEAKS);
+    });
+
+    it('answer %00 in an address with 400, on any route', async () => {
+      for (const path of ['/calendars/conferences/umea%00.ics', `/graphql?query=${encodeURIComponent('{ __typename }')}&x=%00`, '/no/such%00route']) {
+        const response = await fetch(`${lectern.url}${path}`);
+        expect({ path, status: response.status }).toEqual({ path, status: 400 });
+        const body = (await response.json()) as any;
+        expect(body.message ?? body.errors[0].message).toBe('The address may not contain %00 (the NUL character).');
+      }
     });
 
     it('answer broken JSON and a wrong content type on any route with a clean 4xx', async () => {
