@@ -1,0 +1,94 @@
+import { ChildProcess, execFileSync, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ReadyMessage, STOP } from './child-protocol';
+import { LOOPBACK } from './environment';
+
+const START_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 10_000;
+
+/** A server the benchmark started in a process of its own, so its memory and CPU are its own. */
+export interface ServerProcess {
+  name: string;
+  pid: number;
+  url: string;
+  /** Peak and current resident memory, from /proc (VmHWM is the kernel's high-water mark). */
+  memory(): { peakRssMb: number; rssMb: number };
+  /** CPU time the process has used so far (user + system), in seconds. */
+  cpuSeconds(): number;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  args?: string[];
+  env?: Record<string, string>;
+  /** Node flags, e.g. `--cpu-prof`. */
+  execArgv?: string[];
+}
+
+/** Starts `script` (a compiled bench module) and waits until it says it is listening. */
+export function startServer(name: string, script: string, options: StartOptions = {}): Promise<ServerProcess> {
+  const child = fork(join(__dirname, script), options.args ?? [], {
+    env: { ...process.env, ...options.env },
+    execArgv: options.execArgv ?? [],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${name} did not start within ${START_TIMEOUT_MS / 1000} s`));
+    }, START_TIMEOUT_MS);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited (code ${code}) before it was ready`));
+    });
+    child.once('message', (message: ReadyMessage) => {
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      resolve(serverProcess(name, child, message.port));
+    });
+  });
+}
+
+function serverProcess(name: string, child: ChildProcess, port: number): ServerProcess {
+  const pid = child.pid!;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let stopping: Promise<void> | undefined;
+  return {
+    name,
+    pid,
+    url: `http://${LOOPBACK}:${port}`,
+    memory() {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kilobytes = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+      return { peakRssMb: kilobytes('VmHWM') / 1024, rssMb: kilobytes('VmRSS') / 1024 };
+    },
+    cpuSeconds() {
+      // /proc/<pid>/stat: the command may hold spaces, so count fields after its closing parenthesis.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / clockTicks();
+    },
+    /** Asks the server to close; kills it if it has not exited in time. Safe to call again. */
+    stop() {
+      stopping ??= (async () => {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        const timer = setTimeout(() => {
+          console.error(`[bench] ${name} did not stop within ${STOP_TIMEOUT_MS / 1000} s: killing it`);
+          child.kill('SIGKILL');
+        }, STOP_TIMEOUT_MS);
+        if (child.connected) child.send(STOP, () => undefined);
+        else child.kill('SIGTERM');
+        await exited;
+        clearTimeout(timer);
+      })();
+      return stopping;
+    },
+  };
+}
+
+let ticks: number | undefined;
+function clockTicks(): number {
+  ticks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  return ticks;
+}

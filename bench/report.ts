@@ -1,0 +1,224 @@
+import { writeFileSync } from 'node:fs';
+import { ColdComparison } from './cold-feed';
+import { LoadResult, LoadSettings } from './load';
+import { describeMachine, MachineState } from './machine';
+import { Scenario } from './options';
+import { ConferencePlan } from './synthetic';
+
+export interface LoadComparison {
+  scenario: Scenario;
+  label: string;
+  limitName: string;
+  lectern: LoadResult;
+  limit: LoadResult;
+  /** The least share of the limit's throughput Lectern should reach, if the issue sets one. */
+  target?: number;
+  /** Lectern's peak RSS so far, read after this run: which load pushes memory up. */
+  lecternPeakRssMb: number;
+}
+
+export interface Memory {
+  peakRssMb: number;
+  rssMb: number;
+}
+
+export interface BenchResults {
+  startedAt: string;
+  finishedAt: string;
+  node: string;
+  machineBefore: MachineState;
+  machineAfter: MachineState;
+  settings: LoadSettings & { coldBuilds: number; profiled: boolean; lecternNodeFlags: string[] };
+  programme: ConferencePlan & { appearances: number; generationSeconds: number; feedBytes: number; trackFeedBytes: number };
+  load: LoadComparison[];
+  /** SQL statements for one GraphQL page, by page size. */
+  sqlStatements: Record<string, number> | null;
+  cold: ColdComparison | null;
+  coldLarge: ColdComparison | null;
+  memory: { lecternAtStart: Memory; lectern: Memory; staticLimit: Memory; dataLimit: Memory; largeLectern: Memory | null };
+  targets: Target[];
+}
+
+export interface Target {
+  name: string;
+  measured: string;
+  target: string;
+  met: boolean;
+  /** What the reader must know to trust the verdict. */
+  note?: string;
+}
+
+/** Below this, a limit was not the bottleneck of its own run: its throughput is not its capacity. */
+const PACED_BY_CLIENT_PERCENT = 60;
+
+/** Each target of the issue, with what was measured; targets whose figures were not measured are left out. */
+export function evaluateTargets(results: Omit<BenchResults, 'targets'>): Target[] {
+  const targets: Target[] = [];
+  for (const run of results.load) {
+    if (run.target === undefined) continue;
+    const ratio = run.lectern.requestsPerSecond / run.limit.requestsPerSecond;
+    const cpuRatio = run.limit.serverCpuMsPerRequest / run.lectern.serverCpuMsPerRequest;
+    const note =
+      run.limit.serverBusyPercent < PACED_BY_CLIENT_PERCENT
+        ? `the ${run.limitName} was busy ${run.limit.serverBusyPercent.toFixed(0)}% of a core: the load generator, not the limit, set the pace; ` +
+          `by server CPU per answer Lectern reaches ${times(cpuRatio)} of the limit`
+        : undefined;
+    targets.push({ name: `${run.label}: throughput against the ${run.limitName}`, measured: times(ratio), target: `≥ ${run.target}×`, met: ratio >= run.target, note });
+  }
+  if (results.sqlStatements) {
+    const counts = Object.values(results.sqlStatements);
+    const same = new Set(counts).size === 1;
+    targets.push({
+      name: 'SQL statements per GraphQL page, sizes 10 / 50 / 100',
+      measured: counts.join(' / '),
+      target: 'the same at every size, at most 5',
+      met: same && counts[0] <= 5,
+    });
+  }
+  if (results.cold) {
+    const ratio = results.cold.lectern.medianMs / results.cold.bare.medianMs;
+    targets.push({ name: `Cold feed build (${thousands(results.cold.sessions)} sessions) against bare SQL + ical-generator`, measured: times(ratio), target: '≤ 1.5×', met: ratio <= 1.5 });
+  }
+  if (results.cold && results.coldLarge) {
+    const ratio = results.coldLarge.lectern.medianMs / results.cold.lectern.medianMs;
+    targets.push({
+      name: `Cold feed build, ${thousands(results.coldLarge.sessions)} against ${thousands(results.cold.sessions)} sessions`,
+      measured: times(ratio),
+      target: `≤ ${((6 * results.coldLarge.sessions) / 5 / results.cold.sessions).toFixed(1)}×`,
+      met: ratio <= (6 * results.coldLarge.sessions) / 5 / results.cold.sessions,
+    });
+  }
+  if (results.load.length) {
+    const errors = results.load.reduce((sum, run) => sum + run.lectern.errors + run.limit.errors, 0);
+    targets.push({ name: 'Errors in every load run (Lectern and limits)', measured: String(errors), target: '0', met: errors === 0 });
+  }
+  targets.push({ name: 'Lectern peak RSS', measured: `${results.memory.lectern.peakRssMb.toFixed(0)} MB`, target: '≤ 250 MB', met: results.memory.lectern.peakRssMb <= 250 });
+  return targets;
+}
+
+/** The one table: every figure, its limit and the ratio, as Markdown (it goes into the README as it is). */
+export function resultTable(results: BenchResults): string {
+  const rows: string[][] = [['figure', 'Lectern', 'limit', 'ratio', 'target', 'met']];
+  const targetOf = (name: string) => results.targets.find((t) => t.name.startsWith(name));
+  const met = (target?: Target) => (target ? (target.met ? 'yes' : '**no**') : '');
+  for (const run of results.load) {
+    const target = targetOf(`${run.label}:`);
+    rows.push([
+      run.label,
+      loadCell(run.lectern),
+      `${loadCell(run.limit)} (${run.limitName})`,
+      times(run.lectern.requestsPerSecond / run.limit.requestsPerSecond),
+      target?.target ?? '',
+      met(target),
+    ]);
+  }
+  if (results.sqlStatements) {
+    const target = targetOf('SQL statements');
+    rows.push(['SQL statements per GraphQL page (10 / 50 / 100 sessions)', Object.values(results.sqlStatements).join(' / '), '', '', target!.target, met(target)]);
+  }
+  for (const cold of [results.cold, results.coldLarge]) {
+    if (!cold) continue;
+    const target = cold === results.cold ? targetOf('Cold feed build (') : undefined;
+    rows.push([
+      `Cold feed build after a change, ${thousands(cold.sessions)} sessions (median of ${cold.lectern.buildsMs.length})`,
+      `${cold.lectern.medianMs.toFixed(0)} ms`,
+      `${cold.bare.medianMs.toFixed(0)} ms (bare SQL + ical-generator${cold.sameBytes ? ', same bytes' : ', bytes differ'})`,
+      times(cold.lectern.medianMs / cold.bare.medianMs),
+      target?.target ?? '',
+      met(target),
+    ]);
+  }
+  if (results.cold && results.coldLarge) {
+    const target = targetOf('Cold feed build, ');
+    rows.push([
+      `Cold feed build, ${thousands(results.coldLarge.sessions)} vs ${thousands(results.cold.sessions)} sessions`,
+      times(results.coldLarge.lectern.medianMs / results.cold.lectern.medianMs),
+      `${times(results.coldLarge.bare.medianMs / results.cold.bare.medianMs)} (bare)`,
+      '',
+      target!.target,
+      met(target),
+    ]);
+  }
+  if (results.load.length) {
+    const target = targetOf('Errors');
+    const errors = (side: 'lectern' | 'limit') => results.load.reduce((sum, run) => sum + run[side].errors, 0);
+    rows.push(['Errors, all load runs', String(errors('lectern')), String(errors('limit')), '', target!.target, met(target)]);
+  }
+  const { lectern, staticLimit, dataLimit, largeLectern } = results.memory;
+  rows.push([
+    'Peak RSS (VmHWM)',
+    `${lectern.peakRssMb.toFixed(0)} MB${largeLectern ? ` (${largeLectern.peakRssMb.toFixed(0)} MB at ${thousands(results.coldLarge?.sessions ?? 0)} sessions)` : ''}`,
+    `${staticLimit.peakRssMb.toFixed(0)} MB static, ${dataLimit.peakRssMb.toFixed(0)} MB data`,
+    '',
+    '≤ 250 MB',
+    met(targetOf('Lectern peak RSS')),
+  ]);
+  return markdownTable(rows);
+}
+
+/**
+ * What each answer cost the server's process (CPU time over the run / answers), and how busy it
+ * was (% of one core). The CPU ratio (limit ÷ Lectern) compares the work whoever set the pace.
+ */
+export function cpuTable(results: BenchResults): string {
+  const rows = [['load run', 'Lectern CPU ms/answer (busy)', 'limit CPU ms/answer (busy)', 'CPU ratio', 'bytes/answer', 'Lectern peak RSS after it']];
+  const cpu = (result: LoadResult) => `${result.serverCpuMsPerRequest.toFixed(3)} (${result.serverBusyPercent.toFixed(0)}%)`;
+  for (const run of results.load) {
+    rows.push([
+      run.label,
+      cpu(run.lectern),
+      cpu(run.limit),
+      times(run.limit.serverCpuMsPerRequest / run.lectern.serverCpuMsPerRequest),
+      thousands(Math.round(run.lectern.bytesPerRequest)),
+      `${run.lecternPeakRssMb.toFixed(0)} MB (${results.memory.lecternAtStart.rssMb.toFixed(0)} MB at start)`,
+    ]);
+  }
+  return markdownTable(rows);
+}
+
+export function printReport(results: BenchResults): void {
+  const { settings, programme } = results;
+  console.log('');
+  console.log(
+    `Programme: ${thousands(programme.sessions)} sessions, ${programme.rooms} rooms, ${programme.tracks} tracks, ${thousands(programme.speakers)} speakers, ` +
+      `${thousands(programme.appearances)} appearances; whole feed ${kilobytes(programme.feedBytes)}, track feed ${kilobytes(programme.trackFeedBytes)}.`,
+  );
+  console.log(
+    `Load: autocannon, ${settings.connections} connections × ${settings.duration} s per run (after ${settings.warmup} s warm-up), from the benchmark process; ` +
+      `Lectern and each limit in a process of its own. Node ${results.node}.`,
+  );
+  console.log(`Machine before: ${describeMachine(results.machineBefore)}`);
+  console.log(`Machine after:  ${describeMachine(results.machineAfter)}`);
+  if (settings.profiled) console.log('PROFILED RUN: Lectern ran under --cpu-prof; these figures are not the real ones.');
+  if (settings.lecternNodeFlags.length) console.log(`Lectern ran with extra Node flags: ${settings.lecternNodeFlags.join(' ')}`);
+  console.log('');
+  console.log(resultTable(results));
+  if (results.load.length) {
+    console.log('');
+    console.log(cpuTable(results));
+  }
+  console.log('');
+  console.log('Targets:');
+  for (const target of results.targets) {
+    console.log(`  ${target.met ? 'met   ' : 'MISSED'}  ${target.name}: ${target.measured} (target ${target.target})`);
+    if (target.note) console.log(`          but: ${target.note}`);
+  }
+}
+
+export function writeResults(path: string, results: BenchResults): void {
+  writeFileSync(path, `${JSON.stringify(results, null, 2)}\n`);
+}
+
+function loadCell(result: LoadResult): string {
+  return `${thousands(Math.round(result.requestsPerSecond))} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${result.errors} errors`;
+}
+
+function markdownTable(rows: string[][]): string {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  const line = (row: string[]) => `| ${row.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
+  return [line(rows[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+}
+
+const times = (ratio: number) => `${ratio.toFixed(2)}×`;
+const thousands = (n: number) => n.toLocaleString('en-GB');
+const kilobytes = (bytes: number) => `${thousands(Math.round(bytes / 1024))} KB`;
