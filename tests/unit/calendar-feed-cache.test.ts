@@ -48,12 +48,12 @@ describe('FeedCache', () => {
     const slow = cache.get('k', () => new Promise<string>((resolve) => (finish = resolve)));
     commit();
     finish('stale');
-    expect((await slow).body).toBe('stale');
-    expect((await cache.get('k', async () => 'fresh')).body).toBe('fresh');
+    expect((await slow).body.toString()).toBe('stale');
+    expect((await cache.get('k', async () => 'fresh')).body.toString()).toBe('fresh');
   });
 
   it('keeps nothing of a failed build', async () => {
     await expect(cache.get('k', async () => Promise.reject(new Error('not found')))).rejects.toThrow('not found');
-    expect((await cache.get('k', async () => 'found')).body).toBe('found');
+    expect((await cache.get('k', async () => 'found')).body.toString()).toBe('found');
   });
 });
