@@ -49,7 +49,7 @@ export class Speaker {
   @Column({ type: 'varchar', length: 320, nullable: true })
   email: string | null;
 
-  /** Lower-case, accent-free name, other names and bio, fed by the service for text search. */
+  /** Lower-case, accent-free name and other names, fed by the service for text search. */
   @Column({ type: 'text', default: '' })
   searchText: string;
 

@@ -36,12 +36,6 @@ export class SpeakerService {
     return speaker;
   }
 
-  async requireBySlug(manager: EntityManager, slug: string, field = 'speaker'): Promise<Speaker> {
-    const speaker = await manager.findOneBy(Speaker, { slug });
-    if (!speaker) throw notFound('speaker', field, slug);
-    return speaker;
-  }
-
   /** Any organiser may add a person; until they appear somewhere, any organiser may edit them. */
   create(input: CreateSpeakerInput, within?: EntityManager): Promise<Speaker> {
     return this.transactions.run(async (manager) => {
