@@ -4,6 +4,7 @@ import { applyChanges, parseId } from '../common/entities';
 import { conflict, notFound } from '../common/errors';
 import { Validation } from '../common/validation';
 import { Transactions } from '../database/transactions';
+import { ProgrammeEvents } from '../events/programme-events';
 import { ConferenceService } from './conference.service';
 
 const NAME_MAX = 200;
@@ -34,6 +35,7 @@ export abstract class ConferencePartService<T extends ConferencePart, C extends 
     protected readonly dataSource: DataSource,
     protected readonly transactions: Transactions,
     protected readonly conferences: ConferenceService,
+    protected readonly events: ProgrammeEvents,
   ) {}
 
   protected abstract checkExtra(changes: C, validation: Validation): void;
@@ -77,6 +79,7 @@ export abstract class ConferencePartService<T extends ConferencePart, C extends 
       requireOrganiserOf(actor, part.conferenceId);
       this.check(changes, false);
       applyChanges(part, changes as unknown as Partial<T>);
+      this.events.record(manager, { kind: 'CONFERENCE_CHANGED', conferenceId: part.conferenceId });
       return this.save(manager, part);
     });
   }
@@ -87,6 +90,7 @@ export abstract class ConferencePartService<T extends ConferencePart, C extends 
       requireOrganiserOf(actor, part.conferenceId);
       const removedId = part.id;
       await manager.remove(part);
+      this.events.record(manager, { kind: 'CONFERENCE_CHANGED', conferenceId: part.conferenceId });
       return Object.assign(part, { id: removedId });
     });
   }

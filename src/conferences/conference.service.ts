@@ -8,6 +8,7 @@ import { conflict, notFound } from '../common/errors';
 import { toLocalisedText } from '../common/localisation';
 import { canonicalLocale, Validation } from '../common/validation';
 import { Transactions } from '../database/transactions';
+import { ProgrammeEvents } from '../events/programme-events';
 import { Conference, ConferenceStatus } from './conference.entity';
 import { CreateConferenceInput, UpdateConferenceInput } from './conference.inputs';
 
@@ -19,6 +20,7 @@ export class ConferenceService {
   constructor(
     @InjectRepository(Conference) private readonly conferences: Repository<Conference>,
     private readonly transactions: Transactions,
+    private readonly events: ProgrammeEvents,
   ) {}
 
   /** Conferences the viewer may see: published ones, and drafts of the conferences they organise. */
@@ -65,6 +67,7 @@ export class ConferenceService {
       const conference = await this.require(manager, id);
       requireOrganiserOf(actor, conference.id);
       this.apply(conference, input);
+      this.events.record(manager, { kind: 'CONFERENCE_CHANGED', conferenceId: conference.id });
       return this.save(manager, conference);
     }, within);
   }
@@ -74,6 +77,7 @@ export class ConferenceService {
       const conference = await this.require(manager, id);
       requireOrganiserOf(actor, conference.id);
       conference.status = status;
+      this.events.record(manager, { kind: 'CONFERENCE_CHANGED', conferenceId: conference.id, details: { status } });
       return manager.save(stamped(conference));
     }, within);
   }
@@ -83,6 +87,7 @@ export class ConferenceService {
       const conference = await this.require(manager, id);
       requireOrganiserOf(actor, conference.id);
       await manager.delete(Conference, { id });
+      this.events.record(manager, { kind: 'CONFERENCE_CHANGED', conferenceId: id, details: { deleted: true } });
       return Object.assign(conference, { id });
     });
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Validation } from '../common/validation';
 import { Transactions } from '../database/transactions';
+import { ProgrammeEvents } from '../events/programme-events';
 import { ConferencePartService } from './conference-part.service';
 import { ConferenceService } from './conference.service';
 import { UpdateRoomInput } from './conference.inputs';
@@ -12,8 +13,8 @@ export class RoomService extends ConferencePartService<Room, UpdateRoomInput> {
   protected readonly entity = Room;
   protected readonly noun = 'room';
 
-  constructor(dataSource: DataSource, transactions: Transactions, conferences: ConferenceService) {
-    super(dataSource, transactions, conferences);
+  constructor(dataSource: DataSource, transactions: Transactions, conferences: ConferenceService, events: ProgrammeEvents) {
+    super(dataSource, transactions, conferences, events);
   }
 
   protected checkExtra(changes: UpdateRoomInput, v: Validation): void {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Validation } from '../common/validation';
 import { Transactions } from '../database/transactions';
+import { ProgrammeEvents } from '../events/programme-events';
 import { ConferencePartService } from './conference-part.service';
 import { ConferenceService } from './conference.service';
 import { UpdateTrackInput } from './conference.inputs';
@@ -12,8 +13,8 @@ export class TrackService extends ConferencePartService<Track, UpdateTrackInput>
   protected readonly entity = Track;
   protected readonly noun = 'track';
 
-  constructor(dataSource: DataSource, transactions: Transactions, conferences: ConferenceService) {
-    super(dataSource, transactions, conferences);
+  constructor(dataSource: DataSource, transactions: Transactions, conferences: ConferenceService, events: ProgrammeEvents) {
+    super(dataSource, transactions, conferences, events);
   }
 
   protected checkExtra(changes: UpdateTrackInput, v: Validation): void {

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { appConfig, AppConfig } from '../config/configuration';
 import { dataSourceOptions } from './data-source-options';
+import { ProgrammeEvents } from '../events/programme-events';
 import { Transactions } from './transactions';
 
 @Global()
@@ -12,7 +13,7 @@ import { Transactions } from './transactions';
       useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config), autoLoadEntities: true }),
     }),
   ],
-  providers: [Transactions],
-  exports: [Transactions],
+  providers: [Transactions, ProgrammeEvents],
+  exports: [Transactions, ProgrammeEvents],
 })
 export class DatabaseModule {}

@@ -14,6 +14,7 @@ import { ConferenceService } from '../conferences/conference.service';
 import { RoomService } from '../conferences/room.service';
 import { TrackService } from '../conferences/track.service';
 import { Transactions } from '../database/transactions';
+import { ProgrammeEvents } from '../events/programme-events';
 import { Session, SessionStatus } from './session.entity';
 import { CreateSessionInput, SessionFilter, UpdateSessionInput } from './session.inputs';
 
@@ -28,6 +29,7 @@ export class SessionService {
   constructor(
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     private readonly transactions: Transactions,
+    private readonly events: ProgrammeEvents,
     private readonly conferences: ConferenceService,
     private readonly rooms: RoomService,
     private readonly tracks: TrackService,
@@ -96,7 +98,9 @@ export class SessionService {
         revision: 0,
       });
       await this.apply(manager, session, conference, changes, true);
-      return manager.save(stamped(session));
+      const saved = await manager.save(stamped(session));
+      this.events.record(manager, { kind: 'SESSION_CREATED', conferenceId: saved.conferenceId, sessionId: saved.id });
+      return saved;
     }, within);
   }
 
@@ -104,10 +108,12 @@ export class SessionService {
     return this.transactions.run(async (manager) => {
       const session = await this.requireFor(manager, id, actor);
       const conference = await this.conferences.require(manager, session.conferenceId, 'conferenceId');
-      const before = calendarView(session);
+      const before = { ...session };
       await this.apply(manager, session, conference, input, false);
-      if (calendarView(session) !== before) session.revision++;
-      return manager.save(stamped(session));
+      if (calendarView(session) !== calendarView(before)) session.revision++;
+      const saved = await manager.save(stamped(session));
+      this.recordUpdate(manager, before, saved);
+      return saved;
     }, within);
   }
 
@@ -115,6 +121,7 @@ export class SessionService {
     return this.transactions.run(async (manager) => {
       const session = await this.requireFor(manager, id, actor);
       session.published = published;
+      this.events.record(manager, { kind: 'SESSION_UPDATED', conferenceId: session.conferenceId, sessionId: session.id, details: { published } });
       return manager.save(stamped(session));
     }, within);
   }
@@ -126,6 +133,7 @@ export class SessionService {
       if (session.status !== SessionStatus.CANCELLED) {
         session.status = SessionStatus.CANCELLED;
         session.revision++;
+        this.events.record(manager, { kind: 'SESSION_CANCELLED', conferenceId: session.conferenceId, sessionId: session.id });
       }
       return manager.save(stamped(session));
     });
@@ -135,6 +143,7 @@ export class SessionService {
     return this.transactions.run(async (manager) => {
       const session = await this.requireFor(manager, id, actor);
       await manager.delete(Session, { id: session.id });
+      this.events.record(manager, { kind: 'SESSION_DELETED', conferenceId: session.conferenceId, sessionId: session.id });
       return session;
     });
   }
@@ -150,6 +159,23 @@ export class SessionService {
   async touch(manager: EntityManager, sessionId: number): Promise<void> {
     await manager.increment(Session, { id: sessionId }, 'revision', 1);
     await manager.update(Session, { id: sessionId }, { updatedAt: new Date() });
+    const { conferenceId } = await manager.findOneOrFail(Session, { select: { id: true, conferenceId: true }, where: { id: sessionId } });
+    this.events.record(manager, { kind: 'SESSION_UPDATED', conferenceId, sessionId, details: { speakers: true } });
+  }
+
+  /** One change per kind a listener tells apart: a move and a new title in one update are two. */
+  private recordUpdate(manager: EntityManager, before: Session, after: Session): void {
+    const change = { conferenceId: after.conferenceId, sessionId: after.id };
+    const instant = (date: Date | null) => date?.toISOString() ?? null;
+    const moved =
+      instant(before.startsAt) !== instant(after.startsAt) || instant(before.endsAt) !== instant(after.endsAt) || before.roomId !== after.roomId;
+    const retitled = JSON.stringify(before.title) !== JSON.stringify(after.title);
+    if (moved) {
+      const place = (session: Session) => ({ startsAt: instant(session.startsAt), endsAt: instant(session.endsAt), roomId: session.roomId });
+      this.events.record(manager, { kind: 'SESSION_MOVED', ...change, details: { from: place(before), to: place(after) } });
+    }
+    if (retitled) this.events.record(manager, { kind: 'SESSION_RETITLED', ...change, details: { from: before.title, to: after.title } });
+    if (!moved && !retitled) this.events.record(manager, { kind: 'SESSION_UPDATED', ...change });
   }
 
   private async apply(

@@ -7,6 +7,7 @@ import { conflict, notFound, UserError } from '../common/errors';
 import { searchable, toLocalisedText } from '../common/localisation';
 import { Validation } from '../common/validation';
 import { Transactions } from '../database/transactions';
+import { ProgrammeEvents } from '../events/programme-events';
 import { Speaker } from './speaker.entity';
 import { CreateSpeakerInput, UpdateSpeakerInput } from './speaker.inputs';
 
@@ -20,6 +21,7 @@ export class SpeakerService {
   constructor(
     @InjectRepository(Speaker) private readonly speakers: Repository<Speaker>,
     private readonly transactions: Transactions,
+    private readonly events: ProgrammeEvents,
   ) {}
 
   repository(): Repository<Speaker> {
@@ -54,7 +56,9 @@ export class SpeakerService {
         throw new UserError('FORBIDDEN', 'This speaker appears only in conferences you do not organise.');
       }
       this.apply(speaker, input);
-      return this.save(manager, speaker);
+      const saved = await this.save(manager, speaker);
+      for (const conferenceId of conferences) this.events.record(manager, { kind: 'SPEAKER_CHANGED', conferenceId, speakerId: saved.id });
+      return saved;
     }, within);
   }
 
@@ -67,6 +71,7 @@ export class SpeakerService {
         throw new UserError('FORBIDDEN', 'This speaker also appears in conferences you do not organise.');
       }
       await manager.delete(Speaker, { id });
+      for (const conferenceId of conferences) this.events.record(manager, { kind: 'SPEAKER_CHANGED', conferenceId, speakerId: id, details: { deleted: true } });
       return Object.assign(speaker, { id });
     });
   }

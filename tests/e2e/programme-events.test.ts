@@ -1,0 +1,110 @@
+import { ProgrammeChange, ProgrammeEvents } from '../../src/events/programme-events';
+import { Lectern, startLectern } from '../support/lectern';
+
+const conference = {
+  slug: 'umea-events-2016',
+  name: 'Umeå Jobbhackathon 2016',
+  startDate: '2016-10-21',
+  endDate: '2016-10-23',
+  timeZone: 'Europe/Stockholm',
+  defaultLocale: 'sv',
+};
+
+describe('programme changes, told after commit', () => {
+  let lectern: Lectern;
+  let heard: ProgrammeChange[] = [];
+  let conferenceId: number;
+  let sessionId: string;
+
+  const organiser = (query: string, variables?: Record<string, unknown>) => lectern.ok(query, variables, { as: 'organiser' });
+  const kinds = () => heard.map((change) => change.kind);
+  /** Listeners run after commit, on a later turn of the event loop than the answer. */
+  const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+  beforeAll(async () => {
+    lectern = await startLectern();
+    lectern.app.get(ProgrammeEvents).listen((changes) => void heard.push(...changes));
+    conferenceId = Number(
+      (await organiser(`mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }`, { input: conference })).createConference.id,
+    );
+    sessionId = (
+      await organiser(`mutation ($input: CreateSessionInput!) { createSession(input: $input) { id } }`, {
+        input: {
+          conferenceId,
+          title: [{ locale: 'sv', text: 'Öppning' }],
+          format: 'TALK',
+          language: 'sv',
+          startsAt: '2016-10-21T09:00:00+02:00',
+          endsAt: '2016-10-21T09:30:00+02:00',
+        },
+      })
+    ).createSession.id;
+  });
+  beforeEach(() => (heard = []));
+  afterAll(() => lectern.close());
+
+  it('tells a move with where the session was and where it went', async () => {
+    await organiser(`mutation ($id: ID!) { updateSession(id: $id, input: { startsAt: "2016-10-21T10:00:00+02:00", endsAt: "2016-10-21T10:30:00+02:00" }) { id } }`, {
+      id: sessionId,
+    });
+    await settle();
+    expect(heard).toEqual([
+      expect.objectContaining({
+        kind: 'SESSION_MOVED',
+        conferenceId,
+        sessionId: Number(sessionId),
+        details: {
+          from: expect.objectContaining({ startsAt: '2016-10-21T07:00:00.000Z' }),
+          to: expect.objectContaining({ startsAt: '2016-10-21T08:00:00.000Z' }),
+        },
+      }),
+    ]);
+  });
+
+  it('tells a new title apart from a move, and both when both change', async () => {
+    await organiser(`mutation ($id: ID!) { updateSession(id: $id, input: { title: [{ locale: "sv", text: "Välkommen" }] }) { id } }`, { id: sessionId });
+    await settle();
+    expect(kinds()).toEqual(['SESSION_RETITLED']);
+
+    heard = [];
+    await organiser(
+      `mutation ($id: ID!) { updateSession(id: $id, input: { title: [{ locale: "sv", text: "Start" }], startsAt: "2016-10-21T11:00:00+02:00", endsAt: "2016-10-21T11:30:00+02:00" }) { id } }`,
+      { id: sessionId },
+    );
+    await settle();
+    expect(kinds().sort()).toEqual(['SESSION_MOVED', 'SESSION_RETITLED']);
+  });
+
+  it('tells a change of speakers, and a change of the person to every conference they take part in', async () => {
+    const speakerId = (await organiser(`mutation { createSpeaker(input: { slug: "events-speaker", name: "Anna Berg" }) { id } }`)).createSpeaker.id;
+    await organiser(`mutation ($sessionId: ID!, $speakerId: ID!) { addAppearance(input: { sessionId: $sessionId, speakerId: $speakerId }) { id } }`, {
+      sessionId,
+      speakerId,
+    });
+    await settle();
+    expect(heard).toEqual([expect.objectContaining({ kind: 'SESSION_UPDATED', conferenceId, sessionId: Number(sessionId) })]);
+
+    heard = [];
+    await organiser(`mutation ($id: ID!) { updateSpeaker(id: $id, input: { name: "Anna Bergström" }) { id } }`, { id: speakerId });
+    await settle();
+    expect(heard).toEqual([expect.objectContaining({ kind: 'SPEAKER_CHANGED', conferenceId, speakerId: Number(speakerId) })]);
+  });
+
+  it('tells nothing of a mutation that failed and changed nothing', async () => {
+    const refused = await lectern.graphql(
+      `mutation ($id: ID!) { updateSession(id: $id, input: { startsAt: "2016-10-21T12:00:00+02:00", endsAt: "2016-10-21T11:00:00+02:00" }) { id } }`,
+      { id: sessionId },
+      { as: 'organiser' },
+    );
+    expect(refused.errors?.[0].extensions?.field).toBe('endsAt');
+    await settle();
+    expect(heard).toEqual([]);
+  });
+
+  it('tells a cancellation and a deletion', async () => {
+    await organiser(`mutation ($id: ID!) { cancelSession(id: $id) { id } }`, { id: sessionId });
+    await organiser(`mutation ($id: ID!) { deleteSession(id: $id) { id } }`, { id: sessionId });
+    await settle();
+    expect(kinds()).toEqual(['SESSION_CANCELLED', 'SESSION_DELETED']);
+  });
+});
