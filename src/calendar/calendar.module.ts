@@ -18,6 +18,7 @@ import {
 import { CalendarController } from './calendar.controller';
 import { FeedCache } from './feed-cache.service';
 import { FeedReader } from './feed-reader.service';
+import { FeedRevalidation } from './feed-revalidation';
 
 /** iCal feeds of the published programme, personal agendas, and the feed addresses on the GraphQL types. */
 @Module({
@@ -25,6 +26,7 @@ import { FeedReader } from './feed-reader.service';
   controllers: [CalendarController],
   providers: [
     FeedCache,
+    FeedRevalidation,
     FeedReader,
     CalendarFeeds,
     CalendarLinks,

@@ -10,11 +10,11 @@ export interface RenderedFeed {
   etag: string;
   /** Whole seconds, as HTTP dates have them. */
   lastModified: Date;
-}
-
-interface Entry extends RenderedFeed {
+  /** The programme generation it was built from; see `isCurrent`. */
   generation: number;
 }
+
+type Entry = RenderedFeed;
 
 /** Enough for every feed of a few large programmes; the oldest entries go first beyond it. */
 const MAX_CACHED_BYTES = 32 * 1024 * 1024;
@@ -46,6 +46,11 @@ export class FeedCache implements OnModuleInit, EntitySubscriberInterface {
     if (!isBookkeeping(event.queryRunner)) this.generation++;
   }
 
+  /** Whether a feed built at this generation still shows the programme as it is. */
+  isCurrent(generation: number): boolean {
+    return generation === this.generation;
+  }
+
   /** The feed under `key`, built by `render` unless a current one is cached or already being built. */
   get(key: string, render: () => Promise<string>): Promise<RenderedFeed> {
     const cached = this.entries.get(key);
@@ -71,7 +76,7 @@ export class FeedCache implements OnModuleInit, EntitySubscriberInterface {
     if (generation !== this.generation) return entry; // built from data that has changed since: serve once, keep nothing
     if (previous) this.evict(key, previous);
     this.entries.set(key, entry);
-    this.cachedBytes += body.length;
+    this.cachedBytes += bytes.length;
     for (const [oldKey, old] of this.entries) {
       if (this.cachedBytes <= MAX_CACHED_BYTES) break;
       this.evict(oldKey, old);

@@ -21,7 +21,7 @@ export function sendFeed(request: FastifyRequest, reply: FastifyReply, feed: Ren
 }
 
 /** RFC 9110 §13.1: If-None-Match decides when present; If-Modified-Since only without it. */
-function isFresh(request: FastifyRequest, feed: RenderedFeed): boolean {
+export function isFresh(request: FastifyRequest, feed: Pick<RenderedFeed, 'etag' | 'lastModified'>): boolean {
   const ifNoneMatch = request.headers['if-none-match'];
   if (ifNoneMatch !== undefined) {
     return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === feed.etag);

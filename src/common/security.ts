@@ -1,8 +1,9 @@
 import cors, { FastifyCorsOptions } from '@fastify/cors';
-import helmet, { FastifyHelmetOptions } from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { IntrinsicException } from '@nestjs/common';
 import { FastifyInstance, FastifyRequest } from 'fastify';
+import helmet, { HelmetOptions } from 'helmet';
+import { IncomingMessage, ServerResponse } from 'node:http';
 import mercurius from 'mercurius';
 import { AppConfig } from '../config/configuration';
 
@@ -14,10 +15,10 @@ export interface HttpProtection {
 
 /**
  * Security headers, CORS, the NUL character and the public rate limit. Call it before the routes
- * are added: the plugins attach themselves to each route as it is added.
+ * are added: the rate limit attaches itself to each route as it is added.
  */
 export async function protectHttp(fastify: FastifyInstance, config: AppConfig, protection: HttpProtection): Promise<void> {
-  await addSecurityHeaders(fastify);
+  addSecurityHeaders(fastify);
   await fastify.register(cors, corsOptions(config.corsOrganiserOrigins));
   refuseNulInAddresses(fastify);
   if (config.rateLimit) await limitPublicGraphqlRequests(fastify, config.rateLimitPerMinute, protection);
@@ -51,17 +52,43 @@ const GRAPHIQL_CSP = {
   },
 };
 
-async function addSecurityHeaders(fastify: FastifyInstance): Promise<void> {
-  // Set before helmet is registered, so that helmet reads it when the GraphiQL routes are added.
-  fastify.addHook('onRoute', (route) => {
-    if (route.url.startsWith(GRAPHIQL_PATH)) route.helmet = { contentSecurityPolicy: GRAPHIQL_CSP };
+/**
+ * A fragment meant for other sites' pages: they may frame it and it shows photos from wherever
+ * speakers keep them, but it runs nothing and loads no styles or scripts.
+ */
+const EMBED_CSP = {
+  useDefaults: false,
+  directives: { defaultSrc: ["'none'"], imgSrc: ['https:', 'http:', 'data:'], frameAncestors: ['*'] },
+};
+const EMBED_PATH = '/embed/';
+
+/**
+ * helmet's headers, worked out once per kind of address rather than on every request: they
+ * depend only on the address, and building helmet's middleware per request (as @fastify/helmet
+ * does) cost a tenth of a cached feed's 304.
+ */
+function addSecurityHeaders(fastify: FastifyInstance): void {
+  // Public reads are meant to be used from other sites (see CORS below).
+  const crossOriginResourcePolicy = { policy: 'cross-origin' } as const;
+  const api = helmetHeaders({ crossOriginResourcePolicy, contentSecurityPolicy: API_CSP });
+  const graphiql = helmetHeaders({ crossOriginResourcePolicy, contentSecurityPolicy: GRAPHIQL_CSP });
+  const embed = helmetHeaders({ crossOriginResourcePolicy, contentSecurityPolicy: EMBED_CSP, xFrameOptions: false });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const url = request.url;
+    reply.headers(url.startsWith(GRAPHIQL_PATH) ? graphiql : url.startsWith(EMBED_PATH) ? embed : api);
+    done();
   });
-  const options: FastifyHelmetOptions = {
-    contentSecurityPolicy: API_CSP,
-    // Public reads are meant to be used from other sites (see CORS below).
-    crossOriginResourcePolicy: { policy: 'cross-origin' },
+}
+
+/** The headers helmet's middleware sets for these options (it sets them the same for every request). */
+export function helmetHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader: (name: string, value: string | number | readonly string[]) => (headers[name.toLowerCase()] = String(value)),
+    removeHeader: () => undefined,
   };
-  await fastify.register(helmet, options);
+  helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, () => undefined);
+  return headers;
 }
 
 /** Rate-limit headers a browser client may read, so it can back off. */

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { FeedCache, RenderedFeed } from './feed-cache.service';
+import { isFresh } from './feed-response';
+
+interface Validator {
+  etag: string;
+  lastModified: Date;
+  generation: number;
+  cacheControl: string;
+}
+
+/** Enough for every feed address subscribers use; the oldest go first beyond it. */
+const MAX_ADDRESSES = 20_000;
+const FEEDS = '/calendars/';
+const AGENDAS = '/calendars/agendas/';
+
+/**
+ * Calendar apps ask again every few minutes with If-None-Match, and almost always nothing has
+ * changed. Those requests are answered 304 here, in a Fastify `onRequest` hook, before Nest
+ * routes them: the answer depends only on the address, the programme generation and the
+ * client's validator. Everything else (a first request, a change, a client with a token) goes
+ * the whole way through the controller, which tells this class what it sent.
+ */
+@Injectable()
+export class FeedRevalidation implements OnModuleInit {
+  /** By address as the client sent it; agenda addresses by their hash, so no token is kept. */
+  private readonly sent = new Map<string, Validator>();
+
+  constructor(
+    private readonly cache: FeedCache,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {}
+
+  onModuleInit(): void {
+    const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
+    if (!fastify) return; // the command line has no HTTP server
+    fastify.addHook('onRequest', (request, reply, done) => {
+      if (this.answeredUnchanged(request, reply)) return;
+      done();
+    });
+  }
+
+  /** Remembers what a full answer sent, for the next conditional request to the same address. */
+  remember(request: FastifyRequest, feed: RenderedFeed, cacheControl: string): void {
+    const address = addressOf(request.url);
+    this.sent.delete(address);
+    this.sent.set(address, { etag: feed.etag, lastModified: feed.lastModified, generation: feed.generation, cacheControl });
+    if (this.sent.size > MAX_ADDRESSES) this.sent.delete(this.sent.keys().next().value!);
+  }
+
+  private answeredUnchanged(request: FastifyRequest, reply: FastifyReply): boolean {
+    if (request.method !== 'GET' || !request.url.startsWith(FEEDS)) return false;
+    if (request.headers['if-none-match'] === undefined && request.headers['if-modified-since'] === undefined) return false;
+    // A token is checked (and a wrong one answered 401) by the whole pipeline.
+    if (request.headers.authorization !== undefined) return false;
+    const sent = this.sent.get(addressOf(request.url));
+    if (!sent || !this.cache.isCurrent(sent.generation) || !isFresh(request, sent)) return false;
+    reply
+      .code(304)
+      .header('etag', sent.etag)
+      .header('last-modified', sent.lastModified.toUTCString())
+      .header('cache-control', sent.cacheControl)
+      .send();
+    return true;
+  }
+}
+
+function addressOf(url: string): string {
+  return url.startsWith(AGENDAS) ? createHash('sha256').update(url).digest('base64url') : url;
+}
