@@ -25,16 +25,42 @@ markdown.renderer.rules.link_open = (tokens, index, options, _env, self) => {
 
 export function inFormat(source: string | null, format: TextFormat = TextFormat.MARKDOWN): string | null {
   if (source === null) return null;
-  if (format === TextFormat.HTML) return markdown.render(source);
+  if (format === TextFormat.HTML) return htmlOf(source);
   if (format === TextFormat.TEXT) return markdownToPlainText(source);
   return source;
 }
 
 /**
+ * The same texts are converted again and again (every feed rebuild after any change reads every
+ * abstract; websites ask for the same bios), and parsing Markdown is most of the cost: remember
+ * the latest conversions (about 8 MB of text at most), oldest forgotten first.
+ */
+function remembered(convert: (source: string) => string, maxCharacters = 4_000_000): (source: string) => string {
+  const results = new Map<string, string>();
+  let characters = 0;
+  return (source) => {
+    let result = results.get(source);
+    if (result === undefined) {
+      result = convert(source);
+      results.set(source, result);
+      characters += source.length + result.length;
+      for (const [oldSource, oldResult] of results) {
+        if (characters <= maxCharacters) break;
+        results.delete(oldSource);
+        characters -= oldSource.length + oldResult.length;
+      }
+    }
+    return result;
+  };
+}
+
+const htmlOf = remembered((source) => markdown.render(source));
+
+/**
  * Keeps the words, line breaks, list items and link targets, drops the markup (so `**new**`
  * reads "new", not "**new**").
  */
-export function markdownToPlainText(source: string): string {
+export const markdownToPlainText = remembered((source: string): string => {
   let text = '';
   for (const token of markdown.parse(source, {})) {
     if (token.type === 'inline') text += inlineText(token.children ?? []);
@@ -44,7 +70,7 @@ export function markdownToPlainText(source: string): string {
     else if (token.type === 'bullet_list_close' || token.type === 'ordered_list_close') text += '\n';
   }
   return text.replace(/\n{3,}/g, '\n\n').trim();
-}
+});
 
 function inlineText(tokens: Token[]): string {
   let text = '';
