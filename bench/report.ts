@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { ConflictTiming, conflictRow } from './conflicts';
 import { ColdComparison } from './cold-feed';
 import { LoadResult, LoadSettings } from './load';
 import { describeMachine, MachineState } from './machine';
@@ -35,6 +36,7 @@ export interface BenchResults {
   sqlStatements: Record<string, number> | null;
   cold: ColdComparison | null;
   coldLarge: ColdComparison | null;
+  conflicts?: ConflictTiming | null;
   memory: { lecternAtStart: Memory; lectern: Memory; staticLimit: Memory; dataLimit: Memory; largeLectern: Memory | null };
   targets: Target[];
 }
@@ -139,6 +141,7 @@ export function resultTable(results: BenchResults): string {
       met(target),
     ]);
   }
+  if (results.conflicts) rows.push(conflictRow(results.conflicts));
   if (results.load.length) {
     const target = targetOf('Errors');
     const errors = (side: 'lectern' | 'limit') => results.load.reduce((sum, run) => sum + run[side].errors, 0);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BareFeedAddresses } from './bare-feed';
 import { ColdComparison, compareColdFeed } from './cold-feed';
+import { measureConflictDetection } from './conflicts';
 import { lecternEnvironment } from './environment';
 import { CONFERENCE_SLUG } from './generate';
 import { startLimits } from './limit-setup';
@@ -15,6 +16,7 @@ import { ServerProcess, startServer } from './processes';
 import { feedPath } from './queries';
 import { BenchResults, evaluateTargets, LoadComparison, Memory, printReport, writeResults } from './report';
 import { loadScenarios } from './scenarios';
+import { measureSearch } from './search';
 import { planFor } from './synthetic';
 
 /** bench/results.json in the working tree (this file runs from dist-bench/bench/). */
@@ -49,6 +51,7 @@ async function main() {
     log(`generating ${options.sessions} sessions into ${directory}`);
     const base = await prepareProgramme(join(directory, 'programme.sqlite'), planFor(options.sessions));
     log(`generated in ${base.programme.seconds.toFixed(1)} s; SQL statements per page ${JSON.stringify(base.statementsPerPage)}`);
+    if (options.only === null) await measureSearch(base.sqlitePath, base.programme);
     const large =
       options.largeSessions > 0 && wanted(options, 'large') && wanted(options, 'cold-feed')
         ? await prepareProgramme(join(directory, 'programme-large.sqlite'), planFor(options.largeSessions))
@@ -77,6 +80,7 @@ async function main() {
       log('cold feed builds');
       cold = await compareColdFeed(lectern, base, options.coldBuilds, FEED_ADDRESSES);
     }
+    const conflicts = wanted(options, 'cold-feed') ? await measureConflictDetection(lectern, base.programme) : null;
     const memory = { lecternAtStart, lectern: lectern.memory(), staticLimit: staticLimit.memory(), dataLimit: dataLimit.memory(), largeLectern: null as Memory | null };
     await Promise.all([lectern.stop(), staticLimit.stop(), dataLimit.stop()]);
 
@@ -108,6 +112,7 @@ async function main() {
       sqlStatements: base.statementsPerPage,
       cold,
       coldLarge,
+      conflicts,
       memory,
     };
     const results: BenchResults = { ...partial, targets: evaluateTargets(partial) };

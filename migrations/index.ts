@@ -1,6 +1,10 @@
 import { Programme1700000000000 } from './1700000000000-programme';
 import { Agendas1700000000001 } from './1700000000001-agendas';
 import { Organisers1700000000002 } from './1700000000002-organisers';
+import { Website1700000000003 } from './1700000000003-website';
+import { Releases1700000000004 } from './1700000000004-releases';
+import { Webhooks1700000000005 } from './1700000000005-webhooks';
+import { Search1700000000006 } from './1700000000006-search';
 
 /** Every migration, oldest first. Listed here (not globbed) so ts-jest and the build load the same ones. */
-export const migrations = [Programme1700000000000, Agendas1700000000001, Organisers1700000000002];
+export const migrations = [Programme1700000000000, Agendas1700000000001, Organisers1700000000002, Website1700000000003, Releases1700000000004, Webhooks1700000000005, Search1700000000006];

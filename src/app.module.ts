@@ -4,14 +4,18 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import { FastifyRequest } from 'fastify';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import mercurius from 'mercurius';
 import { AuthModule } from './auth/auth.module';
 import { AuthService } from './auth/auth.service';
 import { CalendarModule } from './calendar/calendar.module';
 import { formatGraphqlErrors } from './common/graphql-errors';
 import { MAX_QUERY_TOKENS, refuseCostlyQueries, refuseDeepQueries, refuseNulCharacters, refuseUnparsedDocuments } from './common/query-limits';
+import { acceptedLocales } from './common/localisation';
 import { RequestContext } from './common/request-context';
 import { UserErrorFilter } from './common/user-error.filter';
 import { ConferencesModule } from './conferences/conferences.module';
+import { ConflictsModule } from './conflicts/conflicts.module';
+import { ReleasesModule } from './releases/releases.module';
 import { appConfig, AppConfig } from './config/configuration';
 import { LecternConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -20,6 +24,13 @@ import { OrganisersModule } from './organisers/organisers.module';
 import { InterviewsModule } from './interviews/interviews.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { SpeakersModule } from './speakers/speakers.module';
+import { WebsiteModule } from './website/website.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
+import { HealthModule } from './health/health.module';
+import { LiveModule } from './live/live.module';
+import { RedisConnections } from './live/redis-connections';
+import { RedisModule } from './live/redis.module';
+import { subscriptionOptions } from './live/subscription-options';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -27,16 +38,20 @@ export const GRAPHQL_PATH = '/graphql';
   imports: [
     LecternConfigModule,
     DatabaseModule,
+    RedisModule,
     AuthModule,
     GraphQLModule.forRootAsync<MercuriusDriverConfig>({
       driver: MercuriusDriver,
-      inject: [appConfig.KEY, AuthService],
-      useFactory: (config: AppConfig, auth: AuthService) => ({
+      inject: [appConfig.KEY, AuthService, RedisConnections],
+      useFactory: (config: AppConfig, auth: AuthService, redis: RedisConnections) => ({
         path: GRAPHQL_PATH,
         autoSchemaFile: true,
         sortSchema: true,
         graphiql: config.graphiql,
         jit: 1,
+        subscription: subscriptionOptions(redis, auth),
+        // Automatic persisted queries: a client may send the query's SHA-256 instead of its text (GET-cacheable).
+        persistedQueryProvider: mercurius.persistedQueryDefaults.automatic(),
         errorFormatter: formatGraphqlErrors,
         graphql: { parseOptions: { maxTokens: MAX_QUERY_TOKENS } },
         hooks: {
@@ -47,6 +62,7 @@ export const GRAPHQL_PATH = '/graphql';
         context: async (request: FastifyRequest): Promise<RequestContext> => ({
           viewer: await auth.viewerFor(request.headers.authorization),
           loaders: new Map(),
+          acceptedLocales: acceptedLocales(request.headers['accept-language']),
         }),
       }),
     }),
@@ -54,9 +70,15 @@ export const GRAPHQL_PATH = '/graphql';
     SpeakersModule,
     SessionsModule,
     InterviewsModule,
+    ConflictsModule,
+    ReleasesModule,
     CalendarModule,
+    WebsiteModule,
     DemoModule,
     OrganisersModule,
+    WebhooksModule,
+    LiveModule,
+    HealthModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: UserErrorFilter }],
 })

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { LogLevel as NestLogLevel } from '@nestjs/common';
+import { Logger, LoggerService, LogLevel as NestLogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule, GRAPHQL_PATH } from './app.module';
@@ -7,24 +7,38 @@ import { AuthService } from './auth/auth.service';
 import { followGraphqlOverHttp } from './common/graphql-over-http';
 import { protectHttp } from './common/security';
 import { LogLevel, readConfiguration } from './config/configuration';
+import { jsonLog, JsonNestLogger } from './logging/json-logger';
+import { logRequests, requestId } from './logging/request-log';
 
 /** Builds the HTTP application (used by the server, the tests and the benchmark). */
 export async function createApp(): Promise<NestFastifyApplication> {
   const config = readConfiguration();
-  const adapter = new FastifyAdapter({ bodyLimit: config.maxBodyBytes, trustProxy: config.trustProxy });
-  followGraphqlOverHttp(adapter.getInstance(), GRAPHQL_PATH);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
-    logger: nestLogLevels(config.logLevel),
+  const json = config.logFormat === 'json' ? jsonLog(config.logLevel) : undefined;
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.maxBodyBytes,
+    trustProxy: config.trustProxy,
+    genReqId: requestId,
+    // Fastify's own problems (a failing plugin, a broken connection); requests get one line each
+    // from logRequests, so Fastify's two lines a request (at info) are left out.
+    ...(json ? { loggerInstance: json.child({}, { level: quieter(config.logLevel, 'warn') }) } : {}),
   });
+  logRequests(adapter.getInstance(), json ?? new Logger('HTTP'));
+  followGraphqlOverHttp(adapter.getInstance(), GRAPHQL_PATH);
+  const logger: LoggerService | NestLogLevel[] = json ? new JsonNestLogger(json) : nestLogLevels(config.logLevel);
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { logger });
   // The routes (Nest's and Mercurius's) are added by init(), after the plugins that guard them.
   const auth = app.get(AuthService);
   await protectHttp(adapter.getInstance(), config, {
     graphqlPath: GRAPHQL_PATH,
     isOrganiser: async (authorization) => (await auth.viewerFor(authorization)).organiser,
   });
-  app.enableShutdownHooks();
   await app.init();
   return app;
+}
+
+function quieter(a: LogLevel, b: LogLevel): LogLevel {
+  const order: LogLevel[] = ['error', 'warn', 'info', 'debug'];
+  return order[Math.min(order.indexOf(a), order.indexOf(b))];
 }
 
 export function nestLogLevels(level: LogLevel): NestLogLevel[] {

@@ -33,7 +33,7 @@ export class CalendarFeeds {
     const query = feedQueryString(options);
     return this.cache.get(`conference:${slug}${query}`, async () => {
       const conference = await this.conferences.bySlug(slug, PUBLIC_VIEWER);
-      const sessions = await this.reader.ofConference(conference, options.filter);
+      const sessions = await this.reader.ofConference(conference, options.filter, options.release);
       return this.render(this.describe(conference, undefined, this.links.conference(slug, query), options), sessions, options);
     });
   }
@@ -43,7 +43,7 @@ export class CalendarFeeds {
     return this.cache.get(`track:${slug}/${trackSlug}${query}`, async () => {
       const conference = await this.conferences.bySlug(slug, PUBLIC_VIEWER);
       const track = await this.reader.track(conference, trackSlug);
-      const sessions = await this.reader.ofConference(conference, { track: [track.slug] });
+      const sessions = await this.reader.ofConference(conference, { track: [track.slug] }, options.release);
       return this.render(this.describe(conference, track.name, this.links.track(slug, trackSlug, query), options), sessions, options);
     });
   }
@@ -53,7 +53,7 @@ export class CalendarFeeds {
     return this.cache.get(`room:${slug}/${roomSlug}${query}`, async () => {
       const conference = await this.conferences.bySlug(slug, PUBLIC_VIEWER);
       const room = await this.reader.room(conference, roomSlug);
-      const sessions = await this.reader.ofConference(conference, { room: [room.slug] });
+      const sessions = await this.reader.ofConference(conference, { room: [room.slug] }, options.release);
       return this.render(this.describe(conference, room.name, this.links.room(slug, roomSlug, query), options), sessions, options);
     });
   }

@@ -29,7 +29,7 @@ export class CalendarController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const feed = await this.feeds.track(slug, track, readFeedParameters(query, { withFilter: false }));
+    const feed = await this.feeds.track(slug, track, readFeedParameters(query, { withFilter: false, withRelease: true }));
     this.send(request, reply, feed, PUBLIC_FEED);
   }
 
@@ -41,7 +41,7 @@ export class CalendarController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const feed = await this.feeds.room(slug, room, readFeedParameters(query, { withFilter: false }));
+    const feed = await this.feeds.room(slug, room, readFeedParameters(query, { withFilter: false, withRelease: true }));
     this.send(request, reply, feed, PUBLIC_FEED);
   }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConferencesModule } from '../conferences/conferences.module';
+import { ReleasesModule } from '../releases/releases.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { SpeakersModule } from '../speakers/speakers.module';
 import { Agenda, AgendaSession } from './agenda.entity';
@@ -22,7 +23,7 @@ import { FeedRevalidation } from './feed-revalidation';
 
 /** iCal feeds of the published programme, personal agendas, and the feed addresses on the GraphQL types. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Agenda, AgendaSession]), ConferencesModule, SpeakersModule, SessionsModule],
+  imports: [TypeOrmModule.forFeature([Agenda, AgendaSession]), ConferencesModule, SpeakersModule, SessionsModule, ReleasesModule],
   controllers: [CalendarController],
   providers: [
     FeedCache,

@@ -17,6 +17,8 @@ export interface FeedOptions {
   locale?: string;
   multiday: MultidayDisplay;
   filter: SessionFilter;
+  /** "live", "latest" or a release number; empty: what the conference follows. Conference, track and room feeds only. */
+  release?: string;
 }
 
 export type QueryParameters = Record<string, string | string[] | undefined>;
@@ -31,9 +33,9 @@ const TEXT_MAX = 200;
  * A mistake fails with BAD_USER_INPUT naming the parameter; an unknown parameter is a mistake too,
  * since a misspelt filter would otherwise subscribe the reader to more than they chose.
  */
-export function readFeedParameters(query: QueryParameters, { withFilter }: { withFilter: boolean }): FeedOptions {
+export function readFeedParameters(query: QueryParameters, { withFilter, withRelease = withFilter }: { withFilter: boolean; withRelease?: boolean }): FeedOptions {
   const v = new Validation();
-  const known = new Set<string>(['locale', 'multiday', ...(withFilter ? [...LIST_FILTERS, 'text'] : [])]);
+  const known = new Set<string>(['locale', 'multiday', ...(withFilter ? [...LIST_FILTERS, 'text'] : []), ...(withRelease ? ['release'] : [])]);
   for (const name of Object.keys(query)) if (!known.has(name)) v.fail(name, 'is not a parameter of this feed');
 
   const all = (name: string) => [query[name] ?? []].flat().map((value) => value.trim());
@@ -61,28 +63,32 @@ export function readFeedParameters(query: QueryParameters, { withFilter }: { wit
   v.locale(locale, 'locale');
   const multiday = one('multiday') ?? MultidayDisplay.TIMED;
   v.check(Object.values<string>(MultidayDisplay).includes(multiday), 'multiday', `"${multiday}" is not one of ${Object.values(MultidayDisplay).join(', ')}`);
+  const release = one('release')?.toLowerCase();
+  if (release) v.check(/^(live|latest|[1-9]\d{0,8})$/.test(release), 'release', `"${release}" is not "live", "latest" or a release number`);
   v.throwIfFailed();
-  return { locale: locale && canonicalLocale(locale), multiday: multiday as MultidayDisplay, filter };
+  return { locale: locale && canonicalLocale(locale), multiday: multiday as MultidayDisplay, filter, ...(release ? { release } : {}) };
 }
 
 /** The canonical query string of a feed (sorted, defaults left out): the feed's URL and its cache key. */
-export function feedQueryString({ locale, multiday, filter }: Partial<FeedOptions>): string {
+export function feedQueryString({ locale, multiday, filter, release }: Partial<FeedOptions>): string {
   const parameters = new URLSearchParams();
   for (const name of LIST_FILTERS) for (const value of filter?.[name] ?? []) parameters.append(name, value);
   if (filter?.text) parameters.set('text', filter.text);
   if (locale) parameters.set('locale', locale);
   if (multiday === MultidayDisplay.ALLDAY) parameters.set('multiday', multiday);
+  if (release) parameters.set('release', release);
   const query = parameters.toString();
   return query ? `?${query}` : '';
 }
 
 /** The query-parameter form of options given through GraphQL, to be read (and checked) like a request's. */
-export function asQueryParameters({ locale, multiday, filter }: Partial<FeedOptions>): QueryParameters {
+export function asQueryParameters({ locale, multiday, filter, release }: Partial<FeedOptions>): QueryParameters {
   const parameters: QueryParameters = {};
   for (const name of LIST_FILTERS) if (filter?.[name]?.length) parameters[name] = filter[name]!.map(String);
   if (filter?.text?.trim()) parameters.text = filter.text;
   if (locale) parameters.locale = locale;
   if (multiday) parameters.multiday = multiday;
+  if (release) parameters.release = release;
   return parameters;
 }
 

@@ -10,7 +10,11 @@ import { Appearance } from '../sessions/appearance.entity';
 import { Session } from '../sessions/session.entity';
 import { SessionFilter } from '../sessions/session.inputs';
 import { SessionService } from '../sessions/session.service';
+import { readReleaseChoice } from '../releases/release-choice';
+import { filterReleasedSessions } from '../releases/programme-filter';
+import { ReleaseService } from '../releases/release.service';
 import { CalendarAppearance, CalendarSession } from './calendar-session';
+import { releasedCalendarSessions } from './released-sessions';
 
 /** The columns a calendar entry needs, and no more (no search text, notes or other links). */
 const SESSION_COLUMNS = {
@@ -57,9 +61,13 @@ export class FeedReader {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
+    private readonly releases: ReleaseService,
   ) {}
 
-  ofConference(conference: Conference, filter: SessionFilter): Promise<CalendarSession[]> {
+  /** The live published programme, or the release the reader asks for or the conference follows. */
+  async ofConference(conference: Conference, filter: SessionFilter, release?: string): Promise<CalendarSession[]> {
+    const pinned = await this.releases.pinned(conference, readReleaseChoice(release));
+    if (pinned) return releasedCalendarSessions(pinned.programme, filterReleasedSessions(pinned.programme.sessions, filter, conference.timeZone));
     const query = this.scheduled().andWhere('session.conferenceId = :conferenceId', { conferenceId: conference.id });
     this.sessions.applyFilter(query, conference, filter);
     return this.read(query);

@@ -1,15 +1,20 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { LecternConfigModule } from '../config/config.module';
+import { DatabaseCopy } from '../database/database-copy';
 import { DatabaseModule } from '../database/database.module';
+import { SqliteBackup } from '../database/sqlite-backup';
 import { DemoModule } from '../demo/demo.module';
 import { OrganisersModule } from '../organisers/organisers.module';
+import { DbBackupCommand } from './db-backup.command';
+import { DbCopyCommand } from './db-copy.command';
 import { DbMigrateCommand } from './db-migrate.command';
+import { DbRestoreCommand } from './db-restore.command';
 import { DemoLoadCommand } from './demo-load.command';
 import { TokenCreateCommand } from './token-create.command';
 
 @Module({
   imports: [LecternConfigModule, DatabaseModule, AuthModule, DemoModule, OrganisersModule],
-  providers: [DbMigrateCommand, DemoLoadCommand, TokenCreateCommand],
+  providers: [DbMigrateCommand, DemoLoadCommand, TokenCreateCommand, DbBackupCommand, DbRestoreCommand, DbCopyCommand, SqliteBackup, DatabaseCopy],
 })
 export class CliModule {}

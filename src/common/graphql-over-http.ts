@@ -1,4 +1,5 @@
-import { FastifyInstance } from 'fastify';
+import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { addVary, applyReadCaching, isPrivateRequest } from './http-caching';
 
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';
 
@@ -6,6 +7,7 @@ const GRAPHQL_RESPONSE = 'application/graphql-response+json';
  * Closes the gaps between Mercurius and the GraphQL-over-HTTP specification: `null` is a valid
  * value for `variables`, `operationName` and `extensions`, a client that asks for
  * `application/graphql-response+json` gets it, and `operationName` picks the operation it names.
+ * Queries over GET are answered with HTTP caching (see `cacheReads`).
  */
 export function followGraphqlOverHttp(fastify: FastifyInstance, path: string): void {
   fastify.addHook('preValidation', async (request) => {
@@ -21,8 +23,30 @@ export function followGraphqlOverHttp(fastify: FastifyInstance, path: string): v
     if (accept.includes(GRAPHQL_RESPONSE) && String(reply.getHeader('content-type') ?? '').startsWith('application/json')) {
       reply.header('content-type', `${GRAPHQL_RESPONSE}; charset=utf-8`);
     }
-    return payload;
+    return cacheReads(request, reply, payload);
   });
+}
+
+/**
+ * Queries over GET are what browsers and CDNs may cache: a successful public answer gets
+ * `Cache-Control: public`, a strong ETag of its bytes, and 304 when the client already has them.
+ * Answers with errors are not kept; answers to a request with a token are never kept anywhere.
+ * Texts follow Accept-Language and the body's type follows Accept, so caches must key on both.
+ */
+function cacheReads(request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
+  if (isPrivateRequest(request)) {
+    reply.header('cache-control', 'private, no-store');
+    return payload;
+  }
+  if (request.method !== 'GET' && request.method !== 'HEAD') return payload;
+  addVary(reply, 'Accept', 'Accept-Language');
+  if (reply.statusCode !== 200 || typeof payload !== 'string' || payload.includes('"errors":')) {
+    reply.header('cache-control', 'no-store');
+    return payload;
+  }
+  if (!applyReadCaching(request, reply, payload)) return payload;
+  reply.code(304).removeHeader('content-type');
+  return null;
 }
 
 /**
@@ -31,8 +55,10 @@ export function followGraphqlOverHttp(fastify: FastifyInstance, path: string): v
  * A comment naming the operation gives each its own text, and so its own plan.
  */
 function giveOperationItsOwnText(params: Record<string, unknown>): void {
-  const { query, operationName } = params;
-  if (typeof query === 'string' && operationName !== undefined) {
+  const { query, operationName, extensions } = params;
+  // A persisted query's text must stay the text its hash was taken of.
+  const persisted = typeof extensions === 'string' ? extensions.includes('persistedQuery') : Boolean((extensions as { persistedQuery?: unknown } | undefined)?.persistedQuery);
+  if (typeof query === 'string' && operationName !== undefined && !persisted) {
     // Any name, even one that names no operation (or a number the schema will coerce), so that
     // graphql-js, not a plan compiled for another operation, answers it. JSON keeps it one line.
     params.query = `${query}\n# operation ${JSON.stringify(String(operationName))}`;

@@ -5,6 +5,8 @@ import { Viewer } from '../auth/viewer';
 export interface RequestContext {
   viewer: Viewer;
   loaders: Map<string, DataLoader<unknown, unknown>>;
+  /** The request's Accept-Language, most wanted first: what localised fields use without a `locale` argument. */
+  acceptedLocales?: readonly string[];
 }
 
 /**

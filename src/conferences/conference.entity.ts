@@ -10,6 +10,15 @@ export enum ConferenceStatus {
 }
 registerEnumType(ConferenceStatus, { name: 'ConferenceStatus' });
 
+export enum ProgrammeFollows {
+  LIVE = 'LIVE',
+  LATEST_RELEASE = 'LATEST_RELEASE',
+}
+registerEnumType(ProgrammeFollows, {
+  name: 'ProgrammeFollows',
+  description: 'What public feeds and queries show by default: the live published programme, or its latest schedule release.',
+});
+
 @ObjectType({ description: 'One edition of an event, e.g. Internetdagarna 2020.' })
 @Entity('conferences')
 export class Conference {
@@ -73,6 +82,10 @@ export class Conference {
   @Field(() => ConferenceStatus)
   @Column({ type: 'varchar', length: 16, default: ConferenceStatus.DRAFT })
   status: ConferenceStatus;
+
+  @Field(() => ProgrammeFollows, { description: 'What public readers follow unless they ask otherwise (`?release=live|latest`).' })
+  @Column({ type: 'varchar', length: 16, default: ProgrammeFollows.LIVE })
+  programmeFollows: ProgrammeFollows;
 
   @Field(() => GraphQLDateTime)
   @InstantColumn()

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, PartialType } from '@nestjs/graphql';
 import { LocalisedTextInput } from '../common/localisation';
+import { ProgrammeFollows } from './conference.entity';
 
 @InputType()
 export class CreateConferenceInput {
@@ -41,6 +42,9 @@ export class CreateConferenceInput {
 
   @Field(() => String, { nullable: true })
   organiser?: string | null;
+
+  @Field(() => ProgrammeFollows, { nullable: true, description: 'LIVE (default) or LATEST_RELEASE.' })
+  programmeFollows?: ProgrammeFollows;
 }
 
 @InputType()
@@ -65,6 +69,9 @@ export class CreateRoomInput {
 
   @Field(() => Int, { nullable: true })
   position?: number;
+
+  @Field({ nullable: true, description: 'Default true.' })
+  published?: boolean;
 }
 
 @InputType()
@@ -74,6 +81,7 @@ export class UpdateRoomInput {
   @Field(() => Int, { nullable: true }) capacity?: number | null;
   @Field(() => String, { nullable: true }) streamUrl?: string | null;
   @Field(() => Int, { nullable: true }) position?: number;
+  @Field({ nullable: true }) published?: boolean;
 }
 
 @InputType()
@@ -92,6 +100,9 @@ export class CreateTrackInput {
 
   @Field(() => Int, { nullable: true })
   position?: number;
+
+  @Field({ nullable: true, description: 'Default true.' })
+  published?: boolean;
 }
 
 @InputType()
@@ -100,4 +111,5 @@ export class UpdateTrackInput {
   @Field({ nullable: true }) name?: string;
   @Field(() => String, { nullable: true }) color?: string | null;
   @Field(() => Int, { nullable: true }) position?: number;
+  @Field({ nullable: true }) published?: boolean;
 }

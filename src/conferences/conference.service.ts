@@ -98,7 +98,7 @@ export class ConferenceService {
     if (conference.id === undefined) {
       for (const field of ['slug', 'name', 'startDate', 'endDate', 'timeZone', 'defaultLocale'] as const) v.required(input[field], field);
     } else {
-      for (const field of ['slug', 'name', 'startDate', 'endDate', 'timeZone', 'defaultLocale'] as const) {
+      for (const field of ['slug', 'name', 'startDate', 'endDate', 'timeZone', 'defaultLocale', 'programmeFollows'] as const) {
         v.check(input[field] !== null, field, 'cannot be cleared');
       }
     }

@@ -38,6 +38,10 @@ export class Room {
     return this.streamUrl !== null;
   }
 
+  @Field({ description: 'Whether the public sees it; a published session in an unpublished one is a conflict.' })
+  @Column({ type: 'boolean', default: true })
+  published: boolean;
+
   @Field(() => Int, { description: 'Where the room sorts among its conference\'s rooms.' })
   @Column({ type: 'integer', default: 0 })
   position: number;

@@ -20,5 +20,6 @@ export class RoomService extends ConferencePartService<Room, UpdateRoomInput> {
   protected checkExtra(changes: UpdateRoomInput, v: Validation): void {
     v.url(changes.streamUrl, 'streamUrl');
     if (changes.capacity != null) v.check(changes.capacity >= 0, 'capacity', 'must be 0 or more');
+    v.check(changes.published !== null, 'published', 'cannot be cleared');
   }
 }

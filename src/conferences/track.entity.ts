@@ -29,6 +29,10 @@ export class Track {
   @Column({ type: 'varchar', length: 7, nullable: true })
   color: string | null;
 
+  @Field({ description: 'Whether the public sees it; a published session in an unpublished one is a conflict.' })
+  @Column({ type: 'boolean', default: true })
+  published: boolean;
+
   @Field(() => Int)
   @Column({ type: 'integer', default: 0 })
   position: number;

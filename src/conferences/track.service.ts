@@ -19,5 +19,6 @@ export class TrackService extends ConferencePartService<Track, UpdateTrackInput>
 
   protected checkExtra(changes: UpdateTrackInput, v: Validation): void {
     if (changes.color != null) v.check(/^#[0-9a-fA-F]{6}$/.test(changes.color), 'color', 'must be a colour like "#1a7f37"');
+    v.check(changes.published !== null, 'published', 'cannot be cleared');
   }
 }

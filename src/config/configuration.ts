@@ -19,7 +19,13 @@ export function readConfiguration(env: NodeJS.ProcessEnv = process.env) {
     databaseUrl: env.DATABASE_URL || undefined,
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10),
     redisUrl: env.REDIS_URL || undefined,
+    /** Namespaces Redis keys and channels: instances that share it share live updates and feed freshness. */
+    redisPrefix: env.REDIS_PREFIX || undefined,
     logLevel,
+    /** `json`: one JSON object a line (for log collectors); `text`: Nest's coloured lines, for a terminal. */
+    logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'text'] as const, 'json'),
+    /** How long a stopping server may take to finish its requests before it exits anyway. */
+    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 1),
     /** Wrong, expired or revoked tokens a client may send a minute before it is answered 429. */
     failedTokenAttemptsPerMinute: integer(env, 'FAILED_TOKEN_ATTEMPTS_PER_MINUTE', 10),
     graphiql: onOff(env, 'GRAPHIQL', true),
@@ -38,6 +44,14 @@ export function readConfiguration(env: NodeJS.ProcessEnv = process.env) {
     corsOrganiserOrigins: origins(env, 'CORS_ORGANISER_ORIGINS'),
     /** Which proxies' X-Forwarded-For tells clients apart (Fastify's `trustProxy`). */
     trustProxy: trustProxy(env, 'TRUST_PROXY', 'loopback'),
+    /** Whether webhooks may point at loopback, private, link-local and other non-public addresses. */
+    webhookAllowPrivateTargets: onOff(env, 'WEBHOOK_ALLOW_PRIVATE_TARGETS', false),
+    /** How long a webhook receiver may take to answer before the attempt counts as failed. */
+    webhookTimeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 1),
+    /** The first retry's delay; each further retry waits twice as long (up to an hour). */
+    webhookRetryBaseMs: integer(env, 'WEBHOOK_RETRY_BASE_MS', 1_000, 1),
+    /** Attempts per delivery before it is given up as FAILED. */
+    webhookMaxAttempts: integer(env, 'WEBHOOK_MAX_ATTEMPTS', 12, 1),
   };
 }
 
@@ -49,6 +63,13 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0
     throw new Error(`${name} must be a whole number${min > 0 ? ` of at least ${min}` : ''}, not "${raw}"`);
   }
   return value;
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, values: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!values.includes(raw as T)) throw new Error(`${name} must be one of ${values.join(', ')}, not "${raw}"`);
+  return raw as T;
 }
 
 function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {

@@ -30,6 +30,7 @@ export const demoProgramme: DemoProgramme = {
       slug: 'carl-martin-laner',
       name: 'Carl-Martin Lanér',
       otherNames: ['Carl-Magnus Lanér'],
+      otherSlugs: ['carl-magnus-laner'],
       bio: {
         sv: 'Carl-Martin Lanér har lett förvaltningen i Karlskrona kommun, som under hans tid blev finalist i Sveriges Digitaliseringskommun 2017 och kandidat till Årets eHälsokommun 2018. Han talar om ledarskap, mandat och samverkan i kommunal digitalisering.',
         en: 'Carl-Martin Lanér has led the administration of Karlskrona municipality, which during his time became a finalist for Sweden\'s Digitalisation Municipality 2017 and a candidate for eHealth Municipality of the Year 2018. He speaks on leadership, mandate and collaboration in municipal digitalisation.',

@@ -13,6 +13,8 @@ export interface DemoSpeaker {
   slug: string;
   name: string;
   otherNames?: string[];
+  /** Slugs of the other spellings, which lead to this person. */
+  otherSlugs?: string[];
   bio: LocalisedText;
   photoUrl?: string;
   links?: { label: string; url: string }[];

@@ -3,7 +3,7 @@ import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { OrganiserMutation } from '../auth/organiser-mutation.decorator';
 import { Viewer } from '../auth/viewer';
 import { Connection, PageArgs } from '../common/connection';
-import { localise } from '../common/localisation';
+import { LocaleWishes, localiseFor } from '../common/localisation';
 import { inFormat, TextFormat } from '../common/rich-text';
 import { RequestContext } from '../common/request-context';
 import { Conference } from '../conferences/conference.entity';
@@ -52,14 +52,26 @@ export class InterviewResolver {
     return this.interviewService.bySlug(slug, viewer);
   }
 
-  @ResolveField(() => String, { description: 'In the locale asked for, else the interview\'s own language.' })
-  title(@Parent() interview: Interview, @Args('locale', { nullable: true }) locale?: string) {
-    return localise(interview.title, locale, interview.language);
+  @ResolveField(() => String, {
+    description: 'In the locale asked for, else the best match of the request\'s Accept-Language, else the interview\'s own language.',
+  })
+  title(@Parent() interview: Interview, @Context() context: RequestContext, @Args('locale', { nullable: true }) locale?: string) {
+    return localiseFor(interview.title, interviewWishes(interview.language, context, locale)).text;
   }
 
   @ResolveField(() => String, { nullable: true })
-  lead(@Parent() interview: Interview, @Args('locale', { nullable: true }) locale?: string, @Args('format', { type: () => TextFormat, nullable: true }) format?: TextFormat) {
-    return inFormat(localise(interview.lead, locale, interview.language), format);
+  lead(
+    @Parent() interview: Interview,
+    @Context() context: RequestContext,
+    @Args('locale', { nullable: true }) locale?: string,
+    @Args('format', { type: () => TextFormat, nullable: true }) format?: TextFormat,
+  ) {
+    return inFormat(localiseFor(interview.lead, interviewWishes(interview.language, context, locale)).text, format);
+  }
+
+  @ResolveField(() => String, { description: 'The locale `title` is given in for the same `locale` argument (and Accept-Language).' })
+  titleLocale(@Parent() interview: Interview, @Context() context: RequestContext, @Args('locale', { nullable: true }) locale?: string) {
+    return localiseFor(interview.title, interviewWishes(interview.language, context, locale)).locale;
   }
 
   @ResolveField(() => Conference, { nullable: true })
@@ -109,7 +121,7 @@ export class InterviewItemResolver {
 
   @ResolveField(() => String)
   async question(@Parent() item: InterviewItem, @Context() context: RequestContext, @Args('locale', { nullable: true }) locale?: string) {
-    return localise(item.question, locale, await this.languageOf(item, context));
+    return localiseFor(item.question, interviewWishes(await this.languageOf(item, context), context, locale)).text;
   }
 
   @ResolveField(() => String)
@@ -119,7 +131,12 @@ export class InterviewItemResolver {
     @Args('locale', { nullable: true }) locale?: string,
     @Args('format', { type: () => TextFormat, nullable: true }) format?: TextFormat,
   ) {
-    return inFormat(localise(item.answer, locale, await this.languageOf(item, context)), format);
+    return inFormat(localiseFor(item.answer, interviewWishes(await this.languageOf(item, context), context, locale)).text, format);
+  }
+
+  @ResolveField(() => String, { description: 'The locale `answer` is given in for the same `locale` argument (and Accept-Language).' })
+  async answerLocale(@Parent() item: InterviewItem, @Context() context: RequestContext, @Args('locale', { nullable: true }) locale?: string) {
+    return localiseFor(item.answer, interviewWishes(await this.languageOf(item, context), context, locale)).locale;
   }
 
   @ResolveField(() => Speaker, { nullable: true })
@@ -130,6 +147,11 @@ export class InterviewItemResolver {
   private async languageOf(item: InterviewItem, context: RequestContext): Promise<string | undefined> {
     return (await this.loader.interview(context, item.interviewId))?.language;
   }
+}
+
+/** An interview's texts fall back to the language it was held in. */
+function interviewWishes(language: string | undefined, context: RequestContext, locale: string | undefined): LocaleWishes {
+  return { explicit: locale, accepted: context.acceptedLocales, fallback: language };
 }
 
 /** Interviews seen from what they are about: a session, a speaker. */

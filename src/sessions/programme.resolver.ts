@@ -6,7 +6,9 @@ import { RequestContext } from '../common/request-context';
 import { Conference } from '../conferences/conference.entity';
 import { ConferenceLoader } from '../conferences/conference.loader';
 import { ConferenceService } from '../conferences/conference.service';
+import { notFound, UserError } from '../common/errors';
 import { Speaker } from '../speakers/speaker.entity';
+import { SpeakerService } from '../speakers/speaker.service';
 import { Appearance } from './appearance.entity';
 import { SessionFilter } from './session.inputs';
 import { SessionConnection } from './session.resolver';
@@ -55,11 +57,17 @@ export class SpeakerProgrammeResolver {
     private readonly directory: SpeakerDirectory,
     private readonly conferences: ConferenceService,
     private readonly loader: SessionLoader,
+    private readonly speakerService: SpeakerService,
   ) {}
 
-  @Query(() => Speaker, { nullable: true })
-  speaker(@Args('slug') slug: string, @CurrentViewer() viewer: Viewer) {
-    return this.directory.bySlug(slug, viewer);
+  @Query(() => Speaker, { nullable: true, description: 'A speaker by slug; one of their other slugs (another spelling of the name) finds them too.' })
+  async speaker(@Args('slug') slug: string, @CurrentViewer() viewer: Viewer) {
+    const ownSlug = await this.speakerService.canonicalSlug(slug);
+    if (ownSlug === undefined) return this.directory.bySlug(slug, viewer);
+    // Not found is answered with the slug asked for: the person's own slug is theirs to publish.
+    return this.directory.bySlug(ownSlug, viewer).catch((error) => {
+      throw error instanceof UserError && error.extensions.code === 'NOT_FOUND' ? notFound('speaker', 'slug', slug) : error;
+    });
   }
 
   @Query(() => SpeakerConnection, { description: 'Speakers by name, of one conference or of all.' })

@@ -4,7 +4,7 @@ import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { OrganiserMutation } from '../auth/organiser-mutation.decorator';
 import { Viewer } from '../auth/viewer';
 import { Connection, PageArgs } from '../common/connection';
-import { localise } from '../common/localisation';
+import { LocaleWishes, localiseFor } from '../common/localisation';
 import { inFormat, TextFormat } from '../common/rich-text';
 import { RequestContext } from '../common/request-context';
 import { Conference } from '../conferences/conference.entity';
@@ -47,19 +47,30 @@ export class SessionResolver {
     return this.sessionService.list(conference, filter, page, context.viewer);
   }
 
-  @ResolveField(() => String, { description: 'In the locale asked for, else the conference\'s default.' })
+  @ResolveField(() => String, {
+    description: "In the locale asked for (or its language), else the best match of Accept-Language, else the conference's default. `titleLocale` says which.",
+  })
   async title(@Parent() session: Session, @Context() context: RequestContext, @Args('locale', { nullable: true }) locale?: string) {
-    return localise(session.title, locale, (await this.conference(session, context)).defaultLocale);
+    return localiseFor(session.title, await this.wishes(session, context, locale)).text;
   }
 
-  @ResolveField(() => String, { nullable: true })
+  @ResolveField(() => String, { nullable: true, description: 'The locale `title` is given in for the same `locale` argument.' })
+  async titleLocale(@Parent() session: Session, @Context() context: RequestContext, @Args('locale', { nullable: true }) locale?: string) {
+    return localiseFor(session.title, await this.wishes(session, context, locale)).locale;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Chosen as `title` is.' })
   async abstract(
     @Parent() session: Session,
     @Context() context: RequestContext,
     @Args('locale', { nullable: true }) locale?: string,
     @Args('format', { type: () => TextFormat, nullable: true }) format?: TextFormat,
   ) {
-    return inFormat(localise(session.abstract, locale, (await this.conference(session, context)).defaultLocale), format);
+    return inFormat(localiseFor(session.abstract, await this.wishes(session, context, locale)).text, format);
+  }
+
+  private async wishes(session: Session, context: RequestContext, explicit: string | undefined): Promise<LocaleWishes> {
+    return { explicit, accepted: context.acceptedLocales, fallback: (await this.conference(session, context)).defaultLocale };
   }
 
   @ResolveField(() => Conference)

@@ -7,13 +7,14 @@ import { requireOrganiserOf, Viewer, visibleTo } from '../auth/viewer';
 import { Page, PageArgs, paginate } from '../common/connection';
 import { applyChanges, parseId, stamped } from '../common/entities';
 import { notFound } from '../common/errors';
-import { LocalisedText, searchable, searchWords, toLocalisedText } from '../common/localisation';
+import { LocalisedText, searchable, toLocalisedText } from '../common/localisation';
 import { canonicalLocale, Validation } from '../common/validation';
 import { Conference, ConferenceStatus } from '../conferences/conference.entity';
 import { ConferenceService } from '../conferences/conference.service';
 import { RoomService } from '../conferences/room.service';
 import { TrackService } from '../conferences/track.service';
 import { Transactions } from '../database/transactions';
+import { SearchService } from '../search/search.service';
 import { ProgrammeEvents } from '../events/programme-events';
 import { Session, SessionStatus } from './session.entity';
 import { CreateSessionInput, SessionFilter, UpdateSessionInput } from './session.inputs';
@@ -33,6 +34,7 @@ export class SessionService {
     private readonly conferences: ConferenceService,
     private readonly rooms: RoomService,
     private readonly tracks: TrackService,
+    private readonly search: SearchService,
   ) {}
 
   /**
@@ -99,6 +101,7 @@ export class SessionService {
       });
       await this.apply(manager, session, conference, changes, true);
       const saved = await manager.save(stamped(session));
+      await this.search.indexSessions(manager, [saved.id]);
       this.events.record(manager, { kind: 'SESSION_CREATED', conferenceId: saved.conferenceId, sessionId: saved.id });
       return saved;
     }, within);
@@ -112,6 +115,7 @@ export class SessionService {
       await this.apply(manager, session, conference, input, false);
       if (calendarView(session) !== calendarView(before)) session.revision++;
       const saved = await manager.save(stamped(session));
+      if (saved.searchText !== before.searchText) await this.search.indexSessions(manager, [saved.id]);
       this.recordUpdate(manager, before, saved);
       return saved;
     }, within);
@@ -143,6 +147,7 @@ export class SessionService {
     return this.transactions.run(async (manager) => {
       const session = await this.requireFor(manager, id, actor);
       await manager.delete(Session, { id: session.id });
+      await this.search.forgetSessions(manager, [session.id]);
       this.events.record(manager, { kind: 'SESSION_DELETED', conferenceId: session.conferenceId, sessionId: session.id });
       return session;
     });
@@ -159,6 +164,8 @@ export class SessionService {
   async touch(manager: EntityManager, sessionId: number): Promise<void> {
     await manager.increment(Session, { id: sessionId }, 'revision', 1);
     await manager.update(Session, { id: sessionId }, { updatedAt: new Date() });
+    // Its speakers' names are part of what a search finds it by.
+    await this.search.indexSessions(manager, [sessionId]);
     const { conferenceId } = await manager.findOneOrFail(Session, { select: { id: true, conferenceId: true }, where: { id: sessionId } });
     this.events.record(manager, { kind: 'SESSION_UPDATED', conferenceId, sessionId, details: { speakers: true } });
   }
@@ -247,18 +254,8 @@ export class SessionService {
         { speakers: filter.speaker },
       );
     }
-    // Every word must be found, in the title or abstract or in a speaker's name.
-    searchWords(filter.text).forEach((pattern, i) => {
-      query.andWhere(
-        new Brackets((match) =>
-          match
-            .where(`session.searchText LIKE :word${i} ESCAPE '\\'`, { [`word${i}`]: pattern })
-            .orWhere(
-              `EXISTS (SELECT 1 FROM "appearances" "ta" INNER JOIN "speakers" "tsp" ON "tsp"."id" = "ta"."speakerId" WHERE "ta"."sessionId" = session.id AND "tsp"."searchText" LIKE :word${i} ESCAPE '\\')`,
-            ),
-        ),
-      );
-    });
+    // Every word must start a word of the title or abstract (any locale) or be part of a speaker's name.
+    this.search.restrict(query, 'sessions', 'session.id', filter.text);
   }
 }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConferencesModule } from '../conferences/conferences.module';
+import { SearchModule } from '../search/search.module';
 import { SpeakersModule } from '../speakers/speakers.module';
 import { Appearance } from './appearance.entity';
 import { AppearanceResolver } from './appearance.resolver';
@@ -13,7 +14,7 @@ import { SessionService } from './session.service';
 import { SpeakerDirectory } from './speaker-directory.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Session, Appearance]), ConferencesModule, SpeakersModule],
+  imports: [TypeOrmModule.forFeature([Session, Appearance]), ConferencesModule, SpeakersModule, SearchModule],
   providers: [
     SessionService,
     AppearanceService,

@@ -3,8 +3,8 @@ import { SelectQueryBuilder } from 'typeorm';
 import { Viewer } from '../auth/viewer';
 import { Page, PageArgs, paginate } from '../common/connection';
 import { notFound } from '../common/errors';
-import { searchWords } from '../common/localisation';
 import { Conference, ConferenceStatus } from '../conferences/conference.entity';
+import { SearchService } from '../search/search.service';
 import { Speaker } from '../speakers/speaker.entity';
 import { SpeakerService } from '../speakers/speaker.service';
 
@@ -14,7 +14,10 @@ import { SpeakerService } from '../speakers/speaker.service';
  */
 @Injectable()
 export class SpeakerDirectory {
-  constructor(private readonly speakers: SpeakerService) {}
+  constructor(
+    private readonly speakers: SpeakerService,
+    private readonly search: SearchService,
+  ) {}
 
   async bySlug(slug: string, viewer: Viewer, field = 'slug'): Promise<Speaker> {
     const speaker = await this.visible(viewer).andWhere('speaker.slug = :slug', { slug }).getOne();
@@ -24,9 +27,7 @@ export class SpeakerDirectory {
 
   list(filter: { conference?: Conference; text?: string }, page: PageArgs, viewer: Viewer): Promise<Page<Speaker>> {
     const query = this.visible(viewer, filter.conference);
-    searchWords(filter.text).forEach((pattern, i) => {
-      query.andWhere(`speaker.searchText LIKE :word${i} ESCAPE '\\'`, { [`word${i}`]: pattern });
-    });
+    this.search.restrict(query, 'speakers', 'speaker.id', filter.text);
     return paginate(query.orderBy('speaker.name', 'ASC').addOrderBy('speaker.id', 'ASC'), page);
   }
 

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { InstantColumn, LocalisedColumn } from '../database/columns';
@@ -40,6 +40,18 @@ export class Speaker {
   @Field(() => String, { nullable: true })
   @Column({ type: 'varchar', length: 2000, nullable: true })
   photoUrl: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'The photo\'s width in pixels, when known (lets a page reserve its space).' })
+  @Column({ type: 'integer', nullable: true })
+  photoWidth: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'The photo\'s height in pixels, when known.' })
+  @Column({ type: 'integer', nullable: true })
+  photoHeight: number | null;
+
+  /** Read through `photoAlt(locale)`. */
+  @Column({ type: 'simple-json', nullable: true })
+  photoAlt: LocalisedText | null;
 
   @Field(() => [SpeakerLink])
   @Column({ type: 'simple-json' })

@@ -1,4 +1,4 @@
-import { Field, InputType, PartialType } from '@nestjs/graphql';
+import { Field, InputType, Int, PartialType } from '@nestjs/graphql';
 import { LocalisedTextInput } from '../common/localisation';
 
 @InputType()
@@ -23,6 +23,21 @@ export class CreateSpeakerInput {
 
   @Field(() => String, { nullable: true })
   photoUrl?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'The photo\'s width in pixels.' })
+  photoWidth?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'The photo\'s height in pixels.' })
+  photoHeight?: number | null;
+
+  @Field(() => [LocalisedTextInput], { nullable: true, description: 'What the photo shows, for readers who cannot see it.' })
+  photoAlt?: LocalisedTextInput[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Other slugs that name this person (from other spellings); looking one up leads here. Replaces the list.',
+  })
+  otherSlugs?: string[];
 
   @Field(() => [SpeakerLinkInput], { nullable: true })
   links?: SpeakerLinkInput[];

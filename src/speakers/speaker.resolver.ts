@@ -1,24 +1,53 @@
-import { Args, ID, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { OrganiserMutation } from '../auth/organiser-mutation.decorator';
 import { organises, Viewer } from '../auth/viewer';
 import { parseId } from '../common/entities';
-import { localise } from '../common/localisation';
+import { LocaleWishes, localiseFor } from '../common/localisation';
+import { RequestContext } from '../common/request-context';
 import { inFormat, TextFormat } from '../common/rich-text';
 import { Speaker } from './speaker.entity';
 import { CreateSpeakerInput, UpdateSpeakerInput } from './speaker.inputs';
+import { SpeakerLoader } from './speaker.loader';
 import { SpeakerService } from './speaker.service';
 
 @Resolver(() => Speaker)
 export class SpeakerResolver {
-  constructor(private readonly speakers: SpeakerService) {}
+  constructor(
+    private readonly speakers: SpeakerService,
+    private readonly loader: SpeakerLoader,
+  ) {}
 
   @ResolveField(() => String, {
     nullable: true,
-    description: 'The bio in the locale asked for, else the same language, else the first one written.',
+    description: 'The bio in the locale asked for (or its language), else the best match of Accept-Language, else the default locale of the conference the speaker last appeared at, else the first one written. `bioLocale` says which.',
   })
-  bio(@Parent() speaker: Speaker, @Args('locale', { nullable: true }) locale?: string, @Args('format', { type: () => TextFormat, nullable: true }) format?: TextFormat) {
-    return inFormat(localise(speaker.bio, locale), format);
+  async bio(
+    @Parent() speaker: Speaker,
+    @Context() context: RequestContext,
+    @Args('locale', { nullable: true }) locale?: string,
+    @Args('format', { type: () => TextFormat, nullable: true }) format?: TextFormat,
+  ) {
+    return inFormat(localiseFor(speaker.bio, await this.wishes(speaker, context, locale)).text, format);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'The locale `bio` is given in for the same `locale` argument: that locale, else the best match of the request\'s Accept-Language, else the default locale of the conference the speaker last appeared at.',
+  })
+  async bioLocale(@Parent() speaker: Speaker, @Context() context: RequestContext, @Args('locale', { nullable: true }) locale?: string) {
+    return localiseFor(speaker.bio, await this.wishes(speaker, context, locale)).locale;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'What the photo shows, chosen like `bio`.' })
+  async photoAlt(@Parent() speaker: Speaker, @Context() context: RequestContext, @Args('locale', { nullable: true }) locale?: string) {
+    return localiseFor(speaker.photoAlt, await this.wishes(speaker, context, locale)).text;
+  }
+
+  @ResolveField(() => [String], { description: 'Other slugs that lead to this person, e.g. from another spelling of the name.' })
+  otherSlugs(@Parent() speaker: Speaker, @Context() context: RequestContext) {
+    return this.loader.otherSlugs(context, speaker.id);
   }
 
   @ResolveField(() => String, {
@@ -45,5 +74,9 @@ export class SpeakerResolver {
   @OrganiserMutation(() => Speaker, { description: 'Deletes a speaker and their appearances.' })
   deleteSpeaker(@Args('id', { type: () => ID }) id: string, @CurrentViewer() actor: Viewer) {
     return this.speakers.remove(parseId(id, 'speaker'), actor);
+  }
+
+  private async wishes(speaker: Speaker, context: RequestContext, locale: string | undefined): Promise<LocaleWishes> {
+    return { explicit: locale, accepted: context.acceptedLocales, fallback: await this.loader.defaultLocale(context, speaker.id) };
   }
 }

@@ -8,12 +8,16 @@ import { searchable, toLocalisedText } from '../common/localisation';
 import { Validation } from '../common/validation';
 import { Transactions } from '../database/transactions';
 import { ProgrammeEvents } from '../events/programme-events';
+import { SearchService } from '../search/search.service';
+import { SpeakerSlug } from './speaker-slug.entity';
 import { Speaker } from './speaker.entity';
 import { CreateSpeakerInput, UpdateSpeakerInput } from './speaker.inputs';
 
 const NAME_MAX = 200;
 const BIO_MAX = 20000;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHOTO_SIZE_MAX = 10000;
+const PHOTO_ALT_MAX = 500;
 
 /** The person, independent of any programme; who may see a speaker is decided by the programme. */
 @Injectable()
@@ -22,6 +26,7 @@ export class SpeakerService {
     @InjectRepository(Speaker) private readonly speakers: Repository<Speaker>,
     private readonly transactions: Transactions,
     private readonly events: ProgrammeEvents,
+    private readonly search: SearchService,
   ) {}
 
   repository(): Repository<Speaker> {
@@ -43,7 +48,9 @@ export class SpeakerService {
     return this.transactions.run(async (manager) => {
       const speaker = manager.create(Speaker, { otherNames: [], bio: {}, links: [], photoUrl: null, email: null });
       this.apply(speaker, input);
-      return this.save(manager, speaker);
+      const saved = await this.save(manager, speaker, input.otherSlugs);
+      await this.search.indexSpeakers(manager, [saved.id]);
+      return saved;
     }, within);
   }
 
@@ -55,8 +62,10 @@ export class SpeakerService {
       if (conferences.length > 0 && !conferences.some((conferenceId) => organises(actor, conferenceId))) {
         throw new UserError('FORBIDDEN', 'This speaker appears only in conferences you do not organise.');
       }
+      const searchedBefore = speaker.searchText;
       this.apply(speaker, input);
-      const saved = await this.save(manager, speaker);
+      const saved = await this.save(manager, speaker, input.otherSlugs);
+      if (saved.searchText !== searchedBefore) await this.search.indexSpeakers(manager, [saved.id]);
       for (const conferenceId of conferences) this.events.record(manager, { kind: 'SPEAKER_CHANGED', conferenceId, speakerId: saved.id });
       return saved;
     }, within);
@@ -70,7 +79,9 @@ export class SpeakerService {
       if (!conferences.every((conferenceId) => organises(actor, conferenceId))) {
         throw new UserError('FORBIDDEN', 'This speaker also appears in conferences you do not organise.');
       }
+      const sessionIds = await this.search.sessionsOfSpeaker(manager, id);
       await manager.delete(Speaker, { id });
+      await this.search.speakerRemoved(manager, id, sessionIds);
       for (const conferenceId of conferences) this.events.record(manager, { kind: 'SPEAKER_CHANGED', conferenceId, speakerId: id, details: { deleted: true } });
       return Object.assign(speaker, { id });
     });
@@ -92,7 +103,7 @@ export class SpeakerService {
 
   private apply(speaker: Speaker, input: UpdateSpeakerInput): void {
     const v = new Validation();
-    const { bio, otherNames, links, ...plain } = input;
+    const { bio, otherNames, links, photoAlt, otherSlugs, ...plain } = input;
     if (speaker.id === undefined) v.required(input.slug, 'slug').required(input.name, 'name');
     else v.check(input.slug !== null, 'slug', 'cannot be cleared').check(input.name !== null, 'name', 'cannot be cleared');
     v.slug(input.slug ?? undefined).maxLength(input.name, NAME_MAX, 'name').url(input.photoUrl, 'photoUrl');
@@ -100,18 +111,70 @@ export class SpeakerService {
     links?.forEach((link, i) => v.required(link.label, `links[${i}].label`).url(link.url, `links[${i}].url`));
     if (input.email != null) v.check(EMAIL.test(input.email), 'email', 'is not an e-mail address');
     const text = toLocalisedText(bio, 'bio', v, BIO_MAX);
+    for (const field of ['photoWidth', 'photoHeight'] as const) {
+      const size = input[field];
+      if (size != null) v.check(Number.isInteger(size) && size > 0 && size <= PHOTO_SIZE_MAX, field, `must be a whole number of pixels, 1 to ${PHOTO_SIZE_MAX}`);
+    }
+    const alt = toLocalisedText(photoAlt ?? undefined, 'photoAlt', v, PHOTO_ALT_MAX);
+    otherSlugs?.forEach((slug, i) => v.slug(slug, `otherSlugs[${i}]`).check(slug !== (input.slug ?? speaker.slug), `otherSlugs[${i}]`, 'is the speaker\'s own slug'));
     v.throwIfFailed();
 
     applyChanges(speaker, plain);
     if (otherNames) speaker.otherNames = otherNames.map((name) => name.trim());
     if (links) speaker.links = links.map(({ label, url }) => ({ label, url }));
     if (text) speaker.bio = text;
+    if (photoAlt !== undefined) speaker.photoAlt = alt && Object.keys(alt).length ? alt : null;
     speaker.searchText = searchable(speaker.name, speaker.otherNames.join(' '));
   }
 
-  private async save(manager: EntityManager, speaker: Speaker): Promise<Speaker> {
+  private async save(manager: EntityManager, speaker: Speaker, otherSlugs?: string[]): Promise<Speaker> {
     const clash = await manager.findOneBy(Speaker, { slug: speaker.slug });
     if (clash && clash.id !== speaker.id) throw conflict('slug', `another speaker already has the slug "${speaker.slug}"`);
-    return manager.save(stamped(speaker));
+    const alias = await manager.findOneBy(SpeakerSlug, { slug: speaker.slug });
+    if (alias && alias.speakerId !== speaker.id) throw conflict('slug', `"${speaker.slug}" already leads to another speaker`);
+    const saved = await manager.save(stamped(speaker));
+    if (alias) await manager.delete(SpeakerSlug, { slug: speaker.slug });
+    if (otherSlugs) await this.replaceOtherSlugs(manager, saved, otherSlugs);
+    return saved;
+  }
+
+  private async replaceOtherSlugs(manager: EntityManager, speaker: Speaker, otherSlugs: string[]): Promise<void> {
+    const slugs = [...new Set(otherSlugs)];
+    for (const slug of slugs) {
+      const field = `otherSlugs[${otherSlugs.indexOf(slug)}]`;
+      if (await manager.existsBy(Speaker, { slug })) throw conflict(field, `"${slug}" is another speaker's slug`);
+      const taken = await manager.findOneBy(SpeakerSlug, { slug });
+      if (taken && taken.speakerId !== speaker.id) throw conflict(field, `"${slug}" already leads to another speaker`);
+    }
+    await manager.delete(SpeakerSlug, { speakerId: speaker.id });
+    if (slugs.length) await manager.save(slugs.map((slug) => manager.create(SpeakerSlug, { slug, speakerId: speaker.id })));
+  }
+
+  /** The person's own slug, when `slug` is one of their other slugs. */
+  async canonicalSlug(slug: string): Promise<string | undefined> {
+    const alias = await this.speakers.manager.findOne(SpeakerSlug, { where: { slug }, relations: { speaker: true } });
+    return alias?.speaker?.slug;
+  }
+
+  otherSlugsOf(speakerIds: readonly number[]): Promise<SpeakerSlug[]> {
+    return this.speakers.manager.find(SpeakerSlug, { where: { speakerId: In([...speakerIds]) }, order: { slug: 'ASC' } });
+  }
+
+  /**
+   * The locale each person's texts fall back to: the default locale of the published conference
+   * they last appeared at (a person has no language of their own; the programmes they are in do).
+   * Reads the programme's tables by name, as `conferencesOf` does.
+   */
+  async defaultLocalesOf(speakerIds: readonly number[]): Promise<Map<number, string>> {
+    if (speakerIds.length === 0) return new Map();
+    const rows: { speakerId: number | string; defaultLocale: string }[] = await this.speakers.manager.query(
+      `SELECT "a"."speakerId" AS "speakerId", "c"."defaultLocale" AS "defaultLocale"
+       FROM "appearances" "a" INNER JOIN "sessions" "s" ON "s"."id" = "a"."sessionId" INNER JOIN "conferences" "c" ON "c"."id" = "s"."conferenceId"
+       WHERE "a"."speakerId" IN (${speakerIds.map((_, i) => `$${i + 1}`).join(', ')}) AND "s"."published" = $${speakerIds.length + 1} AND "c"."status" = 'PUBLISHED'
+       ORDER BY "c"."startDate" ASC, "c"."id" ASC`,
+      [...speakerIds, true],
+    );
+    // Oldest first, so the last one written for a person is their latest conference's.
+    return new Map(rows.map((row) => [Number(row.speakerId), row.defaultLocale]));
   }
 }

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SearchModule } from '../search/search.module';
+import { SpeakerSlug } from './speaker-slug.entity';
 import { Speaker } from './speaker.entity';
 import { SpeakerLoader } from './speaker.loader';
 import { SpeakerResolver } from './speaker.resolver';
 import { SpeakerService } from './speaker.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Speaker])],
+  imports: [TypeOrmModule.forFeature([Speaker, SpeakerSlug]), SearchModule],
   providers: [SpeakerService, SpeakerLoader, SpeakerResolver],
   exports: [SpeakerService, SpeakerLoader],
 })

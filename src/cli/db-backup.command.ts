@@ -1,0 +1,50 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandRunner, Option } from 'nest-commander';
+import { appConfig, AppConfig } from '../config/configuration';
+import { SqliteBackup } from '../database/sqlite-backup';
+import { ProgressBar } from './progress-bar';
+
+interface BackupOptions {
+  to?: string;
+  from?: string;
+}
+
+/** Safe while the server runs: it keeps answering and writing during the copy. */
+@Command({
+  name: 'db:backup',
+  description: 'Copy the SQLite database, while Lectern runs, into one file: db:backup --to backups/lectern-2020-11-24.sqlite',
+})
+export class DbBackupCommand extends CommandRunner {
+  constructor(
+    private readonly backups: SqliteBackup,
+    @Inject(appConfig.KEY) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  async run(_: string[], options: BackupOptions): Promise<void> {
+    if (!options.to) throw new Error('Give --to: the file to write the backup to.');
+    if (!options.from && this.config.databaseUrl) {
+      throw new Error('Lectern runs on PostgreSQL here (DATABASE_URL is set): back it up with pg_dump. db:backup copies a SQLite database.');
+    }
+    const source = options.from ?? this.config.sqlitePath;
+    const bar = new ProgressBar('pages');
+    try {
+      const { pages } = await this.backups.backup(source, options.to, (copied, total) => bar.update(copied, total));
+      bar.stop();
+      console.log(`Backed up ${source} to ${options.to} (${pages} pages).`);
+    } finally {
+      bar.stop();
+    }
+  }
+
+  @Option({ flags: '--to <file>', description: 'Where to write the backup (replaced if it exists)', required: true })
+  parseTo(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--from <file>', description: 'The database to back up (default: SQLITE_PATH)' })
+  parseFrom(value: string): string {
+    return value;
+  }
+}

@@ -1,0 +1,39 @@
+import { Args, Context, Field, ID, InputType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { CurrentViewer } from '../auth/current-viewer.decorator';
+import { OrganiserMutation } from '../auth/organiser-mutation.decorator';
+import { Viewer } from '../auth/viewer';
+import { groupedByKey, RequestContext, requestLoader } from '../common/request-context';
+import { RoomAvailability } from './room-availability.entity';
+import { RoomAvailabilityService } from './room-availability.service';
+import { Room } from './room.entity';
+
+@InputType()
+export class TimeWindowInput {
+  @Field(() => GraphQLDateTime, { description: 'With an offset or Z.' })
+  startsAt: Date;
+
+  @Field(() => GraphQLDateTime)
+  endsAt: Date;
+}
+
+@Resolver(() => Room)
+export class RoomAvailabilityResolver {
+  constructor(private readonly availabilityService: RoomAvailabilityService) {}
+
+  @ResolveField(() => [RoomAvailability], { description: 'When the room can be used; empty: throughout the conference.' })
+  availability(@Parent() room: Room, @Context() context: RequestContext) {
+    return requestLoader<number, RoomAvailability[]>(context, 'roomAvailability', async (ids) =>
+      groupedByKey(ids, await this.availabilityService.ofRooms(ids), (window) => window.roomId),
+    ).load(room.id);
+  }
+
+  @OrganiserMutation(() => Room, { description: 'Replaces the windows the room can be used in; an empty list: throughout.' })
+  setRoomAvailability(
+    @Args('roomId', { type: () => ID }) roomId: string,
+    @Args('windows', { type: () => [TimeWindowInput] }) windows: TimeWindowInput[],
+    @CurrentViewer() actor: Viewer,
+  ) {
+    return this.availabilityService.set(roomId, windows, actor);
+  }
+}

@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { IncomingMessage } from 'node:http';
+import { Logger as NestLogger } from '@nestjs/common';
+import { FastifyInstance } from 'fastify';
+import { Logger } from 'pino';
+
+const REQUEST_ID_HEADER = 'x-request-id';
+/** What a proxy's or client's id may look like to be kept: short, and nothing that could forge a log line. */
+const SANE_REQUEST_ID = /^[A-Za-z0-9._:@/+=-]{1,128}$/;
+
+/** The request's id: the caller's X-Request-Id when it is sane (so one id follows a request through proxies), else a new one. */
+export function requestId(request: IncomingMessage): string {
+  const given = request.headers[REQUEST_ID_HEADER];
+  return typeof given === 'string' && SANE_REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/**
+ * An agenda's address is its owner's secret, and tokens have no place in logs: such parts of the
+ * address are replaced before it is written.
+ */
+export function redactUrl(url: string): string {
+  const [path, query] = splitOnce(url, '?');
+  const safePath = path.replace(/^(\/calendars\/agendas\/)[^/?]+?(\.ics)?$/, (_, prefix: string, ics = '') => `${prefix}[redacted]${ics}`);
+  if (query === undefined) return safePath;
+  const safeQuery = query.replace(/(^|&)((?:access_)?token|key|secret)=[^&]*/gi, '$1$2=[redacted]');
+  return `${safePath}?${safeQuery}`;
+}
+
+/**
+ * One line per answered request, with its id, which the answer carries back in X-Request-Id so a
+ * user's report can be matched with the line. JSON through pino, or a short text line through Nest's
+ * logger when LOG_FORMAT=text.
+ */
+export function logRequests(fastify: FastifyInstance, log: Logger | NestLogger): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+    done();
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const line = {
+      reqId: request.id,
+      method: request.method,
+      url: redactUrl(request.url),
+      status: reply.statusCode,
+      responseTime: Math.round(reply.elapsedTime * 10) / 10,
+      ip: request.ip,
+    };
+    if (log instanceof NestLogger) log.log(`${line.method} ${line.url} ${line.status} ${line.responseTime} ms [${line.reqId}]`);
+    else if (log.isLevelEnabled('info')) log.info(line, 'request');
+    done();
+  });
+}
+
+function splitOnce(text: string, separator: string): [string, string | undefined] {
+  const at = text.indexOf(separator);
+  return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+}

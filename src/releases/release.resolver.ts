@@ -1,0 +1,111 @@
+import { Args, Field, Int, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { CurrentViewer } from '../auth/current-viewer.decorator';
+import { OrganiserMutation } from '../auth/organiser-mutation.decorator';
+import { organises, Viewer } from '../auth/viewer';
+import { localise } from '../common/localisation';
+import { inFormat, TextFormat } from '../common/rich-text';
+import { ConferenceService } from '../conferences/conference.service';
+import { toReleasedSession } from './changelog';
+import { readReleaseChoice } from './release-choice';
+import { ReleaseService } from './release.service';
+import { Changelog, ReleasedSession } from './release.types';
+import { ScheduleRelease } from './schedule-release.entity';
+
+@ObjectType({ description: 'A conference\'s programme as one version shows it.' })
+export class ReleasedProgramme {
+  @Field(() => ScheduleRelease, { nullable: true, description: 'Empty for the live published programme.' })
+  release: ScheduleRelease | null;
+
+  @Field(() => [ReleasedSession], { description: 'Published sessions in time order; unscheduled ones last.' })
+  sessions: ReleasedSession[];
+}
+
+@Resolver(() => ScheduleRelease)
+export class ReleaseResolver {
+  constructor(
+    private readonly releaseService: ReleaseService,
+    private readonly conferenceService: ConferenceService,
+  ) {}
+
+  @OrganiserMutation(() => ScheduleRelease, { description: 'Freezes the published programme as the next numbered release; refused while ERROR conflicts exist.' })
+  releaseSchedule(
+    @Args('conferenceSlug') conferenceSlug: string,
+    @Args('name', { description: 'E.g. "v3 — keynote moved".' }) name: string,
+    @Args('note', { type: () => String, nullable: true }) note: string | null,
+    @CurrentViewer() actor: Viewer,
+  ) {
+    return this.releaseService.release(conferenceSlug, name, note, actor);
+  }
+
+  @Query(() => [ScheduleRelease], { description: 'The conference\'s schedule releases, newest first.' })
+  async scheduleReleases(@Args('conferenceSlug') conferenceSlug: string, @CurrentViewer() viewer: Viewer) {
+    const conference = await this.conferenceService.bySlug(conferenceSlug, viewer, 'conferenceSlug');
+    return this.releaseService.list(conference.id);
+  }
+
+  @Query(() => ScheduleRelease)
+  async scheduleRelease(@Args('conferenceSlug') conferenceSlug: string, @Args('version', { type: () => Int }) version: number, @CurrentViewer() viewer: Viewer) {
+    const conference = await this.conferenceService.bySlug(conferenceSlug, viewer, 'conferenceSlug');
+    return this.releaseService.byVersion(conference.id, version);
+  }
+
+  @Query(() => Changelog, {
+    description:
+      'Structured changes since a release (`version`) or since a time (`since`), to the programme the conference follows or the one `to` names ("live", "latest", a number).',
+  })
+  async changesSince(
+    @Args('conferenceSlug') conferenceSlug: string,
+    @Args('version', { type: () => Int, nullable: true }) version: number | null,
+    @Args('since', { type: () => GraphQLDateTime, nullable: true }) since: Date | null,
+    @Args('to', { type: () => String, nullable: true }) to: string | null,
+    @CurrentViewer() viewer: Viewer,
+  ) {
+    const conference = await this.conferenceService.bySlug(conferenceSlug, viewer, 'conferenceSlug');
+    return this.releaseService.changesSince(conference, { version, since }, readReleaseChoice(to, 'to'));
+  }
+
+  @Query(() => ReleasedProgramme, { description: 'The published programme as the conference follows it, or as `release` names ("live", "latest", a number).' })
+  async releasedProgramme(
+    @Args('conferenceSlug') conferenceSlug: string,
+    @Args('release', { type: () => String, nullable: true }) release: string | null,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<ReleasedProgramme> {
+    const choice = readReleaseChoice(release);
+    const conference = await this.conferenceService.bySlug(conferenceSlug, viewer, 'conferenceSlug');
+    const followed = await this.releaseService.followed(conference, choice);
+    return {
+      release: followed.release,
+      sessions: followed.programme.sessions.map((session) => toReleasedSession(session, followed.programme.conference.defaultLocale)),
+    };
+  }
+
+  @ResolveField(() => Changelog, { description: 'Against the release before it.' })
+  changelog(@Parent() release: ScheduleRelease) {
+    return this.releaseService.changelogOf(release);
+  }
+
+  @ResolveField(() => [ReleasedSession], { description: 'The published sessions as released.' })
+  async sessions(@Parent() release: ScheduleRelease) {
+    const programme = await this.releaseService.programmeOf(release);
+    return programme.sessions.map((session) => toReleasedSession(session, programme.conference.defaultLocale));
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Who released it (organisers of the conference only).' })
+  releasedBy(@Parent() release: ScheduleRelease, @CurrentViewer() viewer: Viewer) {
+    return organises(viewer, release.conferenceId) ? release.releasedByName : null;
+  }
+}
+
+@Resolver(() => ReleasedSession)
+export class ReleasedSessionResolver {
+  @ResolveField(() => String, { description: 'In the locale asked for, else the conference\'s default.' })
+  title(@Parent() session: ReleasedSession, @Args('locale', { nullable: true }) locale?: string) {
+    return localise(session.stored.title, locale, session.defaultLocale) ?? '';
+  }
+
+  @ResolveField(() => String, { nullable: true })
+  abstract(@Parent() session: ReleasedSession, @Args('locale', { nullable: true }) locale?: string, @Args('format', { type: () => TextFormat, nullable: true }) format?: TextFormat) {
+    return inFormat(localise(session.stored.abstract, locale, session.defaultLocale), format);
+  }
+}

@@ -1,0 +1,46 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Conference } from '../conferences/conference.entity';
+import { InstantColumn } from '../database/columns';
+
+@ObjectType({ description: 'A named, numbered version of a conference\'s published programme, frozen when it was released.' })
+@Entity('schedule_releases')
+@Index('UQ_schedule_releases_conference_version', ['conferenceId', 'version'], { unique: true })
+export class ScheduleRelease {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'integer' })
+  conferenceId: number;
+
+  @ManyToOne(() => Conference, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'conferenceId', foreignKeyConstraintName: 'FK_schedule_releases_conference' })
+  conference?: Conference;
+
+  @Field(() => Int, { description: '1, 2, 3… within the conference.' })
+  @Column({ type: 'integer' })
+  version: number;
+
+  @Field({ description: 'E.g. "v3 — keynote moved".' })
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
+  @Field(() => GraphQLDateTime)
+  @InstantColumn()
+  releasedAt: Date;
+
+  @Column({ type: 'integer', nullable: true })
+  releasedById: number | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  releasedByName: string | null;
+
+  /** The published programme as it was: a ProgrammeSnapshot as JSON, read only when needed. */
+  @Column({ type: 'text', select: false })
+  programme: string;
+}

@@ -1,0 +1,88 @@
+import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { stamped } from '../common/entities';
+import { Transactions } from '../database/transactions';
+import { ProgrammeChange, ProgrammeEvents } from '../events/programme-events';
+import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
+import { WebhookPayloads } from './webhook-payloads';
+import { WebhookWorker } from './webhook-worker';
+import { Webhook, WebhookEvent } from './webhook.entity';
+
+const WEBHOOK_EVENTS = new Set<string>(Object.values(WebhookEvent));
+
+/**
+ * Hears committed programme changes and writes one delivery per webhook that listens for it.
+ * It never sends anything itself: the mutation that made the change has answered already, and
+ * the worker sends from the database, so a restart loses nothing that was written.
+ */
+@Injectable()
+export class WebhookOutbox implements OnModuleInit, OnModuleDestroy {
+  private stopListening?: () => void;
+  private readonly writing = new Set<Promise<void>>();
+
+  constructor(
+    private readonly events: ProgrammeEvents,
+    private readonly transactions: Transactions,
+    private readonly payloads: WebhookPayloads,
+    private readonly worker: WebhookWorker,
+  ) {}
+
+  onModuleInit(): void {
+    this.stopListening = this.events.listen((changes) => this.enqueue(changes));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopListening?.();
+    await Promise.allSettled([...this.writing]);
+  }
+
+  private enqueue(changes: readonly ProgrammeChange[]): Promise<void> | undefined {
+    const told = changes.filter((change) => WEBHOOK_EVENTS.has(change.kind));
+    if (told.length === 0) return undefined;
+    const work: Promise<void> = this.transactions
+      .runBookkeeping((manager) => this.write(manager, told))
+      .then((written) => {
+        if (written > 0) this.worker.wake();
+      })
+      .finally(() => this.writing.delete(work));
+    this.writing.add(work);
+    return work;
+  }
+
+  private async write(manager: EntityManager, changes: readonly ProgrammeChange[]): Promise<number> {
+    const conferenceIds = [...new Set(changes.map((change) => change.conferenceId))];
+    const webhooks = await manager.findBy(Webhook, { conferenceId: In(conferenceIds) });
+    let written = 0;
+    for (const change of changes) {
+      const listening = webhooks.filter((webhook) => webhook.conferenceId === change.conferenceId && webhook.events.includes(change.kind as WebhookEvent));
+      if (listening.length === 0) continue;
+      const told = await this.payloads.publicChange(manager, change);
+      if (!told) continue;
+      for (const webhook of listening) {
+        const delivery = await manager.save(
+          stamped(
+            manager.create(WebhookDelivery, {
+              webhookId: webhook.id,
+              event: change.kind as WebhookEvent,
+              body: '',
+              status: WebhookDeliveryStatus.PENDING,
+              attempts: 0,
+              nextAttemptAt: new Date(),
+              claimedAt: null,
+              responseStatus: null,
+              error: null,
+              attemptLog: [],
+              lastAttemptAt: null,
+              deliveredAt: null,
+            }),
+          ),
+        );
+        // The body carries the delivery's own id, so receivers can tell a retry from a new change.
+        const body = JSON.stringify({ id: String(delivery.id), event: change.kind, ...told, occurredAt: change.at.toISOString() });
+        await manager.update(WebhookDelivery, { id: delivery.id }, { body });
+        written++;
+      }
+    }
+    return written;
+  }
+}

@@ -1,0 +1,80 @@
+import { Args, Context, Field, ID, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentViewer } from '../auth/current-viewer.decorator';
+import { OrganiserMutation } from '../auth/organiser-mutation.decorator';
+import { Viewer } from '../auth/viewer';
+import { Connection, PageArgs } from '../common/connection';
+import { RequestContext } from '../common/request-context';
+import { Conference } from '../conferences/conference.entity';
+import { ConferenceLoader } from '../conferences/conference.loader';
+import { WebhookAttempt, WebhookDelivery } from './webhook-delivery.entity';
+import { Webhook } from './webhook.entity';
+import { CreateWebhookInput, UpdateWebhookInput } from './webhook.inputs';
+import { IssuedWebhook, WebhookService } from './webhook.service';
+
+@ObjectType()
+export class CreatedWebhook {
+  @Field({
+    description:
+      'The signing secret: each delivery carries "X-Lectern-Signature: sha256=<hex HMAC-SHA256 of the body with this secret>". It is shown this once only.',
+  })
+  secret: string;
+
+  @Field(() => Webhook)
+  webhook: Webhook;
+}
+
+@ObjectType()
+export class WebhookDeliveryConnection extends Connection(WebhookDelivery) {}
+
+const created = ({ secret, webhook }: IssuedWebhook): CreatedWebhook => ({ secret, webhook });
+
+@Resolver(() => Webhook)
+export class WebhookResolver {
+  constructor(
+    private readonly webhookService: WebhookService,
+    private readonly conferences: ConferenceLoader,
+  ) {}
+
+  @Query(() => [Webhook], { description: 'The webhooks of a conference you organise.' })
+  webhooks(@Args('conferenceSlug') conferenceSlug: string, @CurrentViewer() viewer: Viewer) {
+    return this.webhookService.list(conferenceSlug, viewer);
+  }
+
+  @Query(() => WebhookDeliveryConnection, { description: 'What was sent to a webhook of a conference you organise, newest first.' })
+  webhookDeliveries(@Args('webhookId', { type: () => ID }) webhookId: string, @Args() page: PageArgs, @CurrentViewer() viewer: Viewer) {
+    return this.webhookService.deliveriesOf(webhookId, page, viewer);
+  }
+
+  @ResolveField(() => Conference)
+  conference(@Parent() webhook: Webhook, @Context() context: RequestContext) {
+    return this.conferences.conference(context, webhook.conferenceId);
+  }
+
+  @OrganiserMutation(() => CreatedWebhook, { description: 'Registers a webhook; its signing secret is in this answer only.' })
+  async createWebhook(@Args('input') input: CreateWebhookInput, @CurrentViewer() actor: Viewer) {
+    return created(await this.webhookService.create(input, actor));
+  }
+
+  @OrganiserMutation(() => Webhook)
+  updateWebhook(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateWebhookInput, @CurrentViewer() actor: Viewer) {
+    return this.webhookService.update(id, input, actor);
+  }
+
+  @OrganiserMutation(() => Webhook, { description: 'Removes a webhook and its delivery log; deliveries still waiting are not sent.' })
+  deleteWebhook(@Args('id', { type: () => ID }) id: string, @CurrentViewer() actor: Viewer) {
+    return this.webhookService.remove(id, actor);
+  }
+
+  @OrganiserMutation(() => CreatedWebhook, { description: 'Replaces the signing secret at once; the new one is in this answer only.' })
+  async rotateWebhookSecret(@Args('id', { type: () => ID }) id: string, @CurrentViewer() actor: Viewer) {
+    return created(await this.webhookService.rotateSecret(id, actor));
+  }
+}
+
+@Resolver(() => WebhookDelivery)
+export class WebhookDeliveryResolver {
+  @ResolveField(() => [WebhookAttempt], { description: 'Every attempt so far, oldest first.' })
+  attemptLog(@Parent() delivery: WebhookDelivery): WebhookAttempt[] {
+    return delivery.attemptLog.map((attempt) => ({ ...attempt, at: new Date(attempt.at) }));
+  }
+}

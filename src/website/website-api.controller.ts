@@ -1,0 +1,32 @@
+import { Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { readWebsiteQuery, redirectToOwnSlug, sendRead, WebsiteErrorFilter, WebsiteQuery } from './website-response';
+import { WebsiteService } from './website.service';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** The public read model as plain JSON, for sites that do not speak GraphQL (fields: see README). */
+@Controller('api')
+@UseFilters(WebsiteErrorFilter)
+export class WebsiteApiController {
+  constructor(private readonly website: WebsiteService) {}
+
+  @Get('speakers/:slug')
+  async speaker(@Param('slug') slug: string, @Query() query: WebsiteQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const found = await this.website.speaker(slug, readWebsiteQuery(request, query));
+    if ('ownSlug' in found) return redirectToOwnSlug(request, reply, (own) => `/api/speakers/${own}`, found.ownSlug);
+    sendRead(request, reply, JSON.stringify(found.speaker), JSON_TYPE, found.speaker.locale);
+  }
+
+  @Get('conferences/:slug/speakers')
+  async conferenceSpeakers(@Param('slug') slug: string, @Query() query: WebsiteQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const wall = await this.website.conferenceSpeakers(slug, readWebsiteQuery(request, query));
+    sendRead(request, reply, JSON.stringify(wall), JSON_TYPE, wall.locale);
+  }
+
+  @Get('interviews/:slug')
+  async interview(@Param('slug') slug: string, @Query() query: WebsiteQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const interview = await this.website.interview(slug, readWebsiteQuery(request, query));
+    sendRead(request, reply, JSON.stringify(interview), JSON_TYPE, interview.locale);
+  }
+}

@@ -1,0 +1,148 @@
+import { createClient, Client as SubscriptionClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { Lectern, startLectern } from '../support/lectern';
+
+/**
+ * GraphQL subscriptions over WebSocket on one instance (in memory, or through Redis when
+ * REDIS_URL is set): who hears what. Two instances are in instances.test.ts.
+ */
+const conference = {
+  slug: 'live-2016',
+  name: 'Umeå Jobbhackathon 2016',
+  startDate: '2016-10-21',
+  endDate: '2016-10-23',
+  timeZone: 'Europe/Stockholm',
+  defaultLocale: 'sv',
+};
+
+interface Subscriber {
+  heard: any[];
+  /** The next message not yet taken, waiting for it if need be. */
+  next(): Promise<any>;
+  /** Resolves with the first error, if any. */
+  failed: Promise<unknown>;
+}
+
+describe('live programme changes', () => {
+  let lectern: Lectern;
+  let conferenceId: string;
+  let published: string;
+  let draft: string;
+  const clients: SubscriptionClient[] = [];
+
+  const organiser = (query: string, variables?: Record<string, unknown>) => lectern.ok(query, variables, { as: 'organiser' });
+  const createSession = async (title: string) =>
+    (
+      await organiser('mutation ($input: CreateSessionInput!) { createSession(input: $input) { id } }', {
+        input: { conferenceId, title: [{ locale: 'sv', text: title }], format: 'TALK', language: 'sv', startsAt: '2016-10-21T09:00:00+02:00', endsAt: '2016-10-21T09:30:00+02:00' },
+      })
+    ).createSession.id as string;
+  const retitle = (id: string, text: string) =>
+    organiser('mutation ($id: ID!, $title: [LocalisedTextInput!]!) { updateSession(id: $id, input: { title: $title }) { id } }', { id, title: [{ locale: 'sv', text }] });
+
+  const subscribe = (query: string, variables: Record<string, unknown>, connectionParams?: Record<string, unknown>): Subscriber => {
+    const client = createClient({ url: `${lectern.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams });
+    clients.push(client);
+    const heard: any[] = [];
+    const waiting: ((message: any) => void)[] = [];
+    let taken = 0;
+    const failed = new Promise<unknown>((resolve) =>
+      client.subscribe({ query, variables }, {
+        next: (message) => {
+          heard.push(message);
+          waiting.shift()?.(message);
+        },
+        error: resolve,
+        complete: () => undefined,
+      }),
+    );
+    return {
+      heard,
+      failed,
+      next: () => {
+        const index = taken++;
+        return index < heard.length ? Promise.resolve(heard[index]) : new Promise((resolve) => waiting.push(resolve));
+      },
+    };
+  };
+
+  /** A subscription is open once the server has subscribed, which the client is not told of: change until one is heard. */
+  const untilHeard = async (subscriber: Subscriber, change: (attempt: number) => Promise<unknown>) => {
+    for (let attempt = 1; subscriber.heard.length === 0 && attempt <= 50; attempt++) {
+      await change(attempt);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return subscriber.next();
+  };
+
+  /** Skips what a subscriber heard while others were opening, up to the change looked for. */
+  const nextMatching = async (subscriber: Subscriber, wanted: (change: any) => boolean) => {
+    for (;;) {
+      const change = Object.values((await subscriber.next()).data)[0];
+      if (wanted(change)) return change;
+    }
+  };
+
+  beforeAll(async () => {
+    lectern = await startLectern({ RATE_LIMIT: 'off' });
+    conferenceId = (await organiser('mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }', { input: conference })).createConference.id;
+    published = await createSession('Öppning');
+    draft = await createSession('Hemligt');
+    await organiser(`mutation { publishSession(id: "${published}") { id } publishConference(id: "${conferenceId}") { id } }`);
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((client) => client.dispose()));
+    await lectern.close();
+  });
+
+  it('tells a public subscriber of a published session\'s change, through the public Session type', async () => {
+    const subscriber = subscribe('subscription ($id: ID!) { sessionChanged(id: $id) { kind sessionId at session { id title published } } }', { id: published });
+    const message = await untilHeard(subscriber, (attempt) => retitle(published, `Öppning ${attempt}`));
+    expect(message.data.sessionChanged).toEqual({
+      kind: 'SESSION_RETITLED',
+      sessionId: published,
+      at: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
+      session: { id: published, title: expect.stringMatching(/^Öppning \d+$/), published: true },
+    });
+  });
+
+  it('keeps drafts from the public, and tells organisers (with a token) of them', async () => {
+    const connection = { authorization: `Bearer ${lectern.adminToken}` };
+    const query = 'subscription ($slug: String!) { programmeChanged(conferenceSlug: $slug) { kind sessionId session { title } } }';
+    const organiserSubscriber = subscribe(query, { slug: conference.slug }, connection);
+    const publicSubscriber = subscribe(query, { slug: conference.slug });
+    await untilHeard(organiserSubscriber, (attempt) => retitle(published, `Start ${attempt}`));
+    await untilHeard(publicSubscriber, (attempt) => retitle(published, `Start igen ${attempt}`));
+
+    await retitle(draft, 'Fortfarande hemligt');
+    const aboutDraft = await nextMatching(organiserSubscriber, (change) => change.sessionId === draft);
+    expect(aboutDraft).toEqual({ kind: 'SESSION_RETITLED', sessionId: draft, session: { title: 'Fortfarande hemligt' } });
+    // Every subscriber of the conference was offered the draft's change before the next one.
+    await retitle(published, 'Öppning igen');
+    await nextMatching(publicSubscriber, (change) => change.session?.title === 'Öppning igen');
+    expect(publicSubscriber.heard.map((message) => message.data.programmeChanged.sessionId)).not.toContain(draft);
+    expect(JSON.stringify(publicSubscriber.heard)).not.toContain('hemligt');
+  });
+
+  it('tells the public that a withdrawn session is gone, without its content', async () => {
+    const subscriber = subscribe('subscription ($id: ID!) { sessionChanged(id: $id) { kind sessionId session { title } } }', { id: published });
+    await untilHeard(subscriber, (attempt) => retitle(published, `Sista ${attempt}`));
+
+    await organiser(`mutation { unpublishSession(id: "${published}") { id } }`);
+    expect(await nextMatching(subscriber, (change) => change.kind === 'SESSION_UPDATED')).toEqual({ kind: 'SESSION_UPDATED', sessionId: published, session: null });
+  });
+
+  it('refuses to subscribe the public to a draft, as a query would', async () => {
+    const subscriber = subscribe('subscription ($id: ID!) { sessionChanged(id: $id) { kind } }', { id: draft });
+    const error = (await subscriber.failed) as { message: string; extensions?: { code?: string } }[];
+    expect(error).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })]);
+  });
+
+  it('refuses a connection with a wrong token', async () => {
+    // A conference the public may follow: accepted as public, the subscription would stay open.
+    const subscriber = subscribe('subscription ($slug: String!) { programmeChanged(conferenceSlug: $slug) { kind } }', { slug: conference.slug }, { authorization: 'Bearer wrong' });
+    // Mercurius refuses with a `connection_error` message, which graphql-ws clients report as an error.
+    expect(await subscriber.failed).toBeTruthy();
+    expect(subscriber.heard).toEqual([]);
+  });
+});

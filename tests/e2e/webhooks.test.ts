@@ -1,0 +1,442 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createServer, IncomingHttpHeaders, Server, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { Lectern, startLectern } from '../support/lectern';
+
+interface Received {
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+type Answer = number | 'hang';
+
+/** A local webhook receiver: records every request, and answers per path as told (200 unless told otherwise). */
+class Receiver {
+  readonly received: Received[] = [];
+  private readonly plans = new Map<string, { next: Answer[]; then: Answer }>();
+  private readonly held = new Set<ServerResponse>();
+  private server!: Server;
+  url = '';
+
+  async start(): Promise<void> {
+    this.server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const path = request.url ?? '/';
+        this.received.push({ path, headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+        const plan = this.plans.get(path);
+        const answer = plan ? (plan.next.shift() ?? plan.then) : 200;
+        if (answer === 'hang') {
+          this.held.add(response);
+          response.on('close', () => this.held.delete(response));
+          return;
+        }
+        response.writeHead(answer, { 'content-type': 'text/plain' }).end('thanks');
+      });
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** Answers the next requests to `path` with `next`, one each, and every later one with `then`. */
+  plan(path: string, next: Answer[], then: Answer = 200): void {
+    this.plans.set(path, { next: [...next], then });
+  }
+
+  at(path: string): Received[] {
+    return this.received.filter((request) => request.path === path);
+  }
+
+  hanging(path: string): boolean {
+    return [...this.held].some((response) => response.req.url === path);
+  }
+
+  async stop(): Promise<void> {
+    for (const response of this.held) response.destroy();
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+}
+
+/** Waits (without asserting anything about time) until `probe` gives a value. */
+async function eventually<T>(probe: () => Promise<T | undefined | null | false>, what: string, limitMs = 20_000): Promise<T> {
+  const until = Date.now() + limitMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`Still waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const signed = (body: string, secret: string, header: string | string[] | undefined) => {
+  const expected = Buffer.from(`sha256=${createHmac('sha256', secret).update(body).digest('hex')}`);
+  const given = Buffer.from(String(header ?? ''));
+  return given.length === expected.length && timingSafeEqual(given, expected);
+};
+
+const CONFERENCE = {
+  slug: 'webhooks-2030',
+  name: 'Webhooks 2030',
+  startDate: '2030-05-01',
+  endDate: '2030-05-02',
+  timeZone: 'Europe/Oslo',
+  defaultLocale: 'nb',
+};
+const CREATE_WEBHOOK = `mutation ($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id url events description conference { slug } } } }`;
+const DELIVERIES = `query ($id: ID!, $first: Int, $after: String) {
+  webhookDeliveries(webhookId: $id, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { id event status attempts responseStatus error nextAttemptAt lastAttemptAt deliveredAt createdAt body attemptLog { at responseStatus error } } }
+  }
+}`;
+
+describe('outgoing webhooks', () => {
+  let lectern: Lectern;
+  const receiver = new Receiver();
+  let conferenceId: string;
+  let sessionId: string;
+  let draftSessionId: string;
+  let speakerId: string;
+  let roomId: string;
+  let hours = 10;
+
+  const organiser = (query: string, variables?: Record<string, unknown>) => lectern.ok(query, variables, { as: 'organiser' });
+  const register = async (path: string, events: string[], forConference = conferenceId) =>
+    (await organiser(CREATE_WEBHOOK, { input: { conferenceId: forConference, url: `${receiver.url}${path}`, events, description: `to ${path}` } })).createWebhook as {
+      secret: string;
+      webhook: { id: string; url: string; events: string[]; conference: { slug: string } };
+    };
+  const deliveries = async (webhookId: string) =>
+    (await organiser(DELIVERIES, { id: webhookId, first: 100 })).webhookDeliveries.edges.map((edge: any) => edge.node) as any[];
+  /** Moves a session to the next free hour of the first day, so every move is a real one. */
+  const move = (id: string) => {
+    hours++;
+    return organiser(`mutation ($id: ID!, $input: UpdateSessionInput!) { updateSession(id: $id, input: $input) { id startsAt } }`, {
+      id,
+      input: { startsAt: `2030-05-01T${hours}:00:00+02:00`, endsAt: `2030-05-01T${hours}:30:00+02:00` },
+    });
+  };
+  const retitle = (id: string, text: string) =>
+    organiser(`mutation ($id: ID!, $title: [LocalisedTextInput!]!) { updateSession(id: $id, input: { title: $title }) { id } }`, {
+      id,
+      title: [{ locale: 'nb', text }],
+    });
+
+  beforeAll(async () => {
+    await receiver.start();
+    lectern = await startLectern({
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: 'on',
+      WEBHOOK_RETRY_BASE_MS: '50',
+      WEBHOOK_TIMEOUT_MS: '1000',
+      WEBHOOK_MAX_ATTEMPTS: '4',
+    });
+    conferenceId = (await organiser(`mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }`, { input: CONFERENCE })).createConference.id;
+    roomId = (await organiser(`mutation ($id: ID!) { createRoom(input: { conferenceId: $id, slug: "sal-a", name: "Sal A" }) { id } }`, { id: conferenceId })).createRoom.id;
+    speakerId = (await organiser(`mutation { createSpeaker(input: { slug: "kari-nordmann", name: "Kari Nordmann" }) { id } }`)).createSpeaker.id;
+    const session = (title: string, startsAt: string, endsAt: string) =>
+      organiser(`mutation ($input: CreateSessionInput!) { createSession(input: $input) { id } }`, {
+        input: { conferenceId, title: [{ locale: 'nb', text: title }], format: 'TALK', language: 'nb', roomId, startsAt, endsAt },
+      }).then((data) => data.createSession.id as string);
+    sessionId = await session('Åpning', '2030-05-01T10:00:00+02:00', '2030-05-01T10:30:00+02:00');
+    draftSessionId = await session('Hemmelig', '2030-05-02T10:00:00+02:00', '2030-05-02T10:30:00+02:00');
+    await organiser(`mutation ($sessionId: ID!, $speakerId: ID!) { addAppearance(input: { sessionId: $sessionId, speakerId: $speakerId }) { id } }`, { sessionId, speakerId });
+    await organiser(`mutation ($id: ID!) { publishSession(id: $id) { id } }`, { id: sessionId });
+    await organiser(`mutation ($id: ID!) { publishConference(id: $id) { id } }`, { id: conferenceId });
+  });
+  afterAll(async () => {
+    await lectern?.close();
+    await receiver.stop();
+  });
+
+  it('signs each delivery with the secret shown once, and tells what moved where', async () => {
+    const { secret, webhook } = await register('/moves', ['SESSION_MOVED']);
+    expect(secret).toMatch(/^whsec_/);
+    expect(webhook).toMatchObject({ events: ['SESSION_MOVED'], conference: { slug: CONFERENCE.slug } });
+    const listed = await organiser(`{ webhooks(conferenceSlug: "${CONFERENCE.slug}") { id url events description } }`);
+    expect(listed.webhooks).toContainEqual({ id: webhook.id, url: `${receiver.url}/moves`, events: ['SESSION_MOVED'], description: 'to /moves' });
+    const webhookType = await organiser(`{ __type(name: "Webhook") { fields { name } } }`);
+    expect(webhookType.__type.fields.map((field: any) => field.name)).not.toContain('secret');
+
+    const moved = await move(sessionId);
+    const [request] = await eventually(async () => receiver.at('/moves').length > 0 && receiver.at('/moves'), 'the move to be delivered');
+
+    expect(signed(request.body, secret, request.headers['x-lectern-signature'])).toBe(true);
+    expect(signed(request.body, 'whsec_another', request.headers['x-lectern-signature'])).toBe(false);
+    expect(request.headers['content-type']).toBe('application/json');
+    expect(request.headers['x-lectern-event']).toBe('SESSION_MOVED');
+    const body = JSON.parse(request.body);
+    expect(request.headers['x-lectern-delivery']).toBe(body.id);
+    expect(body).toMatchObject({
+      event: 'SESSION_MOVED',
+      conference: { slug: CONFERENCE.slug },
+      session: { id: sessionId, title: { nb: 'Åpning' }, startsAt: moved.updateSession.startsAt, room: { slug: 'sal-a', name: 'Sal A' } },
+      details: {
+        from: { startsAt: '2030-05-01T08:00:00.000Z', room: { slug: 'sal-a' } },
+        to: { startsAt: moved.updateSession.startsAt, room: { slug: 'sal-a' } },
+      },
+    });
+    expect(new Date(body.occurredAt).toString()).not.toBe('Invalid Date');
+
+    const [logged] = await eventually(async () => {
+      const log = await deliveries(webhook.id);
+      return log[0]?.status === 'DELIVERED' && log;
+    }, 'the delivery log to show the delivery');
+    expect(logged).toMatchObject({ id: body.id, event: 'SESSION_MOVED', attempts: 1, responseStatus: 200, error: null, nextAttemptAt: null, body: request.body });
+    expect(logged.attemptLog).toEqual([expect.objectContaining({ responseStatus: 200, error: null })]);
+  });
+
+  it('tells only the events a webhook asked for', async () => {
+    const { webhook } = await register('/titles', ['SESSION_RETITLED']);
+    await move(sessionId);
+    await organiser(`mutation ($id: ID!) { updateSpeaker(id: $id, input: { name: "Kari Nordmann-Berg" }) { id } }`, { id: speakerId });
+    await retitle(sessionId, 'Velkommen');
+    const [request] = await eventually(async () => receiver.at('/titles').length > 0 && receiver.at('/titles'), 'the new title to be delivered');
+    expect(JSON.parse(request.body)).toMatchObject({ event: 'SESSION_RETITLED', details: { from: { nb: 'Åpning' }, to: { nb: 'Velkommen' } } });
+    expect((await deliveries(webhook.id)).map((delivery) => delivery.event)).toEqual(['SESSION_RETITLED']);
+  });
+
+  it('tells of a changed speaker who speaks in the published programme', async () => {
+    const { secret, webhook } = await register('/speakers', ['SPEAKER_CHANGED']);
+    await organiser(`mutation ($id: ID!) { updateSpeaker(id: $id, input: { name: "Kari Nordmann" }) { id } }`, { id: speakerId });
+    const [request] = await eventually(async () => receiver.at('/speakers').length > 0 && receiver.at('/speakers'), 'the speaker change');
+    expect(signed(request.body, secret, request.headers['x-lectern-signature'])).toBe(true);
+    expect(JSON.parse(request.body)).toMatchObject({ event: 'SPEAKER_CHANGED', speaker: { id: speakerId, slug: 'kari-nordmann', name: 'Kari Nordmann' } });
+    expect(await deliveries(webhook.id)).toHaveLength(1);
+  });
+
+  it('sends nothing of unpublished sessions or draft conferences', async () => {
+    const { webhook } = await register('/public-only', ['SESSION_MOVED', 'SESSION_RETITLED', 'SESSION_CANCELLED', 'SPEAKER_CHANGED']);
+    const draftSpeaker = (await organiser(`mutation { createSpeaker(input: { slug: "ola-hemmelig", name: "Ola Hemmelig" }) { id } }`)).createSpeaker.id;
+    await organiser(`mutation ($sessionId: ID!, $speakerId: ID!) { addAppearance(input: { sessionId: $sessionId, speakerId: $speakerId }) { id } }`, {
+      sessionId: draftSessionId,
+      speakerId: draftSpeaker,
+    });
+    await move(draftSessionId);
+    await retitle(draftSessionId, 'Fortsatt hemmelig');
+    await organiser(`mutation ($id: ID!) { updateSpeaker(id: $id, input: { name: "Ola Skjult" }) { id } }`, { id: draftSpeaker });
+    await organiser(`mutation ($id: ID!) { cancelSession(id: $id) { id } }`, { id: draftSessionId });
+
+    const draft = (await organiser(`mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }`, { input: { ...CONFERENCE, slug: 'webhooks-draft' } }))
+      .createConference.id;
+    const draftHook = await register('/draft-conference', ['SESSION_MOVED'], draft);
+    const inDraft = (
+      await organiser(`mutation ($input: CreateSessionInput!) { createSession(input: $input) { id } }`, {
+        input: { conferenceId: draft, title: [{ locale: 'nb', text: 'Utkast' }], format: 'TALK', language: 'nb', startsAt: '2030-05-01T09:00:00+02:00', endsAt: '2030-05-01T09:30:00+02:00' },
+      })
+    ).createSession.id;
+    await organiser(`mutation ($id: ID!) { publishSession(id: $id) { id } }`, { id: inDraft });
+    await move(inDraft);
+
+    // Then something public, told after the rest: once it arrives, anything sent of the rest would be logged too.
+    await retitle(sessionId, 'Åpning');
+    await organiser(`mutation ($id: ID!) { publishConference(id: $id) { id } }`, { id: draft });
+    await move(inDraft);
+    await eventually(async () => receiver.at('/public-only').length > 0 && receiver.at('/draft-conference').length > 0, 'the public changes');
+
+    const sent = receiver.at('/public-only').map((request) => JSON.parse(request.body));
+    expect(sent).toEqual([expect.objectContaining({ event: 'SESSION_RETITLED', session: expect.objectContaining({ id: sessionId }) })]);
+    expect((await deliveries(webhook.id)).map((delivery) => delivery.event)).toEqual(['SESSION_RETITLED']);
+    expect(receiver.at('/draft-conference')).toHaveLength(1);
+    expect(await deliveries(draftHook.webhook.id)).toHaveLength(1);
+    expect(JSON.stringify(receiver.received.map((request) => request.body))).not.toMatch(/hemmelig|Ola/i);
+  });
+
+  it('retries a failing receiver with backoff until it answers, and the mutation is not held up', async () => {
+    const { secret, webhook } = await register('/flaky', ['SESSION_CANCELLED', 'SESSION_RETITLED']);
+    receiver.plan('/flaky', [503, 500], 200);
+    const cancelled = await lectern.graphql(`mutation ($id: ID!) { cancelSession(id: $id) { id status } }`, { id: sessionId }, { as: 'organiser' });
+    expect(cancelled.errors).toBeUndefined();
+    expect(cancelled.data.cancelSession).toEqual({ id: sessionId, status: 'CANCELLED' });
+
+    const [delivery] = await eventually(async () => {
+      const log = await deliveries(webhook.id);
+      return log[0]?.status === 'DELIVERED' && log;
+    }, 'the cancellation to be delivered after the retries');
+    expect(delivery).toMatchObject({ event: 'SESSION_CANCELLED', attempts: 3, responseStatus: 200, error: null });
+    expect(delivery.attemptLog.map((attempt: any) => [attempt.responseStatus, attempt.error])).toEqual([
+      [503, 'answered 503'],
+      [500, 'answered 500'],
+      [200, null],
+    ]);
+    const times = delivery.attemptLog.map((attempt: any) => Date.parse(attempt.at));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+
+    // The same delivery each time: same id, same body, same signature.
+    const requests = receiver.at('/flaky');
+    expect(requests).toHaveLength(3);
+    expect(new Set(requests.map((request) => request.headers['x-lectern-delivery']))).toEqual(new Set([delivery.id]));
+    expect(new Set(requests.map((request) => request.body)).size).toBe(1);
+    for (const request of requests) expect(signed(request.body, secret, request.headers['x-lectern-signature'])).toBe(true);
+    const { session } = await lectern.ok(`{ session(id: "${sessionId}") { status } }`);
+    expect(session.status).toBe('CANCELLED');
+  });
+
+  it('answers mutations while a receiver hangs, gives up waiting on it, and delivers on a later attempt', async () => {
+    const { webhook } = await register('/hanging', ['SESSION_RETITLED']);
+    receiver.plan('/hanging', ['hang'], 200);
+    await retitle(sessionId, 'Åpning igjen');
+    await eventually(async () => receiver.hanging('/hanging'), 'the receiver to hold the first request');
+
+    const answered = await lectern.graphql(`mutation ($id: ID!) { updateSession(id: $id, input: { notes: "Dørene åpner 09.30" }) { notes } }`, { id: sessionId }, { as: 'organiser' });
+    expect(answered.data?.updateSession.notes).toBe('Dørene åpner 09.30');
+
+    const [delivery] = await eventually(async () => {
+      const log = await deliveries(webhook.id);
+      return log[0]?.status === 'DELIVERED' && log;
+    }, 'the new title to be delivered');
+    expect(delivery.attempts).toBe(2);
+    expect(delivery.attemptLog[0]).toMatchObject({ responseStatus: null, error: 'no answer within 1000 ms' });
+    expect(delivery.attemptLog[1]).toMatchObject({ responseStatus: 200, error: null });
+  });
+
+  it('gives up after the last attempt, and at once on an answer that says no', async () => {
+    const refusing = await register('/gone', ['SESSION_RETITLED']);
+    const failing = await register('/down', ['SESSION_RETITLED']);
+    receiver.plan('/gone', [], 410);
+    receiver.plan('/down', [], 502);
+    await retitle(sessionId, 'Siste forsøk');
+
+    const [gone] = await eventually(async () => {
+      const log = await deliveries(refusing.webhook.id);
+      return log[0]?.status === 'FAILED' && log;
+    }, 'the refused delivery to fail');
+    expect(gone).toMatchObject({ attempts: 1, responseStatus: 410, error: 'answered 410', nextAttemptAt: null });
+
+    const [down] = await eventually(async () => {
+      const log = await deliveries(failing.webhook.id);
+      return log[0]?.status === 'FAILED' && log;
+    }, 'the failing delivery to be given up');
+    expect(down).toMatchObject({ attempts: 4, responseStatus: 502, nextAttemptAt: null, deliveredAt: null });
+    expect(receiver.at('/down')).toHaveLength(4);
+  });
+
+  it('signs with a rotated secret at once, and sends nothing to a deleted webhook', async () => {
+    const first = await register('/rotated', ['SESSION_RETITLED']);
+    const gone = await register('/deleted', ['SESSION_RETITLED']);
+    const rotated = await organiser(`mutation ($id: ID!) { rotateWebhookSecret(id: $id) { secret webhook { id } } }`, { id: first.webhook.id });
+    expect(rotated.rotateWebhookSecret.secret).not.toBe(first.secret);
+    await organiser(`mutation ($id: ID!) { deleteWebhook(id: $id) { id } }`, { id: gone.webhook.id });
+    const listed = await organiser(`{ webhooks(conferenceSlug: "${CONFERENCE.slug}") { id } }`);
+    expect(listed.webhooks.map((hook: any) => hook.id)).not.toContain(gone.webhook.id);
+
+    await retitle(sessionId, 'Ny nøkkel');
+    const [request] = await eventually(async () => receiver.at('/rotated').length > 0 && receiver.at('/rotated'), 'the delivery after the rotation');
+    expect(signed(request.body, rotated.rotateWebhookSecret.secret, request.headers['x-lectern-signature'])).toBe(true);
+    expect(signed(request.body, first.secret, request.headers['x-lectern-signature'])).toBe(false);
+    expect(receiver.at('/deleted')).toEqual([]);
+  });
+
+  it('changes a webhook\'s address and events, naming the field at fault when refused', async () => {
+    const { webhook } = await register('/before', ['SESSION_MOVED']);
+    const updated = await organiser(`mutation ($id: ID!) { updateWebhook(id: $id, input: { url: "${receiver.url}/after", events: [SESSION_RETITLED, SESSION_RETITLED], description: null }) { url events description } }`, {
+      id: webhook.id,
+    });
+    expect(updated.updateWebhook).toEqual({ url: `${receiver.url}/after`, events: ['SESSION_RETITLED'], description: null });
+    for (const [input, field] of [
+      [{ url: 'ftp://example.org/hook' }, 'url'],
+      [{ url: 'not a url' }, 'url'],
+      [{ url: 'https://user:password@example.org/hook' }, 'url'],
+      [{ events: [] }, 'events'],
+      [{ description: 'x'.repeat(501) }, 'description'],
+    ] as const) {
+      const refused = await lectern.graphql(`mutation ($id: ID!, $input: UpdateWebhookInput!) { updateWebhook(id: $id, input: $input) { id } }`, { id: webhook.id, input }, { as: 'organiser' });
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+    const unchanged = await organiser(`{ webhooks(conferenceSlug: "${CONFERENCE.slug}") { id url events } }`);
+    expect(unchanged.webhooks).toContainEqual({ id: webhook.id, url: `${receiver.url}/after`, events: ['SESSION_RETITLED'] });
+  });
+
+  it('tells of a published schedule release', async () => {
+    const { secret, webhook } = await register('/releases', ['RELEASE_PUBLISHED']);
+    const released = await organiser(`mutation { releaseSchedule(conferenceSlug: "${CONFERENCE.slug}", name: "v1") { version } }`);
+    expect(released.releaseSchedule.version).toBe(1);
+    const [request] = await eventually(async () => receiver.at('/releases').length > 0 && receiver.at('/releases'), 'the release');
+    expect(signed(request.body, secret, request.headers['x-lectern-signature'])).toBe(true);
+    expect(JSON.parse(request.body)).toMatchObject({ event: 'RELEASE_PUBLISHED', conference: { slug: CONFERENCE.slug }, release: { version: 1 } });
+    expect((await deliveries(webhook.id)).map((delivery) => delivery.event)).toEqual(['RELEASE_PUBLISHED']);
+  });
+
+  it('pages through the delivery log, newest first', async () => {
+    const { webhook } = await register('/paged', ['SESSION_RETITLED']);
+    for (const title of ['En', 'To', 'Tre']) await retitle(sessionId, title);
+    await eventually(async () => receiver.at('/paged').length === 3, 'three deliveries');
+    const first = (await organiser(DELIVERIES, { id: webhook.id, first: 2 })).webhookDeliveries;
+    expect(first.totalCount).toBe(3);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const rest = (await organiser(DELIVERIES, { id: webhook.id, first: 2, after: first.pageInfo.endCursor })).webhookDeliveries;
+    const titles = [...first.edges, ...rest.edges].map((edge: any) => JSON.parse(edge.node.body).details.to.nb);
+    expect(titles).toEqual(['Tre', 'To', 'En']);
+  });
+
+  it('is for the organisers of the conference only', async () => {
+    const { webhook } = await register('/scoped', ['SESSION_MOVED']);
+    const other = (await organiser(`mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }`, { input: { ...CONFERENCE, slug: 'webhooks-other' } }))
+      .createConference.id;
+    const outsider = await lectern.organiserToken([other], 'Other organiser');
+    const insider = await lectern.organiserToken([conferenceId], 'Own organiser');
+
+    const attempts = [
+      [CREATE_WEBHOOK, { input: { conferenceId, url: `${receiver.url}/sneaky`, events: ['SESSION_MOVED'] } }],
+      [`{ webhooks(conferenceSlug: "${CONFERENCE.slug}") { id url } }`, {}],
+      [DELIVERIES, { id: webhook.id }],
+      [`mutation ($id: ID!) { updateWebhook(id: $id, input: { url: "${receiver.url}/sneaky" }) { id } }`, { id: webhook.id }],
+      [`mutation ($id: ID!) { rotateWebhookSecret(id: $id) { secret } }`, { id: webhook.id }],
+      [`mutation ($id: ID!) { deleteWebhook(id: $id) { id } }`, { id: webhook.id }],
+    ] as const;
+    for (const [query, variables] of attempts) {
+      const refused = await lectern.graphql(query, variables, { token: outsider });
+      expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(JSON.stringify(refused)).not.toContain('whsec_');
+      const anonymous = await lectern.graphql(query, variables);
+      expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    const own = await lectern.ok(`{ webhooks(conferenceSlug: "${CONFERENCE.slug}") { id url } }`, {}, { token: insider });
+    expect(own.webhooks).toContainEqual({ id: webhook.id, url: `${receiver.url}/scoped` });
+    expect(own.webhooks.map((hook: any) => hook.url)).not.toContain(`${receiver.url}/sneaky`);
+    const ownLog = await lectern.ok(DELIVERIES, { id: webhook.id }, { token: insider });
+    expect(ownLog.webhookDeliveries.totalCount).toBeGreaterThanOrEqual(0);
+    const created = await lectern.ok(CREATE_WEBHOOK, { input: { conferenceId, url: `${receiver.url}/own`, events: ['SESSION_MOVED'] } }, { token: insider });
+    expect(created.createWebhook.secret).toMatch(/^whsec_/);
+  });
+});
+
+describe('webhook targets, when private addresses are not allowed', () => {
+  let lectern: Lectern;
+  let conferenceId: string;
+
+  beforeAll(async () => {
+    lectern = await startLectern({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'off' });
+    conferenceId = (await lectern.ok(`mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }`, { input: CONFERENCE }, { as: 'organiser' }))
+      .createConference.id;
+  });
+  afterAll(() => lectern?.close());
+
+  it.each([
+    'http://127.0.0.1:8080/hook',
+    'http://[::1]/hook',
+    'http://[::ffff:127.0.0.1]/hook',
+    'http://10.0.0.1/hook',
+    'http://192.168.1.20/hook',
+    'http://169.254.169.254/latest/meta-data',
+    'http://[fd00::1]/hook',
+    'http://0.0.0.0/hook',
+    'http://2130706433/hook',
+    'http://localhost:3000/hook',
+    'ftp://example.org/hook',
+    'file:///etc/passwd',
+  ])('refuses %s, naming the url', async (url) => {
+    const refused = await lectern.graphql(CREATE_WEBHOOK, { input: { conferenceId, url, events: ['SESSION_MOVED'] } }, { as: 'organiser' });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'url' });
+    const { webhooks } = await lectern.ok(`{ webhooks(conferenceSlug: "${CONFERENCE.slug}") { id } }`, {}, { as: 'organiser' });
+    expect(webhooks).toEqual([]);
+  });
+
+  it('accepts a public address', async () => {
+    const created = await lectern.ok(CREATE_WEBHOOK, { input: { conferenceId, url: 'https://93.184.215.14/hook', events: ['SESSION_MOVED'] } }, { as: 'organiser' });
+    expect(created.createWebhook.webhook.url).toBe('https://93.184.215.14/hook');
+  });
+});

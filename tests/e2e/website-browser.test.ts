@@ -1,0 +1,93 @@
+import { readFileSync, mkdirSync, statSync } from 'node:fs';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Browser, chromium } from 'playwright-core';
+import { DemoLoader } from '../../src/demo/demo-loader.service';
+import { Lectern, startLectern } from '../support/lectern';
+
+/**
+ * Real pages in a real browser (Debian's Chromium), served from another origin than Lectern's:
+ * proof that a website can read the JSON API and embed the speaker wall across origins.
+ */
+
+const FIXTURES = join(__dirname, 'fixtures');
+const SCREENSHOTS = join(__dirname, '..', '..', 'test-output', 'website');
+
+let lectern: Lectern;
+let site: Server;
+let siteUrl: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  lectern = await startLectern();
+  await lectern.app.get(DemoLoader).load();
+  // The website: static pages only, on a port (so an origin) of its own.
+  site = createServer((request, response) => {
+    const page = { '/speaker.html': 'website-speaker.html', '/wall.html': 'website-wall.html' }[new URL(request.url!, 'http://site').pathname];
+    if (!page) return void response.writeHead(404).end();
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(join(FIXTURES, page)));
+  });
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => site?.close(resolve));
+  await lectern?.close();
+});
+
+it('renders a speaker\'s bio fetched from the JSON API by a page on another origin', async () => {
+  const page = await browser.newPage({ locale: 'sv-SE' });
+  const failures: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && failures.push(message.text()));
+  await page.goto(`${siteUrl}/speaker.html?api=${encodeURIComponent(lectern.url)}&slug=erik-sandstrom`);
+  await page.waitForSelector('#speaker[aria-busy="false"]');
+  expect(new URL(page.url()).origin).not.toBe(new URL(lectern.url).origin);
+
+  expect(await page.locator('.speaker__name').innerText()).toBe('Erik Sandström');
+  expect(await page.locator('.speaker__affiliation').innerText()).toBe('digitaliseringsdirektör, Arbetsförmedlingen');
+  expect(await page.locator('.speaker__bio p').innerText()).toContain('Erik Sandström har haft flera ledande roller inom digitalisering');
+  expect(await page.locator('.speaker__sessions li').allInnerTexts()).toEqual([
+    expect.stringContaining('Offentliga tjänster byggda på öppna data och ekosystemtänkande'),
+    expect.stringContaining('Att starta en positiv rörelse mot innovation'),
+  ]);
+  expect(failures).toEqual([]);
+
+  const screenshot = join(SCREENSHOTS, 'speaker-erik-sandstrom.png');
+  await page.screenshot({ path: screenshot, fullPage: true });
+  expect(statSync(screenshot).size).toBeGreaterThan(1000);
+  await page.close();
+});
+
+it('follows the browser\'s language: an English browser gets the English bio', async () => {
+  const page = await browser.newPage({ locale: 'en-GB' });
+  await page.goto(`${siteUrl}/speaker.html?api=${encodeURIComponent(lectern.url)}&slug=erik-sandstrom`);
+  await page.waitForSelector('#speaker[aria-busy="false"]');
+  expect(await page.locator('#speaker').getAttribute('lang')).toBe('en');
+  expect(await page.locator('.speaker__bio').innerText()).toContain('held several leading digital roles at Arbetsförmedlingen');
+  await page.close();
+});
+
+it('embeds the speaker wall of a conference in a page on another origin', async () => {
+  const page = await browser.newPage({ locale: 'nb-NO' });
+  await page.goto(`${siteUrl}/wall.html?api=${encodeURIComponent(lectern.url)}&conference=teknologi-og-politikk-2020`);
+  await page.waitForSelector('#lectern-wall[aria-busy="false"]');
+
+  expect(await page.locator('.lectern-speaker-wall__heading').innerText()).toBe('Foredragsholdere – Teknologi og politikk 2020');
+  expect(await page.locator('.lectern-speaker__name').allInnerTexts()).toEqual(['Eirik Løkke', 'Pia Jøsendal', 'Tore Sandvik']);
+  const tore = page.locator('.lectern-speaker[data-speaker="tore-sandvik"]');
+  expect(await tore.locator('.lectern-speaker__bio').innerText()).toContain('fylkesordfører i Trøndelag');
+  expect(await tore.locator('.lectern-session__calendar').innerText()).toBe('Legg til i kalenderen');
+
+  const screenshot = join(SCREENSHOTS, 'speaker-wall-teknologi-og-politikk-2020.png');
+  await page.screenshot({ path: screenshot, fullPage: true });
+  expect(statSync(screenshot).size).toBeGreaterThan(1000);
+  await page.close();
+});

@@ -1,0 +1,167 @@
+import { parseFragment } from 'parse5';
+import { DemoLoader } from '../../src/demo/demo-loader.service';
+import { Lectern, startLectern } from '../support/lectern';
+
+/** The embeddable HTML: read back with a real HTML parser, for the demo and for hostile input. */
+
+type Node = { nodeName: string; attrs?: { name: string; value: string }[]; childNodes?: Node[]; value?: string };
+
+function parse(html: string): Node {
+  return parseFragment(html) as unknown as Node;
+}
+
+function elements(root: Node): Node[] {
+  const found: Node[] = [];
+  const walk = (node: Node) => {
+    if (node.attrs) found.push(node);
+    node.childNodes?.forEach(walk);
+  };
+  walk(root);
+  return found;
+}
+
+const attr = (node: Node, name: string) => node.attrs?.find((a) => a.name === name)?.value;
+const classes = (node: Node) => (attr(node, 'class') ?? '').split(/\s+/);
+const byClass = (root: Node, name: string) => elements(root).filter((node) => classes(node).includes(name));
+const text = (node: Node): string => (node.nodeName === '#text' ? node.value ?? '' : (node.childNodes ?? []).map(text).join(''));
+
+let lectern: Lectern;
+beforeAll(async () => {
+  lectern = await startLectern();
+  await lectern.app.get(DemoLoader).load();
+});
+afterAll(() => lectern.close());
+
+async function embed(path: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${lectern.url}${path}`, { headers });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+  return { response, root: parse(await response.text()) };
+}
+
+describe('the speaker card', () => {
+  it('shows name, latest affiliation, bio and every session with its time and "add to calendar"', async () => {
+    const { root, response } = await embed('/embed/speakers/erik-sandstrom');
+    expect(response.headers.get('content-language')).toBe('sv');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    const [card] = byClass(root, 'lectern-speaker');
+    expect(card.nodeName).toBe('article');
+    expect(attr(card, 'lang')).toBe('sv');
+    expect(text(byClass(root, 'lectern-speaker__name')[0])).toBe('Erik Sandström');
+    expect(text(byClass(root, 'lectern-speaker__affiliation')[0])).toBe('digitaliseringsdirektör, Arbetsförmedlingen');
+    expect(text(byClass(root, 'lectern-speaker__bio')[0])).toContain('Arbetsförmedlingen');
+
+    const sessions = byClass(root, 'lectern-session');
+    expect(sessions.map((s) => text(byClass(s, 'lectern-session__title')[0]))).toEqual([
+      'Offentliga tjänster byggda på öppna data och ekosystemtänkande',
+      'Att starta en positiv rörelse mot innovation',
+    ]);
+    const digstrat = sessions[1];
+    expect(text(byClass(digstrat, 'lectern-session__affiliation')[0])).toBe('digitaliseringsdirektör, Arbetsförmedlingen');
+    const time = byClass(digstrat, 'lectern-session__time')[0];
+    expect(time.nodeName).toBe('time');
+    expect(attr(time, 'datetime')).toBe('2018-04-17T13:00:00+02:00');
+    expect(text(time)).toMatch(/13:00/);
+    const calendar = byClass(digstrat, 'lectern-session__calendar')[0];
+    expect(attr(calendar, 'href')).toMatch(/^webcal:\/\/localhost:3000\/calendars\/sessions\/\d+\.ics\?locale=sv$/);
+    expect(text(calendar)).toBe('Lägg till i kalendern');
+    expect(attr(byClass(digstrat, 'lectern-session__google')[0], 'href')).toMatch(/^https:\/\/calendar\.google\.com\/calendar\/render\?/);
+  });
+
+  it('is in the language asked for with ?locale=, labels included', async () => {
+    const { root, response } = await embed('/embed/speakers/erik-sandstrom?locale=en');
+    expect(response.headers.get('content-language')).toBe('en');
+    expect(attr(byClass(root, 'lectern-speaker')[0], 'lang')).toBe('en');
+    expect(text(byClass(root, 'lectern-speaker__bio')[0])).toContain('held several leading digital roles');
+    expect(text(byClass(root, 'lectern-session__calendar')[0])).toBe('Add to calendar');
+    expect(text(byClass(root, 'lectern-session__title')[1])).toBe('Starting a positive movement towards innovation');
+  });
+
+  it('answers 404 as short text for a speaker who is not public, and caches like the JSON API', async () => {
+    const missing = await fetch(`${lectern.url}/embed/speakers/nobody`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toMatch(/^text\/plain/);
+    const first = await fetch(`${lectern.url}/embed/speakers/olle-lundin`);
+    expect(first.headers.get('cache-control')).toMatch(/^public, max-age=\d+$/);
+    const again = await fetch(`${lectern.url}/embed/speakers/olle-lundin`, { headers: { 'if-none-match': first.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+  });
+});
+
+describe('the speaker wall', () => {
+  it('lists the conference\'s speakers as cards, in the conference\'s language, with their part in it', async () => {
+    const { root, response } = await embed('/embed/conferences/teknologi-og-politikk-2020/speakers');
+    expect(response.headers.get('content-language')).toBe('nb');
+    const [wall] = byClass(root, 'lectern-speaker-wall');
+    expect(wall.nodeName).toBe('section');
+    expect(attr(wall, 'lang')).toBe('nb');
+    expect(byClass(root, 'lectern-speaker__name').map(text)).toEqual(['Eirik Løkke', 'Pia Jøsendal', 'Tore Sandvik']);
+    const tore = byClass(root, 'lectern-speaker').find((card) => attr(card, 'data-speaker') === 'tore-sandvik')!;
+    expect(text(byClass(tore, 'lectern-session__title')[0])).toBe('Innovasjon i privat og offentlig sektor');
+    expect(text(byClass(tore, 'lectern-session__affiliation')[0])).toMatch(/fylkesordfører/);
+    expect(attr(byClass(tore, 'lectern-session__time')[0], 'datetime')).toMatch(/^2020-08-19T\d{2}:\d{2}:00\+02:00$/);
+  });
+});
+
+describe('hostile input', () => {
+  const HOSTILE_MARKDOWN = [
+    '# Hi **there**',
+    '<script>alert("bio")</script>',
+    '<img src=x onerror="alert(1)">',
+    '[click](javascript:alert(1)) [data](data:text/html;base64,PHNjcmlwdD4=)',
+    '<a href="https://example.org" onclick="alert(2)">raw</a>',
+    '<iframe src="https://evil.example"></iframe><svg onload=alert(3)>',
+  ].join('\n\n');
+  const HOSTILE_LINE = '"><script>alert(4)</script><img src=x onerror=alert(5)>';
+
+  beforeAll(async () => {
+    const as = { as: 'organiser' as const };
+    const { createConference } = await lectern.ok(
+      `mutation ($name: String!) { createConference(input: { slug: "fiende-2031", name: $name, startDate: "2031-03-01", endDate: "2031-03-01", timeZone: "Europe/Stockholm", defaultLocale: "sv" }) { id } }`,
+      { name: HOSTILE_LINE },
+      as,
+    );
+    const { createSpeaker } = await lectern.ok(
+      `mutation ($name: String!, $bio: String!, $label: String!) { createSpeaker(input: {
+        slug: "fiende", name: $name, bio: [{ locale: "sv", text: $bio }],
+        photoUrl: "https://img.example/x.jpg\\" onerror=\\"alert(6)", photoAlt: [{ locale: "sv", text: $name }],
+        links: [{ label: $label, url: "https://example.org/?q=\\"><script>alert(7)</script>" }] }) { id } }`,
+      { name: HOSTILE_LINE, bio: HOSTILE_MARKDOWN, label: HOSTILE_LINE },
+      as,
+    );
+    const { createSession } = await lectern.ok(
+      `mutation ($c: ID!, $title: String!, $abstract: String!) { createSession(input: { conferenceId: $c, title: [{ locale: "sv", text: $title }], abstract: [{ locale: "sv", text: $abstract }], format: TALK, language: "sv", startsAt: "2031-03-01T09:00:00Z", endsAt: "2031-03-01T10:00:00Z" }) { id } }`,
+      { c: createConference.id, title: HOSTILE_LINE, abstract: HOSTILE_MARKDOWN },
+      as,
+    );
+    await lectern.ok(
+      `mutation ($s: ID!, $p: ID!, $t: String!) { addAppearance(input: { sessionId: $s, speakerId: $p, title: $t, organisation: $t }) { id } }`,
+      { s: createSession.id, p: createSpeaker.id, t: HOSTILE_LINE },
+      as,
+    );
+    await lectern.ok(`mutation ($s: ID!) { publishSession(id: $s) { id } }`, { s: createSession.id }, as);
+    await lectern.ok(`mutation ($c: ID!) { publishConference(id: $c) { id } }`, { c: createConference.id }, as);
+  });
+
+  it.each(['/embed/speakers/fiende', '/embed/conferences/fiende-2031/speakers'])('%s has no script, no event handler and only safe addresses', async (path) => {
+    const { root } = await embed(path);
+    const all = elements(root);
+    const names = all.map((node) => node.nodeName);
+    for (const forbidden of ['script', 'iframe', 'svg', 'object', 'embed', 'style', 'form', 'base', 'meta', 'link']) expect(names).not.toContain(forbidden);
+    expect(names.filter((name) => name === 'img')).toHaveLength(1);
+    for (const node of all) {
+      for (const { name, value } of node.attrs ?? []) {
+        expect(name).not.toMatch(/^on/i);
+        expect(name).not.toBe('style');
+        if (name === 'href') expect(value).toMatch(/^(https?:|mailto:|webcal:)/);
+        if (name === 'src') expect(value).toMatch(/^https:\/\/img\.example\//);
+      }
+    }
+    // The hostile texts are there, as text.
+    expect(byClass(root, 'lectern-speaker__name').map(text)).toEqual([HOSTILE_LINE]);
+    expect(text(byClass(root, 'lectern-session__affiliation')[0])).toBe(`${HOSTILE_LINE}, ${HOSTILE_LINE}`);
+    expect(text(byClass(root, 'lectern-speaker__bio')[0])).toContain('<script>alert("bio")</script>');
+    const hrefs = all.filter((node) => node.nodeName === 'a').map((node) => attr(node, 'href')!);
+    expect(hrefs.join(' ')).not.toMatch(/javascript:|data:/);
+  });
+});
