@@ -99,13 +99,13 @@ export class FeedReader {
   }
 
   async track(conference: Conference, slug: string): Promise<Track> {
-    const track = await this.dataSource.getRepository(Track).findOneBy({ conferenceId: conference.id, slug });
+    const track = await this.dataSource.getRepository(Track).findOneBy({ conferenceId: conference.id, slug, published: true });
     if (!track) throw notFound('track', 'track', slug);
     return track;
   }
 
   async room(conference: Conference, slug: string): Promise<Room> {
-    const room = await this.dataSource.getRepository(Room).findOneBy({ conferenceId: conference.id, slug });
+    const room = await this.dataSource.getRepository(Room).findOneBy({ conferenceId: conference.id, slug, published: true });
     if (!room) throw notFound('room', 'room', slug);
     return room;
   }
@@ -115,7 +115,12 @@ export class FeedReader {
   }
 
   private async read(query: SelectQueryBuilder<Session>): Promise<CalendarSession[]> {
-    query.innerJoin('session.conference', 'conference').leftJoin('session.room', 'room').leftJoin('session.track', 'track').select([]);
+    // An unpublished room or track is a draft: the session shows without it.
+    query
+      .innerJoin('session.conference', 'conference')
+      .leftJoin('session.room', 'room', 'room.published = :partPublished', { partPublished: true })
+      .leftJoin('session.track', 'track', 'track.published = :partPublished')
+      .select([]);
     for (const [alias, column] of Object.entries(SESSION_COLUMNS)) query.addSelect(column, alias);
     const rows = await query.orderBy('session.startsAt', 'ASC').addOrderBy('session.id', 'ASC').getRawMany<SessionRow>();
     const lineUps = await this.lineUps(rows.map((row) => Number(row.id)));

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager, EntityTarget, In } from 'typeorm';
-import { requireOrganiserOf, Viewer } from '../auth/viewer';
+import { organises, requireOrganiserOf, Viewer } from '../auth/viewer';
 import { applyChanges, parseId } from '../common/entities';
 import { conflict, notFound } from '../common/errors';
 import { Validation } from '../common/validation';
@@ -12,6 +12,7 @@ const NAME_MAX = 200;
 interface ConferencePart {
   id: number;
   conferenceId: number;
+  published: boolean;
   slug: string;
   name: string;
   position: number;
@@ -21,6 +22,11 @@ interface PartChanges {
   slug?: string;
   name?: string;
   position?: number;
+}
+
+/** A room or track as this viewer may see it: unpublished ones only by their conference's organisers. */
+export function visiblePart<T extends Pick<ConferencePart, 'conferenceId' | 'published'>>(part: T | null, viewer: Viewer): T | null {
+  return part && (part.published || organises(viewer, part.conferenceId)) ? part : null;
 }
 
 /**

@@ -13,6 +13,7 @@ import { ConferenceLoader } from './conference.loader';
 import { ConferenceService } from './conference.service';
 import { Room } from './room.entity';
 import { Track } from './track.entity';
+import { visiblePart } from './conference-part.service';
 
 @ObjectType()
 export class ConferenceConnection extends Connection(Conference) {}
@@ -40,13 +41,13 @@ export class ConferenceResolver {
   }
 
   @ResolveField(() => [Room])
-  rooms(@Parent() conference: Conference, @Context() context: RequestContext) {
-    return this.loader.roomsOf(context, conference.id);
+  async rooms(@Parent() conference: Conference, @Context() context: RequestContext) {
+    return (await this.loader.roomsOf(context, conference.id)).filter((room) => visiblePart(room, context.viewer));
   }
 
   @ResolveField(() => [Track])
-  tracks(@Parent() conference: Conference, @Context() context: RequestContext) {
-    return this.loader.tracksOf(context, conference.id);
+  async tracks(@Parent() conference: Conference, @Context() context: RequestContext) {
+    return (await this.loader.tracksOf(context, conference.id)).filter((track) => visiblePart(track, context.viewer));
   }
 
   @OrganiserMutation(() => Conference, { description: 'Creates a conference as a draft.' })

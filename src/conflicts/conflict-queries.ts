@@ -106,7 +106,9 @@ export class ConflictQueries {
   /**
    * Two sessions in one room at once. Each pair is found from the session that starts first (the
    * lower id on a tie): the other then overlaps exactly when it starts before the first ends, a
-   * range the (conferenceId, startsAt) index answers without comparing every pair.
+   * range the (conferenceId, startsAt) index answers without comparing every pair. A hackathon
+   * holds its room for days while talks and check-ins happen in it, so a hackathon and a session
+   * within its room do not clash; two hackathons do.
    */
   async roomDoubleBookings(): Promise<PairRow[]> {
     const rows = await this.query(
@@ -119,6 +121,7 @@ export class ConflictQueries {
        INNER JOIN "rooms" r ON r."id" = s1."roomId"
        WHERE s1."conferenceId" = :conferenceId AND s1."startsAt" IS NOT NULL
          AND s1."status" <> :cancelled AND s2."status" <> :cancelled
+         AND ((s1."format" = 'HACKATHON') = (s2."format" = 'HACKATHON'))
        ORDER BY s1."startsAt", s1."id", s2."id"`,
     );
     return rows.map((row) => ({ first: readFacts(row, 'a'), second: readFacts(row, 'b'), roomId: Number(row.roomId), roomName: String(row.roomName) }));

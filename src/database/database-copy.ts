@@ -63,7 +63,7 @@ export class DatabaseCopy {
     sourcePath = resolve(sourcePath);
     if (!existsSync(sourcePath)) throw new Error(`There is no SQLite database at ${sourcePath}.`);
     await requireCurrentSchema(sourcePath);
-    const target = new DataSource({ type: 'postgres', url: targetUrl, migrations, logger: new SqlLogger(false), poolSize: 1 });
+    const target = new DataSource({ type: 'postgres', url: targetUrl, migrations, logger: new SqlLogger(false) });
     try {
       await target.initialize();
     } catch (error) {

@@ -49,13 +49,12 @@ export class RedisConnections implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     const emitter = this.emitter;
     if (emitter) await withTimeout(new Promise<void>((resolve) => emitter.close(() => resolve())), QUIT_TIMEOUT_MS);
-    if (this.client) {
-      await withTimeout(this.client.quit().then(() => undefined), QUIT_TIMEOUT_MS).catch(() => undefined);
-      this.client.disconnect();
-    }
+    if (this.client) await withTimeout(this.client.quit().then(() => undefined, () => undefined), QUIT_TIMEOUT_MS);
+    // Whatever did not say goodbye in time (an unreachable Redis) is dropped.
     const connections = this.emitter as unknown as { subConn: Redis; pubConn: Redis } | null;
-    connections?.subConn.disconnect();
-    connections?.pubConn.disconnect();
+    for (const connection of [this.client, connections?.subConn, connections?.pubConn]) {
+      if (connection && connection.status !== 'end') connection.disconnect();
+    }
   }
 }
 

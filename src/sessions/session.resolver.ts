@@ -10,6 +10,7 @@ import { RequestContext } from '../common/request-context';
 import { Conference } from '../conferences/conference.entity';
 import { ConferenceLoader } from '../conferences/conference.loader';
 import { ConferenceService } from '../conferences/conference.service';
+import { visiblePart } from '../conferences/conference-part.service';
 import { Room } from '../conferences/room.entity';
 import { Track } from '../conferences/track.entity';
 import { Appearance } from './appearance.entity';
@@ -79,13 +80,13 @@ export class SessionResolver {
   }
 
   @ResolveField(() => Room, { nullable: true })
-  room(@Parent() session: Session, @Context() context: RequestContext) {
-    return this.conferenceLoader.room(context, session.roomId);
+  async room(@Parent() session: Session, @Context() context: RequestContext) {
+    return visiblePart(await this.conferenceLoader.room(context, session.roomId), context.viewer);
   }
 
   @ResolveField(() => Track, { nullable: true })
-  track(@Parent() session: Session, @Context() context: RequestContext) {
-    return this.conferenceLoader.track(context, session.trackId);
+  async track(@Parent() session: Session, @Context() context: RequestContext) {
+    return visiblePart(await this.conferenceLoader.track(context, session.trackId), context.viewer);
   }
 
   @ResolveField(() => [Appearance], { description: 'Who takes part, in listing order.' })

@@ -4,6 +4,7 @@ import { PUBLIC_VIEWER } from '../auth/viewer';
 import { notFound, UserError } from '../common/errors';
 import { Conference, ConferenceStatus } from '../conferences/conference.entity';
 import { ConferenceService } from '../conferences/conference.service';
+import { visiblePart } from '../conferences/conference-part.service';
 import { Room } from '../conferences/room.entity';
 import { RoomService } from '../conferences/room.service';
 import { Track } from '../conferences/track.entity';
@@ -151,8 +152,8 @@ export class WebsiteReader {
       result.set(session.id, {
         session,
         conference,
-        room: rooms.find((r) => r.id === session.roomId) ?? null,
-        track: tracks.find((t) => t.id === session.trackId) ?? null,
+        room: visiblePart(rooms.find((r) => r.id === session.roomId) ?? null, PUBLIC_VIEWER),
+        track: visiblePart(tracks.find((t) => t.id === session.trackId) ?? null, PUBLIC_VIEWER),
         lineUp: lineUps.filter((a) => a.sessionId === session.id),
       });
     }

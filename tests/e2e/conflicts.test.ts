@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import { Lectern, startLectern } from '../support/lectern';
 
 const CONFLICTS = `query ($slug: String!) {
@@ -197,6 +198,35 @@ describe('programme conflicts', () => {
     const { updateSession } = await organiser(`mutation { updateSession(id: "${other}", input: { roomId: "${hidden}" }) { id room { slug } conflicts { code sessions { id } } } }`);
     expect(updateSession.room).toEqual({ slug: 'bakrom' });
     expect(updateSession.conflicts).toEqual([{ code: 'ROOM_DOUBLE_BOOKED', sessions: [{ id: draft }, { id: other }] }]);
+  });
+
+  it('lets talks happen in a hackathon\'s room while it runs, but not two hackathons at once', async () => {
+    const umea = await conference({ startDate: '2021-10-21', endDate: '2021-10-23', timeZone: 'Europe/Stockholm', defaultLocale: 'sv' });
+    const hall = await room(umea.id, 'aula');
+    const hackathon = await session(umea.id, '2021-10-21T09:00:00+02:00', '2021-10-23T16:00:00+02:00', { roomId: hall, format: 'HACKATHON' });
+    await session(umea.id, '2021-10-21T09:30:00+02:00', '2021-10-21T10:00:00+02:00', { roomId: hall });
+    expect(await conflicts(umea.slug, 'ROOM_DOUBLE_BOOKED')).toEqual([]);
+
+    const second = await session(umea.id, '2021-10-22T09:00:00+02:00', '2021-10-22T17:00:00+02:00', { roomId: hall, format: 'HACKATHON' });
+    expect(sessionIds(await conflicts(umea.slug, 'ROOM_DOUBLE_BOOKED'))).toEqual([[hackathon, second].sort()]);
+  });
+
+  it('keeps an unpublished room and track out of public answers and feeds', async () => {
+    const oslo = await conference({ startDate: '2021-08-18', endDate: '2021-08-18', timeZone: 'Europe/Oslo' });
+    const hidden = await room(oslo.id, 'lager', ', published: false');
+    const { createTrack } = await organiser(`mutation { createTrack(input: { conferenceId: "${oslo.id}", slug: "intern", name: "Intern", published: false }) { id } }`);
+    const shown = await session(oslo.id, '2021-08-18T09:00:00+02:00', '2021-08-18T10:00:00+02:00', { roomId: hidden, trackId: createTrack.id });
+    await organiser(`mutation { publishSession(id: "${shown}") { id } }`);
+
+    const query = `{ conference(slug: "${oslo.slug}") { rooms { slug } tracks { slug } } session(id: "${shown}") { room { slug } track { slug } } }`;
+    expect(await lectern.ok(query)).toEqual({ conference: { rooms: [], tracks: [] }, session: { room: null, track: null } });
+    expect(await organiser(query)).toEqual({ conference: { rooms: [{ slug: 'lager' }], tracks: [{ slug: 'intern' }] }, session: { room: { slug: 'lager' }, track: { slug: 'intern' } } });
+
+    const feed = await fetch(`${lectern.url}/calendars/conferences/${oslo.slug}.ics`);
+    const [event] = new ICAL.Component(ICAL.parse(await feed.text())).getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
+    expect(event.location ?? '').not.toContain('Sal lager');
+    expect((await fetch(`${lectern.url}/calendars/conferences/${oslo.slug}/rooms/lager.ics`)).status).toBe(404);
+    expect((await fetch(`${lectern.url}/calendars/conferences/${oslo.slug}/tracks/intern.ics`)).status).toBe(404);
   });
 
   it('shows conflicts to the conference\'s organisers only', async () => {

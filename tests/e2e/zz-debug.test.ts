@@ -8,9 +8,13 @@ it('closes', async () => {
   const done = new Promise((resolve) => client.subscribe({ query: '{ __typename }' }, { next: () => undefined, error: resolve, complete: () => resolve(null) }));
   await done;
   await client.dispose();
+  const ah = require('node:async_hooks');
+  const live = new Map<number, string>();
+  ah.createHook({ init(id: number, type: string) { if (type === 'Timeout') live.set(id, new Error().stack!.split('\n').slice(2, 12).join('\n')); }, destroy(id: number) { live.delete(id); } }).enable();
+  (globalThis as any).__live = live;
   const t = Date.now();
   await lectern.close();
   console.log('closed in', Date.now() - t);
   await new Promise((r) => setTimeout(r, 1500));
-  console.log((process as any)._getActiveHandles().map((h: any) => h.constructor.name + ' ' + (h.remotePort ?? '') + ' ' + (h._idleTimeout ?? '')));
+  console.log((process as any).getActiveResourcesInfo(), [...live.values()].join('\n----\n'));
 });
