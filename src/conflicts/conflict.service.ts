@@ -28,15 +28,14 @@ export class ConflictService {
   /** The conflicts, worded for this viewer: sessions of conferences they may not see stay anonymous. */
   async detect(conference: Conference, viewer: Viewer, within?: EntityManager): Promise<Conflict[]> {
     const queries = new ConflictQueries(within ?? this.dataSource.manager, conference);
-    const [speakerPairs, roomPairs, outsideDays, outsideRooms, lineUps, withoutBio, hidden] = await Promise.all([
-      queries.speakerDoubleBookings(),
-      queries.roomDoubleBookings(),
-      queries.outsideConferenceDays(),
-      queries.outsideRoomAvailability(),
-      queries.lineUpGaps(),
-      queries.speakersWithoutBio(),
-      queries.hiddenPlaces(),
-    ]);
+    // One after another: inside a transaction they share one connection, which runs one statement at a time anyway.
+    const speakerPairs = await queries.speakerDoubleBookings();
+    const roomPairs = await queries.roomDoubleBookings();
+    const outsideDays = await queries.outsideConferenceDays();
+    const outsideRooms = await queries.outsideRoomAvailability();
+    const lineUps = await queries.lineUpGaps();
+    const withoutBio = await queries.speakersWithoutBio();
+    const hidden = await queries.hiddenPlaces();
     const words = new Wording(conference, viewer);
     const conflicts: Conflict[] = [];
     const add = (code: ConflictCode, message: string, sessions: SessionFacts[], involved: Partial<Pick<Conflict, 'speakerIds' | 'roomId' | 'trackId'>> = {}) => {
