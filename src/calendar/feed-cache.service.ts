@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
 import { Injectable, OnModuleInit, Optional } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
-import { FastifyInstance } from 'fastify';
 import { DataSource, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
 import { isBookkeeping } from '../database/transactions';
 import { ProgrammeGeneration } from '../live/programme-generation';
@@ -51,16 +49,7 @@ export class FeedCache implements OnModuleInit, EntitySubscriberInterface {
   constructor(
     private readonly dataSource: DataSource,
     @Optional() private readonly shared?: ProgrammeGeneration,
-    @Optional() adapterHost?: HttpAdapterHost,
-  ) {
-    // A conditional feed request may be answered 304 by an `onRequest` hook that asks
-    // `isCurrent`: catch up first. Added here rather than at module init so that it runs before
-    // such hooks (their classes depend on this one, so they are constructed after it).
-    if (shared?.shared) adapterHost?.httpAdapter?.getInstance<FastifyInstance>().addHook('onRequest', async (request) => {
-      const conditional = request.headers['if-none-match'] !== undefined || request.headers['if-modified-since'] !== undefined;
-      if (conditional && request.method === 'GET' && request.url.startsWith('/calendars/')) await this.refresh();
-    });
-  }
+  ) {}
 
   onModuleInit(): void {
     this.dataSource.subscribers.push(this);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { FastifyInstance, FastifyRequest } from 'fastify';
 import { FeedCache, RenderedFeed } from './feed-cache.service';
 import { isFresh } from './feed-response';
 
@@ -37,9 +37,16 @@ export class FeedRevalidation implements OnModuleInit {
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (!fastify) return; // the command line has no HTTP server
-    fastify.addHook('onRequest', (request, reply, done) => {
-      if (this.answeredUnchanged(request, reply)) return;
-      done();
+    fastify.addHook('onRequest', async (request, reply) => {
+      const sent = this.validatorFor(request);
+      // Another instance may have changed the programme since: catch up before trusting the validator.
+      if (!sent || !(await this.cache.refresh()) || !this.cache.isCurrent(sent.generation) || !isFresh(request, sent)) return;
+      return reply
+        .code(304)
+        .header('etag', sent.etag)
+        .header('last-modified', sent.lastModified.toUTCString())
+        .header('cache-control', sent.cacheControl)
+        .send();
     });
   }
 
@@ -51,20 +58,13 @@ export class FeedRevalidation implements OnModuleInit {
     if (this.sent.size > MAX_ADDRESSES) this.sent.delete(this.sent.keys().next().value!);
   }
 
-  private answeredUnchanged(request: FastifyRequest, reply: FastifyReply): boolean {
-    if (request.method !== 'GET' || !request.url.startsWith(FEEDS)) return false;
-    if (request.headers['if-none-match'] === undefined && request.headers['if-modified-since'] === undefined) return false;
+  /** What was last sent to this address, if this is a conditional feed request the hook may answer. */
+  private validatorFor(request: FastifyRequest): Validator | undefined {
+    if (request.method !== 'GET' || !request.url.startsWith(FEEDS)) return undefined;
+    if (request.headers['if-none-match'] === undefined && request.headers['if-modified-since'] === undefined) return undefined;
     // A token is checked (and a wrong one answered 401) by the whole pipeline.
-    if (request.headers.authorization !== undefined) return false;
-    const sent = this.sent.get(addressOf(request.url));
-    if (!sent || !this.cache.isCurrent(sent.generation) || !isFresh(request, sent)) return false;
-    reply
-      .code(304)
-      .header('etag', sent.etag)
-      .header('last-modified', sent.lastModified.toUTCString())
-      .header('cache-control', sent.cacheControl)
-      .send();
-    return true;
+    if (request.headers.authorization !== undefined) return undefined;
+    return this.sent.get(addressOf(request.url));
   }
 }
 

@@ -47,16 +47,21 @@ export class RedisConnections implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    const emitter = this.emitter;
-    if (emitter) await withTimeout(new Promise<void>((resolve) => emitter.close(() => resolve())), QUIT_TIMEOUT_MS);
-    if (this.client) await withTimeout(this.client.quit().then(() => undefined, () => undefined), QUIT_TIMEOUT_MS);
+    const emitter = this.emitter as unknown as { subConn: Redis; pubConn: Redis } | null;
+    // Subscriptions end with their connection. A polite QUIT would race the UNSUBSCRIBEs that the
+    // closing WebSockets still send, and fail on them.
+    emitter?.subConn.disconnect();
+    await Promise.all(
+      [this.client, emitter?.pubConn].map((connection) => connection && withTimeout(connection.quit().then(noop, noop), QUIT_TIMEOUT_MS)),
+    );
     // Whatever did not say goodbye in time (an unreachable Redis) is dropped.
-    const connections = this.emitter as unknown as { subConn: Redis; pubConn: Redis } | null;
-    for (const connection of [this.client, connections?.subConn, connections?.pubConn]) {
+    for (const connection of [this.client, emitter?.pubConn]) {
       if (connection && connection.status !== 'end') connection.disconnect();
     }
   }
 }
+
+const noop = () => undefined;
 
 /**
  * Instances that share a database share a programme, so by default they share a namespace: the
