@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { adminTokenFor, ChildLectern, spawnLectern } from '../support/child-lectern';
 import { scratchPostgres } from '../support/scratch-postgres';
 
@@ -12,13 +13,19 @@ const KILL_AFTER_ANSWERED = 1_000;
 const IN_FLIGHT = 6;
 const SESSIONS = 10;
 
+/** On PostgreSQL the server gets a pool smaller than the requests in flight, to see the setting hold. */
+const POOL_SIZE = 2;
+
 const engines: { name: string; environment: () => Promise<Record<string, string>> }[] = [
   {
     name: 'SQLite',
     environment: async () => ({ DATABASE_URL: '', SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'lectern-crash-')), 'lectern.sqlite') }),
   },
 ];
-if (process.env.DATABASE_URL) engines.push({ name: 'PostgreSQL', environment: async () => ({ DATABASE_URL: await scratchPostgres('lectern_crash') }) });
+if (process.env.DATABASE_URL) engines.push({
+    name: 'PostgreSQL',
+    environment: async () => ({ DATABASE_URL: await scratchPostgres('lectern_crash'), DATABASE_POOL_SIZE: String(POOL_SIZE) }),
+  });
 
 describe.each(engines)('a server killed in the middle of a burst of mutations ($name)', ({ environment }) => {
   let env: Record<string, string>;
@@ -81,8 +88,15 @@ describe.each(engines)('a server killed in the middle of a burst of mutations ($
         count();
       }
     };
+    const connections = env.DATABASE_URL ? watchConnections(env.DATABASE_URL) : undefined;
     await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
     await killed;
+    // DATABASE_POOL_SIZE reaches pg: never more connections than that, however many requests wait.
+    if (connections) {
+      const most = await connections.stop();
+      expect(most).toBeGreaterThan(0);
+      expect(most).toBeLessThanOrEqual(POOL_SIZE);
+    }
     expect(killed).toBeDefined();
     expect(sent).toBeGreaterThan(KILL_AFTER_ANSWERED);
 
@@ -115,6 +129,29 @@ describe.each(engines)('a server killed in the middle of a burst of mutations ($
     expect(fresh.createSpeaker.id).toBeDefined();
   });
 });
+
+/** Counts the server's connections to its database until stopped; resolves with the most seen at once. */
+function watchConnections(url: string) {
+  const client = new Client({ connectionString: url });
+  let watching = true;
+  let most = 0;
+  const watched = (async () => {
+    await client.connect();
+    while (watching) {
+      const { rows } = await client.query('SELECT COUNT(*) AS count FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+      most = Math.max(most, Number(rows[0].count));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await client.end();
+  })();
+  return {
+    stop: async () => {
+      watching = false;
+      await watched;
+      return most;
+    },
+  };
+}
 
 /** A GraphQL client as the admin; rejects on a failed request or an answer with errors. */
 function graphqlAt(url: string, token: string) {

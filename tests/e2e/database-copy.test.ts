@@ -55,7 +55,9 @@ const FEEDS = [
 
 describe('db:copy from SQLite to PostgreSQL', () => {
   const directory = mkdtempSync(join(tmpdir(), 'lectern-copy-'));
-  const sqlite = { DATABASE_URL: '', SQLITE_PATH: join(directory, 'lectern.sqlite'), RATE_LIMIT: 'off' };
+  // The same public address for both servers, so links in the answers compare; and room for the one large query.
+  const serving = { RATE_LIMIT: 'off', PUBLIC_BASE_URL: 'https://lectern.example.org', GRAPHQL_MAX_COST: '100000000' };
+  const sqlite = { DATABASE_URL: '', SQLITE_PATH: join(directory, 'lectern.sqlite'), ...serving };
   let postgres: Record<string, string>;
   let copyOutput: string;
   const servers: ChildLectern[] = [];
@@ -64,7 +66,7 @@ describe('db:copy from SQLite to PostgreSQL', () => {
 
   beforeAll(async () => {
     await lecternCli(['demo:load'], sqlite);
-    postgres = { DATABASE_URL: await scratchPostgres('lectern_copy'), RATE_LIMIT: 'off' };
+    postgres = { DATABASE_URL: await scratchPostgres('lectern_copy'), ...serving };
     copyOutput = await lecternCli(['db:copy', '--from', `sqlite:${sqlite.SQLITE_PATH}`, '--to', postgres.DATABASE_URL], sqlite);
     servers.push((onSqlite = await spawnLectern(sqlite)), (onPostgres = await spawnLectern(postgres)));
   });
