@@ -1,8 +1,8 @@
 /** Response headers as Lectern sent them, to be sent again as they are. */
 export type ResponseHeaders = Record<string, string>;
 
-/** Headers the HTTP layer writes for each response by itself (and the date, which changes). */
-const PER_CONNECTION = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
+/** Headers written anew for each response: by the HTTP layer, the date, and Lectern's request id. */
+const PER_CONNECTION = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', 'x-request-id']);
 
 /**
  * What a limit answers besides the body: Lectern's own headers (security headers, CORS, caching),
