@@ -36,6 +36,8 @@ export function logRequests(fastify: FastifyInstance, log: Logger | NestLogger):
     reply.header(REQUEST_ID_HEADER, request.id);
     done();
   });
+  // The level is set once at start: below info, answered requests are not logged at all.
+  if (!(log instanceof NestLogger) && !log.isLevelEnabled('info')) return;
   fastify.addHook('onResponse', (request, reply, done) => {
     const line = {
       reqId: request.id,
@@ -46,7 +48,7 @@ export function logRequests(fastify: FastifyInstance, log: Logger | NestLogger):
       ip: request.ip,
     };
     if (log instanceof NestLogger) log.log(`${line.method} ${line.url} ${line.status} ${line.responseTime} ms [${line.reqId}]`);
-    else if (log.isLevelEnabled('info')) log.info(line, 'request');
+    else log.info(line, 'request');
     done();
   });
 }
