@@ -204,6 +204,12 @@ describe('schedule releases', () => {
     expect(roomFeed.events.map((e) => e.summary).sort()).toEqual(['Avslutning', 'Debatt', 'Åpning']);
     const filtered = await feed(`/calendars/conferences/${slug}.ics?release=2&speaker=siri`);
     expect(filtered.events.map((e) => e.summary)).toEqual(['Stor debatt']);
+    // Text is matched as the live index matches it: a word's start, or any part of a speaker's name.
+    const searched = async (query: string) => (await feed(`/calendars/conferences/${slug}.ics?release=2&${query}`)).events.map((e) => e.summary).sort();
+    expect(await searched('text=stor')).toEqual(['Stor debatt']);
+    expect(await searched('text=ebatt')).toEqual([]);
+    expect(await searched('text=iri')).toEqual(['Stor debatt']);
+    expect(await searched(`text=${encodeURIComponent('"stor" * (')}`)).toEqual(['Stor debatt']);
 
     expect((await feed(`/calendars/conferences/${slug}.ics?release=nine`)).status).toBe(400);
     expect((await feed(`/calendars/conferences/${slug}.ics?release=9`)).status).toBe(404);
