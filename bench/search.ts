@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { searchWords } from '../src/common/localisation';
+import { searchable } from '../src/common/localisation';
 import { searchEngineOf } from '../src/search/search-engines';
 import { queryTokens } from '../src/search/search-terms';
 import { SearchService } from '../src/search/search.service';
@@ -129,4 +129,14 @@ if (require.main === module) {
     console.error(error);
     process.exit(1);
   });
+}
+
+/** The LIKE search the index replaced, kept here to compare with: a pattern per word, matched anywhere. */
+function searchWords(text: string | undefined): string[] {
+  if (!text) return [];
+  return searchable(text)
+    .split(/\s+/)
+    .filter((word) => word !== '')
+    .slice(0, 10)
+    .map((word) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
 }

@@ -117,16 +117,6 @@ export function toLocalisedText(
   return text;
 }
 
-/** LIKE patterns, one per word of a search, in the same folded form as `searchable`. */
-export function searchWords(text: string | undefined): string[] {
-  if (!text) return [];
-  return searchable(text)
-    .split(/\s+/)
-    .filter((word) => word !== '')
-    .slice(0, 10)
-    .map((word) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-}
-
 /** Lower-case, accent-free text for substring search that behaves alike on both engines. */
 export function searchable(...parts: Array<string | LocalisedText | null | undefined>): string {
   return parts
