@@ -9,15 +9,21 @@ export const PRIVATE_FEED = 'private, max-age=300';
 
 /** Sends a feed, or 304 when the client's copy (by ETag, else by date) is still the current one. */
 export function sendFeed(request: FastifyRequest, reply: FastifyReply, feed: RenderedFeed, cacheControl: string): void {
-  reply
-    .header('etag', feed.etag)
-    .header('last-modified', feed.lastModified.toUTCString())
-    .header('cache-control', cacheControl);
+  validators(reply, feed, cacheControl);
   if (isFresh(request, feed)) {
     reply.code(304).send();
     return;
   }
   reply.header('content-type', 'text/calendar; charset=utf-8').send(feed.body);
+}
+
+/** 304 Not Modified, with the validators and caching a full answer would carry. */
+export function sendNotModified(reply: FastifyReply, feed: Pick<RenderedFeed, 'etag' | 'lastModified'>, cacheControl: string): FastifyReply {
+  return validators(reply, feed, cacheControl).code(304).send();
+}
+
+function validators(reply: FastifyReply, feed: Pick<RenderedFeed, 'etag' | 'lastModified'>, cacheControl: string): FastifyReply {
+  return reply.header('etag', feed.etag).header('last-modified', feed.lastModified.toUTCString()).header('cache-control', cacheControl);
 }
 
 /** RFC 9110 §13.1: If-None-Match decides when present; If-Modified-Since only without it. */

@@ -3,7 +3,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { FastifyInstance, FastifyRequest } from 'fastify';
 import { FeedCache, RenderedFeed } from './feed-cache.service';
-import { isFresh } from './feed-response';
+import { isFresh, sendNotModified } from './feed-response';
 
 interface Validator {
   etag: string;
@@ -41,12 +41,7 @@ export class FeedRevalidation implements OnModuleInit {
       const sent = this.validatorFor(request);
       // Another instance may have changed the programme since: catch up before trusting the validator.
       if (!sent || !(await this.cache.refresh()) || !this.cache.isCurrent(sent.generation) || !isFresh(request, sent)) return;
-      return reply
-        .code(304)
-        .header('etag', sent.etag)
-        .header('last-modified', sent.lastModified.toUTCString())
-        .header('cache-control', sent.cacheControl)
-        .send();
+      return sendNotModified(reply, sent, sent.cacheControl);
     });
   }
 
