@@ -1,5 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../src/app';
+import { readConfiguration } from '../src/config/configuration';
 import { lecternEnvironment } from './environment';
 
 /**
@@ -8,9 +9,7 @@ import { lecternEnvironment } from './environment';
  * running while a load test is: it would share the event loop with the load generator.
  */
 export async function withLectern<T>(sqlitePath: string, work: (app: NestFastifyApplication) => Promise<T>): Promise<T> {
-  // createApp() reads its settings from the environment.
-  Object.assign(process.env, lecternEnvironment(sqlitePath));
-  const app = await createApp();
+  const app = await createApp(readConfiguration(lecternEnvironment(sqlitePath)));
   try {
     return await work(app);
   } finally {

@@ -7,8 +7,8 @@ import { announce, stopWhenAsked } from './child-protocol';
  * environment), in a process of its own, on a port the system picks.
  */
 async function main() {
-  const config = readConfiguration();
-  const app = await createApp();
+  const config = readConfiguration(process.env);
+  const app = await createApp(config);
   await app.listen(config.port, config.host);
   stopWhenAsked(() => app.close());
   announce((app.getHttpServer().address() as { port: number }).port);

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
@@ -16,7 +16,7 @@ import { UserErrorFilter } from './common/user-error.filter';
 import { ConferencesModule } from './conferences/conferences.module';
 import { ConflictsModule } from './conflicts/conflicts.module';
 import { ReleasesModule } from './releases/releases.module';
-import { appConfig, AppConfig } from './config/configuration';
+import { APP_CONFIG, AppConfig } from './config/configuration';
 import { LecternConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
@@ -36,13 +36,12 @@ export const GRAPHQL_PATH = '/graphql';
 
 @Module({
   imports: [
-    LecternConfigModule,
     DatabaseModule,
     RedisModule,
     AuthModule,
     GraphQLModule.forRootAsync<MercuriusDriverConfig>({
       driver: MercuriusDriver,
-      inject: [appConfig.KEY, AuthService, RedisConnections],
+      inject: [APP_CONFIG, AuthService, RedisConnections],
       useFactory: (config: AppConfig, auth: AuthService, redis: RedisConnections) => ({
         path: GRAPHQL_PATH,
         autoSchemaFile: true,
@@ -82,4 +81,8 @@ export const GRAPHQL_PATH = '/graphql';
   ],
   providers: [{ provide: APP_FILTER, useClass: UserErrorFilter }],
 })
-export class AppModule {}
+export class AppModule {
+  static with(config: AppConfig): DynamicModule {
+    return { module: AppModule, imports: [LecternConfigModule.with(config)] };
+  }
+}

@@ -6,13 +6,12 @@ import { AppModule, GRAPHQL_PATH } from './app.module';
 import { AuthService } from './auth/auth.service';
 import { followGraphqlOverHttp } from './common/graphql-over-http';
 import { protectHttp } from './common/security';
-import { LogLevel, readConfiguration } from './config/configuration';
+import { AppConfig, LogLevel } from './config/configuration';
 import { jsonLog, JsonNestLogger } from './logging/json-logger';
 import { logRequests, requestId } from './logging/request-log';
 
-/** Builds the HTTP application (used by the server, the tests and the benchmark). */
-export async function createApp(): Promise<NestFastifyApplication> {
-  const config = readConfiguration();
+/** Builds the HTTP application with this configuration (used by the server, the tests and the benchmark). */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const json = config.logFormat === 'json' ? jsonLog(config.logLevel) : undefined;
   const adapter = new FastifyAdapter({
     bodyLimit: config.maxBodyBytes,
@@ -25,7 +24,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   logRequests(adapter.getInstance(), json ?? new Logger('HTTP'));
   followGraphqlOverHttp(adapter.getInstance(), GRAPHQL_PATH);
   const logger: LoggerService | NestLogLevel[] = json ? new JsonNestLogger(json) : nestLogLevels(config.logLevel);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { logger });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(config), adapter, { logger });
   // The routes (Nest's and Mercurius's) are added by init(), after the plugins that guard them.
   const auth = app.get(AuthService);
   await protectHttp(adapter.getInstance(), config, {

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { CommandFactory } from 'nest-commander';
 import { CliModule } from './cli/cli.module';
+import { readConfiguration } from './config/configuration';
 
-CommandFactory.run(CliModule, { logger: ['error', 'warn'], errorHandler: (error) => {
+CommandFactory.run(CliModule.with(readConfiguration(process.env)), { logger: ['error', 'warn'], errorHandler: (error) => {
   console.error(error.message);
   process.exit(1);
 }, serviceErrorHandler: (error) => {

@@ -3,8 +3,8 @@ import { createApp } from './app';
 import { readConfiguration } from './config/configuration';
 
 async function main() {
-  const config = readConfiguration();
-  const app = await createApp();
+  const config = readConfiguration(process.env);
+  const app = await createApp(config);
   await app.listen(config.port, config.host);
   const logger = new Logger('Lectern');
   logger.log(`GraphQL API  ${config.publicBaseUrl}/graphql`);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { appConfig, AppConfig } from '../config/configuration';
+import { APP_CONFIG, AppConfig } from '../config/configuration';
 import { TokenService } from './token.service';
 import { PUBLIC_VIEWER, Viewer } from './viewer';
 
@@ -17,7 +17,7 @@ export class AuthService {
 
   constructor(
     private readonly tokens: TokenService,
-    @Inject(appConfig.KEY) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The viewer for a request that has been admitted (see `admit`); the public otherwise. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { appConfig, AppConfig } from '../config/configuration';
+import { APP_CONFIG, AppConfig } from '../config/configuration';
 import { CalendarSession } from './calendar-session';
 import { asQueryParameters, FeedOptions, feedQueryString, readFeedParameters } from './feed-parameters';
 import { SessionTexts } from './session-texts';
@@ -19,7 +19,7 @@ const GOOGLE_ABSTRACT_MAX = 1000;
 export class CalendarLinks {
   private readonly base: string;
 
-  constructor(@Inject(appConfig.KEY) config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.base = `${config.publicBaseUrl}/calendars`;
   }
 

@@ -1,6 +1,7 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { LecternConfigModule } from '../config/config.module';
+import { AppConfig } from '../config/configuration';
 import { DatabaseCopy } from '../database/database-copy';
 import { DatabaseModule } from '../database/database.module';
 import { SqliteBackup } from '../database/sqlite-backup';
@@ -14,7 +15,11 @@ import { DemoLoadCommand } from './demo-load.command';
 import { TokenCreateCommand } from './token-create.command';
 
 @Module({
-  imports: [LecternConfigModule, DatabaseModule, AuthModule, DemoModule, OrganisersModule],
+  imports: [DatabaseModule, AuthModule, DemoModule, OrganisersModule],
   providers: [DbMigrateCommand, DemoLoadCommand, TokenCreateCommand, DbBackupCommand, DbRestoreCommand, DbCopyCommand, SqliteBackup, DatabaseCopy],
 })
-export class CliModule {}
+export class CliModule {
+  static with(config: AppConfig): DynamicModule {
+    return { module: CliModule, imports: [LecternConfigModule.with(config)] };
+  }
+}

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { appConfig, AppConfig } from '../config/configuration';
+import { APP_CONFIG, AppConfig } from '../config/configuration';
 import { SqliteBackup } from '../database/sqlite-backup';
 import { ProgressBar } from './progress-bar';
 
@@ -17,7 +17,7 @@ interface BackupOptions {
 export class DbBackupCommand extends CommandRunner {
   constructor(
     private readonly backups: SqliteBackup,
-    @Inject(appConfig.KEY) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
   }

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Inject } from '@nestjs/common';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { DataSource } from 'typeorm';
-import { appConfig, AppConfig } from '../config/configuration';
+import { APP_CONFIG, AppConfig } from '../config/configuration';
 import { SqliteBackup } from '../database/sqlite-backup';
 import { ProgressBar } from './progress-bar';
 
@@ -20,7 +20,7 @@ export class DbRestoreCommand extends CommandRunner {
   constructor(
     private readonly backups: SqliteBackup,
     private readonly dataSource: DataSource,
-    @Inject(appConfig.KEY) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
   }

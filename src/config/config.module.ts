@@ -1,8 +1,10 @@
-import { ConfigModule } from '@nestjs/config';
-import { appConfig } from './configuration';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from './configuration';
 
-export const LecternConfigModule = ConfigModule.forRoot({
-  isGlobal: true,
-  ignoreEnvFile: true,
-  load: [appConfig],
-});
+/** Gives every module the configuration the entry point read (or a test built). */
+@Module({})
+export class LecternConfigModule {
+  static with(config: AppConfig): DynamicModule {
+    return { module: LecternConfigModule, global: true, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+  }
+}

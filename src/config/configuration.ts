@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
-import { ConfigType, registerAs } from '@nestjs/config';
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 const LOG_LEVELS: LogLevel[] = ['error', 'warn', 'info', 'debug'];
 
-/** Every setting Lectern reads from the environment, read once, typed and checked. */
-export function readConfiguration(env: NodeJS.ProcessEnv = process.env) {
+/**
+ * Every setting Lectern reads from the environment, typed and checked. Called once, at start (by
+ * the server's and the CLI's entry points), and handed down; nothing else reads the environment.
+ */
+export function readConfiguration(env: NodeJS.ProcessEnv) {
   const port = integer(env, 'PORT', 3000);
   const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {
@@ -100,5 +102,7 @@ function trustProxy(env: NodeJS.ProcessEnv, name: string, fallback: string): boo
   return /^\d+$/.test(raw) ? Number(raw) : raw;
 }
 
-export const appConfig = registerAs('app', () => readConfiguration());
-export type AppConfig = ConfigType<typeof appConfig>;
+export type AppConfig = ReturnType<typeof readConfiguration>;
+
+/** The injection token under which every module finds the one configuration read at start. */
+export const APP_CONFIG = Symbol('AppConfig');

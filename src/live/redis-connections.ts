@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import mqemitterRedis from 'mqemitter-redis';
-import { appConfig, AppConfig } from '../config/configuration';
+import { APP_CONFIG, AppConfig } from '../config/configuration';
 
 /** A Redis command that cannot be answered within this is given up on: the caller falls back. */
 const COMMAND_TIMEOUT_MS = 1000;
@@ -24,7 +24,7 @@ export class RedisConnections implements OnApplicationShutdown {
   /** Namespaces every key and channel, so deployments (and test runs) on one Redis stay apart. */
   readonly prefix: string;
 
-  constructor(@Inject(appConfig.KEY) config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.prefix = config.redisPrefix ?? defaultPrefix(config);
     if (!config.redisUrl) {
       this.client = null;

@@ -5,7 +5,7 @@ import { PUBLIC_VIEWER } from '../auth/viewer';
 import { UserError } from '../common/errors';
 import { localise } from '../common/localisation';
 import { ConferenceService } from '../conferences/conference.service';
-import { appConfig, AppConfig } from '../config/configuration';
+import { APP_CONFIG, AppConfig } from '../config/configuration';
 import { ReleaseService } from './release.service';
 
 /** A feed reader's errors are short plain text: 404 for what is not published. */
@@ -31,7 +31,7 @@ export class ChangesFeedController {
   constructor(
     private readonly releases: ReleaseService,
     private readonly conferences: ConferenceService,
-    @Inject(appConfig.KEY) config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.base = config.publicBaseUrl;
   }

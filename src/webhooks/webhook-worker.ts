@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Brackets } from 'typeorm';
-import { appConfig, AppConfig } from '../config/configuration';
+import { APP_CONFIG, AppConfig } from '../config/configuration';
 import { Transactions } from '../database/transactions';
 import { StoredAttempt, WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
 import { signatureOf } from './webhook-signature';
@@ -42,7 +42,7 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     private readonly transactions: Transactions,
-    @Inject(appConfig.KEY) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {

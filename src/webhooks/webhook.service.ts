@@ -7,7 +7,7 @@ import { parseId, stamped } from '../common/entities';
 import { notFound, UserError } from '../common/errors';
 import { Validation } from '../common/validation';
 import { ConferenceService } from '../conferences/conference.service';
-import { appConfig, AppConfig } from '../config/configuration';
+import { APP_CONFIG, AppConfig } from '../config/configuration';
 import { Transactions } from '../database/transactions';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { newWebhookSecret } from './webhook-signature';
@@ -34,7 +34,7 @@ export class WebhookService {
     @InjectRepository(WebhookDelivery) private readonly deliveries: Repository<WebhookDelivery>,
     private readonly transactions: Transactions,
     private readonly conferences: ConferenceService,
-    @Inject(appConfig.KEY) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(conferenceSlug: string, viewer: Viewer): Promise<Webhook[]> {

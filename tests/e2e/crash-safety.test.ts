@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { adminTokenFor, ChildLectern, spawnLectern } from '../support/child-lectern';
 import { scratchPostgres } from '../support/scratch-postgres';
+import { onPostgres } from '../support/environment';
 
 jest.setTimeout(240_000);
 
@@ -22,7 +23,7 @@ const engines: { name: string; environment: () => Promise<Record<string, string>
     environment: async () => ({ DATABASE_URL: '', SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'lectern-crash-')), 'lectern.sqlite') }),
   },
 ];
-if (process.env.DATABASE_URL) engines.push({
+if (onPostgres) engines.push({
     name: 'PostgreSQL',
     environment: async () => ({ DATABASE_URL: await scratchPostgres('lectern_crash'), DATABASE_POOL_SIZE: String(POOL_SIZE) }),
   });

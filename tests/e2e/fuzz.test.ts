@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DemoLoader } from '../../src/demo/demo-loader.service';
 import { Lectern, ORGANISER_TOKEN, startLectern } from '../support/lectern';
+import { FUZZ_SEED } from '../support/environment';
 
 /**
  * Throws malformed input at every HTTP endpoint, as the public and as an organiser: wrong types
@@ -14,7 +15,7 @@ import { Lectern, ORGANISER_TOKEN, startLectern } from '../support/lectern';
  * The inputs are drawn from a seeded generator: FUZZ_SEED=<n> replays a run.
  */
 
-const SEED = Number(process.env.FUZZ_SEED ?? 20201119);
+const SEED = FUZZ_SEED;
 const CONCURRENCY = 8;
 
 /** A stack frame, a source path, or words from SQL or a database driver. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnLectern } from '../support/child-lectern';
 import { Lectern, startLectern } from '../support/lectern';
+import { ENGINE } from '../support/environment';
 
 jest.setTimeout(120_000);
 
@@ -17,7 +18,7 @@ describe('GET /health', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     const body = (await response.json()) as any;
     expect(body).toEqual(expect.objectContaining({ status: 'ok', info: expect.objectContaining({ database: { status: 'up' } }) }));
-    if (process.env.REDIS_URL) expect(body.info.redis).toEqual({ status: 'up' });
+    if (ENGINE.redisUrl) expect(body.info.redis).toEqual({ status: 'up' });
     else expect(body.info.redis).toBeUndefined();
   });
 });

@@ -1,75 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer, IncomingHttpHeaders, Server, ServerResponse } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { Lectern, startLectern } from '../support/lectern';
-
-interface Received {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-type Answer = number | 'hang';
-
-/** A local webhook receiver: records every request, and answers per path as told (200 unless told otherwise). */
-class Receiver {
-  readonly received: Received[] = [];
-  private readonly plans = new Map<string, { next: Answer[]; then: Answer }>();
-  private readonly held = new Set<ServerResponse>();
-  private server!: Server;
-  url = '';
-
-  async start(): Promise<void> {
-    this.server = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
-        const path = request.url ?? '/';
-        this.received.push({ path, headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
-        const plan = this.plans.get(path);
-        const answer = plan ? (plan.next.shift() ?? plan.then) : 200;
-        if (answer === 'hang') {
-          this.held.add(response);
-          response.on('close', () => this.held.delete(response));
-          return;
-        }
-        response.writeHead(answer, { 'content-type': 'text/plain' }).end('thanks');
-      });
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  /** Answers the next requests to `path` with `next`, one each, and every later one with `then`. */
-  plan(path: string, next: Answer[], then: Answer = 200): void {
-    this.plans.set(path, { next: [...next], then });
-  }
-
-  at(path: string): Received[] {
-    return this.received.filter((request) => request.path === path);
-  }
-
-  hanging(path: string): boolean {
-    return [...this.held].some((response) => response.req.url === path);
-  }
-
-  async stop(): Promise<void> {
-    for (const response of this.held) response.destroy();
-    this.server.closeAllConnections();
-    await new Promise((resolve) => this.server.close(resolve));
-  }
-}
-
-/** Waits (without asserting anything about time) until `probe` gives a value. */
-async function eventually<T>(probe: () => Promise<T | undefined | null | false>, what: string, limitMs = 20_000): Promise<T> {
-  const until = Date.now() + limitMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`Still waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { CREATE_WEBHOOK, DELIVERIES, eventually, Receiver } from '../support/webhook-receiver';
 
 const signed = (body: string, secret: string, header: string | string[] | undefined) => {
   const expected = Buffer.from(`sha256=${createHmac('sha256', secret).update(body).digest('hex')}`);
@@ -85,15 +16,6 @@ const CONFERENCE = {
   timeZone: 'Europe/Oslo',
   defaultLocale: 'nb',
 };
-const CREATE_WEBHOOK = `mutation ($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id url events description conference { slug } } } }`;
-const DELIVERIES = `query ($id: ID!, $first: Int, $after: String) {
-  webhookDeliveries(webhookId: $id, first: $first, after: $after) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges { node { id event status attempts responseStatus error nextAttemptAt lastAttemptAt deliveredAt createdAt body attemptLog { at responseStatus error } } }
-  }
-}`;
-
 describe('outgoing webhooks', () => {
   let lectern: Lectern;
   const receiver = new Receiver();
@@ -438,76 +360,5 @@ describe('webhook targets, when private addresses are not allowed', () => {
   it('accepts a public address', async () => {
     const created = await lectern.ok(CREATE_WEBHOOK, { input: { conferenceId, url: 'https://93.184.215.14/hook', events: ['SESSION_MOVED'] } }, { as: 'organiser' });
     expect(created.createWebhook.webhook.url).toBe('https://93.184.215.14/hook');
-  });
-});
-
-/** Several instances share PostgreSQL; on SQLite one instance writes at a time, so this runs on PostgreSQL only. */
-const onPostgres = process.env.DATABASE_URL ? describe : describe.skip;
-
-onPostgres('webhook deliveries across instances', () => {
-  const receiver = new Receiver();
-  let first: Lectern;
-  let second: Lectern | undefined;
-  let firstClosed = false;
-  let conferenceId: string;
-  let sessionId: string;
-
-  const deliveriesOf = async (lectern: Lectern, webhookId: string) =>
-    (await lectern.ok(DELIVERIES, { id: webhookId, first: 100 }, { as: 'organiser' })).webhookDeliveries.edges.map((edge: any) => edge.node) as any[];
-  const retitle = (lectern: Lectern, text: string) =>
-    lectern.ok(`mutation ($id: ID!, $title: [LocalisedTextInput!]!) { updateSession(id: $id, input: { title: $title }) { id } }`, { id: sessionId, title: [{ locale: 'nb', text }] }, { as: 'organiser' });
-  const register = async (lectern: Lectern, path: string) =>
-    (await lectern.ok(CREATE_WEBHOOK, { input: { conferenceId, url: `${receiver.url}${path}`, events: ['SESSION_RETITLED'] } }, { as: 'organiser' })).createWebhook.webhook.id as string;
-
-  beforeAll(async () => {
-    await receiver.start();
-    // A long timeout: the first instance must still be waiting on the receiver when it stops.
-    first = await startLectern({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'on', WEBHOOK_RETRY_BASE_MS: '50', WEBHOOK_TIMEOUT_MS: '60000' });
-    const organiser = (query: string, variables?: Record<string, unknown>) => first.ok(query, variables, { as: 'organiser' });
-    conferenceId = (await organiser(`mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }`, { input: { ...CONFERENCE, slug: 'webhooks-shared' } })).createConference.id;
-    const speakerId = (await organiser(`mutation { createSpeaker(input: { slug: "delt-taler", name: "Delt Taler" }) { id } }`)).createSpeaker.id;
-    sessionId = (
-      await organiser(`mutation ($input: CreateSessionInput!) { createSession(input: $input) { id } }`, {
-        input: { conferenceId, title: [{ locale: 'nb', text: 'Delt' }], format: 'TALK', language: 'nb', startsAt: '2030-05-01T10:00:00+02:00', endsAt: '2030-05-01T10:30:00+02:00' },
-      })
-    ).createSession.id;
-    await organiser(`mutation ($sessionId: ID!, $speakerId: ID!) { addAppearance(input: { sessionId: $sessionId, speakerId: $speakerId }) { id } }`, { sessionId, speakerId });
-    await organiser(`mutation ($id: ID!) { publishSession(id: $id) { id } }`, { id: sessionId });
-    await organiser(`mutation ($id: ID!) { publishConference(id: $id) { id } }`, { id: conferenceId });
-  });
-  afterAll(async () => {
-    await second?.close();
-    if (!firstClosed) await first?.close();
-    await receiver.stop();
-  });
-
-  it('sends each delivery once from several instances, and hands over what a stopping instance was sending', async () => {
-    const handover = await register(first, '/handover');
-    receiver.plan('/handover', ['hang'], 200);
-    await retitle(first, 'Før stopp');
-    await eventually(async () => receiver.hanging('/handover'), 'the first instance to be waiting on the receiver');
-
-    // A second instance over the same database (the first one still running keeps PostgreSQL from being emptied).
-    second = await startLectern({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'on', WEBHOOK_RETRY_BASE_MS: '50', WEBHOOK_TIMEOUT_MS: '5000' });
-    const shared = await register(second, '/shared');
-    for (let i = 1; i <= 6; i++) await retitle(i % 2 ? first : second, `Runde ${i}`);
-    const log = await eventually(async () => {
-      const logged = await deliveriesOf(second!, shared);
-      return logged.length === 6 && logged.every((delivery) => delivery.status !== 'PENDING') && logged;
-    }, 'six deliveries');
-    expect(log.map((delivery) => [delivery.status, delivery.attempts])).toEqual(Array(6).fill(['DELIVERED', 1]));
-    const ids = receiver.at('/shared').map((request) => request.headers['x-lectern-delivery']);
-    expect(ids.sort()).toEqual(log.map((delivery) => delivery.id).sort());
-
-    // Stopping gives up the attempt in flight without counting it; the other instance sends it.
-    await first.close();
-    firstClosed = true;
-    const held = receiver.at('/handover')[0].headers['x-lectern-delivery'];
-    const delivered = await eventually(async () => {
-      const handed = (await deliveriesOf(second!, handover)).find((delivery) => delivery.id === held);
-      return handed?.status === 'DELIVERED' && handed;
-    }, 'the other instance to send what the first one was sending');
-    expect(delivered).toMatchObject({ attempts: 1, responseStatus: 200 });
-    expect(receiver.at('/handover').filter((request) => request.headers['x-lectern-delivery'] === held)).toHaveLength(2);
   });
 });

@@ -2,6 +2,7 @@ import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { processEnvironment } from './environment';
 
 const run = promisify(execFile);
 const ROOT = resolve(__dirname, '../..');
@@ -44,7 +45,7 @@ export interface ChildLectern {
 /** Runs a CLI command of the compiled Lectern with this environment; resolves with its standard output. */
 export async function lecternCli(args: string[], env: Record<string, string>): Promise<string> {
   const { cli } = await compiledLectern();
-  const { stdout } = await run(process.execPath, [cli, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+  const { stdout } = await run(process.execPath, [cli, ...args], { cwd: ROOT, env: processEnvironment(env) });
   return stdout;
 }
 
@@ -60,7 +61,7 @@ export async function spawnLectern(env: Record<string, string>): Promise<ChildLe
   const port = await freePort();
   const child = spawn(process.execPath, [main], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env, PORT: String(port) },
+    env: processEnvironment({ LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env, PORT: String(port) }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

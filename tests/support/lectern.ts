@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import { createApp } from '../../src/app';
+import { readConfiguration } from '../../src/config/configuration';
 import { OrganiserRole } from '../../src/auth/organiser.entity';
 import { SYSTEM_ACTOR } from '../../src/auth/viewer';
 import { OrganiserService } from '../../src/organisers/organiser.service';
+import { engineEnvironment } from './environment';
 
 /** The admin token of the most recently started server (each server makes its own admin). */
 export let ORGANISER_TOKEN = '';
@@ -38,17 +40,19 @@ let running = 0;
 /**
  * Starts Lectern on a random port over a database of its own: a new SQLite file, or, when
  * DATABASE_URL is set, that PostgreSQL database with its schema emptied first (unless another
- * server of this process is using it).
+ * server of this process is using it). `settings` are Lectern's settings by the names operators
+ * set them with (`RATE_LIMIT: 'off'`); the rest are the defaults, whatever the shell has set.
  */
-export async function startLectern(env: Record<string, string> = {}): Promise<Lectern> {
+export async function startLectern(settings: Record<string, string> = {}): Promise<Lectern> {
   const directory = mkdtempSync(join(tmpdir(), 'lectern-test-'));
-  Object.assign(process.env, {
+  const config = readConfiguration({
+    ...engineEnvironment(),
     SQLITE_PATH: join(directory, 'lectern.sqlite'),
     LOG_LEVEL: 'error',
-    ...env,
+    ...settings,
   });
-  if (process.env.DATABASE_URL && running === 0) await resetPostgres(process.env.DATABASE_URL);
-  const app = await createApp();
+  if (config.databaseUrl && running === 0) await resetPostgres(config.databaseUrl);
+  const app = await createApp(config);
   running++;
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

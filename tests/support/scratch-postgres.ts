@@ -1,11 +1,12 @@
 import { Client } from 'pg';
+import { ENGINE } from './environment';
 
 /**
  * A PostgreSQL database of a test's own beside DATABASE_URL's (same server and user), created if
  * missing and emptied, so a test that runs servers as separate processes never touches the
  * database other tests share.
  */
-export async function scratchPostgres(name: string, baseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres'): Promise<string> {
+export async function scratchPostgres(name: string, baseUrl = ENGINE.databaseUrl || 'postgres://postgres@127.0.0.1:5432/postgres'): Promise<string> {
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   const admin = new Client({ connectionString: baseUrl });

@@ -5,6 +5,7 @@ import ICAL from 'ical.js';
 import { Client } from 'pg';
 import { adminTokenFor, ChildLectern, lecternCli, spawnLectern } from '../support/child-lectern';
 import { scratchPostgres } from '../support/scratch-postgres';
+import { requiringServices } from '../support/environment';
 
 jest.setTimeout(240_000);
 
@@ -53,7 +54,7 @@ const FEEDS = [
   '/calendars/speakers/erik-sandstrom.ics',
 ];
 
-describe('db:copy from SQLite to PostgreSQL', () => {
+requiringServices('db:copy from SQLite to PostgreSQL', () => {
   const directory = mkdtempSync(join(tmpdir(), 'lectern-copy-'));
   // The same public address for both servers, so links in the answers compare; and room for the one large query.
   const serving = { RATE_LIMIT: 'off', PUBLIC_BASE_URL: 'https://lectern.example.org', GRAPHQL_MAX_COST: '100000000' };

@@ -1,18 +1,17 @@
 import { createClient, Client as SubscriptionClient } from 'graphql-ws';
 import ICAL from 'ical.js';
-import { Client } from 'pg';
 import WebSocket from 'ws';
 import { adminTokenFor, ChildLectern, spawnLectern } from '../support/child-lectern';
+import { ENGINE, requiringServices } from '../support/environment';
+import { scratchPostgres } from '../support/scratch-postgres';
 
 /**
  * Two Lectern processes on one PostgreSQL database and one Redis, as behind a load balancer:
- * what one instance's mutation changes, the other one shows at once. Runs in both phases of
- * .ci/run; it brings its own database, so it needs PostgreSQL and Redis either way.
+ * what one instance's mutation changes, the other one shows at once. It brings its own database
+ * on the PostgreSQL server DATABASE_URL names.
  */
-const DATABASE = 'lectern_instances';
-const env = {
-  DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${DATABASE}`,
-  REDIS_URL: 'redis://127.0.0.1:6379',
+const env: Record<string, string> = {
+  REDIS_URL: ENGINE.redisUrl ?? '',
   // Another run of this test (or a server on the same database) must not hear this run's changes.
   REDIS_PREFIX: `lectern-instances-test:${process.pid}:${Date.now()}`,
   RATE_LIMIT: 'off',
@@ -29,7 +28,7 @@ const conference = {
 
 jest.setTimeout(120_000);
 
-describe('two instances behind one address', () => {
+requiringServices('two instances behind one address', () => {
   let a: ChildLectern;
   let b: ChildLectern;
   let token: string;
@@ -59,7 +58,7 @@ describe('two instances behind one address', () => {
   };
 
   beforeAll(async () => {
-    await emptyDatabase();
+    env.DATABASE_URL = await scratchPostgres('lectern_instances');
     a = await spawnLectern(env); // migrates the empty database
     b = await spawnLectern(env);
     token = await adminTokenFor(env);
@@ -136,22 +135,3 @@ describe('two instances behind one address', () => {
     expect(await b.stop()).toBe(0);
   });
 });
-
-/** The test's own database, created if missing and emptied, so the first instance migrates it from scratch. */
-async function emptyDatabase(): Promise<void> {
-  const admin = new Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
-  await admin.connect();
-  try {
-    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
-    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${DATABASE}`);
-  } finally {
-    await admin.end();
-  }
-  const database = new Client({ connectionString: env.DATABASE_URL });
-  await database.connect();
-  try {
-    await database.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
-  } finally {
-    await database.end();
-  }
-}
