@@ -82,5 +82,6 @@ function shortened(text: string, max: number | undefined): string {
  * some clients stop reading a file at one. Line breaks and separators are escaped by ical-generator.
  */
 export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 }

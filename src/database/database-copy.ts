@@ -67,7 +67,7 @@ export class DatabaseCopy {
     try {
       await target.initialize();
     } catch (error) {
-      throw new Error(`Cannot connect to the target PostgreSQL database: ${(error as Error).message}`);
+      throw new Error(`Cannot connect to the target PostgreSQL database: ${(error as Error).message}`, { cause: error });
     }
     const source = await SqliteFile.open(sourcePath, { readOnly: true });
     const runner = target.createQueryRunner();

@@ -74,7 +74,7 @@ export async function inspectLecternDatabase(path: string): Promise<LecternDatab
     // Read and write: FTS5's part of the integrity check writes scratch data.
     file = await SqliteFile.open(path);
   } catch (error) {
-    throw new Error(`${path} cannot be opened as a SQLite database: ${(error as Error).message}`);
+    throw new Error(`${path} cannot be opened as a SQLite database: ${(error as Error).message}`, { cause: error });
   }
   try {
     const integrity = await file.all<{ integrity_check: string }>('PRAGMA integrity_check').catch((error: Error) => [{ integrity_check: error.message }]);

@@ -6,7 +6,6 @@ import { isUniqueViolation } from '../common/entities';
 import { conflict, notFound, UserError } from '../common/errors';
 import { Validation } from '../common/validation';
 import { Conference, ConferenceStatus, ProgrammeFollows } from '../conferences/conference.entity';
-import { ConferenceService } from '../conferences/conference.service';
 import { ConflictService } from '../conflicts/conflict.service';
 import { Transactions } from '../database/transactions';
 import { ProgrammeEvents } from '../events/programme-events';
@@ -34,7 +33,6 @@ export class ReleaseService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
-    private readonly conferences: ConferenceService,
     private readonly conflicts: ConflictService,
     private readonly events: ProgrammeEvents,
   ) {}

@@ -182,6 +182,8 @@ describe('feed renderer', () => {
   it('writes UTC times for a zone the VTIMEZONE library does not know (yet)', () => {
     jest.isolateModules(() => {
       jest.doMock('timezones-ical-library', () => ({ tzlib_get_timezones: () => ['Europe/Oslo'], tzlib_get_ical_block: () => [''] }));
+      // A fresh copy of the renderer that loads the mocked library: only require() can do that here.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { renderFeed: renderWithoutStockholm } = require('../../src/calendar/feed-renderer') as typeof import('../../src/calendar/feed-renderer');
       const text = renderWithoutStockholm({ name: 'n', description: 'd', url: 'https://x.example/a.ics' }, [session()], {
         multiday: MultidayDisplay.TIMED,
