@@ -69,9 +69,13 @@ export async function bareFeed(db: Sqlite, statements: Statement[], addresses: B
   const sessions = await db.all<SessionRow>(sessionStatement.sql, sessionStatement.parameters);
   // The line-ups of exactly the sessions just read: one placeholder each, as Lectern binds them.
   const placeholders = lineUpStatement.sql.match(/\?/g)?.length ?? 0;
-  if (placeholders !== sessions.length) throw new Error(`the line-up statement binds ${placeholders} ids, the feed has ${sessions.length} sessions`);
+  if (placeholders !== sessions.length)
+    throw new Error(`the line-up statement binds ${placeholders} ids, the feed has ${sessions.length} sessions`);
   const lineUps = new Map<number, LineUpRow[]>();
-  for (const row of await db.all<LineUpRow>(lineUpStatement.sql, sessions.map((session) => session.id))) {
+  for (const row of await db.all<LineUpRow>(
+    lineUpStatement.sql,
+    sessions.map((session) => session.id),
+  )) {
     const lineUp = lineUps.get(row.sessionId) ?? [];
     lineUp.push(row);
     lineUps.set(row.sessionId, lineUp);
@@ -113,7 +117,11 @@ export async function bareFeed(db: Sqlite, statements: Statement[], addresses: B
         markdownToPlainText(text(session.abstract)),
         lineUp.join('\n'),
         // An online room gives its stream as the location already.
-        [[session.conferenceName, session.websiteUrl].filter(Boolean).join(' – '), !session.roomStreamUrl && stream && `${labels.stream}: ${stream}`, link]
+        [
+          [session.conferenceName, session.websiteUrl].filter(Boolean).join(' – '),
+          !session.roomStreamUrl && stream && `${labels.stream}: ${stream}`,
+          link,
+        ]
           .filter(Boolean)
           .join('\n'),
       ]
@@ -121,7 +129,9 @@ export async function bareFeed(db: Sqlite, statements: Statement[], addresses: B
         .join('\n\n'),
       location: where.filter((part, i) => !!part && where.indexOf(part) === i).join(', ') || null,
       url: link,
-      categories: [...new Set([session.trackName, labels.format[session.format]].filter((c): c is string => !!c))].map((category) => ({ name: category })),
+      categories: [...new Set([session.trackName, labels.format[session.format]].filter((c): c is string => !!c))].map((category) => ({
+        name: category,
+      })),
       status: STATUS[session.status],
     });
   }

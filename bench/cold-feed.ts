@@ -25,13 +25,23 @@ export interface ColdComparison {
 }
 
 /** Lectern's cold feed build next to the bare build over the same database, `builds` times each. */
-export async function compareColdFeed(lectern: ServerProcess, prepared: PreparedProgramme, builds: number, addresses: BareFeedAddresses): Promise<ColdComparison> {
+export async function compareColdFeed(
+  lectern: ServerProcess,
+  prepared: PreparedProgramme,
+  builds: number,
+  addresses: BareFeedAddresses,
+): Promise<ColdComparison> {
   const measured = await measureColdFeed(lectern, prepared.programme, builds);
   // After Lectern's builds, so both read the programme with the same changes in it.
   const bare = await measureBareFeed(prepared.sqlitePath, prepared.feed.statements, addresses, builds);
   log(`  Lectern ${measured.medianMs.toFixed(0)} ms, bare ${bare.medianMs.toFixed(0)} ms (${measured.bytes} and ${bare.bytes} bytes)`);
   const withoutBody = ({ body: _, ...rest }: ColdFeedResult) => rest;
-  return { sessions: prepared.programme.plan.sessions, lectern: withoutBody(measured), bare: withoutBody(bare), sameBytes: measured.body === bare.body };
+  return {
+    sessions: prepared.programme.plan.sessions,
+    lectern: withoutBody(measured),
+    bare: withoutBody(bare),
+    sameBytes: measured.body === bare.body,
+  };
 }
 
 /**
@@ -53,7 +63,8 @@ export async function measureColdFeed(lectern: ServerProcess, programme: Generat
     body = await response.text();
     const elapsed = performance.now() - started;
     const etag = response.headers.get('etag');
-    if (response.status !== 200 || etag === previousEtag) throw new Error(`the feed did not change after a change (status ${response.status})`);
+    if (response.status !== 200 || etag === previousEtag)
+      throw new Error(`the feed did not change after a change (status ${response.status})`);
     previousEtag = etag;
     if (round > 0) buildsMs.push(elapsed);
   }
@@ -61,7 +72,12 @@ export async function measureColdFeed(lectern: ServerProcess, programme: Generat
 }
 
 /** The bare build, as many times, over the same database, in this (otherwise idle) process. */
-export async function measureBareFeed(sqlitePath: string, statements: Statement[], addresses: BareFeedAddresses, builds: number): Promise<ColdFeedResult> {
+export async function measureBareFeed(
+  sqlitePath: string,
+  statements: Statement[],
+  addresses: BareFeedAddresses,
+  builds: number,
+): Promise<ColdFeedResult> {
   const db = await openSqlite(sqlitePath);
   try {
     const buildsMs: number[] = [];

@@ -65,7 +65,11 @@ function pageReader(statements: Statement[]) {
     const [conference] = await run(db, conferences.statement);
     const defaultLocale = String(conferences.column(conference, 'defaultLocale'));
     const pageRows = (await run(db, sessions.statement)).slice(0, first);
-    const [roomRows, trackRows, appearanceRows] = await Promise.all([run(db, rooms.statement), run(db, tracks.statement), run(db, appearances.statement)]);
+    const [roomRows, trackRows, appearanceRows] = await Promise.all([
+      run(db, rooms.statement),
+      run(db, tracks.statement),
+      run(db, appearances.statement),
+    ]);
     const roomNames = new Map(roomRows.map((row) => [rooms.column(row, 'id'), rooms.column(row, 'name')]));
     const trackNames = new Map(trackRows.map((row) => [tracks.column(row, 'id'), tracks.column(row, 'name')]));
     const lineUps = new Map<unknown, { role: unknown; speaker: { name: unknown } }[]>();

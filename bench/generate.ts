@@ -76,7 +76,13 @@ export async function generateProgramme(app: NestFastifyApplication, plan: Confe
       const online = i % 10 === 9;
       const room = await get(RoomService).create(
         conference.id,
-        { slug: `room-${String(i + 1).padStart(3, '0')}`, name: online ? `Online ${i + 1}` : `Sal ${i + 1}`, capacity: 50 + (i % 5) * 50, streamUrl: online ? `https://stream.example.org/${i + 1}` : null, position: i },
+        {
+          slug: `room-${String(i + 1).padStart(3, '0')}`,
+          name: online ? `Online ${i + 1}` : `Sal ${i + 1}`,
+          capacity: 50 + (i % 5) * 50,
+          streamUrl: online ? `https://stream.example.org/${i + 1}` : null,
+          position: i,
+        },
         SYSTEM_ACTOR,
         manager,
       );
@@ -86,7 +92,12 @@ export async function generateProgramme(app: NestFastifyApplication, plan: Confe
     for (let i = 0; i < plan.tracks; i++) {
       const track = await get(TrackService).create(
         conference.id,
-        { slug: `track-${String(i + 1).padStart(2, '0')}`, name: `Spår ${i + 1}`, color: `#${(0x224466 + i * 0x0a0b0c).toString(16).slice(-6)}`, position: i },
+        {
+          slug: `track-${String(i + 1).padStart(2, '0')}`,
+          name: `Spår ${i + 1}`,
+          color: `#${(0x224466 + i * 0x0a0b0c).toString(16).slice(-6)}`,
+          position: i,
+        },
         SYSTEM_ACTOR,
         manager,
       );
@@ -94,12 +105,23 @@ export async function generateProgramme(app: NestFastifyApplication, plan: Confe
     }
 
     const first = await get(SpeakerService).create(
-      { slug: speakers[0].slug, name: speakers[0].name, bio: asInput(speakers[0].bio), photoUrl: speakers[0].photoUrl, links: speakers[0].links },
+      {
+        slug: speakers[0].slug,
+        name: speakers[0].name,
+        bio: asInput(speakers[0].bio),
+        photoUrl: speakers[0].photoUrl,
+        links: speakers[0].links,
+      },
       manager,
     );
     const speakerIds = speakers.map((_, i) => first.id + i);
     const now = new Date().toISOString();
-    await insertRows(manager, 'speakers', SPEAKER_COLUMNS, speakers.slice(1).map((speaker, i) => speakerRow(speaker, speakerIds[i + 1], now)));
+    await insertRows(
+      manager,
+      'speakers',
+      SPEAKER_COLUMNS,
+      speakers.slice(1).map((speaker, i) => speakerRow(speaker, speakerIds[i + 1], now)),
+    );
 
     const probe = sessions[0];
     const created = await get(SessionService).create(
@@ -120,7 +142,13 @@ export async function generateProgramme(app: NestFastifyApplication, plan: Confe
     );
     for (const appearance of probe.lineUp) {
       await get(AppearanceService).add(
-        { sessionId: String(created.id), speakerId: String(speakerIds[appearance.speaker]), role: appearance.role, title: appearance.title, organisation: appearance.organisation },
+        {
+          sessionId: String(created.id),
+          speakerId: String(speakerIds[appearance.speaker]),
+          role: appearance.role,
+          title: appearance.title,
+          organisation: appearance.organisation,
+        },
         SYSTEM_ACTOR,
         manager,
       );
@@ -130,8 +158,15 @@ export async function generateProgramme(app: NestFastifyApplication, plan: Confe
     const sessionIds = sessions.map((_, i) => created.id + i);
     changeable = sessionIds.slice(0, 20);
     const ids = { conferenceId: conference.id, roomIds, trackIds, speakerIds };
-    await insertRows(manager, 'sessions', SESSION_COLUMNS, sessions.slice(1).map((session, i) => sessionRow(session, sessionIds[i + 1], ids, now)));
-    const lineUps = sessions.slice(1).flatMap((session, i) => session.lineUp.map((appearance, position) => appearanceRow(appearance, position, sessionIds[i + 1], ids)));
+    await insertRows(
+      manager,
+      'sessions',
+      SESSION_COLUMNS,
+      sessions.slice(1).map((session, i) => sessionRow(session, sessionIds[i + 1], ids, now)),
+    );
+    const lineUps = sessions
+      .slice(1)
+      .flatMap((session, i) => session.lineUp.map((appearance, position) => appearanceRow(appearance, position, sessionIds[i + 1], ids)));
     await insertRows(manager, 'appearances', APPEARANCE_COLUMNS, lineUps);
     appearances = lineUps.length + probe.lineUp.length;
 
@@ -183,8 +218,27 @@ function speakerRow(speaker: SpeakerData, id: number, now: string): unknown[] {
 }
 
 const SESSION_COLUMNS = [
-  'id', 'uid', 'conferenceId', 'title', 'abstract', 'format', 'language', 'roomId', 'trackId', 'startsAt', 'endsAt', 'status',
-  'published', 'notes', 'recordingUrl', 'slidesUrl', 'streamUrl', 'revision', 'searchText', 'createdAt', 'updatedAt',
+  'id',
+  'uid',
+  'conferenceId',
+  'title',
+  'abstract',
+  'format',
+  'language',
+  'roomId',
+  'trackId',
+  'startsAt',
+  'endsAt',
+  'status',
+  'published',
+  'notes',
+  'recordingUrl',
+  'slidesUrl',
+  'streamUrl',
+  'revision',
+  'searchText',
+  'createdAt',
+  'updatedAt',
 ];
 
 /**
@@ -242,13 +296,18 @@ async function checkAgainstServices(
     columns.forEach((column, i) => {
       if (skip.includes(column)) return;
       if (row[column] !== expected[i]) {
-        throw new Error(`bench data differs from the services' in ${table}.${column}: ${JSON.stringify(row[column])} vs ${JSON.stringify(expected[i])}`);
+        throw new Error(
+          `bench data differs from the services' in ${table}.${column}: ${JSON.stringify(row[column])} vs ${JSON.stringify(expected[i])}`,
+        );
       }
     });
   };
   const stamps = ['createdAt', 'updatedAt'];
   await compare('speakers', SPEAKER_COLUMNS, speakerRow(probe.speaker, probe.speakerId, ''), probe.speakerId, stamps);
-  await compare('sessions', SESSION_COLUMNS, sessionRow(probe.session, probe.sessionId, probe.ids, ''), probe.sessionId, ['uid', ...stamps]);
+  await compare('sessions', SESSION_COLUMNS, sessionRow(probe.session, probe.sessionId, probe.ids, ''), probe.sessionId, [
+    'uid',
+    ...stamps,
+  ]);
   const lineUp = await manager.query(`SELECT * FROM "appearances" WHERE "sessionId" = ? ORDER BY "position"`, [probe.sessionId]);
   probe.session.lineUp.forEach((appearance, position) => {
     const expected = appearanceRow(appearance, position, probe.sessionId, probe.ids);

@@ -25,7 +25,12 @@ type Start = (name: string, script: string, options: StartOptions) => Promise<Se
 export async function startLimits(lectern: ServerProcess, base: PreparedProgramme, directory: string, start: Start): Promise<Limits> {
   const feeds = await fetchFeeds(lectern, base);
   const staticLimit = await start('static limit', 'limit-server.js', {
-    args: [writeSetup(directory, 'static', { kind: 'static', feeds: feeds.map(({ body, ...feed }, i) => ({ ...feed, file: writeFeed(directory, i, body) })) })],
+    args: [
+      writeSetup(directory, 'static', {
+        kind: 'static',
+        feeds: feeds.map(({ body, ...feed }, i) => ({ ...feed, file: writeFeed(directory, i, body) })),
+      }),
+    ],
   });
   const dataLimit = await start('data limit', 'limit-server.js', {
     args: [
@@ -51,20 +56,36 @@ async function fetchFeeds(lectern: ServerProcess, base: PreparedProgramme): Prom
     const body = Buffer.from(await response.arrayBuffer());
     const revalidated = await fetch(`${lectern.url}${path}`, { headers: { 'if-none-match': etag } });
     if (revalidated.status !== 304) throw new Error(`${path} answered ${revalidated.status} to its own ETag`);
-    feeds.push({ path, etag, body, headers: replayableHeaders(response.headers), notModifiedHeaders: replayableHeaders(revalidated.headers) });
+    feeds.push({
+      path,
+      etag,
+      body,
+      headers: replayableHeaders(response.headers),
+      notModifiedHeaders: replayableHeaders(revalidated.headers),
+    });
   }
   return feeds;
 }
 
 /** The headers Lectern sends with a GraphQL answer: the data limit sends the same. */
 async function graphqlHeaders(lectern: ServerProcess, base: PreparedProgramme) {
-  const response = await fetch(`${lectern.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: pageRequest(base.programme, PAGE_SIZE).body });
+  const response = await fetch(`${lectern.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: pageRequest(base.programme, PAGE_SIZE).body,
+  });
   await response.arrayBuffer();
   return replayableHeaders(response.headers);
 }
 
 /** Each limit must give what Lectern gives, or the ratio compares different work. */
-async function checkLimitsAnswerTheSame(lectern: ServerProcess, staticLimit: ServerProcess, dataLimit: ServerProcess, base: PreparedProgramme, feed: StaticFeed) {
+async function checkLimitsAnswerTheSame(
+  lectern: ServerProcess,
+  staticLimit: ServerProcess,
+  dataLimit: ServerProcess,
+  base: PreparedProgramme,
+  feed: StaticFeed,
+) {
   const post = async (server: ServerProcess, path: string, body: string) => {
     const response = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     return { body: await response.text(), headers: JSON.stringify(replayableHeaders(response.headers)) };
@@ -78,9 +99,12 @@ async function checkLimitsAnswerTheSame(lectern: ServerProcess, staticLimit: Ser
   for (const [what, fromLectern, fromLimit] of pairs) {
     if (fromLectern.body !== fromLimit.body) {
       const at = [...fromLectern.body].findIndex((c, i) => c !== fromLimit.body[i]);
-      throw new Error(`the data limit's ${what} differs from Lectern's at ${at}: …${fromLectern.body.slice(at - 40, at + 40)}… vs …${fromLimit.body.slice(at - 40, at + 40)}…`);
+      throw new Error(
+        `the data limit's ${what} differs from Lectern's at ${at}: …${fromLectern.body.slice(at - 40, at + 40)}… vs …${fromLimit.body.slice(at - 40, at + 40)}…`,
+      );
     }
-    if (fromLectern.headers !== fromLimit.headers) throw new Error(`the data limit's ${what} headers differ: ${fromLectern.headers} vs ${fromLimit.headers}`);
+    if (fromLectern.headers !== fromLimit.headers)
+      throw new Error(`the data limit's ${what} headers differ: ${fromLectern.headers} vs ${fromLimit.headers}`);
   }
   const revalidations = await Promise.all(
     [lectern, staticLimit].map(async (server) => {
@@ -89,7 +113,8 @@ async function checkLimitsAnswerTheSame(lectern: ServerProcess, staticLimit: Ser
       return JSON.stringify(replayableHeaders(response.headers));
     }),
   );
-  if (revalidations[0] !== revalidations[1]) throw new Error(`the static limit's 304 differs from Lectern's: ${revalidations[1]} vs ${revalidations[0]}`);
+  if (revalidations[0] !== revalidations[1])
+    throw new Error(`the static limit's 304 differs from Lectern's: ${revalidations[1]} vs ${revalidations[0]}`);
 }
 
 function writeSetup(directory: string, name: string, setup: LimitSetup): string {

@@ -31,6 +31,8 @@ export function machineState(ownPids: number[] = []): MachineState {
 }
 
 export function describeMachine(state: MachineState): string {
-  const others = state.busy.length ? state.busy.map((p) => `${p.command} (pid ${p.pid}, ${p.cpuPercent}% CPU)`).join('; ') : 'none above 5% CPU';
+  const others = state.busy.length
+    ? state.busy.map((p) => `${p.command} (pid ${p.pid}, ${p.cpuPercent}% CPU)`).join('; ')
+    : 'none above 5% CPU';
   return `${state.cpus} CPUs, load average ${state.loadAverage.join(' / ')}; other busy processes: ${others}`;
 }

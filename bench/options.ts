@@ -42,13 +42,24 @@ export function readOptions(argv: string[]): BenchOptions {
     const [name, inline] = equals < 0 ? [argv[i], undefined] : [argv[i].slice(0, equals), argv[i].slice(equals + 1)];
     if (!name.startsWith('--')) throw new Error(`unexpected argument "${argv[i]}"\n${USAGE}`);
     const flag = name === '--profile' || name === '--keep' || name === '--help';
-    given.set(name.slice(2), flag ? 'true' : inline ?? argv[++i] ?? '');
+    given.set(name.slice(2), flag ? 'true' : (inline ?? argv[++i] ?? ''));
   }
   if (given.has('help')) {
     console.log(USAGE);
     process.exit(0);
   }
-  const known = new Set(['sessions', 'large-sessions', 'connections', 'duration', 'warmup', 'cold-builds', 'only', 'profile', 'keep', 'node-flags']);
+  const known = new Set([
+    'sessions',
+    'large-sessions',
+    'connections',
+    'duration',
+    'warmup',
+    'cold-builds',
+    'only',
+    'profile',
+    'keep',
+    'node-flags',
+  ]);
   for (const name of given.keys()) if (!known.has(name)) throw new Error(`unknown option --${name}\n${USAGE}`);
 
   const number = (name: string, fallback: number, min: number) => {
@@ -59,8 +70,16 @@ export function readOptions(argv: string[]): BenchOptions {
     return value;
   };
   const sessions = Math.round(number('sessions', 2000, 100));
-  const only = given.has('only') ? new Set(given.get('only')!.split(',').map((s) => s.trim()) as Scenario[]) : null;
-  for (const scenario of only ?? []) if (!SCENARIOS.includes(scenario)) throw new Error(`--only: unknown "${scenario}"; one of ${SCENARIOS.join(', ')}`);
+  const only = given.has('only')
+    ? new Set(
+        given
+          .get('only')!
+          .split(',')
+          .map((s) => s.trim()) as Scenario[],
+      )
+    : null;
+  for (const scenario of only ?? [])
+    if (!SCENARIOS.includes(scenario)) throw new Error(`--only: unknown "${scenario}"; one of ${SCENARIOS.join(', ')}`);
   return {
     sessions,
     largeSessions: Math.round(number('large-sessions', sessions * 5, 0)),

@@ -40,11 +40,15 @@ function main() {
     for (const [id, time] of busy) totals.set(key(nodes.get(id)!.callFrame), (totals.get(key(nodes.get(id)!.callFrame)) ?? 0) + time);
     return [...totals].sort((a, b) => b[1] - a[1]);
   };
-  const line = ([name, time]: [string, number]) => `${(time / 1000).toFixed(0).padStart(8)} ms ${((100 * time) / total).toFixed(1).padStart(5)}%  ${name}`;
+  const line = ([name, time]: [string, number]) =>
+    `${(time / 1000).toFixed(0).padStart(8)} ms ${((100 * time) / total).toFixed(1).padStart(5)}%  ${name}`;
 
   console.log(`busy ${(total / 1000).toFixed(0)} ms (idle left out)\n\nby package:`);
   for (const entry of sum((frame) => packageOf(frame)).slice(0, 20)) console.log(line(entry));
-  const functions = sum((frame) => `${frame.functionName || '(anonymous)'} ${shortUrl(frame.url)}:${frame.lineNumber + 1}`).slice(0, Number(count));
+  const functions = sum((frame) => `${frame.functionName || '(anonymous)'} ${shortUrl(frame.url)}:${frame.lineNumber + 1}`).slice(
+    0,
+    Number(count),
+  );
   console.log('\nby function (self time):');
   for (const entry of functions) console.log(line(entry));
 
@@ -63,7 +67,11 @@ function main() {
     }
   }
   console.log('\nby function, inclusive (node internals left out):');
-  for (const entry of [...inclusive].filter(([name]) => !/ node:/.test(name)).sort((a, b) => b[1] - a[1]).slice(0, Number(count))) console.log(line(entry));
+  for (const entry of [...inclusive]
+    .filter(([name]) => !/ node:/.test(name))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, Number(count)))
+    console.log(line(entry));
 
   console.log('\ncallers of the top 5 functions:');
   for (const [name] of functions.slice(0, 5)) {
@@ -85,14 +93,21 @@ function main() {
 }
 
 function shortUrl(url: string): string {
-  return url.replace(/^file:\/\//, '').replace(/.*\/node_modules\//, '').replace(/.*\/dist-bench\//, '');
+  return url
+    .replace(/^file:\/\//, '')
+    .replace(/.*\/node_modules\//, '')
+    .replace(/.*\/dist-bench\//, '');
 }
 
 /** The npm package, or Lectern's own folder, or the runtime's part (GC, natives, node internals). */
 function packageOf(frame: CallFrame): string {
   if (!frame.url) return frame.functionName.startsWith('(') ? frame.functionName : '(native)';
   const inModules = frame.url.split('/node_modules/').pop()!;
-  if (inModules !== frame.url) return inModules.split('/').slice(0, inModules.startsWith('@') ? 2 : 1).join('/');
+  if (inModules !== frame.url)
+    return inModules
+      .split('/')
+      .slice(0, inModules.startsWith('@') ? 2 : 1)
+      .join('/');
   if (frame.url.startsWith('node:')) return frame.url.split('/').slice(0, 2).join('/');
   return shortUrl(frame.url).split('/').slice(0, 2).join('/');
 }

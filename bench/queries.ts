@@ -22,4 +22,5 @@ export function graphqlBody(query: string, variables: Record<string, unknown>): 
 }
 
 export const feedPath = (conferenceSlug: string) => `/calendars/conferences/${conferenceSlug}.ics`;
-export const trackFeedPath = (conferenceSlug: string, trackSlug: string) => `/calendars/conferences/${conferenceSlug}/tracks/${trackSlug}.ics`;
+export const trackFeedPath = (conferenceSlug: string, trackSlug: string) =>
+  `/calendars/conferences/${conferenceSlug}/tracks/${trackSlug}.ics`;

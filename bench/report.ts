@@ -65,7 +65,13 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>): Target[
         ? `the ${run.limitName} was busy ${run.limit.serverBusyPercent.toFixed(0)}% of a core: the load generator, not the limit, set the pace; ` +
           `by server CPU per answer Lectern reaches ${times(cpuRatio)} of the limit`
         : undefined;
-    targets.push({ name: `${run.label}: throughput against the ${run.limitName}`, measured: times(ratio), target: `≥ ${run.target}×`, met: ratio >= run.target, note });
+    targets.push({
+      name: `${run.label}: throughput against the ${run.limitName}`,
+      measured: times(ratio),
+      target: `≥ ${run.target}×`,
+      met: ratio >= run.target,
+      note,
+    });
   }
   if (results.sqlStatements) {
     const counts = Object.values(results.sqlStatements);
@@ -79,7 +85,12 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>): Target[
   }
   if (results.cold) {
     const ratio = results.cold.lectern.medianMs / results.cold.bare.medianMs;
-    targets.push({ name: `Cold feed build (${thousands(results.cold.sessions)} sessions) against bare SQL + ical-generator`, measured: times(ratio), target: '≤ 1.5×', met: ratio <= 1.5 });
+    targets.push({
+      name: `Cold feed build (${thousands(results.cold.sessions)} sessions) against bare SQL + ical-generator`,
+      measured: times(ratio),
+      target: '≤ 1.5×',
+      met: ratio <= 1.5,
+    });
   }
   if (results.cold && results.coldLarge) {
     const ratio = results.coldLarge.lectern.medianMs / results.cold.lectern.medianMs;
@@ -94,7 +105,12 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>): Target[
     const errors = results.load.reduce((sum, run) => sum + run.lectern.errors + run.limit.errors, 0);
     targets.push({ name: 'Errors in every load run (Lectern and limits)', measured: String(errors), target: '0', met: errors === 0 });
   }
-  targets.push({ name: 'Lectern peak RSS', measured: `${results.memory.lectern.peakRssMb.toFixed(0)} MB`, target: '≤ 250 MB', met: results.memory.lectern.peakRssMb <= 250 });
+  targets.push({
+    name: 'Lectern peak RSS',
+    measured: `${results.memory.lectern.peakRssMb.toFixed(0)} MB`,
+    target: '≤ 250 MB',
+    met: results.memory.lectern.peakRssMb <= 250,
+  });
   return targets;
 }
 
@@ -116,7 +132,14 @@ export function resultTable(results: BenchResults): string {
   }
   if (results.sqlStatements) {
     const target = targetOf('SQL statements');
-    rows.push(['SQL statements per GraphQL page (10 / 50 / 100 sessions)', Object.values(results.sqlStatements).join(' / '), '', '', target!.target, met(target)]);
+    rows.push([
+      'SQL statements per GraphQL page (10 / 50 / 100 sessions)',
+      Object.values(results.sqlStatements).join(' / '),
+      '',
+      '',
+      target!.target,
+      met(target),
+    ]);
   }
   for (const cold of [results.cold, results.coldLarge]) {
     if (!cold) continue;
@@ -164,7 +187,9 @@ export function resultTable(results: BenchResults): string {
  * was (% of one core). The CPU ratio (limit ÷ Lectern) compares the work whoever set the pace.
  */
 export function cpuTable(results: BenchResults): string {
-  const rows = [['load run', 'Lectern CPU ms/answer (busy)', 'limit CPU ms/answer (busy)', 'CPU ratio', 'bytes/answer', 'Lectern peak RSS after it']];
+  const rows = [
+    ['load run', 'Lectern CPU ms/answer (busy)', 'limit CPU ms/answer (busy)', 'CPU ratio', 'bytes/answer', 'Lectern peak RSS after it'],
+  ];
   const cpu = (result: LoadResult) => `${result.serverCpuMsPerRequest.toFixed(3)} (${result.serverBusyPercent.toFixed(0)}%)`;
   for (const run of results.load) {
     rows.push([

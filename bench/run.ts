@@ -72,7 +72,15 @@ async function main() {
       const measured = await runLoad(scenario.lecternTarget, settings);
       log(`  Lectern ${measured.requestsPerSecond.toFixed(0)} req/s, ${scenario.limitName} ${limit.requestsPerSecond.toFixed(0)} req/s`);
       const lecternPeakRssMb = lectern.memory().peakRssMb;
-      load.push({ scenario: scenario.scenario, label: scenario.label, limitName: scenario.limitName, target: scenario.target, lectern: measured, limit, lecternPeakRssMb });
+      load.push({
+        scenario: scenario.scenario,
+        label: scenario.label,
+        limitName: scenario.limitName,
+        target: scenario.target,
+        lectern: measured,
+        limit,
+        lecternPeakRssMb,
+      });
     }
 
     let cold: ColdComparison | null = null;
@@ -81,7 +89,13 @@ async function main() {
       cold = await compareColdFeed(lectern, base, options.coldBuilds, FEED_ADDRESSES);
     }
     const conflicts = wanted(options, 'cold-feed') ? await measureConflictDetection(lectern, base.programme) : null;
-    const memory = { lecternAtStart, lectern: lectern.memory(), staticLimit: staticLimit.memory(), dataLimit: dataLimit.memory(), largeLectern: null as Memory | null };
+    const memory = {
+      lecternAtStart,
+      lectern: lectern.memory(),
+      staticLimit: staticLimit.memory(),
+      dataLimit: dataLimit.memory(),
+      largeLectern: null as Memory | null,
+    };
     await Promise.all([lectern.stop(), staticLimit.stop(), dataLimit.stop()]);
 
     let coldLarge: ColdComparison | null = null;
@@ -123,7 +137,8 @@ async function main() {
       writeResults(RESULTS_PATH, results);
       log(`wrote ${RESULTS_PATH}`);
     }
-    if (profileDirectory) log(`CPU profiles of Lectern: ${profileDirectory} (summarise with node dist-bench/bench/profile-summary.js <file>)`);
+    if (profileDirectory)
+      log(`CPU profiles of Lectern: ${profileDirectory} (summarise with node dist-bench/bench/profile-summary.js <file>)`);
   } finally {
     await Promise.all(running.map((server) => server.stop()));
     if (!options.keep && !options.profile) rmSync(directory, { recursive: true, force: true });

@@ -16,7 +16,13 @@ export interface LoadScenario {
 }
 
 /** The load runs of the issue, with their targets (the least share of the limit's throughput). */
-export function loadScenarios(base: PreparedProgramme, etag: string, lectern: ServerProcess, staticLimit: ServerProcess, dataLimit: ServerProcess): LoadScenario[] {
+export function loadScenarios(
+  base: PreparedProgramme,
+  etag: string,
+  lectern: ServerProcess,
+  staticLimit: ServerProcess,
+  dataLimit: ServerProcess,
+): LoadScenario[] {
   const { conferenceSlug, trackSlug } = base.programme;
   const json = { 'content-type': 'application/json' };
   const page = pageRequest(base.programme, PAGE_SIZE).body!;

@@ -42,7 +42,10 @@ export interface SearchMeasurement {
  * The benchmark's database is filled by raw inserts (see generate.ts), which the search index
  * does not see: rebuild it first, as after any bulk load, then measure.
  */
-export async function measureSearch(sqlitePath: string, programme: Pick<GeneratedProgramme, 'conferenceSlug'>): Promise<SearchMeasurement[]> {
+export async function measureSearch(
+  sqlitePath: string,
+  programme: Pick<GeneratedProgramme, 'conferenceSlug'>,
+): Promise<SearchMeasurement[]> {
   return withLectern(sqlitePath, async (app) => {
     const dataSource = app.get(DataSource);
     const rebuildStarted = performance.now();
@@ -56,11 +59,17 @@ export async function measureSearch(sqlitePath: string, programme: Pick<Generate
       const parsed = JSON.parse(first.body) as { data?: { sessions: { totalCount: number } }; errors?: unknown };
       if (first.status !== 200 || !parsed.data) throw new Error(`search for "${text}" failed: ${first.body.slice(0, 300)}`);
       const requestMs = await median(async () => {
-        await app.getHttpAdapter().getInstance().inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: body });
+        await app
+          .getHttpAdapter()
+          .getInstance()
+          .inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: body });
       });
       const indexed = indexedCount(dataSource, conferenceId, text);
       const scanned = likeCount(conferenceId, text);
-      const [indexRows, likeRows] = [await dataSource.query(indexed.sql, indexed.parameters), await dataSource.query(scanned.sql, scanned.parameters)];
+      const [indexRows, likeRows] = [
+        await dataSource.query(indexed.sql, indexed.parameters),
+        await dataSource.query(scanned.sql, scanned.parameters),
+      ];
       results.push({
         text,
         totalCount: parsed.data.sessions.totalCount,
@@ -82,7 +91,10 @@ export async function measureSearch(sqlitePath: string, programme: Pick<Generate
 function indexedCount(dataSource: DataSource, conferenceId: number, text: string): { sql: string; parameters: unknown[] } {
   const { sql, parameters } = searchEngineOf(dataSource.manager).matching('sessions', '"s"."id"', queryTokens(text) ?? []);
   const [match] = Object.values(parameters);
-  return { sql: `SELECT COUNT(*) AS "count" FROM "sessions" "s" WHERE "s"."conferenceId" = ? AND ${sql.replace(/:\w+/, '?')}`, parameters: [conferenceId, match] };
+  return {
+    sql: `SELECT COUNT(*) AS "count" FROM "sessions" "s" WHERE "s"."conferenceId" = ? AND ${sql.replace(/:\w+/, '?')}`,
+    parameters: [conferenceId, match],
+  };
 }
 
 /** The LIKE scan the sessions query ran before the index: each word in the texts or in a speaker's name. */

@@ -39,12 +39,15 @@ export async function recordRequest(app: NestFastifyApplication, request: InProc
   };
   const before = SqlLogger.statements;
   try {
-    const response = await app.getHttpAdapter().getInstance().inject({
-      method: request.method,
-      url: request.url,
-      headers: { ...(request.body ? { 'content-type': 'application/json' } : {}), ...request.headers },
-      payload: request.body,
-    });
+    const response = await app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({
+        method: request.method,
+        url: request.url,
+        headers: { ...(request.body ? { 'content-type': 'application/json' } : {}), ...request.headers },
+        payload: request.body,
+      });
     return { count: SqlLogger.statements - before, statements, status: response.statusCode, body: response.body };
   } finally {
     logger.logQuery = logQuery;

@@ -66,12 +66,100 @@ export interface SessionData {
   lineUp: AppearanceData[];
 }
 
-const FIRST_NAMES = ['Åsa', 'Björn', 'Carin', 'Dag', 'Elin', 'Fredrik', 'Göran', 'Hanna', 'Ingrid', 'Jörgen', 'Karin', 'Lars', 'Maja', 'Nils', 'Olof', 'Petra', 'Rasmus', 'Sofia', 'Torbjörn', 'Ulla', 'Viktor', 'Ylva', 'Zoé', 'Anders'];
-const LAST_NAMES = ['Andersson', 'Bergström', 'Carlsson', 'Dahlén', 'Ek', 'Forsberg', 'Gustafsson', 'Hedlund', 'Isaksson', 'Järvinen', 'Källström', 'Lindqvist', 'Magnusson', 'Nordén', 'Öberg', 'Persson', 'Quist', 'Rosén', 'Sandström', 'Törnqvist', 'Ulfsdotter', 'Wallin', 'Åkesson', 'Ängström', 'Lanér'];
-const ORGANISATIONS = ['Karlskrona kommun', 'Umeå universitet', 'Internetstiftelsen', 'Region Västerbotten', 'Sveriges Radio', 'Skatteverket', 'Ericsson', 'Digg', 'Bokmålsbyrån AS', 'Open Knowledge Sverige'];
+const FIRST_NAMES = [
+  'Åsa',
+  'Björn',
+  'Carin',
+  'Dag',
+  'Elin',
+  'Fredrik',
+  'Göran',
+  'Hanna',
+  'Ingrid',
+  'Jörgen',
+  'Karin',
+  'Lars',
+  'Maja',
+  'Nils',
+  'Olof',
+  'Petra',
+  'Rasmus',
+  'Sofia',
+  'Torbjörn',
+  'Ulla',
+  'Viktor',
+  'Ylva',
+  'Zoé',
+  'Anders',
+];
+const LAST_NAMES = [
+  'Andersson',
+  'Bergström',
+  'Carlsson',
+  'Dahlén',
+  'Ek',
+  'Forsberg',
+  'Gustafsson',
+  'Hedlund',
+  'Isaksson',
+  'Järvinen',
+  'Källström',
+  'Lindqvist',
+  'Magnusson',
+  'Nordén',
+  'Öberg',
+  'Persson',
+  'Quist',
+  'Rosén',
+  'Sandström',
+  'Törnqvist',
+  'Ulfsdotter',
+  'Wallin',
+  'Åkesson',
+  'Ängström',
+  'Lanér',
+];
+const ORGANISATIONS = [
+  'Karlskrona kommun',
+  'Umeå universitet',
+  'Internetstiftelsen',
+  'Region Västerbotten',
+  'Sveriges Radio',
+  'Skatteverket',
+  'Ericsson',
+  'Digg',
+  'Bokmålsbyrån AS',
+  'Open Knowledge Sverige',
+];
 const JOB_TITLES = ['kommundirektör', 'forskare', 'utvecklare', 'CTO', 'projektledare', 'journalist', 'generaldirektör', 'doktorand'];
-const SUBJECTS_SV = ['öppna data', 'digital förvaltning', 'AI i vården', 'säkerhet på nätet', 'e-legitimation', 'molntjänster', 'tillgänglighet', 'hållbar IT', 'källkritik', 'smarta städer', 'integritet', 'skolans digitalisering'];
-const SUBJECTS_EN = ['open data', 'digital government', 'AI in healthcare', 'online security', 'electronic ID', 'cloud services', 'accessibility', 'sustainable IT', 'source criticism', 'smart cities', 'privacy', 'digital schools'];
+const SUBJECTS_SV = [
+  'öppna data',
+  'digital förvaltning',
+  'AI i vården',
+  'säkerhet på nätet',
+  'e-legitimation',
+  'molntjänster',
+  'tillgänglighet',
+  'hållbar IT',
+  'källkritik',
+  'smarta städer',
+  'integritet',
+  'skolans digitalisering',
+];
+const SUBJECTS_EN = [
+  'open data',
+  'digital government',
+  'AI in healthcare',
+  'online security',
+  'electronic ID',
+  'cloud services',
+  'accessibility',
+  'sustainable IT',
+  'source criticism',
+  'smart cities',
+  'privacy',
+  'digital schools',
+];
 const ANGLES_SV = ['Lärdomar från', 'Framtiden för', 'Myter om', 'Så lyckas', 'Vem äger', 'Tio år med'];
 const ANGLES_EN = ['Lessons from', 'The future of', 'Myths about', 'Getting right', 'Who owns', 'Ten years of'];
 
@@ -117,7 +205,14 @@ export function sessionData(index: number, plan: ConferencePlan): SessionData {
   const endsAt = new Date(startsAt.getTime() + SESSION_MINUTES * 60_000);
   const subject = Math.floor(random() * SUBJECTS_SV.length);
   const angle = Math.floor(random() * ANGLES_SV.length);
-  const format = index % 50 === 0 ? SessionFormat.KEYNOTE : index % 7 === 0 ? SessionFormat.PANEL : index % 11 === 0 ? SessionFormat.WORKSHOP : SessionFormat.TALK;
+  const format =
+    index % 50 === 0
+      ? SessionFormat.KEYNOTE
+      : index % 7 === 0
+        ? SessionFormat.PANEL
+        : index % 11 === 0
+          ? SessionFormat.WORKSHOP
+          : SessionFormat.TALK;
   const size = format === SessionFormat.PANEL ? 3 + Math.floor(random() * 2) : 1 + Math.floor(random() * 2);
   // Spread each line-up over the speakers: distinct within a session, every speaker used.
   const stride = Math.max(1, Math.floor(plan.speakers / 4));

@@ -27,8 +27,20 @@ export class Agendas1700000000001 implements MigrationInterface {
         ],
         indices: [{ name: 'IDX_agenda_sessions_session', columnNames: ['sessionId'] }],
         foreignKeys: [
-          { name: 'FK_agenda_sessions_agenda', columnNames: ['agendaId'], referencedTableName: 'agendas', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
-          { name: 'FK_agenda_sessions_session', columnNames: ['sessionId'], referencedTableName: 'sessions', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            name: 'FK_agenda_sessions_agenda',
+            columnNames: ['agendaId'],
+            referencedTableName: 'agendas',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+          {
+            name: 'FK_agenda_sessions_session',
+            columnNames: ['sessionId'],
+            referencedTableName: 'sessions',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
         ],
       }),
     );

@@ -26,8 +26,20 @@ export class Organisers1700000000002 implements MigrationInterface {
         ],
         indices: [{ name: 'IDX_organiser_conferences_conference', columnNames: ['conferenceId'] }],
         foreignKeys: [
-          { name: 'FK_organiser_conferences_organiser', columnNames: ['organiserId'], referencedTableName: 'organisers', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
-          { name: 'FK_organiser_conferences_conference', columnNames: ['conferenceId'], referencedTableName: 'conferences', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            name: 'FK_organiser_conferences_organiser',
+            columnNames: ['organiserId'],
+            referencedTableName: 'organisers',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+          {
+            name: 'FK_organiser_conferences_conference',
+            columnNames: ['conferenceId'],
+            referencedTableName: 'conferences',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
         ],
       }),
     );
@@ -50,7 +62,13 @@ export class Organisers1700000000002 implements MigrationInterface {
           { name: 'IDX_access_tokens_organiser', columnNames: ['organiserId'] },
         ],
         foreignKeys: [
-          { name: 'FK_access_tokens_organiser', columnNames: ['organiserId'], referencedTableName: 'organisers', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            name: 'FK_access_tokens_organiser',
+            columnNames: ['organiserId'],
+            referencedTableName: 'organisers',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
         ],
       }),
     );

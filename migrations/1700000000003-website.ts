@@ -19,7 +19,13 @@ export class Website1700000000003 implements MigrationInterface {
         ],
         indices: [{ name: 'IDX_speaker_slugs_speaker', columnNames: ['speakerId'] }],
         foreignKeys: [
-          { name: 'FK_speaker_slugs_speaker', columnNames: ['speakerId'], referencedTableName: 'speakers', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            name: 'FK_speaker_slugs_speaker',
+            columnNames: ['speakerId'],
+            referencedTableName: 'speakers',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
         ],
       }),
     );

@@ -30,7 +30,13 @@ export class Releases1700000000004 implements MigrationInterface {
         ],
         indices: [{ name: 'UQ_schedule_releases_conference_version', columnNames: ['conferenceId', 'version'], isUnique: true }],
         foreignKeys: [
-          { name: 'FK_schedule_releases_conference', columnNames: ['conferenceId'], referencedTableName: 'conferences', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            name: 'FK_schedule_releases_conference',
+            columnNames: ['conferenceId'],
+            referencedTableName: 'conferences',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
         ],
       }),
     );
@@ -45,7 +51,13 @@ export class Releases1700000000004 implements MigrationInterface {
         ],
         indices: [{ name: 'IDX_room_availability_room', columnNames: ['roomId', 'startsAt'] }],
         foreignKeys: [
-          { name: 'FK_room_availability_room', columnNames: ['roomId'], referencedTableName: 'rooms', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            name: 'FK_room_availability_room',
+            columnNames: ['roomId'],
+            referencedTableName: 'rooms',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
         ],
       }),
     );

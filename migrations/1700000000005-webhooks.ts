@@ -20,7 +20,13 @@ export class Webhooks1700000000005 implements MigrationInterface {
         ],
         indices: [{ name: 'IDX_webhooks_conference', columnNames: ['conferenceId'] }],
         foreignKeys: [
-          { name: 'FK_webhooks_conference', columnNames: ['conferenceId'], referencedTableName: 'conferences', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            name: 'FK_webhooks_conference',
+            columnNames: ['conferenceId'],
+            referencedTableName: 'conferences',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
         ],
       }),
     );
@@ -49,7 +55,13 @@ export class Webhooks1700000000005 implements MigrationInterface {
           { name: 'IDX_webhook_deliveries_due', columnNames: ['status', 'nextAttemptAt'] },
         ],
         foreignKeys: [
-          { name: 'FK_webhook_deliveries_webhook', columnNames: ['webhookId'], referencedTableName: 'webhooks', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            name: 'FK_webhook_deliveries_webhook',
+            columnNames: ['webhookId'],
+            referencedTableName: 'webhooks',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
         ],
       }),
     );

@@ -20,14 +20,24 @@ export class Search1700000000006 implements MigrationInterface {
               { name: key, type: 'integer', isPrimary: true },
               { name: 'document', type: 'tsvector' },
             ],
-            foreignKeys: [{ name: `FK_${table}_${references}`, columnNames: [key], referencedTableName: references, referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+            foreignKeys: [
+              {
+                name: `FK_${table}_${references}`,
+                columnNames: [key],
+                referencedTableName: references,
+                referencedColumnNames: ['id'],
+                onDelete: 'CASCADE',
+              },
+            ],
           }),
         );
         await runner.query(`CREATE INDEX "IDX_${table}_document" ON "${table}" USING GIN ("document")`);
       } else {
         // The text arrives folded and split into words already (the same words PostgreSQL gets):
         // the tokenizer must not fold it again differently, hence no diacritics removal.
-        await runner.query(`CREATE VIRTUAL TABLE "${table}" USING fts5("document", tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3')`);
+        await runner.query(
+          `CREATE VIRTUAL TABLE "${table}" USING fts5("document", tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3')`,
+        );
       }
     }
     await rebuildSearchIndexes(runner.manager);

@@ -7,4 +7,12 @@ import { Webhooks1700000000005 } from './1700000000005-webhooks';
 import { Search1700000000006 } from './1700000000006-search';
 
 /** Every migration, oldest first. Listed here (not globbed) so ts-jest and the build load the same ones. */
-export const migrations = [Programme1700000000000, Agendas1700000000001, Organisers1700000000002, Website1700000000003, Releases1700000000004, Webhooks1700000000005, Search1700000000006];
+export const migrations = [
+  Programme1700000000000,
+  Agendas1700000000001,
+  Organisers1700000000002,
+  Website1700000000003,
+  Releases1700000000004,
+  Webhooks1700000000005,
+  Search1700000000006,
+];

@@ -9,7 +9,13 @@ import { AuthModule } from './auth/auth.module';
 import { AuthService } from './auth/auth.service';
 import { CalendarModule } from './calendar/calendar.module';
 import { formatGraphqlErrors } from './common/graphql-errors';
-import { MAX_QUERY_TOKENS, refuseCostlyQueries, refuseDeepQueries, refuseNulCharacters, refuseUnparsedDocuments } from './common/query-limits';
+import {
+  MAX_QUERY_TOKENS,
+  refuseCostlyQueries,
+  refuseDeepQueries,
+  refuseNulCharacters,
+  refuseUnparsedDocuments,
+} from './common/query-limits';
 import { acceptedLocales } from './common/localisation';
 import { RequestContext } from './common/request-context';
 import { UserErrorFilter } from './common/user-error.filter';

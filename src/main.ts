@@ -10,7 +10,9 @@ async function main() {
   logger.log(`GraphQL API  ${config.publicBaseUrl}/graphql`);
   if (config.graphiql) logger.log(`GraphiQL IDE ${config.publicBaseUrl}/graphiql`);
   logger.log(`Database     ${config.databaseUrl ? 'PostgreSQL' : `SQLite at ${config.sqlitePath}`}`);
-  logger.log(`Redis        ${config.redisUrl ? 'on (live updates and feed freshness shared with other instances)' : 'off (single instance)'}`);
+  logger.log(
+    `Redis        ${config.redisUrl ? 'on (live updates and feed freshness shared with other instances)' : 'off (single instance)'}`,
+  );
 
   /**
    * Stop taking connections, let the requests in flight finish (Fastify answers 503 to new ones on

@@ -37,7 +37,11 @@ export function requireAdmin(actor: Viewer, what: string): void {
  * What a reader may see of a query: what `published` lets through, and for an organiser also
  * whatever belongs to a conference in their scope (`conferenceColumn`). Admins see everything.
  */
-export function visibleTo(viewer: Viewer, conferenceColumn: string, published: (where: WhereExpressionBuilder) => void): Brackets | undefined {
+export function visibleTo(
+  viewer: Viewer,
+  conferenceColumn: string,
+  published: (where: WhereExpressionBuilder) => void,
+): Brackets | undefined {
   if (viewer.admin) return undefined;
   return new Brackets((visible) => {
     visible.where(new Brackets(published));

@@ -82,7 +82,9 @@ export class AgendaService {
   sessionsOf(agenda: Agenda): Promise<Session[]> {
     return this.sessions
       .visible(PUBLIC_VIEWER)
-      .andWhere('session.id IN (SELECT "ags"."sessionId" FROM "agenda_sessions" "ags" WHERE "ags"."agendaId" = :agendaId)', { agendaId: agenda.id })
+      .andWhere('session.id IN (SELECT "ags"."sessionId" FROM "agenda_sessions" "ags" WHERE "ags"."agendaId" = :agendaId)', {
+        agendaId: agenda.id,
+      })
       .orderBy('session.startsAt', 'ASC', 'NULLS LAST')
       .addOrderBy('session.id', 'ASC')
       .getMany();

@@ -22,7 +22,7 @@ import { CalendarSession } from './calendar-session';
 export class ConferenceCalendarResolver {
   constructor(private readonly links: CalendarLinks) {}
 
-  @ResolveField(() => CalendarFeed, { description: 'The programme as a calendar feed; the filter is the `sessions` query\'s.' })
+  @ResolveField(() => CalendarFeed, { description: "The programme as a calendar feed; the filter is the `sessions` query's." })
   calendar(@Parent() conference: Conference, @Args() options: FeedArgs, @Args('filter', { nullable: true }) filter?: SessionFilter) {
     return this.links.addresses((query) => this.links.conference(conference.slug, query), { ...options, filter }, { withFilter: true });
   }
@@ -35,7 +35,7 @@ export class TrackCalendarResolver {
     private readonly conferences: ConferenceLoader,
   ) {}
 
-  @ResolveField(() => CalendarFeed, { description: 'The track\'s sessions as a calendar feed.' })
+  @ResolveField(() => CalendarFeed, { description: "The track's sessions as a calendar feed." })
   async calendar(@Parent() track: Track, @Args() options: FeedArgs, @Context() context: RequestContext) {
     const conference = (await this.conferences.conference(context, track.conferenceId))!;
     return this.links.addresses((query) => this.links.track(conference.slug, track.slug, query), options);
@@ -49,7 +49,7 @@ export class RoomCalendarResolver {
     private readonly conferences: ConferenceLoader,
   ) {}
 
-  @ResolveField(() => CalendarFeed, { description: 'The room\'s sessions as a calendar feed.' })
+  @ResolveField(() => CalendarFeed, { description: "The room's sessions as a calendar feed." })
   async calendar(@Parent() room: Room, @Args() options: FeedArgs, @Context() context: RequestContext) {
     const conference = (await this.conferences.conference(context, room.conferenceId))!;
     return this.links.addresses((query) => this.links.room(conference.slug, room.slug, query), options);
@@ -60,7 +60,7 @@ export class RoomCalendarResolver {
 export class SpeakerCalendarResolver {
   constructor(private readonly links: CalendarLinks) {}
 
-  @ResolveField(() => CalendarFeed, { description: 'The speaker\'s sessions at every conference as a calendar feed.' })
+  @ResolveField(() => CalendarFeed, { description: "The speaker's sessions at every conference as a calendar feed." })
   calendar(@Parent() speaker: Speaker, @Args() options: FeedArgs) {
     return this.links.addresses((query) => this.links.speaker(speaker.slug, query), options);
   }
@@ -80,8 +80,15 @@ export class SessionCalendarResolver {
     return this.links.addresses((query) => this.links.session(session.id, query), options);
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'Google Calendar\'s page to add this session (once); empty while unscheduled.' })
-  async googleCalendarUrl(@Parent() session: Session, @Context() context: RequestContext, @Args('locale', { nullable: true }) locale?: string) {
+  @ResolveField(() => String, {
+    nullable: true,
+    description: "Google Calendar's page to add this session (once); empty while unscheduled.",
+  })
+  async googleCalendarUrl(
+    @Parent() session: Session,
+    @Context() context: RequestContext,
+    @Args('locale', { nullable: true }) locale?: string,
+  ) {
     if (!session.startsAt || !session.endsAt) return null;
     return this.links.google(await this.calendarSession(session, context), locale);
   }

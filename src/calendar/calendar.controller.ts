@@ -16,7 +16,12 @@ export class CalendarController {
   ) {}
 
   @Get('conferences/:slug.ics')
-  async conference(@Param('slug') slug: string, @Query() query: QueryParameters, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+  async conference(
+    @Param('slug') slug: string,
+    @Query() query: QueryParameters,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     const feed = await this.feeds.conference(slug, readFeedParameters(query, { withFilter: true }));
     this.send(request, reply, feed, PUBLIC_FEED);
   }

@@ -13,7 +13,7 @@ export class CalendarFeed implements FeedAddresses {
   webcal: string;
 }
 
-@ObjectType('Agenda', { description: 'An attendee\'s own pick of sessions, as a list and as a calendar feed, opened by its secret token.' })
+@ObjectType('Agenda', { description: "An attendee's own pick of sessions, as a list and as a calendar feed, opened by its secret token." })
 export class PersonalAgenda implements OpenedAgenda {
   @Field({ description: 'The secret that opens this agenda. Lectern keeps only its hash: whoever loses it loses the agenda.' })
   token: string;
@@ -23,7 +23,7 @@ export class PersonalAgenda implements OpenedAgenda {
 
 @ArgsType()
 export class FeedArgs {
-  @Field({ nullable: true, description: 'The language of the feed\'s texts (BCP 47), else each conference\'s default.' })
+  @Field({ nullable: true, description: "The language of the feed's texts (BCP 47), else each conference's default." })
   locale?: string;
 
   @Field(() => MultidayDisplay, { nullable: true })

@@ -88,7 +88,9 @@ export class FeedCache implements OnModuleInit, EntitySubscriberInterface {
   /** The feed under `key`, built by `render` unless a current one is cached or already being built. */
   get(key: string, render: () => Promise<string>): Promise<RenderedFeed> {
     if (!this.shared?.shared) return this.current(key, render);
-    return this.refresh().then((known) => (known ? this.current(key, render) : render().then((body) => rendered(body, UNKNOWN_GENERATION))));
+    return this.refresh().then((known) =>
+      known ? this.current(key, render) : render().then((body) => rendered(body, UNKNOWN_GENERATION)),
+    );
   }
 
   private current(key: string, render: () => Promise<string>): Promise<RenderedFeed> {

@@ -33,9 +33,17 @@ const TEXT_MAX = 200;
  * A mistake fails with BAD_USER_INPUT naming the parameter; an unknown parameter is a mistake too,
  * since a misspelt filter would otherwise subscribe the reader to more than they chose.
  */
-export function readFeedParameters(query: QueryParameters, { withFilter, withRelease = withFilter }: { withFilter: boolean; withRelease?: boolean }): FeedOptions {
+export function readFeedParameters(
+  query: QueryParameters,
+  { withFilter, withRelease = withFilter }: { withFilter: boolean; withRelease?: boolean },
+): FeedOptions {
   const v = new Validation();
-  const known = new Set<string>(['locale', 'multiday', ...(withFilter ? [...LIST_FILTERS, 'text'] : []), ...(withRelease ? ['release'] : [])]);
+  const known = new Set<string>([
+    'locale',
+    'multiday',
+    ...(withFilter ? [...LIST_FILTERS, 'text'] : []),
+    ...(withRelease ? ['release'] : []),
+  ]);
   for (const name of Object.keys(query)) if (!known.has(name)) v.fail(name, 'is not a parameter of this feed');
 
   const all = (name: string) => [query[name] ?? []].flat().map((value) => value.trim());
@@ -62,7 +70,11 @@ export function readFeedParameters(query: QueryParameters, { withFilter, withRel
   const locale = one('locale');
   v.locale(locale, 'locale');
   const multiday = one('multiday') ?? MultidayDisplay.TIMED;
-  v.check(Object.values<string>(MultidayDisplay).includes(multiday), 'multiday', `"${multiday}" is not one of ${Object.values(MultidayDisplay).join(', ')}`);
+  v.check(
+    Object.values<string>(MultidayDisplay).includes(multiday),
+    'multiday',
+    `"${multiday}" is not one of ${Object.values(MultidayDisplay).join(', ')}`,
+  );
   const release = one('release')?.toLowerCase();
   if (release) v.check(/^(live|latest|[1-9]\d{0,8})$/.test(release), 'release', `"${release}" is not "live", "latest" or a release number`);
   v.throwIfFailed();

@@ -67,7 +67,8 @@ export class FeedReader {
   /** The live published programme, or the release the reader asks for or the conference follows. */
   async ofConference(conference: Conference, filter: SessionFilter, release?: string): Promise<CalendarSession[]> {
     const pinned = await this.releases.pinned(conference, readReleaseChoice(release));
-    if (pinned) return releasedCalendarSessions(pinned.programme, filterReleasedSessions(pinned.programme.sessions, filter, conference.timeZone));
+    if (pinned)
+      return releasedCalendarSessions(pinned.programme, filterReleasedSessions(pinned.programme.sessions, filter, conference.timeZone));
     const query = this.scheduled().andWhere('session.conferenceId = :conferenceId', { conferenceId: conference.id });
     this.sessions.applyFilter(query, conference, filter);
     return this.read(query);
@@ -84,9 +85,12 @@ export class FeedReader {
 
   ofAgenda(agendaId: number): Promise<CalendarSession[]> {
     return this.read(
-      this.scheduled().andWhere('session.id IN (SELECT "fas"."sessionId" FROM "agenda_sessions" "fas" WHERE "fas"."agendaId" = :agendaId)', {
-        agendaId,
-      }),
+      this.scheduled().andWhere(
+        'session.id IN (SELECT "fas"."sessionId" FROM "agenda_sessions" "fas" WHERE "fas"."agendaId" = :agendaId)',
+        {
+          agendaId,
+        },
+      ),
     );
   }
 

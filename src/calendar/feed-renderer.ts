@@ -63,9 +63,7 @@ export function renderFeed(feed: FeedDescription, sessions: CalendarSession[], o
       lastModified: session.updatedAt,
       // A zone the VTIMEZONE library does not know is written in UTC: right, if less readable.
       timezone: hasVtimezone(timeZone) ? timeZone : null,
-      ...(days
-        ? { allDay: true, start: days.first, end: days.afterLast }
-        : { start, end }),
+      ...(days ? { allDay: true, start: days.first, end: days.afterLast } : { start, end }),
       summary: texts.summary(),
       // An all-day entry loses the times, so the description gives them.
       description: texts.description({ lead: days && `${localTimes(start, end, options.locale ?? defaultLocale)} (${timeZone})` }),

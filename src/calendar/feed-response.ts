@@ -18,7 +18,11 @@ export function sendFeed(request: FastifyRequest, reply: FastifyReply, feed: Ren
 }
 
 /** 304 Not Modified, with the validators and caching a full answer would carry. */
-export function sendNotModified(reply: FastifyReply, feed: Pick<RenderedFeed, 'etag' | 'lastModified'>, cacheControl: string): FastifyReply {
+export function sendNotModified(
+  reply: FastifyReply,
+  feed: Pick<RenderedFeed, 'etag' | 'lastModified'>,
+  cacheControl: string,
+): FastifyReply {
   return validators(reply, feed, cacheControl).code(304).send();
 }
 

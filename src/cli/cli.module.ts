@@ -16,7 +16,16 @@ import { TokenCreateCommand } from './token-create.command';
 
 @Module({
   imports: [DatabaseModule, AuthModule, DemoModule, OrganisersModule],
-  providers: [DbMigrateCommand, DemoLoadCommand, TokenCreateCommand, DbBackupCommand, DbRestoreCommand, DbCopyCommand, SqliteBackup, DatabaseCopy],
+  providers: [
+    DbMigrateCommand,
+    DemoLoadCommand,
+    TokenCreateCommand,
+    DbBackupCommand,
+    DbRestoreCommand,
+    DbCopyCommand,
+    SqliteBackup,
+    DatabaseCopy,
+  ],
 })
 export class CliModule {
   static with(config: AppConfig): DynamicModule {

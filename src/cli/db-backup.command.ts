@@ -25,7 +25,9 @@ export class DbBackupCommand extends CommandRunner {
   async run(_: string[], options: BackupOptions): Promise<void> {
     if (!options.to) throw new Error('Give --to: the file to write the backup to.');
     if (!options.from && this.config.databaseUrl) {
-      throw new Error('Lectern runs on PostgreSQL here (DATABASE_URL is set): back it up with pg_dump. db:backup copies a SQLite database.');
+      throw new Error(
+        'Lectern runs on PostgreSQL here (DATABASE_URL is set): back it up with pg_dump. db:backup copies a SQLite database.',
+      );
     }
     const source = options.from ?? this.config.sqlitePath;
     const bar = new ProgressBar('pages');

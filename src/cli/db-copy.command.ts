@@ -12,7 +12,8 @@ interface CopyOptions {
 /** For a conference that outgrows one file: the same programme, ids and all, on PostgreSQL. */
 @Command({
   name: 'db:copy',
-  description: 'Copy a programme database from SQLite to PostgreSQL: db:copy --from sqlite:data/lectern.sqlite --to postgres://user@host/lectern',
+  description:
+    'Copy a programme database from SQLite to PostgreSQL: db:copy --from sqlite:data/lectern.sqlite --to postgres://user@host/lectern',
 })
 export class DbCopyCommand extends CommandRunner {
   constructor(private readonly copy: DatabaseCopy) {
@@ -40,7 +41,9 @@ export class DbCopyCommand extends CommandRunner {
       const rows = summary.tables.reduce((sum, table) => sum + table.rows, 0);
       if (summary.skipped.length) console.log(`Left as the migrations made them: ${summary.skipped.join(', ')}.`);
       if (summary.engineSpecific.length) console.log(`Rebuilt from the copied rows: ${summary.engineSpecific.join(', ')}.`);
-      console.log(`Copied ${rows} rows in ${summary.tables.length} tables to ${redacted(options.to)}. Set DATABASE_URL to it and start Lectern.`);
+      console.log(
+        `Copied ${rows} rows in ${summary.tables.length} tables to ${redacted(options.to)}. Set DATABASE_URL to it and start Lectern.`,
+      );
     } finally {
       bar.stop();
     }

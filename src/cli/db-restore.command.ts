@@ -28,11 +28,17 @@ export class DbRestoreCommand extends CommandRunner {
   async run(_: string[], options: RestoreOptions): Promise<void> {
     if (!options.from) throw new Error('Give --from: the backup file to restore.');
     if (!options.to && this.config.databaseUrl) {
-      throw new Error('Lectern runs on PostgreSQL here (DATABASE_URL is set): restore it with pg_restore. db:restore writes a SQLite database.');
+      throw new Error(
+        'Lectern runs on PostgreSQL here (DATABASE_URL is set): restore it with pg_restore. db:restore writes a SQLite database.',
+      );
     }
     const target = resolve(options.to ?? this.config.sqlitePath);
     // This command's own connection must not be the one that makes the file look in use.
-    if (this.dataSource.options.type === 'sqlite' && resolve(String(this.dataSource.options.database)) === target && this.dataSource.isInitialized) {
+    if (
+      this.dataSource.options.type === 'sqlite' &&
+      resolve(String(this.dataSource.options.database)) === target &&
+      this.dataSource.isInitialized
+    ) {
       await this.dataSource.destroy();
     }
     const bar = new ProgressBar('pages');

@@ -13,7 +13,8 @@ interface TokenOptions {
 /** The way in: the first admin token comes from here, never from a default password. */
 @Command({
   name: 'token:create',
-  description: 'Create a personal access token: for a new admin (--admin --name "Ada") or an existing organiser (--organiser 3 --name laptop)',
+  description:
+    'Create a personal access token: for a new admin (--admin --name "Ada") or an existing organiser (--organiser 3 --name laptop)',
 })
 export class TokenCreateCommand extends CommandRunner {
   constructor(private readonly organisers: OrganiserService) {
@@ -21,7 +22,7 @@ export class TokenCreateCommand extends CommandRunner {
   }
 
   async run(_: string[], options: TokenOptions): Promise<void> {
-    if (!options.name) throw new Error('Give --name: the new admin\'s name, or what the token is for.');
+    if (!options.name) throw new Error("Give --name: the new admin's name, or what the token is for.");
     if (Boolean(options.admin) === Boolean(options.organiser)) throw new Error('Give either --admin or --organiser <id>.');
     const organiserId = options.admin
       ? (await this.organisers.create({ name: options.name, role: OrganiserRole.ADMIN }, SYSTEM_ACTOR)).id
@@ -41,12 +42,12 @@ export class TokenCreateCommand extends CommandRunner {
     return true;
   }
 
-  @Option({ flags: '--name <name>', description: 'The new admin\'s name, or what the token is for', required: true })
+  @Option({ flags: '--name <name>', description: "The new admin's name, or what the token is for", required: true })
   parseName(value: string): string {
     return value;
   }
 
-  @Option({ flags: '--organiser <id>', description: 'An existing organiser\'s id' })
+  @Option({ flags: '--organiser <id>', description: "An existing organiser's id" })
   parseOrganiser(value: string): string {
     return value;
   }

@@ -6,7 +6,8 @@ const MAX_ID = 2_147_483_647;
 /** GraphQL IDs arrive as strings; anything that is not one of ours is simply not found. */
 export function parseId(value: string | number, what: string, field = 'id'): number {
   const id = typeof value === 'number' ? value : /^\d{1,10}$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(id) || id < 1 || id > MAX_ID) throw new UserError('NOT_FOUND', `${field}: no ${what} "${String(value)}"`, field);
+  if (!Number.isSafeInteger(id) || id < 1 || id > MAX_ID)
+    throw new UserError('NOT_FOUND', `${field}: no ${what} "${String(value)}"`, field);
   return id;
 }
 

@@ -22,5 +22,4 @@ export const notFound = (what: string, field: string, value: unknown) =>
 
 export const conflict = (field: string, message: string) => new UserError('CONFLICT', `${field}: ${message}`, field);
 
-export const badInput = (field: string, message: string) =>
-  new UserError('BAD_USER_INPUT', `${field}: ${message}`, field);
+export const badInput = (field: string, message: string) => new UserError('BAD_USER_INPUT', `${field}: ${message}`, field);

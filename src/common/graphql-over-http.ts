@@ -57,7 +57,10 @@ function cacheReads(request: FastifyRequest, reply: FastifyReply, payload: unkno
 function giveOperationItsOwnText(params: Record<string, unknown>): void {
   const { query, operationName, extensions } = params;
   // A persisted query's text must stay the text its hash was taken of.
-  const persisted = typeof extensions === 'string' ? extensions.includes('persistedQuery') : Boolean((extensions as { persistedQuery?: unknown } | undefined)?.persistedQuery);
+  const persisted =
+    typeof extensions === 'string'
+      ? extensions.includes('persistedQuery')
+      : Boolean((extensions as { persistedQuery?: unknown } | undefined)?.persistedQuery);
   if (typeof query === 'string' && operationName !== undefined && !persisted) {
     // Any name, even one that names no operation (or a number the schema will coerce), so that
     // graphql-js, not a plan compiled for another operation, answers it. JSON keeps it one line.

@@ -13,11 +13,7 @@ export interface RequestContext {
  * The request's loader for `key`, made on first use. Loaders live for one request, so batching
  * and caching never serve one reader's view (drafts, say) to another.
  */
-export function requestLoader<K, V>(
-  context: RequestContext,
-  key: string,
-  batch: (keys: readonly K[]) => Promise<V[]>,
-): DataLoader<K, V> {
+export function requestLoader<K, V>(context: RequestContext, key: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
   let loader = context.loaders.get(key) as DataLoader<K, V> | undefined;
   if (!loader) {
     loader = new DataLoader<K, V>(batch, { maxBatchSize: 500 });

@@ -151,6 +151,10 @@ async function limitPublicGraphqlRequests(fastify: FastifyInstance, perMinute: n
     timeWindow: 60_000,
     allowList: async (request) => request.routeOptions.url !== protection.graphqlPath || (await isOrganiserRequest(request)),
     errorResponseBuilder: (_request, { max, after, statusCode }) =>
-      new mercurius.ErrorWithProps(`Too many requests: at most ${max} a minute from one client. Retry in ${after}.`, { code: 'TOO_MANY_REQUESTS' }, statusCode),
+      new mercurius.ErrorWithProps(
+        `Too many requests: at most ${max} a minute from one client. Retry in ${after}.`,
+        { code: 'TOO_MANY_REQUESTS' },
+        statusCode,
+      ),
   });
 }

@@ -30,12 +30,16 @@ export class ConferenceLoader {
 
   room(context: RequestContext, id: number | null): Promise<Room | null> {
     if (id === null) return Promise.resolve(null);
-    return requestLoader<number, Room | null>(context, 'room', async (ids) => byKey(ids, await this.rooms.byIds(ids), (r) => r.id)).load(id);
+    return requestLoader<number, Room | null>(context, 'room', async (ids) => byKey(ids, await this.rooms.byIds(ids), (r) => r.id)).load(
+      id,
+    );
   }
 
   track(context: RequestContext, id: number | null): Promise<Track | null> {
     if (id === null) return Promise.resolve(null);
-    return requestLoader<number, Track | null>(context, 'track', async (ids) => byKey(ids, await this.tracks.byIds(ids), (t) => t.id)).load(id);
+    return requestLoader<number, Track | null>(context, 'track', async (ids) => byKey(ids, await this.tracks.byIds(ids), (t) => t.id)).load(
+      id,
+    );
   }
 
   roomsOf(context: RequestContext, conferenceId: number): Promise<Room[]> {

@@ -36,7 +36,11 @@ export class ConferenceResolver {
   }
 
   @ResolveField(() => String, { nullable: true })
-  description(@Parent() conference: Conference, @Args('locale', { nullable: true }) locale?: string, @Args('format', { type: () => TextFormat, nullable: true }) format?: TextFormat) {
+  description(
+    @Parent() conference: Conference,
+    @Args('locale', { nullable: true }) locale?: string,
+    @Args('format', { type: () => TextFormat, nullable: true }) format?: TextFormat,
+  ) {
     return inFormat(localise(conference.description, locale, conference.defaultLocale), format);
   }
 
@@ -56,7 +60,11 @@ export class ConferenceResolver {
   }
 
   @OrganiserMutation(() => Conference)
-  updateConference(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateConferenceInput, @CurrentViewer() actor: Viewer) {
+  updateConference(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateConferenceInput,
+    @CurrentViewer() actor: Viewer,
+  ) {
     return this.conferenceService.update(parseId(id, 'conference'), input, actor);
   }
 

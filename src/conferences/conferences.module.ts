@@ -16,8 +16,17 @@ import { TrackService } from './track.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Conference, Room, Track, RoomAvailability])],
-  providers: [ConferenceService, RoomService, TrackService, ConferenceLoader, ConferenceResolver, RoomResolver, TrackResolver, RoomAvailabilityService, RoomAvailabilityResolver],
+  providers: [
+    ConferenceService,
+    RoomService,
+    TrackService,
+    ConferenceLoader,
+    ConferenceResolver,
+    RoomResolver,
+    TrackResolver,
+    RoomAvailabilityService,
+    RoomAvailabilityResolver,
+  ],
   exports: [ConferenceService, RoomService, TrackService, ConferenceLoader],
 })
 export class ConferencesModule {}
-

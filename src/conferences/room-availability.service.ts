@@ -24,7 +24,9 @@ export class RoomAvailabilityService {
   ) {}
 
   ofRooms(roomIds: readonly number[]): Promise<RoomAvailability[]> {
-    return this.dataSource.getRepository(RoomAvailability).find({ where: { roomId: In([...roomIds]) }, order: { startsAt: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(RoomAvailability)
+      .find({ where: { roomId: In([...roomIds]) }, order: { startsAt: 'ASC', id: 'ASC' } });
   }
 
   /** Replaces the room's windows; an empty list makes the room available throughout. */
@@ -35,10 +37,16 @@ export class RoomAvailabilityService {
       requireOrganiserOf(actor, room.conferenceId, 'roomId');
       const v = new Validation();
       v.check(windows.length <= MAX_WINDOWS, 'windows', `at most ${MAX_WINDOWS} windows`);
-      windows.forEach((window, i) => v.check(window.endsAt.getTime() > window.startsAt.getTime(), `windows[${i}].endsAt`, 'must be after startsAt'));
+      windows.forEach((window, i) =>
+        v.check(window.endsAt.getTime() > window.startsAt.getTime(), `windows[${i}].endsAt`, 'must be after startsAt'),
+      );
       v.throwIfFailed();
       await manager.delete(RoomAvailability, { roomId: room.id });
-      if (windows.length) await manager.insert(RoomAvailability, windows.map(({ startsAt, endsAt }) => ({ roomId: room.id, startsAt, endsAt })));
+      if (windows.length)
+        await manager.insert(
+          RoomAvailability,
+          windows.map(({ startsAt, endsAt }) => ({ roomId: room.id, startsAt, endsAt })),
+        );
       return room;
     }, within);
   }

@@ -42,7 +42,7 @@ export class Room {
   @Column({ type: 'boolean', default: true })
   published: boolean;
 
-  @Field(() => Int, { description: 'Where the room sorts among its conference\'s rooms.' })
+  @Field(() => Int, { description: "Where the room sorts among its conference's rooms." })
   @Column({ type: 'integer', default: 0 })
   position: number;
 }

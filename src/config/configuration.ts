@@ -83,7 +83,10 @@ function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean
 
 /** A comma-separated list of origins, each exactly as browsers send it: `https://admin.example.org`. */
 function origins(env: NodeJS.ProcessEnv, name: string): string[] {
-  const list = (env[name] ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  const list = (env[name] ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   for (const origin of list) {
     if (URL.canParse(origin) && new URL(origin).origin === origin) continue;
     throw new Error(`${name}: "${origin}" is not an origin such as https://admin.example.org (scheme, host and port, no path)`);

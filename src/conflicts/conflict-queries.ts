@@ -100,7 +100,12 @@ export class ConflictQueries {
          AND (s2."conferenceId" <> :conferenceId OR s1."id" < s2."id")
        ORDER BY s1."startsAt", s1."id", s2."id", a1."speakerId"`,
     );
-    return rows.map((row) => ({ first: readFacts(row, 'a'), second: readFacts(row, 'b'), speakerId: Number(row.speakerId), speakerName: String(row.speakerName) }));
+    return rows.map((row) => ({
+      first: readFacts(row, 'a'),
+      second: readFacts(row, 'b'),
+      speakerId: Number(row.speakerId),
+      speakerName: String(row.speakerName),
+    }));
   }
 
   /**
@@ -124,7 +129,12 @@ export class ConflictQueries {
          AND ((s1."format" = 'HACKATHON') = (s2."format" = 'HACKATHON'))
        ORDER BY s1."startsAt", s1."id", s2."id"`,
     );
-    return rows.map((row) => ({ first: readFacts(row, 'a'), second: readFacts(row, 'b'), roomId: Number(row.roomId), roomName: String(row.roomName) }));
+    return rows.map((row) => ({
+      first: readFacts(row, 'a'),
+      second: readFacts(row, 'b'),
+      roomId: Number(row.roomId),
+      roomName: String(row.roomName),
+    }));
   }
 
   /** Sessions that begin before the first day or end after the last, in the conference's zone. */
@@ -176,7 +186,11 @@ export class ConflictQueries {
          OR (s."format" = :panel AND (COUNT(a."id") - SUM(CASE WHEN a."role" = :moderator THEN 1 ELSE 0 END) < 2
                                       OR SUM(CASE WHEN a."role" = :moderator THEN 1 ELSE 0 END) = 0))
        ORDER BY s."startsAt", s."id"`,
-      { moderator: AppearanceRole.MODERATOR, panel: SessionFormat.PANEL, formats: [SessionFormat.TALK, SessionFormat.KEYNOTE, SessionFormat.PANEL] },
+      {
+        moderator: AppearanceRole.MODERATOR,
+        panel: SessionFormat.PANEL,
+        formats: [SessionFormat.TALK, SessionFormat.KEYNOTE, SessionFormat.PANEL],
+      },
     );
     return rows.map((row) => ({
       session: readFacts(row, 's'),

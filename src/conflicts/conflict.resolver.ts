@@ -20,7 +20,9 @@ export class ConflictResolver {
     private readonly conferenceLoader: ConferenceLoader,
   ) {}
 
-  @Query(() => [Conflict], { description: 'Every problem in the conference\'s programme, drafts included (organisers of the conference only).' })
+  @Query(() => [Conflict], {
+    description: "Every problem in the conference's programme, drafts included (organisers of the conference only).",
+  })
   async conflicts(@Args('conferenceSlug') conferenceSlug: string, @Context() context: RequestContext) {
     const { conference, conflicts } = await this.conflictService.ofConferenceSlug(conferenceSlug, context.viewer);
     this.conferenceLoader.prime(context, conference);
@@ -29,12 +31,16 @@ export class ConflictResolver {
 
   @ResolveField(() => [Session], { description: 'The sessions involved (a session of another conference only if you may see it).' })
   async sessions(@Parent() conflict: Conflict, @Context() context: RequestContext) {
-    return (await Promise.all(conflict.sessionIds.map((id) => this.sessionLoader.session(context, id)))).filter((s): s is Session => s !== null);
+    return (await Promise.all(conflict.sessionIds.map((id) => this.sessionLoader.session(context, id)))).filter(
+      (s): s is Session => s !== null,
+    );
   }
 
   @ResolveField(() => [Speaker])
   async speakers(@Parent() conflict: Conflict, @Context() context: RequestContext) {
-    return (await Promise.all(conflict.speakerIds.map((id) => this.speakerLoader.speaker(context, id)))).filter((s): s is Speaker => s !== null);
+    return (await Promise.all(conflict.speakerIds.map((id) => this.speakerLoader.speaker(context, id)))).filter(
+      (s): s is Speaker => s !== null,
+    );
   }
 
   @ResolveField(() => Room, { nullable: true })

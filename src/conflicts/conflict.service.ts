@@ -38,12 +38,23 @@ export class ConflictService {
     const hidden = await queries.hiddenPlaces();
     const words = new Wording(conference, viewer);
     const conflicts: Conflict[] = [];
-    const add = (code: ConflictCode, message: string, sessions: SessionFacts[], involved: Partial<Pick<Conflict, 'speakerIds' | 'roomId' | 'trackId'>> = {}) => {
+    const add = (
+      code: ConflictCode,
+      message: string,
+      sessions: SessionFacts[],
+      involved: Partial<Pick<Conflict, 'speakerIds' | 'roomId' | 'trackId'>> = {},
+    ) => {
       const shown = sessions.filter((session) => words.visible(session));
       const speakerIds = involved.speakerIds ?? [];
       const severity = SEVERITY[code];
       conflicts.push({
-        key: [code, ...sessions.map((s) => `s${s.id}`), ...speakerIds.map((id) => `p${id}`), ...(involved.roomId ? [`r${involved.roomId}`] : []), ...(involved.trackId ? [`t${involved.trackId}`] : [])].join(':'),
+        key: [
+          code,
+          ...sessions.map((s) => `s${s.id}`),
+          ...speakerIds.map((id) => `p${id}`),
+          ...(involved.roomId ? [`r${involved.roomId}`] : []),
+          ...(involved.trackId ? [`t${involved.trackId}`] : []),
+        ].join(':'),
         code,
         severity,
         message,
@@ -56,16 +67,35 @@ export class ConflictService {
     };
 
     for (const { first, second, speakerId, speakerName } of speakerPairs) {
-      add(ConflictCode.SPEAKER_DOUBLE_BOOKED, `${speakerName} is in ${words.session(first)} and in ${words.session(second)} at the same time${words.zoneNote()}.`, [first, second], { speakerIds: [speakerId!] });
+      add(
+        ConflictCode.SPEAKER_DOUBLE_BOOKED,
+        `${speakerName} is in ${words.session(first)} and in ${words.session(second)} at the same time${words.zoneNote()}.`,
+        [first, second],
+        { speakerIds: [speakerId!] },
+      );
     }
     for (const { first, second, roomId, roomName } of roomPairs) {
-      add(ConflictCode.ROOM_DOUBLE_BOOKED, `${words.session(first)} and ${words.session(second)} are both in ${roomName} at the same time${words.zoneNote()}.`, [first, second], { roomId });
+      add(
+        ConflictCode.ROOM_DOUBLE_BOOKED,
+        `${words.session(first)} and ${words.session(second)} are both in ${roomName} at the same time${words.zoneNote()}.`,
+        [first, second],
+        { roomId },
+      );
     }
     for (const { session } of outsideDays) {
-      add(ConflictCode.OUTSIDE_CONFERENCE_DAYS, `${words.session(session)} is outside the conference's days, ${conference.startDate} to ${conference.endDate}${words.zoneNote()}.`, [session]);
+      add(
+        ConflictCode.OUTSIDE_CONFERENCE_DAYS,
+        `${words.session(session)} is outside the conference's days, ${conference.startDate} to ${conference.endDate}${words.zoneNote()}.`,
+        [session],
+      );
     }
     for (const { session, roomId, roomName } of outsideRooms) {
-      add(ConflictCode.OUTSIDE_ROOM_AVAILABILITY, `${words.session(session)} is in ${roomName} outside the times the room can be used${words.zoneNote()}.`, [session], { roomId: roomId! });
+      add(
+        ConflictCode.OUTSIDE_ROOM_AVAILABILITY,
+        `${words.session(session)} is in ${roomName} outside the times the room can be used${words.zoneNote()}.`,
+        [session],
+        { roomId: roomId! },
+      );
     }
     for (const { session, format, people = 0, moderators = 0 } of lineUps) {
       if (format !== 'PANEL') {
@@ -73,15 +103,29 @@ export class ConflictService {
         continue;
       }
       const panellists = people - moderators;
-      if (panellists < 2) add(ConflictCode.PANEL_TOO_SMALL, `The panel ${words.title(session)} has ${panellists === 1 ? 'one panellist' : `${panellists || 'no'} panellists`} besides its moderator; a panel needs at least two.`, [session]);
+      if (panellists < 2)
+        add(
+          ConflictCode.PANEL_TOO_SMALL,
+          `The panel ${words.title(session)} has ${panellists === 1 ? 'one panellist' : `${panellists || 'no'} panellists`} besides its moderator; a panel needs at least two.`,
+          [session],
+        );
       if (moderators === 0) add(ConflictCode.PANEL_WITHOUT_MODERATOR, `The panel ${words.title(session)} has no moderator.`, [session]);
     }
     for (const { speakerId, speakerName } of withoutBio) {
-      add(ConflictCode.SPEAKER_WITHOUT_BIO, `${speakerName} has no bio in "${conference.defaultLocale}", the conference's default language.`, [], { speakerIds: [speakerId] });
+      add(
+        ConflictCode.SPEAKER_WITHOUT_BIO,
+        `${speakerName} has no bio in "${conference.defaultLocale}", the conference's default language.`,
+        [],
+        { speakerIds: [speakerId] },
+      );
     }
     for (const { session, roomId, roomName, trackId, trackName } of hidden) {
-      if (roomId) add(ConflictCode.UNPUBLISHED_ROOM, `${words.title(session)} is published, but its room ${roomName} is not.`, [session], { roomId });
-      if (trackId) add(ConflictCode.UNPUBLISHED_TRACK, `${words.title(session)} is published, but its track ${trackName} is not.`, [session], { trackId });
+      if (roomId)
+        add(ConflictCode.UNPUBLISHED_ROOM, `${words.title(session)} is published, but its room ${roomName} is not.`, [session], { roomId });
+      if (trackId)
+        add(ConflictCode.UNPUBLISHED_TRACK, `${words.title(session)} is published, but its track ${trackName} is not.`, [session], {
+          trackId,
+        });
     }
     return conflicts;
   }

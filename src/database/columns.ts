@@ -9,7 +9,7 @@ import { Column, ColumnOptions, ValueTransformer } from 'typeorm';
 export const INSTANT_LENGTH = 24;
 
 const instantTransformer: ValueTransformer = {
-  to: (value: Date | null | undefined) => (value instanceof Date ? value.toISOString() : value ?? null),
+  to: (value: Date | null | undefined) => (value instanceof Date ? value.toISOString() : (value ?? null)),
   from: (value: string | null) => (value == null ? null : new Date(value)),
 };
 

@@ -78,7 +78,9 @@ export class DatabaseCopy {
       const filled = await tablesWithRows(runner, tables);
       const skipped = fresh ? filled : [];
       if (!fresh && filled.length && !options.force) {
-        throw new Error(`The target already holds data (${filled.join(', ')}). Give --force to replace it, or copy into an empty database.`);
+        throw new Error(
+          `The target already holds data (${filled.join(', ')}). Give --force to replace it, or copy into an empty database.`,
+        );
       }
       const engineSpecific = await tablesNotPlainIn(source, tables);
       const copied = tables.filter((table) => !skipped.includes(tableName(table)) && !engineSpecific.includes(tableName(table)));
@@ -90,7 +92,8 @@ export class DatabaseCopy {
         const total = plans.reduce((sum, table) => sum + table.rows, 0);
         await runner.startTransaction();
         try {
-          if (!fresh && plans.length) await runner.query(`TRUNCATE ${plans.map((table) => quote(table.name)).join(', ')} RESTART IDENTITY CASCADE`);
+          if (!fresh && plans.length)
+            await runner.query(`TRUNCATE ${plans.map((table) => quote(table.name)).join(', ')} RESTART IDENTITY CASCADE`);
           let done = 0;
           for (const table of plans) {
             done += await copyRows(source, runner, table, (tableCopied) =>
@@ -165,7 +168,9 @@ function parentsFirst(tables: Table[]): Table[] {
  */
 async function tablesNotPlainIn(source: SqliteFile, tables: Table[]): Promise<string[]> {
   const plain = new Set(
-    (await source.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'")).map((row) => row.name),
+    (
+      await source.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'")
+    ).map((row) => row.name),
   );
   return tables.map(tableName).filter((name) => !plain.has(name));
 }
@@ -185,7 +190,9 @@ async function plan(source: SqliteFile, table: Table): Promise<TablePlan> {
   const name = tableName(table);
   const sourceColumns = new Set((await source.all<{ name: string }>(`PRAGMA table_info(${quote(name)})`)).map((column) => column.name));
   if (!sourceColumns.size) throw new Error(`The source has no table ${name}, which the target's migrations made.`);
-  const missing = table.columns.filter((column) => !sourceColumns.has(column.name) && !column.isNullable && column.default === undefined && !column.isGenerated);
+  const missing = table.columns.filter(
+    (column) => !sourceColumns.has(column.name) && !column.isNullable && column.default === undefined && !column.isGenerated,
+  );
   if (missing.length) throw new Error(`The source's ${name} has no ${missing.map((column) => column.name).join(', ')}.`);
   const columns = table.columns.map((column) => column.name).filter((column) => sourceColumns.has(column));
   const [{ count }] = await source.all<{ count: number }>(`SELECT COUNT(*) AS count FROM ${quote(name)}`);
@@ -194,13 +201,20 @@ async function plan(source: SqliteFile, table: Table): Promise<TablePlan> {
     columns,
     // SQLite keeps booleans as 0 and 1.
     booleans: new Set(table.columns.filter((column) => column.type === 'boolean').map((column) => column.name)),
-    counters: table.columns.filter((column) => column.isGenerated && ['increment', 'identity'].includes(column.generationStrategy ?? '')).map((column) => column.name),
+    counters: table.columns
+      .filter((column) => column.isGenerated && ['increment', 'identity'].includes(column.generationStrategy ?? ''))
+      .map((column) => column.name),
     rows: count,
   };
 }
 
 /** Copies in batches, in the source's row order; resolves with the rows copied. */
-async function copyRows(source: SqliteFile, runner: QueryRunner, table: TablePlan, progress: (tableCopied: number) => void): Promise<number> {
+async function copyRows(
+  source: SqliteFile,
+  runner: QueryRunner,
+  table: TablePlan,
+  progress: (tableCopied: number) => void,
+): Promise<number> {
   const batch = Math.max(1, Math.min(MAX_ROWS_PER_BATCH, Math.floor(MAX_PARAMETERS / table.columns.length)));
   const select = `SELECT rowid AS "lectern_rowid", ${table.columns.map(quote).join(', ')} FROM ${quote(table.name)} WHERE rowid > ? ORDER BY rowid LIMIT ${batch}`;
   let after = Number.MIN_SAFE_INTEGER;

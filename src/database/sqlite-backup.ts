@@ -77,16 +77,24 @@ export async function inspectLecternDatabase(path: string): Promise<LecternDatab
     throw new Error(`${path} cannot be opened as a SQLite database: ${(error as Error).message}`, { cause: error });
   }
   try {
-    const integrity = await file.all<{ integrity_check: string }>('PRAGMA integrity_check').catch((error: Error) => [{ integrity_check: error.message }]);
+    const integrity = await file
+      .all<{ integrity_check: string }>('PRAGMA integrity_check')
+      .catch((error: Error) => [{ integrity_check: error.message }]);
     if (integrity.length !== 1 || integrity[0].integrity_check !== 'ok') {
-      throw new Error(`${path} is damaged: ${integrity.map((row) => row.integrity_check).slice(0, 5).join('; ')}`);
+      throw new Error(
+        `${path} is damaged: ${integrity
+          .map((row) => row.integrity_check)
+          .slice(0, 5)
+          .join('; ')}`,
+      );
     }
     const [table] = await file.all("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'migrations'");
     if (!table) throw new Error(`${path} is a SQLite database, but not a Lectern one (it has no migrations table).`);
     const applied = (await file.all<{ name: string }>('SELECT "name" FROM "migrations" ORDER BY "id"')).map((row) => row.name);
     const known = new Set(migrations.map((migration) => new migration().name));
     const unknown = applied.filter((name) => !known.has(name));
-    if (unknown.length) throw new Error(`${path} was made by a newer Lectern (migrations ${unknown.join(', ')}); restore it with that version.`);
+    if (unknown.length)
+      throw new Error(`${path} was made by a newer Lectern (migrations ${unknown.join(', ')}); restore it with that version.`);
     return { migrations: applied };
   } finally {
     await file.close();
@@ -112,7 +120,8 @@ async function requireUnused(path: string): Promise<void> {
 
 async function copyPages(source: SqliteFile, destinationPath: string, progress?: PageProgress): Promise<{ pages: number }> {
   const backup = (source.database as unknown as { backup(filename: string): BackupHandle }).backup(destinationPath);
-  const step = (pages: number) => new Promise<void>((resolve, reject) => backup.step(pages, (error) => (error ? reject(error) : resolve())));
+  const step = (pages: number) =>
+    new Promise<void>((resolve, reject) => backup.step(pages, (error) => (error ? reject(error) : resolve())));
   let pagesPerStep = PAGES_PER_STEP;
   let copiedBefore = 0;
   try {

@@ -25,7 +25,9 @@ export class SqliteFile {
   }
 
   all<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {
-    return new Promise((resolve, reject) => this.database.all(sql, parameters, (error, rows) => (error ? reject(error) : resolve(rows as T[]))));
+    return new Promise((resolve, reject) =>
+      this.database.all(sql, parameters, (error, rows) => (error ? reject(error) : resolve(rows as T[]))),
+    );
   }
 
   close(): Promise<void> {

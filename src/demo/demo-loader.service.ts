@@ -48,7 +48,12 @@ export class DemoLoader {
           return { conference: conference.name, loaded: false, sessions: 0, interviews: 0 };
         }
         await this.loadConference(manager, programme, conference);
-        return { conference: conference.name, loaded: true, sessions: conference.sessions.length, interviews: conference.interviews.length };
+        return {
+          conference: conference.name,
+          loaded: true,
+          sessions: conference.sessions.length,
+          interviews: conference.interviews.length,
+        };
       });
       progress(report);
       reports.push(report);
@@ -80,7 +85,10 @@ export class DemoLoader {
           trackId: track ? String(trackIds.get(track)) : null,
           startsAt: start ? instant(start, demo.timeZone) : null,
           endsAt: end ? instant(end, demo.timeZone) : null,
-        }, SYSTEM_ACTOR, manager);
+        },
+        SYSTEM_ACTOR,
+        manager,
+      );
       for (const appearance of appearances) {
         const speaker = await this.speaker(manager, programme, appearance.speaker);
         await this.appearances.add({ ...appearance, sessionId: String(created.id), speakerId: String(speaker.id) }, SYSTEM_ACTOR, manager);

@@ -33,7 +33,7 @@ export const demoProgramme: DemoProgramme = {
       otherSlugs: ['carl-magnus-laner'],
       bio: {
         sv: 'Carl-Martin Lanér har lett förvaltningen i Karlskrona kommun, som under hans tid blev finalist i Sveriges Digitaliseringskommun 2017 och kandidat till Årets eHälsokommun 2018. Han talar om ledarskap, mandat och samverkan i kommunal digitalisering.',
-        en: 'Carl-Martin Lanér has led the administration of Karlskrona municipality, which during his time became a finalist for Sweden\'s Digitalisation Municipality 2017 and a candidate for eHealth Municipality of the Year 2018. He speaks on leadership, mandate and collaboration in municipal digitalisation.',
+        en: "Carl-Martin Lanér has led the administration of Karlskrona municipality, which during his time became a finalist for Sweden's Digitalisation Municipality 2017 and a candidate for eHealth Municipality of the Year 2018. He speaks on leadership, mandate and collaboration in municipal digitalisation.",
       },
     },
     {
@@ -179,7 +179,7 @@ export const demoProgramme: DemoProgramme = {
               },
               answer: {
                 sv: 'Ett exempel är samarbetet med försäkringsbolaget AXA kring en blockkedjelösning. Den förenklar försäkringstagarnas kontakter med Arbetsförmedlingen och ger den enskilda kontroll över sina egna uppgifter.',
-                en: 'One example is the collaboration with the insurer AXA on a blockchain solution. It makes policyholders\' dealings with Arbetsförmedlingen easier and gives individuals control over their own data.',
+                en: "One example is the collaboration with the insurer AXA on a blockchain solution. It makes policyholders' dealings with Arbetsförmedlingen easier and gives individuals control over their own data.",
               },
               answeredBy: 'gregory-golding',
             },
@@ -234,11 +234,11 @@ export const demoProgramme: DemoProgramme = {
           key: 'digstrat-2018-laner',
           title: {
             sv: 'Karlskronas digitaliseringsresa',
-            en: 'Karlskrona\'s digitalisation journey',
+            en: "Karlskrona's digitalisation journey",
           },
           abstract: {
             sv: 'Karlskrona kommun blev finalist i Sveriges Digitaliseringskommun 2017 och kandidat till Årets eHälsokommun 2018. Kommundirektören berättar om vad som gjort det möjligt: tjänstepersonernas mandat, politikernas stöd, ledarutveckling på flera nivåer och samverkan med andra aktörer.',
-            en: 'Karlskrona municipality was a finalist for Sweden\'s Digitalisation Municipality 2017 and a candidate for eHealth Municipality of the Year 2018. Its municipal chief executive talks about what made that possible: the mandate of officials, political backing, leadership development at several levels and collaboration with others.',
+            en: "Karlskrona municipality was a finalist for Sweden's Digitalisation Municipality 2017 and a candidate for eHealth Municipality of the Year 2018. Its municipal chief executive talks about what made that possible: the mandate of officials, political backing, leadership development at several levels and collaboration with others.",
           },
           format: SessionFormat.TALK,
           language: 'sv',
@@ -246,7 +246,8 @@ export const demoProgramme: DemoProgramme = {
           start: '2018-04-17T10:30',
           end: '2018-04-17T11:00',
           status: SessionStatus.TENTATIVE,
-          notes: 'Date and time are not confirmed (the source gives only the 2018 edition). The title describes the topic; the official title is not known.',
+          notes:
+            'Date and time are not confirmed (the source gives only the 2018 edition). The title describes the topic; the official title is not known.',
           appearances: [
             {
               speaker: 'carl-martin-laner',
@@ -264,7 +265,7 @@ export const demoProgramme: DemoProgramme = {
           },
           abstract: {
             sv: 'Hur får man en organisation att röra sig mot innovation? Arbetsförmedlingens digitaliseringsdirektör om kultur, kompetens och kunskap som grunden för förnyelse.',
-            en: 'How do you get an organisation moving towards innovation? Arbetsförmedlingen\'s director of digitalisation on culture, competence and knowledge as the basis for renewal.',
+            en: "How do you get an organisation moving towards innovation? Arbetsförmedlingen's director of digitalisation on culture, competence and knowledge as the basis for renewal.",
           },
           format: SessionFormat.TALK,
           language: 'sv',
@@ -272,7 +273,7 @@ export const demoProgramme: DemoProgramme = {
           start: '2018-04-17T13:00',
           end: '2018-04-17T13:30',
           status: SessionStatus.TENTATIVE,
-          notes: 'Date and time are not confirmed (the source gives only the 2018 edition). The title is taken from the talk\'s main theme.',
+          notes: "Date and time are not confirmed (the source gives only the 2018 edition). The title is taken from the talk's main theme.",
           appearances: [
             {
               speaker: 'erik-sandstrom',
@@ -292,7 +293,7 @@ export const demoProgramme: DemoProgramme = {
           },
           lead: {
             sv: 'Inför DigStrat 2018 berättade Karlskronas kommundirektör Carl-Martin Lanér om kommunens digitaliseringsarbete, om ledarskap och om varför samverkan måste bli konkret.',
-            en: 'Ahead of DigStrat 2018, Karlskrona\'s municipal chief executive Carl-Martin Lanér talked about the municipality\'s digitalisation work, about leadership, and about why collaboration has to be concrete.',
+            en: "Ahead of DigStrat 2018, Karlskrona's municipal chief executive Carl-Martin Lanér talked about the municipality's digitalisation work, about leadership, and about why collaboration has to be concrete.",
           },
           language: 'sv',
           session: 'digstrat-2018-laner',
@@ -301,11 +302,11 @@ export const demoProgramme: DemoProgramme = {
             {
               question: {
                 sv: 'Vad har gjort Karlskronas resultat möjliga?',
-                en: 'What made Karlskrona\'s results possible?',
+                en: "What made Karlskrona's results possible?",
               },
               answer: {
                 sv: 'Han beskriver vad som legat bakom kommunens framsteg inom digitalisering, som gav en finalplats i Sveriges Digitaliseringskommun 2017.',
-                en: 'He describes what lay behind the municipality\'s progress in digitalisation, which earned it a place among the finalists for Sweden\'s Digitalisation Municipality 2017.',
+                en: "He describes what lay behind the municipality's progress in digitalisation, which earned it a place among the finalists for Sweden's Digitalisation Municipality 2017.",
               },
               answeredBy: 'carl-martin-laner',
             },
@@ -363,7 +364,7 @@ export const demoProgramme: DemoProgramme = {
           },
           lead: {
             sv: 'Inför DigStrat 2018 svarade Arbetsförmedlingens digitaliseringsdirektör Erik Sandström på tre frågor om offentlig sektors roll i digitaliseringen och om vad som gör en organisation innovativ.',
-            en: 'Ahead of DigStrat 2018, Arbetsförmedlingen\'s director of digitalisation Erik Sandström answered three questions about the public sector\'s role in digitalisation and what makes an organisation innovative.',
+            en: "Ahead of DigStrat 2018, Arbetsförmedlingen's director of digitalisation Erik Sandström answered three questions about the public sector's role in digitalisation and what makes an organisation innovative.",
           },
           language: 'sv',
           session: 'digstrat-2018-sandstrom',
@@ -372,7 +373,7 @@ export const demoProgramme: DemoProgramme = {
             {
               question: {
                 sv: 'Vilken roll har offentlig sektor när digitaliseringen tar fart?',
-                en: 'What is the public sector\'s role as digitalisation accelerates?',
+                en: "What is the public sector's role as digitalisation accelerates?",
               },
               answer: {
                 sv: 'Offentlig sektor behöver arbeta med förtroende, innovation och kundupplevelse. Kulturskillnader står dock ofta i vägen för samarbeten med startupbolag.',
@@ -443,7 +444,8 @@ export const demoProgramme: DemoProgramme = {
           start: '2020-08-19T10:00',
           end: '2020-08-19T10:20',
           status: SessionStatus.TENTATIVE,
-          notes: 'The date (19 August 2020) and the length (about 20 minutes; the recording runs 29 minutes) are confirmed; the time of day is not.',
+          notes:
+            'The date (19 August 2020) and the length (about 20 minutes; the recording runs 29 minutes) are confirmed; the time of day is not.',
           appearances: [
             {
               speaker: 'eirik-lokke',
@@ -475,7 +477,7 @@ export const demoProgramme: DemoProgramme = {
           },
           lead: {
             nb: 'Eirik Løkke fra Civita leder en samtale med Tore Sandvik og Pia Jøsendal om hvordan privat og offentlig sektor kan fornye seg, og om det offentliges rolle som kjøper og utvikler. Samtalen er publisert som LØRN-case C0775.',
-            en: 'Eirik Løkke of Civita leads a conversation with Tore Sandvik and Pia Jøsendal about how the private and public sectors can innovate, and about the public sector\'s role as buyer and builder. The conversation is published as LØRN case C0775.',
+            en: "Eirik Løkke of Civita leads a conversation with Tore Sandvik and Pia Jøsendal about how the private and public sectors can innovate, and about the public sector's role as buyer and builder. The conversation is published as LØRN case C0775.",
           },
           language: 'nb',
           session: 'innovasjon-i-privat-og-offentlig-sektor',
@@ -594,7 +596,7 @@ export const demoProgramme: DemoProgramme = {
       edition: 2016,
       description: {
         sv: 'Ett jobbhackathon i Umeå där Arbetsförmedlingens digitala innovationsarbete samlade deltagare kring bättre matchning och nya vägar till jobb, varvat med inspirationsföreläsningar.',
-        en: 'A job hackathon in Umeå where Arbetsförmedlingen\'s digital innovation work brought participants together around better matching and new routes to jobs, interspersed with inspiration talks.',
+        en: "A job hackathon in Umeå where Arbetsförmedlingen's digital innovation work brought participants together around better matching and new routes to jobs, interspersed with inspiration talks.",
       },
       startDate: '2016-10-03',
       endDate: '2016-10-05',
@@ -637,7 +639,7 @@ export const demoProgramme: DemoProgramme = {
           },
           abstract: {
             sv: 'Chefen för Arbetsförmedlingens digitala innovationscenter om hur hackathons kan hjälpa en myndighet att våga pröva nya idéer i små steg.',
-            en: 'The head of Arbetsförmedlingen\'s digital innovation centre on how hackathons can help a public agency dare to try new ideas in small steps.',
+            en: "The head of Arbetsförmedlingen's digital innovation centre on how hackathons can help a public agency dare to try new ideas in small steps.",
           },
           format: SessionFormat.TALK,
           language: 'sv',
@@ -691,7 +693,7 @@ export const demoProgramme: DemoProgramme = {
           },
           abstract: {
             sv: 'Chefen för Arbetsförmedlingens avdelning för digitala tjänster om hur offentliga tjänster kan byggas på öppna data, så att andra aktörer kan bidra i ett gemensamt ekosystem.',
-            en: 'The head of Arbetsförmedlingen\'s department for digital services on how public services can be built on open data, so that other actors can contribute within a shared ecosystem.',
+            en: "The head of Arbetsförmedlingen's department for digital services on how public services can be built on open data, so that other actors can contribute within a shared ecosystem.",
           },
           format: SessionFormat.TALK,
           language: 'sv',

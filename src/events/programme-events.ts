@@ -1,5 +1,12 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import {
+  DataSource,
+  EntityManager,
+  EntitySubscriberInterface,
+  QueryRunner,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+} from 'typeorm';
 
 export type ProgrammeChangeKind =
   | 'SESSION_CREATED'
@@ -69,7 +76,9 @@ export class ProgrammeEvents implements OnModuleInit, EntitySubscriberInterface 
       // A listener's failure is its own: the change is committed and the other listeners still hear it.
       Promise.resolve()
         .then(() => listener(changes))
-        .catch((error: unknown) => this.logger.error(`A listener of programme changes failed: ${error instanceof Error ? error.stack : String(error)}`));
+        .catch((error: unknown) =>
+          this.logger.error(`A listener of programme changes failed: ${error instanceof Error ? error.stack : String(error)}`),
+        );
     }
   }
 

@@ -9,7 +9,7 @@ export class InterviewItemInput {
   @Field(() => [LocalisedTextInput])
   answer: LocalisedTextInput[];
 
-  @Field(() => ID, { nullable: true, description: 'One of the interview\'s speakers.' })
+  @Field(() => ID, { nullable: true, description: "One of the interview's speakers." })
   answeredById?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Who asked, when not the interviewer.' })

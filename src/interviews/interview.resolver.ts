@@ -53,7 +53,7 @@ export class InterviewResolver {
   }
 
   @ResolveField(() => String, {
-    description: 'In the locale asked for, else the best match of the request\'s Accept-Language, else the interview\'s own language.',
+    description: "In the locale asked for, else the best match of the request's Accept-Language, else the interview's own language.",
   })
   title(@Parent() interview: Interview, @Context() context: RequestContext, @Args('locale', { nullable: true }) locale?: string) {
     return localiseFor(interview.title, interviewWishes(interview.language, context, locale)).text;
@@ -135,7 +135,11 @@ export class InterviewItemResolver {
   }
 
   @ResolveField(() => String, { description: 'The locale `answer` is given in for the same `locale` argument (and Accept-Language).' })
-  async answerLocale(@Parent() item: InterviewItem, @Context() context: RequestContext, @Args('locale', { nullable: true }) locale?: string) {
+  async answerLocale(
+    @Parent() item: InterviewItem,
+    @Context() context: RequestContext,
+    @Args('locale', { nullable: true }) locale?: string,
+  ) {
     return localiseFor(item.answer, interviewWishes(await this.languageOf(item, context), context, locale)).locale;
   }
 

@@ -47,7 +47,9 @@ export class InterviewService {
           '(interview.conferenceId IS NULL OR interview.conferenceId IN (SELECT "vc"."id" FROM "conferences" "vc" WHERE "vc"."status" = :conferenceStatus))',
           { conferenceStatus: ConferenceStatus.PUBLISHED },
         )
-        .andWhere('(interview.sessionId IS NULL OR interview.sessionId IN (SELECT "vs"."id" FROM "sessions" "vs" WHERE "vs"."published" = :published))'),
+        .andWhere(
+          '(interview.sessionId IS NULL OR interview.sessionId IN (SELECT "vs"."id" FROM "sessions" "vs" WHERE "vs"."published" = :published))',
+        ),
     );
     return visible ? query.where(visible) : query;
   }
@@ -56,9 +58,12 @@ export class InterviewService {
     const query = this.visible(viewer);
     if (filter.conference) query.andWhere('interview.conferenceId = :conferenceId', { conferenceId: filter.conference.id });
     if (filter.speaker) {
-      query.andWhere('EXISTS (SELECT 1 FROM "interview_speakers" "iv" WHERE "iv"."interviewId" = interview.id AND "iv"."speakerId" = :speakerId)', {
-        speakerId: filter.speaker.id,
-      });
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM "interview_speakers" "iv" WHERE "iv"."interviewId" = interview.id AND "iv"."speakerId" = :speakerId)',
+        {
+          speakerId: filter.speaker.id,
+        },
+      );
     }
     return paginate(query.orderBy('interview.publishedOn', 'DESC', 'NULLS LAST').addOrderBy('interview.id', 'DESC'), page);
   }
@@ -83,7 +88,10 @@ export class InterviewService {
 
   /** The interviews the viewer may see, about each of these sessions. */
   aboutSessions(sessionIds: readonly number[], viewer: Viewer): Promise<Interview[]> {
-    return this.visible(viewer).andWhere('interview.sessionId IN (:...sessionIds)', { sessionIds }).orderBy('interview.publishedOn', 'ASC').getMany();
+    return this.visible(viewer)
+      .andWhere('interview.sessionId IN (:...sessionIds)', { sessionIds })
+      .orderBy('interview.publishedOn', 'ASC')
+      .getMany();
   }
 
   /** The interviews the viewer may see with each of these speakers, keyed by speaker. */
@@ -134,13 +142,29 @@ export class InterviewService {
   }
 
   /** Interviews belong to a conference's organisers; one about no conference, to admins. */
-  private async write(manager: EntityManager, interview: Interview, input: UpdateInterviewInput, actor: Viewer, creating: boolean): Promise<Interview> {
+  private async write(
+    manager: EntityManager,
+    interview: Interview,
+    input: UpdateInterviewInput,
+    actor: Viewer,
+    creating: boolean,
+  ): Promise<Interview> {
     const v = new Validation();
     const { title, lead, items, speakerIds, conferenceId, sessionId, language, ...plain } = input;
-    if (creating) v.required(input.slug, 'slug').required(title?.length ? title : undefined, 'title').required(language, 'language');
+    if (creating)
+      v.required(input.slug, 'slug')
+        .required(title?.length ? title : undefined, 'title')
+        .required(language, 'language');
     else for (const field of ['slug', 'title', 'language'] as const) v.check(input[field] !== null, field, 'cannot be cleared');
-    if (input.slug != null) v.check(/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(input.slug) && input.slug.length <= SLUG_MAX, 'slug', 'must be lower-case letters, digits and single hyphens');
-    v.locale(language ?? undefined, 'language').url(input.sourceUrl, 'sourceUrl').maxLength(input.author, LINE_MAX, 'author');
+    if (input.slug != null)
+      v.check(
+        /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(input.slug) && input.slug.length <= SLUG_MAX,
+        'slug',
+        'must be lower-case letters, digits and single hyphens',
+      );
+    v.locale(language ?? undefined, 'language')
+      .url(input.sourceUrl, 'sourceUrl')
+      .maxLength(input.author, LINE_MAX, 'author');
     if (input.publishedOn != null) v.date(input.publishedOn, 'publishedOn');
     const titleText = toLocalisedText(title ?? undefined, 'title', v, LINE_MAX);
     const leadText = toLocalisedText(lead ?? undefined, 'lead', v, TEXT_MAX);
@@ -162,14 +186,16 @@ export class InterviewService {
     if (clash && clash.id !== interview.id) throw conflict('slug', `another interview already has the slug "${interview.slug}"`);
     const saved = await manager.save(stamped(interview));
 
-    const speakerRows = speakerIds ? await this.replaceSpeakers(manager, saved, speakerIds) : await manager.findBy(InterviewSpeaker, { interviewId: saved.id });
+    const speakerRows = speakerIds
+      ? await this.replaceSpeakers(manager, saved, speakerIds)
+      : await manager.findBy(InterviewSpeaker, { interviewId: saved.id });
     if (items && itemTexts) {
       const speakerSet = new Set(speakerRows.map((row) => row.speakerId));
       const check = new Validation();
       const answeredBy = items.map((item, i) => {
         if (item.answeredById == null) return null;
         const id = parseId(item.answeredById, 'speaker', `items[${i}].answeredById`);
-        check.check(speakerSet.has(id), `items[${i}].answeredById`, 'must be one of the interview\'s speakers');
+        check.check(speakerSet.has(id), `items[${i}].answeredById`, "must be one of the interview's speakers");
         return id;
       });
       check.throwIfFailed();
@@ -197,7 +223,9 @@ export class InterviewService {
     }
     if (conferenceId !== undefined) {
       interview.conferenceId =
-        conferenceId === null ? null : (await this.conferences.require(manager, parseId(conferenceId, 'conference', 'conferenceId'), 'conferenceId')).id;
+        conferenceId === null
+          ? null
+          : (await this.conferences.require(manager, parseId(conferenceId, 'conference', 'conferenceId'), 'conferenceId')).id;
     }
     if (interview.sessionId !== null) {
       const session = await this.sessions.require(manager, interview.sessionId, 'sessionId');
@@ -214,6 +242,8 @@ export class InterviewService {
     v.check(new Set(ids).size === ids.length, 'speakerIds', 'lists a speaker twice').throwIfFailed();
     for (const [i, id] of ids.entries()) await this.speakers.require(manager, id, `speakerIds[${i}]`);
     await manager.delete(InterviewSpeaker, { interviewId: interview.id });
-    return manager.save(ids.map((speakerId, position) => manager.create(InterviewSpeaker, { interviewId: interview.id, speakerId, position })));
+    return manager.save(
+      ids.map((speakerId, position) => manager.create(InterviewSpeaker, { interviewId: interview.id, speakerId, position })),
+    );
   }
 }

@@ -7,12 +7,7 @@ import { InterviewItem } from './interview-item.entity';
 import { InterviewSpeaker } from './interview-speaker.entity';
 import { Interview } from './interview.entity';
 import { InterviewLoader } from './interview.loader';
-import {
-  InterviewItemResolver,
-  InterviewResolver,
-  SessionInterviewsResolver,
-  SpeakerInterviewsResolver,
-} from './interview.resolver';
+import { InterviewItemResolver, InterviewResolver, SessionInterviewsResolver, SpeakerInterviewsResolver } from './interview.resolver';
 import { InterviewService } from './interview.service';
 
 @Module({

@@ -35,13 +35,20 @@ export class LiveChanges implements OnModuleInit {
     const pubsub = fastify.graphql?.pubsub;
     if (!pubsub) return;
     const live = await this.withAudience(changes);
-    const sends = live.flatMap((change) => [
-      liveTopics.programme(this.redis.prefix, change.conferenceId),
-      ...(change.sessionId === null ? [] : [liveTopics.session(this.redis.prefix, change.sessionId)]),
-    ].map((topic) => new Promise<void>((resolve) => pubsub.publish({ topic, payload: change }, (error?: Error) => {
-      if (error) this.logger.warn(`A live update did not go out: ${error.message}`);
-      resolve();
-    }))));
+    const sends = live.flatMap((change) =>
+      [
+        liveTopics.programme(this.redis.prefix, change.conferenceId),
+        ...(change.sessionId === null ? [] : [liveTopics.session(this.redis.prefix, change.sessionId)]),
+      ].map(
+        (topic) =>
+          new Promise<void>((resolve) =>
+            pubsub.publish({ topic, payload: change }, (error?: Error) => {
+              if (error) this.logger.warn(`A live update did not go out: ${error.message}`);
+              resolve();
+            }),
+          ),
+      ),
+    );
     await Promise.all(sends);
   }
 

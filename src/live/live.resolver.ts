@@ -22,7 +22,12 @@ function mayHear(change: LiveChange, _variables: unknown, context: SubscriptionC
  */
 function asChange(change: LiveChange, _args: unknown, context: SubscriptionContext): ProgrammeChange {
   context.loaders = new Map();
-  return { kind: change.kind, conferenceId: change.conferenceId, sessionId: change.sessionId === null ? null : String(change.sessionId), at: new Date(change.at) };
+  return {
+    kind: change.kind,
+    conferenceId: change.conferenceId,
+    sessionId: change.sessionId === null ? null : String(change.sessionId),
+    at: new Date(change.at),
+  };
 }
 
 @Resolver(() => ProgrammeChange)
@@ -34,7 +39,7 @@ export class LiveResolver {
   ) {}
 
   @Subscription(() => ProgrammeChange, {
-    description: 'Changes to a conference\'s programme (its sessions, speakers, rooms and tracks), from whichever instance took them.',
+    description: "Changes to a conference's programme (its sessions, speakers, rooms and tracks), from whichever instance took them.",
     filter: mayHear,
     resolve: asChange,
   })
@@ -58,9 +63,15 @@ export class LiveResolver {
     return this.conferences.visible(context.viewer).andWhere('conference.id = :id', { id: change.conferenceId }).getOne();
   }
 
-  @ResolveField(() => Session, { nullable: true, description: 'The session as it is now; null when the change is not about one, or it is gone (deleted, or withdrawn from the reader).' })
+  @ResolveField(() => Session, {
+    nullable: true,
+    description: 'The session as it is now; null when the change is not about one, or it is gone (deleted, or withdrawn from the reader).',
+  })
   session(@Parent() change: ProgrammeChange, @Context() context: RequestContext): Promise<Session | null> | null {
     if (change.sessionId === null) return null;
-    return this.sessions.visible(context.viewer).andWhere('session.id = :id', { id: Number(change.sessionId) }).getOne();
+    return this.sessions
+      .visible(context.viewer)
+      .andWhere('session.id = :id', { id: Number(change.sessionId) })
+      .getOne();
   }
 }

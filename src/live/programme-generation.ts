@@ -40,7 +40,9 @@ export class ProgrammeGeneration {
     try {
       await this.redis.client.set(this.redis.key('programme-generation'), randomUUID());
     } catch (error) {
-      this.logger.error(`Other instances may serve stale feeds: the programme generation could not be moved on: ${(error as Error).message}`);
+      this.logger.error(
+        `Other instances may serve stale feeds: the programme generation could not be moved on: ${(error as Error).message}`,
+      );
     }
   }
 }

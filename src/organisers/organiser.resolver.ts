@@ -36,7 +36,7 @@ export class OrganiserResolver {
     return this.organiserService.conferencesOf(organiser);
   }
 
-  @ResolveField(() => [AccessToken], { description: 'Your own tokens; anyone\'s for admins.' })
+  @ResolveField(() => [AccessToken], { description: "Your own tokens; anyone's for admins." })
   accessTokens(@Parent() organiser: Organiser, @CurrentViewer() viewer: Viewer) {
     return this.organiserService.tokensOf(organiser, viewer);
   }
@@ -46,7 +46,7 @@ export class OrganiserResolver {
     return this.organiserService.create(input, actor);
   }
 
-  @OrganiserMutation(() => Organiser, { description: 'Changes an organiser\'s name, role or conferences (admins only).' })
+  @OrganiserMutation(() => Organiser, { description: "Changes an organiser's name, role or conferences (admins only)." })
   updateOrganiser(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateOrganiserInput, @CurrentViewer() actor: Viewer) {
     return this.organiserService.update(id, input, actor);
   }

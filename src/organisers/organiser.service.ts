@@ -54,7 +54,9 @@ export class OrganiserService {
     requireAdmin(actor, 'change organisers');
     return this.transactions.run(async (manager) => {
       const organiser = await this.require(manager, id);
-      const v = new Validation().check(input.name !== null, 'name', 'cannot be cleared').check(input.role !== null, 'role', 'cannot be cleared');
+      const v = new Validation()
+        .check(input.name !== null, 'name', 'cannot be cleared')
+        .check(input.role !== null, 'role', 'cannot be cleared');
       if (input.name != null) v.required(input.name, 'name').maxLength(input.name, 200, 'name');
       v.throwIfFailed();
       if (input.name) organiser.name = input.name.trim();
@@ -108,6 +110,7 @@ export class OrganiserService {
     const missing = ids.find((id) => !found.some((conference) => conference.id === id));
     if (missing !== undefined) throw notFound('conference', `conferenceIds[${ids.indexOf(missing)}]`, missing);
     await manager.delete(OrganiserConference, { organiserId: organiser.id });
-    if (ids.length) await manager.save(ids.map((conferenceId) => manager.create(OrganiserConference, { organiserId: organiser.id, conferenceId })));
+    if (ids.length)
+      await manager.save(ids.map((conferenceId) => manager.create(OrganiserConference, { organiserId: organiser.id, conferenceId })));
   }
 }

@@ -72,10 +72,7 @@ export class ChangesFeedController {
         ].join(''),
       });
     }
-    reply
-      .header('content-type', 'application/atom+xml; charset=utf-8')
-      .header('cache-control', 'public, max-age=300')
-      .send(feed.atom1());
+    reply.header('content-type', 'application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(feed.atom1());
   }
 }
 

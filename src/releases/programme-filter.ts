@@ -18,7 +18,17 @@ export function filterReleasedSessions(sessions: SnapshotSession[], filter: Sess
   const languages = (filter.language ?? []).map((language) => canonicalLocale(language) ?? language);
   const words = queryTokens(filter.text);
   return sessions.filter((session) => {
-    if (days.length && !days.some(({ start, end }) => session.startsAt !== null && session.endsAt !== null && new Date(session.startsAt) < new Date(end) && new Date(session.endsAt) > new Date(start))) return false;
+    if (
+      days.length &&
+      !days.some(
+        ({ start, end }) =>
+          session.startsAt !== null &&
+          session.endsAt !== null &&
+          new Date(session.startsAt) < new Date(end) &&
+          new Date(session.endsAt) > new Date(start),
+      )
+    )
+      return false;
     if (filter.track?.length && !(session.track && filter.track.includes(session.track.slug))) return false;
     if (filter.room?.length && !(session.room && filter.room.includes(session.room.slug))) return false;
     if (filter.format?.length && !filter.format.includes(session.format)) return false;
@@ -27,7 +37,10 @@ export function filterReleasedSessions(sessions: SnapshotSession[], filter: Sess
     if (filter.speaker?.length && !session.lineUp.some((a) => filter.speaker!.includes(a.speakerSlug))) return false;
     if (words) {
       // The same words the live index holds, matched as it matches them: each word starts one of them.
-      const document = sessionDocument(searchable(session.title, session.abstract), session.lineUp.map((a) => a.speakerName));
+      const document = sessionDocument(
+        searchable(session.title, session.abstract),
+        session.lineUp.map((a) => a.speakerName),
+      );
       if (!words.every((word) => document.some((token) => token.startsWith(word)))) return false;
     }
     return true;

@@ -106,29 +106,29 @@ export async function readPublishedProgramme(manager: EntityManager, conference:
     });
     lineUps.set(sessionId, lineUp);
   }
-  const sessions = rows.map(
-    (row): SnapshotSession => ({
-      id: Number(row.id),
-      uid: String(row.uid),
-      title: JSON.parse(String(row.title)),
-      abstract: JSON.parse(String(row.abstract)),
-      format: row.format as SessionFormat,
-      language: String(row.language),
-      status: row.status as SessionStatus,
-      startsAt: text(row.startsAt),
-      endsAt: text(row.endsAt),
-      revision: Number(row.revision),
-      streamUrl: text(row.streamUrl),
-      recordingUrl: text(row.recordingUrl),
-      slidesUrl: text(row.slidesUrl),
-      createdAt: String(row.createdAt),
-      updatedAt: String(row.updatedAt),
-      room: row.roomSlug == null ? null : { slug: String(row.roomSlug), name: String(row.roomName), streamUrl: text(row.roomStreamUrl) },
-      track: row.trackSlug == null ? null : { slug: String(row.trackSlug), name: String(row.trackName) },
-      lineUp: lineUps.get(Number(row.id)) ?? [],
-    }),
-  );
+  const sessions = rows.map((row): SnapshotSession => ({
+    id: Number(row.id),
+    uid: String(row.uid),
+    title: JSON.parse(String(row.title)),
+    abstract: JSON.parse(String(row.abstract)),
+    format: row.format as SessionFormat,
+    language: String(row.language),
+    status: row.status as SessionStatus,
+    startsAt: text(row.startsAt),
+    endsAt: text(row.endsAt),
+    revision: Number(row.revision),
+    streamUrl: text(row.streamUrl),
+    recordingUrl: text(row.recordingUrl),
+    slidesUrl: text(row.slidesUrl),
+    createdAt: String(row.createdAt),
+    updatedAt: String(row.updatedAt),
+    room: row.roomSlug == null ? null : { slug: String(row.roomSlug), name: String(row.roomName), streamUrl: text(row.roomStreamUrl) },
+    track: row.trackSlug == null ? null : { slug: String(row.trackSlug), name: String(row.trackName) },
+    lineUp: lineUps.get(Number(row.id)) ?? [],
+  }));
   // Unscheduled sessions last on both engines (their NULL ordering differs).
-  sessions.sort((a, b) => (a.startsAt === b.startsAt ? a.id - b.id : a.startsAt === null ? 1 : b.startsAt === null ? -1 : a.startsAt < b.startsAt ? -1 : 1));
+  sessions.sort((a, b) =>
+    a.startsAt === b.startsAt ? a.id - b.id : a.startsAt === null ? 1 : b.startsAt === null ? -1 : a.startsAt < b.startsAt ? -1 : 1,
+  );
   return { conference: snapshotConference, sessions };
 }

@@ -12,7 +12,7 @@ import { ReleaseService } from './release.service';
 import { Changelog, ReleasedSession } from './release.types';
 import { ScheduleRelease } from './schedule-release.entity';
 
-@ObjectType({ description: 'A conference\'s programme as one version shows it.' })
+@ObjectType({ description: "A conference's programme as one version shows it." })
 export class ReleasedProgramme {
   @Field(() => ScheduleRelease, { nullable: true, description: 'Empty for the live published programme.' })
   release: ScheduleRelease | null;
@@ -28,7 +28,9 @@ export class ReleaseResolver {
     private readonly conferenceService: ConferenceService,
   ) {}
 
-  @OrganiserMutation(() => ScheduleRelease, { description: 'Freezes the published programme as the next numbered release; refused while ERROR conflicts exist.' })
+  @OrganiserMutation(() => ScheduleRelease, {
+    description: 'Freezes the published programme as the next numbered release; refused while ERROR conflicts exist.',
+  })
   releaseSchedule(
     @Args('conferenceSlug') conferenceSlug: string,
     @Args('name', { description: 'E.g. "v3 — keynote moved".' }) name: string,
@@ -38,14 +40,18 @@ export class ReleaseResolver {
     return this.releaseService.release(conferenceSlug, name, note, actor);
   }
 
-  @Query(() => [ScheduleRelease], { description: 'The conference\'s schedule releases, newest first.' })
+  @Query(() => [ScheduleRelease], { description: "The conference's schedule releases, newest first." })
   async scheduleReleases(@Args('conferenceSlug') conferenceSlug: string, @CurrentViewer() viewer: Viewer) {
     const conference = await this.conferenceService.bySlug(conferenceSlug, viewer, 'conferenceSlug');
     return this.releaseService.list(conference.id);
   }
 
   @Query(() => ScheduleRelease)
-  async scheduleRelease(@Args('conferenceSlug') conferenceSlug: string, @Args('version', { type: () => Int }) version: number, @CurrentViewer() viewer: Viewer) {
+  async scheduleRelease(
+    @Args('conferenceSlug') conferenceSlug: string,
+    @Args('version', { type: () => Int }) version: number,
+    @CurrentViewer() viewer: Viewer,
+  ) {
     const conference = await this.conferenceService.bySlug(conferenceSlug, viewer, 'conferenceSlug');
     return this.releaseService.byVersion(conference.id, version);
   }
@@ -65,7 +71,9 @@ export class ReleaseResolver {
     return this.releaseService.changesSince(conference, { version, since }, readReleaseChoice(to, 'to'));
   }
 
-  @Query(() => ReleasedProgramme, { description: 'The published programme as the conference follows it, or as `release` names ("live", "latest", a number).' })
+  @Query(() => ReleasedProgramme, {
+    description: 'The published programme as the conference follows it, or as `release` names ("live", "latest", a number).',
+  })
   async releasedProgramme(
     @Args('conferenceSlug') conferenceSlug: string,
     @Args('release', { type: () => String, nullable: true }) release: string | null,
@@ -99,13 +107,17 @@ export class ReleaseResolver {
 
 @Resolver(() => ReleasedSession)
 export class ReleasedSessionResolver {
-  @ResolveField(() => String, { description: 'In the locale asked for, else the conference\'s default.' })
+  @ResolveField(() => String, { description: "In the locale asked for, else the conference's default." })
   title(@Parent() session: ReleasedSession, @Args('locale', { nullable: true }) locale?: string) {
     return localise(session.stored.title, locale, session.defaultLocale) ?? '';
   }
 
   @ResolveField(() => String, { nullable: true })
-  abstract(@Parent() session: ReleasedSession, @Args('locale', { nullable: true }) locale?: string, @Args('format', { type: () => TextFormat, nullable: true }) format?: TextFormat) {
+  abstract(
+    @Parent() session: ReleasedSession,
+    @Args('locale', { nullable: true }) locale?: string,
+    @Args('format', { type: () => TextFormat, nullable: true }) format?: TextFormat,
+  ) {
     return inFormat(localise(session.stored.abstract, locale, session.defaultLocale), format);
   }
 }

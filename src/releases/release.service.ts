@@ -38,7 +38,13 @@ export class ReleaseService {
   ) {}
 
   /** Freezes what the public sees now as the next version; refused while ERROR conflicts touch it. */
-  release(conferenceSlug: string, name: string, note: string | null | undefined, actor: Viewer, within?: EntityManager): Promise<ScheduleRelease> {
+  release(
+    conferenceSlug: string,
+    name: string,
+    note: string | null | undefined,
+    actor: Viewer,
+    within?: EntityManager,
+  ): Promise<ScheduleRelease> {
     return this.transactions.run(async (manager) => {
       const conference = await manager.findOneBy(Conference, { slug: conferenceSlug });
       if (!conference) throw notFound('conference', 'conferenceSlug', conferenceSlug);
@@ -48,7 +54,8 @@ export class ReleaseService {
         .maxLength(name, NAME_MAX, 'name')
         .maxLength(note, NOTE_MAX, 'note')
         .throwIfFailed();
-      if (conference.status !== ConferenceStatus.PUBLISHED) throw conflict('conferenceSlug', 'publish the conference before releasing its schedule');
+      if (conference.status !== ConferenceStatus.PUBLISHED)
+        throw conflict('conferenceSlug', 'publish the conference before releasing its schedule');
       const blocking = (await this.conflicts.detect(conference, actor, manager)).filter((c) => c.blocksRelease);
       if (blocking.length) {
         throw new UserError(
@@ -74,7 +81,8 @@ export class ReleaseService {
       try {
         await manager.save(ScheduleRelease, release);
       } catch (error) {
-        if (isUniqueViolation(error)) throw conflict('conferenceSlug', 'another release of this conference was made at the same moment; try again');
+        if (isUniqueViolation(error))
+          throw conflict('conferenceSlug', 'another release of this conference was made at the same moment; try again');
         throw error;
       }
       this.events.record(manager, { kind: 'RELEASE_PUBLISHED', conferenceId: conference.id, version: release.version });
@@ -108,7 +116,10 @@ export class ReleaseService {
     const previous = await this.dataSource
       .getRepository(ScheduleRelease)
       .createQueryBuilder('release')
-      .where('release.conferenceId = :conferenceId AND release.version < :version', { conferenceId: release.conferenceId, version: release.version })
+      .where('release.conferenceId = :conferenceId AND release.version < :version', {
+        conferenceId: release.conferenceId,
+        version: release.version,
+      })
       .orderBy('release.version', 'DESC')
       .getOne();
     const [before, after] = await Promise.all([previous ? this.programmeOf(previous) : null, this.programmeOf(release)]);
@@ -119,9 +130,17 @@ export class ReleaseService {
    * What changed since a release (to the programme the reader follows), or since a moment: then
    * from the last release made by that moment, narrowed to sessions changed after it.
    */
-  async changesSince(conference: Conference, from: { version?: number | null; since?: Date | null }, to: ReleaseChoice | undefined): Promise<Changelog> {
+  async changesSince(
+    conference: Conference,
+    from: { version?: number | null; since?: Date | null },
+    to: ReleaseChoice | undefined,
+  ): Promise<Changelog> {
     const v = new Validation();
-    v.check((from.version == null) !== (from.since == null), from.version == null ? 'version' : 'since', 'give either a release version or a time, not both');
+    v.check(
+      (from.version == null) !== (from.since == null),
+      from.version == null ? 'version' : 'since',
+      'give either a release version or a time, not both',
+    );
     v.throwIfFailed();
     const target = await this.followed(conference, to);
     const toVersion = target.release?.version ?? null;
@@ -133,16 +152,23 @@ export class ReleaseService {
     const base = await this.dataSource
       .getRepository(ScheduleRelease)
       .createQueryBuilder('release')
-      .where('release.conferenceId = :conferenceId AND release.releasedAt <= :since', { conferenceId: conference.id, since: since.toISOString() })
+      .where('release.conferenceId = :conferenceId AND release.releasedAt <= :since', {
+        conferenceId: conference.id,
+        since: since.toISOString(),
+      })
       .orderBy('release.version', 'DESC')
       .getOne();
-    const log = compareProgrammes(base ? await this.programmeOf(base) : null, target.programme, { fromVersion: base?.version ?? null, toVersion });
+    const log = compareProgrammes(base ? await this.programmeOf(base) : null, target.programme, {
+      fromVersion: base?.version ?? null,
+      toVersion,
+    });
     return changedAfter(log, since, target.programme);
   }
 
   /** The version a reader gets: the one asked for, else the one the conference follows. */
   async followed(conference: Conference, choice: ReleaseChoice | undefined): Promise<FollowedProgramme> {
-    const wanted: ReleaseChoice = choice ?? (conference.programmeFollows === ProgrammeFollows.LATEST_RELEASE ? { kind: 'latest' } : { kind: 'live' });
+    const wanted: ReleaseChoice =
+      choice ?? (conference.programmeFollows === ProgrammeFollows.LATEST_RELEASE ? { kind: 'latest' } : { kind: 'live' });
     if (wanted.kind === 'version') {
       const release = await this.byVersion(conference.id, wanted.version, 'release');
       return { release, programme: await this.programmeOf(release) };

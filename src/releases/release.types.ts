@@ -10,7 +10,7 @@ export class ReleasedPlace {
   @Field() name: string;
 }
 
-@ObjectType({ description: 'A speaker\'s part in a session as a release shows it.' })
+@ObjectType({ description: "A speaker's part in a session as a release shows it." })
 export class ReleasedAppearance {
   @Field() speakerSlug: string;
   @Field() speakerName: string;
@@ -22,7 +22,7 @@ export class ReleasedAppearance {
 /** A session as a release (or the live published programme) shows it; titles resolve per locale. */
 @ObjectType({ description: 'A session as one version of the programme shows it.' })
 export class ReleasedSession {
-  @Field(() => ID, { description: 'The live session\'s id (it may since have been deleted).' }) id: number;
+  @Field(() => ID, { description: "The live session's id (it may since have been deleted)." }) id: number;
   @Field() uid: string;
   @Field(() => SessionFormat) format: SessionFormat;
   @Field() language: string;
@@ -43,7 +43,7 @@ export class ReleasedSession {
 export class SessionSlot {
   @Field(() => GraphQLDateTime, { nullable: true }) startsAt: Date | null;
   @Field(() => GraphQLDateTime, { nullable: true }) endsAt: Date | null;
-  @Field(() => String, { nullable: true, description: 'The room\'s name.' }) room: string | null;
+  @Field(() => String, { nullable: true, description: "The room's name." }) room: string | null;
 }
 
 @ObjectType()
@@ -56,7 +56,7 @@ export class SessionMove {
 @ObjectType()
 export class SessionRetitle {
   @Field(() => ReleasedSession) session: ReleasedSession;
-  @Field({ description: 'In the conference\'s default language.' }) from: string;
+  @Field({ description: "In the conference's default language." }) from: string;
   @Field() to: string;
 }
 
@@ -74,18 +74,24 @@ export class Changelog {
   @Field(() => Int, { nullable: true, description: 'The release compared to; empty for the live published programme.' })
   toVersion: number | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'For changesSince a time: only sessions changed after it (and removals) are listed.' })
+  @Field(() => GraphQLDateTime, {
+    nullable: true,
+    description: 'For changesSince a time: only sessions changed after it (and removals) are listed.',
+  })
   since: Date | null;
 
   @Field(() => [ReleasedSession]) added: ReleasedSession[];
-  @Field(() => [ReleasedSession], { description: 'No longer in the programme (deleted or withdrawn); the last version known.' }) removed: ReleasedSession[];
+  @Field(() => [ReleasedSession], { description: 'No longer in the programme (deleted or withdrawn); the last version known.' })
+  removed: ReleasedSession[];
   @Field(() => [ReleasedSession]) cancelled: ReleasedSession[];
   @Field(() => [SessionMove], { description: 'A new time or room.' }) moved: SessionMove[];
   @Field(() => [SessionRetitle]) retitled: SessionRetitle[];
   @Field(() => [LineUpChange]) speakersAdded: LineUpChange[];
   @Field(() => [LineUpChange]) speakersRemoved: LineUpChange[];
 
-  @Field(() => [ReleasedSession], { description: 'Every session that is new or differs in any way: what a copy must update (then delete `removed`).' })
+  @Field(() => [ReleasedSession], {
+    description: 'Every session that is new or differs in any way: what a copy must update (then delete `removed`).',
+  })
   changed: ReleasedSession[];
 
   @Field(() => [String], { description: 'The changes in words, one line each.' })

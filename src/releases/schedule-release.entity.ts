@@ -4,7 +4,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import { Conference } from '../conferences/conference.entity';
 import { InstantColumn } from '../database/columns';
 
-@ObjectType({ description: 'A named, numbered version of a conference\'s published programme, frozen when it was released.' })
+@ObjectType({ description: "A named, numbered version of a conference's published programme, frozen when it was released." })
 @Entity('schedule_releases')
 @Index('UQ_schedule_releases_conference_version', ['conferenceId', 'version'], { unique: true })
 export class ScheduleRelease {

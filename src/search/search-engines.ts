@@ -34,13 +34,20 @@ export const sqliteSearch: SearchEngine = {
     // Each token quoted as an FTS5 string (so no word is read as an operator), with a prefix star.
     const match = tokens.map((token) => `"${token.replace(/"/g, '""')}"*`).join(' AND ');
     const parameter = `${index}SearchMatch`;
-    return { sql: `${idColumn} IN (SELECT rowid FROM "${table}" WHERE "${table}" MATCH :${parameter})`, parameters: { [parameter]: match } };
+    return {
+      sql: `${idColumn} IN (SELECT rowid FROM "${table}" WHERE "${table}" MATCH :${parameter})`,
+      parameters: { [parameter]: match },
+    };
   },
 
   async write(manager, index, documents) {
     const { table } = SEARCH_TABLES[index];
     const entries = [...documents.entries()];
-    await this.remove(manager, index, entries.map(([id]) => id));
+    await this.remove(
+      manager,
+      index,
+      entries.map(([id]) => id),
+    );
     for (const chunk of chunks(entries)) {
       await manager.query(
         `INSERT INTO "${table}" (rowid, "document") VALUES ${chunk.map(() => '(?, ?)').join(', ')}`,

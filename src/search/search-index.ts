@@ -47,7 +47,11 @@ async function indexSpeakerNames(manager: EntityManager, speakerIds: number[]): 
     .from('speakers', 'sp')
     .where('"sp"."id" IN (:...speakerIds)', { speakerIds })
     .getRawMany();
-  await searchEngineOf(manager).write(manager, 'speakers', new Map(speakers.map((row) => [Number(row.id), speakerDocument(row.text ?? '')])));
+  await searchEngineOf(manager).write(
+    manager,
+    'speakers',
+    new Map(speakers.map((row) => [Number(row.id), speakerDocument(row.text ?? '')])),
+  );
 }
 
 /** The speakers' documents, and those of every session they appear in. */
@@ -72,7 +76,12 @@ export async function rebuildSearchIndexes(manager: EntityManager): Promise<void
   const engine = searchEngineOf(manager);
   const rebuild = async (index: 'sessions' | 'speakers', write: (ids: number[]) => Promise<void>) => {
     await engine.clear(manager, index);
-    const rows: { id: number | string }[] = await manager.createQueryBuilder().select('"t"."id"', 'id').from(index, 't').orderBy('"t"."id"').getRawMany();
+    const rows: { id: number | string }[] = await manager
+      .createQueryBuilder()
+      .select('"t"."id"', 'id')
+      .from(index, 't')
+      .orderBy('"t"."id"')
+      .getRawMany();
     const ids = rows.map((row) => Number(row.id));
     for (let from = 0; from < ids.length; from += REBUILD_BATCH) await write(ids.slice(from, from + REBUILD_BATCH));
   };

@@ -16,7 +16,12 @@ export class SearchService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Narrows `query` to the rows of `index` matching `text`; blank text leaves it as it is. */
-  restrict<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, index: SearchIndex, idColumn: string, text: string | null | undefined): void {
+  restrict<T extends ObjectLiteral>(
+    query: SelectQueryBuilder<T>,
+    index: SearchIndex,
+    idColumn: string,
+    text: string | null | undefined,
+  ): void {
     const tokens = queryTokens(text);
     if (tokens === null) return;
     // A text of punctuation only has no word that anything could contain.

@@ -12,7 +12,7 @@ export enum AppearanceRole {
 }
 registerEnumType(AppearanceRole, { name: 'AppearanceRole' });
 
-@ObjectType({ description: 'A speaker\'s part in one session, with the title and organisation they had then.' })
+@ObjectType({ description: "A speaker's part in one session, with the title and organisation they had then." })
 @Entity('appearances')
 @Index('UQ_appearances_session_speaker', ['sessionId', 'speakerId'], { unique: true })
 export class Appearance {

@@ -39,7 +39,7 @@ export class AppearanceResolver {
     return this.appearances.add(input, actor);
   }
 
-  @OrganiserMutation(() => Appearance, { description: 'Moves a speaker to another place in the session\'s line-up.' })
+  @OrganiserMutation(() => Appearance, { description: "Moves a speaker to another place in the session's line-up." })
   moveAppearance(
     @Args('id', { type: () => ID }) id: string,
     @Args('position', { type: () => Int }) position: number,
@@ -49,7 +49,11 @@ export class AppearanceResolver {
   }
 
   @OrganiserMutation(() => Appearance)
-  updateAppearance(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateAppearanceInput, @CurrentViewer() actor: Viewer) {
+  updateAppearance(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateAppearanceInput,
+    @CurrentViewer() actor: Viewer,
+  ) {
     return this.appearances.update(id, input, actor);
   }
 

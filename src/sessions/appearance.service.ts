@@ -44,7 +44,10 @@ export class AppearanceService {
       .addOrderBy('session.startsAt', 'ASC', 'NULLS LAST')
       .addOrderBy('appearance.id', 'ASC');
     const visible = visibleTo(viewer, 'session.conferenceId', (published) =>
-      published.where('session.published = :published AND conference.status = :status', { published: true, status: ConferenceStatus.PUBLISHED }),
+      published.where('session.published = :published AND conference.status = :status', {
+        published: true,
+        status: ConferenceStatus.PUBLISHED,
+      }),
     );
     return (visible ? query.andWhere(visible) : query).getMany();
   }

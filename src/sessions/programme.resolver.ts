@@ -60,7 +60,10 @@ export class SpeakerProgrammeResolver {
     private readonly speakerService: SpeakerService,
   ) {}
 
-  @Query(() => Speaker, { nullable: true, description: 'A speaker by slug; one of their other slugs (another spelling of the name) finds them too.' })
+  @Query(() => Speaker, {
+    nullable: true,
+    description: 'A speaker by slug; one of their other slugs (another spelling of the name) finds them too.',
+  })
   async speaker(@Args('slug') slug: string, @CurrentViewer() viewer: Viewer) {
     const ownSlug = await this.speakerService.canonicalSlug(slug);
     if (ownSlug === undefined) return this.directory.bySlug(slug, viewer);

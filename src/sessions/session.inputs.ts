@@ -75,7 +75,7 @@ export class SessionFilter {
   @Field(() => [SessionStatus], { nullable: true })
   status?: SessionStatus[];
 
-  @Field({ nullable: true, description: 'Words in the title, abstract or a speaker\'s name.' })
+  @Field({ nullable: true, description: "Words in the title, abstract or a speaker's name." })
   text?: string;
 }
 

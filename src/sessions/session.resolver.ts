@@ -36,7 +36,7 @@ export class SessionResolver {
     return this.sessionService.byId(id, viewer);
   }
 
-  @Query(() => SessionConnection, { description: 'A conference\'s sessions in time order; unscheduled ones last.' })
+  @Query(() => SessionConnection, { description: "A conference's sessions in time order; unscheduled ones last." })
   async sessions(
     @Args('conferenceSlug') conferenceSlug: string,
     @Args('filter', { nullable: true }) filter: SessionFilter,
@@ -49,7 +49,8 @@ export class SessionResolver {
   }
 
   @ResolveField(() => String, {
-    description: "In the locale asked for (or its language), else the best match of Accept-Language, else the conference's default. `titleLocale` says which.",
+    description:
+      "In the locale asked for (or its language), else the best match of Accept-Language, else the conference's default. `titleLocale` says which.",
   })
   async title(@Parent() session: Session, @Context() context: RequestContext, @Args('locale', { nullable: true }) locale?: string) {
     return localiseFor(session.title, await this.wishes(session, context, locale)).text;
@@ -94,7 +95,7 @@ export class SessionResolver {
     return this.loader.lineUp(context, session.id);
   }
 
-  @ResolveField(() => String, { description: 'The IANA zone local times are given in (the conference\'s).' })
+  @ResolveField(() => String, { description: "The IANA zone local times are given in (the conference's)." })
   async timeZone(@Parent() session: Session, @Context() context: RequestContext) {
     return (await this.conference(session, context)).timeZone;
   }

@@ -56,14 +56,13 @@ export class SessionService {
   async list(conference: Conference, filter: SessionFilter | undefined, page: PageArgs, viewer: Viewer): Promise<Page<Session>> {
     const query = this.visible(viewer).andWhere('session.conferenceId = :conferenceId', { conferenceId: conference.id });
     this.applyFilter(query, conference, filter ?? {});
-    return paginate(
-      query.orderBy('session.startsAt', 'ASC', 'NULLS LAST').addOrderBy('session.id', 'ASC'),
-      page,
-    );
+    return paginate(query.orderBy('session.startsAt', 'ASC', 'NULLS LAST').addOrderBy('session.id', 'ASC'), page);
   }
 
   async byId(id: string, viewer: Viewer): Promise<Session> {
-    const session = await this.visible(viewer).andWhere('session.id = :id', { id: parseId(id, 'session') }).getOne();
+    const session = await this.visible(viewer)
+      .andWhere('session.id = :id', { id: parseId(id, 'session') })
+      .getOne();
     if (!session) throw notFound('session', 'id', id);
     return session;
   }
@@ -125,7 +124,12 @@ export class SessionService {
     return this.transactions.run(async (manager) => {
       const session = await this.requireFor(manager, id, actor);
       session.published = published;
-      this.events.record(manager, { kind: 'SESSION_UPDATED', conferenceId: session.conferenceId, sessionId: session.id, details: { published } });
+      this.events.record(manager, {
+        kind: 'SESSION_UPDATED',
+        conferenceId: session.conferenceId,
+        sessionId: session.id,
+        details: { published },
+      });
       return manager.save(stamped(session));
     }, within);
   }
@@ -175,10 +179,16 @@ export class SessionService {
     const change = { conferenceId: after.conferenceId, sessionId: after.id };
     const instant = (date: Date | null) => date?.toISOString() ?? null;
     const moved =
-      instant(before.startsAt) !== instant(after.startsAt) || instant(before.endsAt) !== instant(after.endsAt) || before.roomId !== after.roomId;
+      instant(before.startsAt) !== instant(after.startsAt) ||
+      instant(before.endsAt) !== instant(after.endsAt) ||
+      before.roomId !== after.roomId;
     const retitled = JSON.stringify(before.title) !== JSON.stringify(after.title);
     if (moved) {
-      const place = (session: Session) => ({ startsAt: instant(session.startsAt), endsAt: instant(session.endsAt), roomId: session.roomId });
+      const place = (session: Session) => ({
+        startsAt: instant(session.startsAt),
+        endsAt: instant(session.endsAt),
+        roomId: session.roomId,
+      });
       this.events.record(manager, { kind: 'SESSION_MOVED', ...change, details: { from: place(before), to: place(after) } });
     }
     if (retitled) this.events.record(manager, { kind: 'SESSION_RETITLED', ...change, details: { from: before.title, to: after.title } });
@@ -194,7 +204,10 @@ export class SessionService {
   ): Promise<void> {
     const v = new Validation();
     const { title, abstract, roomId, trackId, language, ...plain } = input;
-    if (creating) v.required(title?.length ? title : undefined, 'title').required(input.format, 'format').required(language, 'language');
+    if (creating)
+      v.required(title?.length ? title : undefined, 'title')
+        .required(input.format, 'format')
+        .required(language, 'language');
     else for (const field of ['title', 'format', 'language'] as const) v.check(input[field] !== null, field, 'cannot be cleared');
     v.locale(language ?? undefined, 'language')
       .url(input.recordingUrl, 'recordingUrl')
@@ -211,8 +224,10 @@ export class SessionService {
     if (language) session.language = canonicalLocale(language)!;
     if (titleText) session.title = titleText;
     if (abstractText) session.abstract = abstractText;
-    if (roomId !== undefined) session.roomId = roomId === null ? null : (await this.rooms.requireIn(manager, roomId, conference.id, 'roomId')).id;
-    if (trackId !== undefined) session.trackId = trackId === null ? null : (await this.tracks.requireIn(manager, trackId, conference.id, 'trackId')).id;
+    if (roomId !== undefined)
+      session.roomId = roomId === null ? null : (await this.rooms.requireIn(manager, roomId, conference.id, 'roomId')).id;
+    if (trackId !== undefined)
+      session.trackId = trackId === null ? null : (await this.tracks.requireIn(manager, trackId, conference.id, 'trackId')).id;
     checkSchedule(session, conference);
     session.searchText = searchable(session.title, session.abstract);
   }
@@ -237,10 +252,16 @@ export class SessionService {
       );
     }
     if (filter.track?.length) {
-      query.andWhere('session.trackId IN (SELECT "t"."id" FROM "tracks" "t" WHERE "t"."conferenceId" = :conferenceId AND "t"."slug" IN (:...tracks))', { tracks: filter.track });
+      query.andWhere(
+        'session.trackId IN (SELECT "t"."id" FROM "tracks" "t" WHERE "t"."conferenceId" = :conferenceId AND "t"."slug" IN (:...tracks))',
+        { tracks: filter.track },
+      );
     }
     if (filter.room?.length) {
-      query.andWhere('session.roomId IN (SELECT "r"."id" FROM "rooms" "r" WHERE "r"."conferenceId" = :conferenceId AND "r"."slug" IN (:...rooms))', { rooms: filter.room });
+      query.andWhere(
+        'session.roomId IN (SELECT "r"."id" FROM "rooms" "r" WHERE "r"."conferenceId" = :conferenceId AND "r"."slug" IN (:...rooms))',
+        { rooms: filter.room },
+      );
     }
     if (filter.format?.length) query.andWhere('session.format IN (:...formats)', { formats: filter.format });
     if (filter.status?.length) query.andWhere('session.status IN (:...statuses)', { statuses: filter.status });

@@ -41,11 +41,11 @@ export class Speaker {
   @Column({ type: 'varchar', length: 2000, nullable: true })
   photoUrl: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'The photo\'s width in pixels, when known (lets a page reserve its space).' })
+  @Field(() => Int, { nullable: true, description: "The photo's width in pixels, when known (lets a page reserve its space)." })
   @Column({ type: 'integer', nullable: true })
   photoWidth: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'The photo\'s height in pixels, when known.' })
+  @Field(() => Int, { nullable: true, description: "The photo's height in pixels, when known." })
   @Column({ type: 'integer', nullable: true })
   photoHeight: number | null;
 

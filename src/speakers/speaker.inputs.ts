@@ -24,10 +24,10 @@ export class CreateSpeakerInput {
   @Field(() => String, { nullable: true })
   photoUrl?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'The photo\'s width in pixels.' })
+  @Field(() => Int, { nullable: true, description: "The photo's width in pixels." })
   photoWidth?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'The photo\'s height in pixels.' })
+  @Field(() => Int, { nullable: true, description: "The photo's height in pixels." })
   photoHeight?: number | null;
 
   @Field(() => [LocalisedTextInput], { nullable: true, description: 'What the photo shows, for readers who cannot see it.' })

@@ -20,7 +20,8 @@ export class SpeakerResolver {
 
   @ResolveField(() => String, {
     nullable: true,
-    description: 'The bio in the locale asked for (or its language), else the best match of Accept-Language, else the default locale of the conference the speaker last appeared at, else the first one written. `bioLocale` says which.',
+    description:
+      'The bio in the locale asked for (or its language), else the best match of Accept-Language, else the default locale of the conference the speaker last appeared at, else the first one written. `bioLocale` says which.',
   })
   async bio(
     @Parent() speaker: Speaker,
@@ -34,7 +35,7 @@ export class SpeakerResolver {
   @ResolveField(() => String, {
     nullable: true,
     description:
-      'The locale `bio` is given in for the same `locale` argument: that locale, else the best match of the request\'s Accept-Language, else the default locale of the conference the speaker last appeared at.',
+      "The locale `bio` is given in for the same `locale` argument: that locale, else the best match of the request's Accept-Language, else the default locale of the conference the speaker last appeared at.",
   })
   async bioLocale(@Parent() speaker: Speaker, @Context() context: RequestContext, @Args('locale', { nullable: true }) locale?: string) {
     return localiseFor(speaker.bio, await this.wishes(speaker, context, locale)).locale;

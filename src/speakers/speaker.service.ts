@@ -82,7 +82,8 @@ export class SpeakerService {
       const sessionIds = await this.search.sessionsOfSpeaker(manager, id);
       await manager.delete(Speaker, { id });
       await this.search.speakerRemoved(manager, id, sessionIds);
-      for (const conferenceId of conferences) this.events.record(manager, { kind: 'SPEAKER_CHANGED', conferenceId, speakerId: id, details: { deleted: true } });
+      for (const conferenceId of conferences)
+        this.events.record(manager, { kind: 'SPEAKER_CHANGED', conferenceId, speakerId: id, details: { deleted: true } });
       return Object.assign(speaker, { id });
     });
   }
@@ -106,17 +107,26 @@ export class SpeakerService {
     const { bio, otherNames, links, photoAlt, otherSlugs, ...plain } = input;
     if (speaker.id === undefined) v.required(input.slug, 'slug').required(input.name, 'name');
     else v.check(input.slug !== null, 'slug', 'cannot be cleared').check(input.name !== null, 'name', 'cannot be cleared');
-    v.slug(input.slug ?? undefined).maxLength(input.name, NAME_MAX, 'name').url(input.photoUrl, 'photoUrl');
+    v.slug(input.slug ?? undefined)
+      .maxLength(input.name, NAME_MAX, 'name')
+      .url(input.photoUrl, 'photoUrl');
     otherNames?.forEach((name, i) => v.required(name, `otherNames[${i}]`).maxLength(name, NAME_MAX, `otherNames[${i}]`));
     links?.forEach((link, i) => v.required(link.label, `links[${i}].label`).url(link.url, `links[${i}].url`));
     if (input.email != null) v.check(EMAIL.test(input.email), 'email', 'is not an e-mail address');
     const text = toLocalisedText(bio, 'bio', v, BIO_MAX);
     for (const field of ['photoWidth', 'photoHeight'] as const) {
       const size = input[field];
-      if (size != null) v.check(Number.isInteger(size) && size > 0 && size <= PHOTO_SIZE_MAX, field, `must be a whole number of pixels, 1 to ${PHOTO_SIZE_MAX}`);
+      if (size != null)
+        v.check(
+          Number.isInteger(size) && size > 0 && size <= PHOTO_SIZE_MAX,
+          field,
+          `must be a whole number of pixels, 1 to ${PHOTO_SIZE_MAX}`,
+        );
     }
     const alt = toLocalisedText(photoAlt ?? undefined, 'photoAlt', v, PHOTO_ALT_MAX);
-    otherSlugs?.forEach((slug, i) => v.slug(slug, `otherSlugs[${i}]`).check(slug !== (input.slug ?? speaker.slug), `otherSlugs[${i}]`, 'is the speaker\'s own slug'));
+    otherSlugs?.forEach((slug, i) =>
+      v.slug(slug, `otherSlugs[${i}]`).check(slug !== (input.slug ?? speaker.slug), `otherSlugs[${i}]`, "is the speaker's own slug"),
+    );
     v.throwIfFailed();
 
     applyChanges(speaker, plain);

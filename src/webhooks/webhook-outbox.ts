@@ -54,7 +54,9 @@ export class WebhookOutbox implements OnModuleInit, OnModuleDestroy {
     const webhooks = await manager.findBy(Webhook, { conferenceId: In(conferenceIds) });
     let written = 0;
     for (const change of changes) {
-      const listening = webhooks.filter((webhook) => webhook.conferenceId === change.conferenceId && webhook.events.includes(change.kind as WebhookEvent));
+      const listening = webhooks.filter(
+        (webhook) => webhook.conferenceId === change.conferenceId && webhook.events.includes(change.kind as WebhookEvent),
+      );
       if (listening.length === 0) continue;
       const told = await this.payloads.publicChange(manager, change);
       if (!told) continue;

@@ -60,7 +60,9 @@ export async function targetProblem(url: string, allowPrivate: boolean): Promise
     addresses = await lookup(host, { all: true, verbatim: true });
   } catch (error) {
     const code = (error as { code?: string }).code;
-    return code === 'ENOTFOUND' || code === 'ENODATA' ? `host "${host}" is not found` : `host "${host}" could not be looked up (${code ?? 'error'})`;
+    return code === 'ENOTFOUND' || code === 'ENODATA'
+      ? `host "${host}" is not found`
+      : `host "${host}" could not be looked up (${code ?? 'error'})`;
   }
   // Every address counts: a client may connect to any of them.
   const blocked = addresses.find(({ address }) => isPrivateAddress(address));

@@ -104,7 +104,9 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
         .select('delivery.id')
         .where('delivery.status = :pending', { pending: WebhookDeliveryStatus.PENDING })
         .andWhere('delivery.nextAttemptAt <= :now', { now: now.toISOString() })
-        .andWhere(new Brackets((claim) => claim.where('delivery.claimedAt IS NULL').orWhere('delivery.claimedAt < :staleBefore', { staleBefore })))
+        .andWhere(
+          new Brackets((claim) => claim.where('delivery.claimedAt IS NULL').orWhere('delivery.claimedAt < :staleBefore', { staleBefore })),
+        )
         .orderBy('delivery.nextAttemptAt', 'ASC')
         .addOrderBy('delivery.id', 'ASC')
         .limit(limit)
@@ -182,7 +184,8 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
       await response.body?.cancel().catch(() => undefined);
       const status = response.status;
       if (status >= 200 && status < 300) return { responseStatus: status, error: null, retry: false };
-      if (status >= 300 && status < 400) return { responseStatus: status, error: `answered ${status}: redirects are not followed`, retry: false };
+      if (status >= 300 && status < 400)
+        return { responseStatus: status, error: `answered ${status}: redirects are not followed`, retry: false };
       // Other 4xx answers say the request itself is refused: sending it again would not help.
       return { responseStatus: status, error: `answered ${status}`, retry: status >= 500 || status === 408 || status === 429 };
     } catch (error) {

@@ -24,7 +24,7 @@ registerEnumType(WebhookEvent, {
   },
 });
 
-@ObjectType({ description: 'An address Lectern tells of changes to one conference\'s published programme (organisers only).' })
+@ObjectType({ description: "An address Lectern tells of changes to one conference's published programme (organisers only)." })
 @Entity('webhooks')
 export class Webhook {
   @Field(() => ID)

@@ -77,7 +77,9 @@ export class WebhookService {
 
   async update(id: string, input: UpdateWebhookInput, actor: Viewer): Promise<Webhook> {
     await this.requireFor(this.webhooks.manager, id, actor);
-    const v = new Validation().check(input.url !== null, 'url', 'cannot be cleared').check(input.events !== null, 'events', 'cannot be cleared');
+    const v = new Validation()
+      .check(input.url !== null, 'url', 'cannot be cleared')
+      .check(input.events !== null, 'events', 'cannot be cleared');
     await this.checkFields(v, input);
     v.throwIfFailed();
     return this.transactions.run(async (manager) => {

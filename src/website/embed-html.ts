@@ -21,9 +21,27 @@ interface EmbedLabels {
 }
 
 const LABELS: Record<string, EmbedLabels> = {
-  en: { sessions: 'Sessions', addToCalendar: 'Add to calendar', googleCalendar: 'Google Calendar', speakers: 'Speakers', unscheduled: 'Time not set' },
-  sv: { sessions: 'Programpunkter', addToCalendar: 'Lägg till i kalendern', googleCalendar: 'Google Kalender', speakers: 'Talare', unscheduled: 'Tid ej satt' },
-  nb: { sessions: 'Programposter', addToCalendar: 'Legg til i kalenderen', googleCalendar: 'Google Kalender', speakers: 'Foredragsholdere', unscheduled: 'Tid ikke satt' },
+  en: {
+    sessions: 'Sessions',
+    addToCalendar: 'Add to calendar',
+    googleCalendar: 'Google Calendar',
+    speakers: 'Speakers',
+    unscheduled: 'Time not set',
+  },
+  sv: {
+    sessions: 'Programpunkter',
+    addToCalendar: 'Lägg till i kalendern',
+    googleCalendar: 'Google Kalender',
+    speakers: 'Talare',
+    unscheduled: 'Tid ej satt',
+  },
+  nb: {
+    sessions: 'Programposter',
+    addToCalendar: 'Legg til i kalenderen',
+    googleCalendar: 'Google Kalender',
+    speakers: 'Foredragsholdere',
+    unscheduled: 'Tid ikke satt',
+  },
 };
 
 function labelsFor(locale: string): EmbedLabels {
@@ -54,10 +72,11 @@ function webcalLink(webcal: string, https: string, className: string, text: stri
 
 export function speakerCardHtml(speaker: SpeakerView, { heading = 'h2' } = {}): string {
   const labels = labelsFor(speaker.locale);
-  const photo = speaker.photo && isHttpUrl(speaker.photo.url)
-    ? `<img class="lectern-speaker__photo" src="${escapeHtml(speaker.photo.url)}" alt="${escapeHtml(speaker.photo.alt ?? speaker.name)}"` +
-      `${speaker.photo.width ? ` width="${speaker.photo.width}"` : ''}${speaker.photo.height ? ` height="${speaker.photo.height}"` : ''} loading="lazy">`
-    : '';
+  const photo =
+    speaker.photo && isHttpUrl(speaker.photo.url)
+      ? `<img class="lectern-speaker__photo" src="${escapeHtml(speaker.photo.url)}" alt="${escapeHtml(speaker.photo.alt ?? speaker.name)}"` +
+        `${speaker.photo.width ? ` width="${speaker.photo.width}"` : ''}${speaker.photo.height ? ` height="${speaker.photo.height}"` : ''} loading="lazy">`
+      : '';
   const links = speaker.links.map((l) => `<li>${link(l.url, 'lectern-speaker__link', l.label)}</li>`).join('');
   const sessions = speaker.appearances.map((appearance) => sessionItemHtml(appearance, speaker.locale, labels)).join('');
   const subheading = heading === 'h2' ? 'h3' : 'h4';
@@ -103,7 +122,9 @@ function timeHtml(session: SessionView, locale: string, labels: EmbedLabels): st
 
 export function speakerWallHtml(wall: SpeakerWallView): string {
   const labels = labelsFor(wall.locale);
-  const cards = wall.speakers.map((speaker) => `<li class="lectern-speaker-wall__item">${speakerCardHtml(speaker, { heading: 'h3' })}</li>`).join('');
+  const cards = wall.speakers
+    .map((speaker) => `<li class="lectern-speaker-wall__item">${speakerCardHtml(speaker, { heading: 'h3' })}</li>`)
+    .join('');
   return [
     `<section class="lectern-speaker-wall" lang="${escapeHtml(wall.locale)}" data-conference="${escapeHtml(wall.conference.slug)}">`,
     element('h2', 'lectern-speaker-wall__heading', `${labels.speakers} – ${wall.conference.name}`),

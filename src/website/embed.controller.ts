@@ -21,7 +21,12 @@ export class EmbedController {
   }
 
   @Get('conferences/:slug/speakers')
-  async conferenceSpeakers(@Param('slug') slug: string, @Query() query: WebsiteQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+  async conferenceSpeakers(
+    @Param('slug') slug: string,
+    @Query() query: WebsiteQuery,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     const wall = await this.website.conferenceSpeakers(slug, embedQuery(request, query));
     sendRead(request, reply, speakerWallHtml(wall), HTML_TYPE, wall.locale);
   }

@@ -19,7 +19,12 @@ export class WebsiteApiController {
   }
 
   @Get('conferences/:slug/speakers')
-  async conferenceSpeakers(@Param('slug') slug: string, @Query() query: WebsiteQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+  async conferenceSpeakers(
+    @Param('slug') slug: string,
+    @Query() query: WebsiteQuery,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     const wall = await this.website.conferenceSpeakers(slug, readWebsiteQuery(request, query));
     sendRead(request, reply, JSON.stringify(wall), JSON_TYPE, wall.locale);
   }

@@ -123,7 +123,16 @@ export class WebsiteReader {
       this.speakers.defaultLocalesOf(ids),
     ]);
     const sessions = await this.publicSessions([...new Set(appearances.map((a) => a.sessionId))]);
-    const interviews = new Map((await this.completeInterviews(uniqueBy(withSpeakers.map((row) => row.interview), (i) => i.id))).map((i) => [i.interview.id, i]));
+    const interviews = new Map(
+      (
+        await this.completeInterviews(
+          uniqueBy(
+            withSpeakers.map((row) => row.interview),
+            (i) => i.id,
+          ),
+        )
+      ).map((i) => [i.interview.id, i]),
+    );
     return speakers.map((speaker) => ({
       speaker,
       defaultLocale: defaultLocales.get(speaker.id),

@@ -63,10 +63,15 @@ export class WebsiteErrorFilter implements ExceptionFilter {
   catch(error: UserError, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
-    const reply = http.getResponse<FastifyReply>().code(STATUS[String(error.extensions.code)] ?? 400).header('cache-control', 'no-store');
+    const reply = http
+      .getResponse<FastifyReply>()
+      .code(STATUS[String(error.extensions.code)] ?? 400)
+      .header('cache-control', 'no-store');
     if (request.url.startsWith('/api/')) {
       const { code, field } = error.extensions as { code: string; field?: string };
-      reply.header('content-type', 'application/json; charset=utf-8').send(JSON.stringify({ error: { code, message: error.message, field } }));
+      reply
+        .header('content-type', 'application/json; charset=utf-8')
+        .send(JSON.stringify({ error: { code, message: error.message, field } }));
     } else {
       reply.header('content-type', 'text/plain; charset=utf-8').send(`${error.message}\n`);
     }

@@ -170,7 +170,12 @@ function speakerIn(entry: PublicSpeaker, locale: string, request: ViewRequest): 
 
 function photoView(speaker: Speaker, locale: string, fallback: string | undefined): PhotoView | null {
   if (!speaker.photoUrl) return null;
-  return { url: speaker.photoUrl, width: speaker.photoWidth, height: speaker.photoHeight, alt: localise(speaker.photoAlt, locale, fallback) };
+  return {
+    url: speaker.photoUrl,
+    width: speaker.photoWidth,
+    height: speaker.photoHeight,
+    alt: localise(speaker.photoAlt, locale, fallback),
+  };
 }
 
 function appearanceView(appearance: Appearance, session: PublicSession, locale: string, request: ViewRequest): AppearanceView {

@@ -71,19 +71,34 @@ describe('access control', () => {
       ['deleteConference', (c: Ctx) => `mutation { deleteConference(id: "${c.other}") { id } }`],
       ['createRoom', (c: Ctx) => `mutation { createRoom(input: { conferenceId: "${c.other}", slug: "x", name: "X" }) { id } }`],
       ['createTrack', (c: Ctx) => `mutation { createTrack(input: { conferenceId: "${c.other}", slug: "x", name: "X" }) { id } }`],
-      ['createSession', (c: Ctx) => `mutation { createSession(input: { conferenceId: "${c.other}", title: [{ locale: "nb", text: "X" }], format: TALK, language: "nb" }) { id } }`],
+      [
+        'createSession',
+        (c: Ctx) =>
+          `mutation { createSession(input: { conferenceId: "${c.other}", title: [{ locale: "nb", text: "X" }], format: TALK, language: "nb" }) { id } }`,
+      ],
       ['cancelSession', (c: Ctx) => `mutation { cancelSession(id: "${c.otherSession}") { id } }`],
       ['deleteSession', (c: Ctx) => `mutation { deleteSession(id: "${c.otherSession}") { id } }`],
       ['unpublishSession', (c: Ctx) => `mutation { unpublishSession(id: "${c.otherSession}") { id } }`],
-      ['addAppearance', (c: Ctx) => `mutation { addAppearance(input: { sessionId: "${c.otherSession}", speakerId: "${c.ownSpeaker}" }) { id } }`],
+      [
+        'addAppearance',
+        (c: Ctx) => `mutation { addAppearance(input: { sessionId: "${c.otherSession}", speakerId: "${c.ownSpeaker}" }) { id } }`,
+      ],
       ['removeAppearance', (c: Ctx) => `mutation { removeAppearance(id: "${c.otherAppearance}") { id } }`],
       ['moveAppearance', (c: Ctx) => `mutation { moveAppearance(id: "${c.otherAppearance}", position: 2) { id } }`],
       ['updateAppearance', (c: Ctx) => `mutation { updateAppearance(id: "${c.otherAppearance}", input: { title: "X" }) { id } }`],
       ['updateInterview', (c: Ctx) => `mutation { updateInterview(id: "${c.otherInterview}", input: { author: "X" }) { id } }`],
       ['deleteInterview', (c: Ctx) => `mutation { deleteInterview(id: "${c.otherInterview}") { id } }`],
-      ['createInterview', (c: Ctx) => `mutation { createInterview(input: { slug: "x", conferenceId: "${c.other}", speakerIds: ["${c.ownSpeaker}"], title: [{ locale: "nb", text: "X" }], language: "nb" }) { id } }`],
+      [
+        'createInterview',
+        (c: Ctx) =>
+          `mutation { createInterview(input: { slug: "x", conferenceId: "${c.other}", speakerIds: ["${c.ownSpeaker}"], title: [{ locale: "nb", text: "X" }], language: "nb" }) { id } }`,
+      ],
       ['updateSpeaker', (c: Ctx) => `mutation { updateSpeaker(id: "${c.otherSpeaker}", input: { name: "X" }) { id } }`],
-      ['createConference', () => `mutation { createConference(input: { slug: "x", name: "X", startDate: "2030-01-01", endDate: "2030-01-01", timeZone: "UTC", defaultLocale: "en" }) { id } }`],
+      [
+        'createConference',
+        () =>
+          `mutation { createConference(input: { slug: "x", name: "X", startDate: "2030-01-01", endDate: "2030-01-01", timeZone: "UTC", defaultLocale: "en" }) { id } }`,
+      ],
       ['createOrganiser', () => `mutation { createOrganiser(input: { name: "X" }) { id } }`],
     ])('refuses %s by an organiser of another conference as FORBIDDEN, changing nothing', async (_, mutation) => {
       const context = await otherConferenceOf(lectern);
@@ -93,9 +108,13 @@ describe('access control', () => {
       expect(await snapshot(lectern)).toEqual(before);
     });
 
-    it('allows the same kinds of change within the organiser\'s own conference', async () => {
+    it("allows the same kinds of change within the organiser's own conference", async () => {
       const umea = ids['umea-jobbhackathon-2016'];
-      const room = await lectern.graphql(`mutation { createRoom(input: { conferenceId: "${umea}", slug: "sal-2", name: "Sal 2" }) { id } }`, {}, as('umea'));
+      const room = await lectern.graphql(
+        `mutation { createRoom(input: { conferenceId: "${umea}", slug: "sal-2", name: "Sal 2" }) { id } }`,
+        {},
+        as('umea'),
+      );
       expect(room.errors).toBeUndefined();
       const session = await lectern.graphql(
         `mutation { createSession(input: { conferenceId: "${umea}", title: [{ locale: "sv", text: "Ny" }], format: TALK, language: "sv" }) { id } }`,
@@ -105,7 +124,11 @@ describe('access control', () => {
       expect(session.errors).toBeUndefined();
       const sessionId = session.data!.createSession.id;
       const olle = (await lectern.ok(`{ speaker(slug: "olle-lundin") { id } }`)).speaker.id;
-      const added = await lectern.graphql(`mutation { addAppearance(input: { sessionId: "${sessionId}", speakerId: "${olle}" }) { id } }`, {}, as('umea'));
+      const added = await lectern.graphql(
+        `mutation { addAppearance(input: { sessionId: "${sessionId}", speakerId: "${olle}" }) { id } }`,
+        {},
+        as('umea'),
+      );
       expect(added.errors).toBeUndefined();
       const published = await lectern.graphql(`mutation { publishConference(id: "${umea}") { status } }`, {}, as('umea'));
       expect(published.data?.publishConference.status).toBe('PUBLISHED');
@@ -157,7 +180,12 @@ describe('access control', () => {
       await lectern.ok(`mutation { unpublishConference(id: "${oslo}") { id } }`, {}, { as: 'organiser' });
       try {
         const query = `{ conference(slug: "teknologi-og-politikk-2020") { slug sessions { totalCount } } }`;
-        for (const [who, visible] of [['public', false], ['umea', false], ['oslo', true], ['admin', true]] as const) {
+        for (const [who, visible] of [
+          ['public', false],
+          ['umea', false],
+          ['oslo', true],
+          ['admin', true],
+        ] as const) {
           const result = who === 'public' ? await lectern.graphql(query) : await lectern.graphql(query, {}, as(who));
           expect([who, result.data?.conference?.sessions.totalCount ?? null]).toEqual([who, visible ? 1 : null]);
         }
@@ -166,7 +194,7 @@ describe('access control', () => {
       }
     });
 
-    it('shows a speaker\'s e-mail to organisers of their conferences only', async () => {
+    it("shows a speaker's e-mail to organisers of their conferences only", async () => {
       const pia = (await lectern.ok(`{ speaker(slug: "pia-josendal") { id } }`)).speaker.id;
       await lectern.ok(`mutation { updateSpeaker(id: "${pia}", input: { email: "pia@example.org" }) { id } }`, {}, { as: 'organiser' });
       const query = `{ speaker(slug: "pia-josendal") { email } speakers(conferenceSlug: "teknologi-og-politikk-2020") { edges { node { email } } } }`;
@@ -196,12 +224,20 @@ describe('access control', () => {
       const created = (await lectern.graphql(CREATE, { input: { name: 'laptop' } }, as('oslo'))).data!.createAccessToken;
       expect(created.secret).toMatch(/^lct_[A-Za-z0-9_-]{43}$/);
       expect(created.secret.startsWith(created.accessToken.prefix)).toBe(true);
-      const me = await lectern.ok(`{ me { name conferences { slug } accessTokens { name prefix lastUsedAt } } }`, {}, { token: created.secret });
+      const me = await lectern.ok(
+        `{ me { name conferences { slug } accessTokens { name prefix lastUsedAt } } }`,
+        {},
+        { token: created.secret },
+      );
       expect(me.me.name).toBe('Oslo organiser');
       expect(me.me.conferences).toEqual([{ slug: 'teknologi-og-politikk-2020' }]);
       expect(me.me.accessTokens.map((t: any) => t.name)).toEqual(['laptop', 'tests']);
 
-      const revoked = await lectern.graphql(`mutation { revokeAccessToken(id: "${created.accessToken.id}") { revokedAt } }`, {}, { token: created.secret });
+      const revoked = await lectern.graphql(
+        `mutation { revokeAccessToken(id: "${created.accessToken.id}") { revokedAt } }`,
+        {},
+        { token: created.secret },
+      );
       expect(revoked.data?.revokeAccessToken.revokedAt).toBeTruthy();
       const after = await lectern.graphql(`{ me { name } }`, {}, { token: created.secret });
       expect(after.status).toBe(401);
@@ -227,11 +263,16 @@ describe('access control', () => {
       expect((await lectern.ok(`{ organisers { name role } }`, {}, { as: 'organiser' })).organisers.length).toBeGreaterThanOrEqual(4);
     });
 
-    it('lose their rights at once when the organiser\'s scope changes', async () => {
+    it("lose their rights at once when the organiser's scope changes", async () => {
       const organiser = (
-        await lectern.ok(`mutation { createOrganiser(input: { name: "Moved", conferenceIds: ["${ids['internetdagarna-2020']}"] }) { id } }`, {}, { as: 'organiser' })
+        await lectern.ok(
+          `mutation { createOrganiser(input: { name: "Moved", conferenceIds: ["${ids['internetdagarna-2020']}"] }) { id } }`,
+          {},
+          { as: 'organiser' },
+        )
       ).createOrganiser;
-      const secret = (await lectern.ok(CREATE, { input: { name: 'm', organiserId: organiser.id } }, { as: 'organiser' })).createAccessToken.secret;
+      const secret = (await lectern.ok(CREATE, { input: { name: 'm', organiserId: organiser.id } }, { as: 'organiser' })).createAccessToken
+        .secret;
       const change = `mutation { updateConference(id: "${ids['internetdagarna-2020']}", input: { venue: "Online" }) { venue } }`;
       expect((await lectern.graphql(change, {}, { token: secret })).data?.updateConference.venue).toBe('Online');
       await lectern.ok(`mutation { updateOrganiser(id: "${organiser.id}", input: { conferenceIds: [] }) { id } }`, {}, { as: 'organiser' });

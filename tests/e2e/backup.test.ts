@@ -28,7 +28,8 @@ describe('db:backup and db:restore of the SQLite database', () => {
 
   it('copies the live database while the server goes on writing', async () => {
     const graphql = graphqlAt(server!.url, token);
-    for (let i = 0; i < BEFORE; i++) await graphql(`mutation { createSpeaker(input: { slug: "before-${i}", name: "Before ${i}" }) { id } }`);
+    for (let i = 0; i < BEFORE; i++)
+      await graphql(`mutation { createSpeaker(input: { slug: "before-${i}", name: "Before ${i}" }) { id } }`);
 
     let writing = true;
     let written = 0;
@@ -90,8 +91,10 @@ describe('db:backup and db:restore of the SQLite database', () => {
     server = await spawnLectern(env);
     const restored = graphqlAt(server.url, token);
     const slugs: string[] = [];
-    for (let after: string | null = null; ; ) {
-      const { speakers }: any = await restored(`{ speakers(first: 100${after ? `, after: "${after}"` : ''}) { edges { node { slug } } pageInfo { hasNextPage endCursor } } }`);
+    for (let after: string | null = null; ;) {
+      const { speakers }: any = await restored(
+        `{ speakers(first: 100${after ? `, after: "${after}"` : ''}) { edges { node { slug } } pageInfo { hasNextPage endCursor } } }`,
+      );
       slugs.push(...speakers.edges.map((edge: { node: { slug: string } }) => edge.node.slug));
       if (!speakers.pageInfo.hasNextPage) break;
       after = speakers.pageInfo.endCursor;

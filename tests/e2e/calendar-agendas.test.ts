@@ -26,16 +26,27 @@ describe('personal agendas', () => {
 
   const create = async () => (await lectern.ok(`mutation { createAgenda { ${AGENDA} } }`)).createAgenda;
   const add = async (token: string, sessionId: string) =>
-    (await lectern.ok(`mutation ($token: String!, $id: ID!) { addToAgenda(token: $token, sessionId: $id) { ${AGENDA} } }`, { token, id: sessionId })).addToAgenda;
+    (
+      await lectern.ok(`mutation ($token: String!, $id: ID!) { addToAgenda(token: $token, sessionId: $id) { ${AGENDA} } }`, {
+        token,
+        id: sessionId,
+      })
+    ).addToAgenda;
   const remove = async (token: string, sessionId: string) =>
-    (await lectern.ok(`mutation ($token: String!, $id: ID!) { removeFromAgenda(token: $token, sessionId: $id) { ${AGENDA} } }`, { token, id: sessionId }))
-      .removeFromAgenda;
+    (
+      await lectern.ok(`mutation ($token: String!, $id: ID!) { removeFromAgenda(token: $token, sessionId: $id) { ${AGENDA} } }`, {
+        token,
+        id: sessionId,
+      })
+    ).removeFromAgenda;
 
   async function feed(url: string) {
     const response = await fetch(url.replace(/^http:\/\/localhost:\d+/, lectern.url));
     const text = await response.text();
     const events =
-      response.status === 200 ? new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent)) : [];
+      response.status === 200
+        ? new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent))
+        : [];
     return { response, text, events };
   }
 
@@ -69,7 +80,10 @@ describe('personal agendas', () => {
     expect(text).toContain('TZID:Europe/Stockholm');
 
     const read = await lectern.ok(`query ($token: String!) { agenda(token: $token) { ${AGENDA} } }`, { token });
-    expect(read.agenda.sessions.map((s: any) => s.title)).toEqual(['Innovasjon i privat og offentlig sektor', 'Innovation i samhällets tjänst']);
+    expect(read.agenda.sessions.map((s: any) => s.title)).toEqual([
+      'Innovasjon i privat og offentlig sektor',
+      'Innovation i samhällets tjänst',
+    ]);
 
     expect((await remove(token, oslo.id)).sessions.map((s: any) => s.id)).toEqual([stockholm.id]);
     expect((await remove(token, oslo.id)).sessions).toHaveLength(1); // removing again changes nothing
@@ -125,7 +139,7 @@ describe('personal agendas', () => {
     }
   });
 
-  it('stores only the token\'s SHA-256 hash: the token itself is nowhere in the database', async () => {
+  it("stores only the token's SHA-256 hash: the token itself is nowhere in the database", async () => {
     const { token } = await create();
     await add(token, ids['internetdagarna-2020'].id);
     const dataSource = lectern.app.get(DataSource);
@@ -137,7 +151,7 @@ describe('personal agendas', () => {
     expect(await dataSource.getRepository(Agenda).countBy({ tokenHash: hash })).toBe(1);
   });
 
-  it('declares its mutations public, apart from the organisers\'', () => {
+  it("declares its mutations public, apart from the organisers'", () => {
     for (const mutation of ['createAgenda', 'addToAgenda', 'removeFromAgenda'] as const) {
       expect(Reflect.getMetadata(PUBLIC_MUTATION, AgendaResolver.prototype[mutation])).toBe(true);
     }

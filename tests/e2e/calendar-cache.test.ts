@@ -19,7 +19,7 @@ describe('the feed cache', () => {
     return SqlLogger.statements - before;
   };
 
-  it('serves a warm feed without the database, and an organiser\'s token use does not cool it', async () => {
+  it("serves a warm feed without the database, and an organiser's token use does not cool it", async () => {
     const token = await lectern.organiserToken([]);
     expect(await feedStatements()).toBeGreaterThan(0);
     expect(await feedStatements()).toBe(0);
@@ -28,7 +28,8 @@ describe('the feed cache', () => {
     await lectern.ok('{ me { name } }', {}, { token });
     expect(await feedStatements()).toBe(0);
 
-    const session = (await lectern.ok('{ sessions(conferenceSlug: "umea-jobbhackathon-2016", first: 1) { edges { node { id } } } }')).sessions.edges[0].node.id;
+    const session = (await lectern.ok('{ sessions(conferenceSlug: "umea-jobbhackathon-2016", first: 1) { edges { node { id } } } }'))
+      .sessions.edges[0].node.id;
     await lectern.ok(`mutation { updateSession(id: "${session}", input: { notes: "Moved" }) { id } }`, {}, { as: 'organiser' });
     expect(await feedStatements()).toBeGreaterThan(0);
   });
@@ -43,7 +44,14 @@ describe('the feed cache', () => {
     const unchanged = await fetch(path, { headers: { 'if-none-match': etag, origin: 'https://example.org' } });
     expect(unchanged.status).toBe(304);
     expect(SqlLogger.statements).toBe(before);
-    for (const header of ['etag', 'last-modified', 'cache-control', 'content-security-policy', 'x-content-type-options', 'access-control-allow-origin']) {
+    for (const header of [
+      'etag',
+      'last-modified',
+      'cache-control',
+      'content-security-policy',
+      'x-content-type-options',
+      'access-control-allow-origin',
+    ]) {
       expect([header, unchanged.headers.get(header)]).toEqual([header, first.headers.get(header)]);
     }
 
@@ -51,12 +59,19 @@ describe('the feed cache', () => {
     const wrongToken = await fetch(path, { headers: { 'if-none-match': etag, authorization: 'Bearer lct_wrong' } });
     expect(wrongToken.status).toBe(401);
 
-    const session = (await lectern.ok('{ sessions(conferenceSlug: "umea-jobbhackathon-2016", first: 1) { edges { node { id } } } }')).sessions.edges[0].node.id;
-    await lectern.ok(`mutation { updateSession(id: "${session}", input: { title: [{ locale: "en", text: "Renamed for the revalidation test" }] }) { id } }`, {}, { as: 'organiser' });
+    const session = (await lectern.ok('{ sessions(conferenceSlug: "umea-jobbhackathon-2016", first: 1) { edges { node { id } } } }'))
+      .sessions.edges[0].node.id;
+    await lectern.ok(
+      `mutation { updateSession(id: "${session}", input: { title: [{ locale: "en", text: "Renamed for the revalidation test" }] }) { id } }`,
+      {},
+      { as: 'organiser' },
+    );
     const changed = await fetch(path, { headers: { 'if-none-match': etag } });
     expect(changed.status).toBe(200);
     expect(changed.headers.get('etag')).not.toBe(etag);
-    const events = new ICAL.Component(ICAL.parse(await changed.text())).getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
+    const events = new ICAL.Component(ICAL.parse(await changed.text()))
+      .getAllSubcomponents('vevent')
+      .map((vevent) => new ICAL.Event(vevent));
     expect(events.map((event) => event.summary)).toContain('Renamed for the revalidation test');
   });
 });

@@ -27,7 +27,10 @@ describe('calendar feeds follow the programme', () => {
       await organiser(`mutation ($input: CreateSessionInput!) { createSession(input: $input) { ${SESSION_FIELDS} } }`, {
         input: {
           conferenceId,
-          title: [{ locale: 'sv', text: 'Höstens första' }, { locale: 'en', text: 'First of autumn' }],
+          title: [
+            { locale: 'sv', text: 'Höstens första' },
+            { locale: 'en', text: 'First of autumn' },
+          ],
           format: 'TALK',
           language: 'sv',
           roomId,
@@ -61,8 +64,10 @@ describe('calendar feeds follow the programme', () => {
       })
     ).createConference;
     conferenceId = conference.id;
-    roomId = (await organiser(`mutation { createRoom(input: { conferenceId: "${conferenceId}", slug: "sal-a", name: "Sal A" }) { id } }`)).createRoom.id;
-    trackId = (await organiser(`mutation { createTrack(input: { conferenceId: "${conferenceId}", slug: "data", name: "Data" }) { id } }`)).createTrack.id;
+    roomId = (await organiser(`mutation { createRoom(input: { conferenceId: "${conferenceId}", slug: "sal-a", name: "Sal A" }) { id } }`))
+      .createRoom.id;
+    trackId = (await organiser(`mutation { createTrack(input: { conferenceId: "${conferenceId}", slug: "data", name: "Data" }) { id } }`))
+      .createTrack.id;
     await organiser(`mutation { publishConference(id: "${conferenceId}") { id } }`);
   });
   afterAll(() => lectern.close());
@@ -99,7 +104,9 @@ describe('calendar feeds follow the programme', () => {
     expect(event.sequence).toBe(session.revision);
     const created = event.sequence;
 
-    await organiser(`mutation { updateSession(id: "${session.id}", input: { startsAt: "2020-10-25T14:00:00+01:00", endsAt: "2020-10-25T15:00:00+01:00" }) { id } }`);
+    await organiser(
+      `mutation { updateSession(id: "${session.id}", input: { startsAt: "2020-10-25T14:00:00+01:00", endsAt: "2020-10-25T15:00:00+01:00" }) { id } }`,
+    );
     event = eventOf((await feed(PROGRAMME)).events, session.uid)!;
     expect(event.sequence).toBe(created + 1);
     expect(utc(event.startDate)).toBe('2020-10-25T13:00:00.000Z');
@@ -110,7 +117,9 @@ describe('calendar feeds follow the programme', () => {
     expect(event.sequence).toBe(created + 2);
     expect(event.component.getFirstPropertyValue('status')).toBe('CANCELLED');
     expect(event.summary).toBe('Inställt: Höstens första');
-    expect(eventOf((await feed(`/calendars/sessions/${session.id}.ics`)).events, session.uid)!.component.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(
+      eventOf((await feed(`/calendars/sessions/${session.id}.ics`)).events, session.uid)!.component.getFirstPropertyValue('status'),
+    ).toBe('CANCELLED');
   });
 
   it('adds a new session, and drops one that is unpublished, deleted or unscheduled', async () => {
@@ -143,7 +152,12 @@ describe('calendar feeds follow the programme', () => {
     const shown = await newSession({ title: [{ locale: 'sv', text: 'Publicerad' }] });
     await organiser(`mutation { unpublishConference(id: "${conferenceId}") { id } }`);
     try {
-      for (const path of [PROGRAMME, '/calendars/conferences/hostdagarna-2020/tracks/data.ics', '/calendars/conferences/hostdagarna-2020/rooms/sal-a.ics', `/calendars/sessions/${shown.id}.ics`]) {
+      for (const path of [
+        PROGRAMME,
+        '/calendars/conferences/hostdagarna-2020/tracks/data.ics',
+        '/calendars/conferences/hostdagarna-2020/rooms/sal-a.ics',
+        `/calendars/sessions/${shown.id}.ics`,
+      ]) {
         const { response, text } = await feed(path);
         expect([path, response.status]).toEqual([path, 404]);
         expect(text).not.toContain('Publicerad');
@@ -157,10 +171,19 @@ describe('calendar feeds follow the programme', () => {
   it('carries hostile text through intact, without letting it add a property or an event', async () => {
     const title = 'Evil\r\nBEGIN:VEVENT\r\nUID:injected;, "quoted" \\ 🎉 Привет мир مرحبا بالعالم';
     const abstract = 'Komma, semikolon; kolon:\nny rad\r\nEND:VEVENT\r\nBEGIN:VALARM\r\nEND:VCALENDAR';
-    const room = (await organiser(`mutation ($name: String!) { createRoom(input: { conferenceId: "${conferenceId}", slug: "hostile", name: $name }) { id } }`, {
-      name: 'Rum;\r\nX-INJECTED:yes',
-    })).createRoom;
-    const session = await newSession({ title: [{ locale: 'sv', text: title }], abstract: [{ locale: 'sv', text: abstract }], roomId: room.id });
+    const room = (
+      await organiser(
+        `mutation ($name: String!) { createRoom(input: { conferenceId: "${conferenceId}", slug: "hostile", name: $name }) { id } }`,
+        {
+          name: 'Rum;\r\nX-INJECTED:yes',
+        },
+      )
+    ).createRoom;
+    const session = await newSession({
+      title: [{ locale: 'sv', text: title }],
+      abstract: [{ locale: 'sv', text: abstract }],
+      roomId: room.id,
+    });
 
     for (const path of [`/calendars/sessions/${session.id}.ics`, '/calendars/conferences/hostdagarna-2020/rooms/hostile.ics']) {
       const { events, calendar, text } = await feed(path);
@@ -171,7 +194,12 @@ describe('calendar feeds follow the programme', () => {
       expect(event.location).toBe('Rum;\nX-INJECTED:yes, Göteborg');
       expect(event.component.getAllSubcomponents()).toHaveLength(0);
       expect(event.component.getAllProperties().map((property) => property.name)).not.toContain('x-injected');
-      expect(calendar!.getAllSubcomponents().map((component) => component.name).sort()).toEqual(['vevent', 'vtimezone']);
+      expect(
+        calendar!
+          .getAllSubcomponents()
+          .map((component) => component.name)
+          .sort(),
+      ).toEqual(['vevent', 'vtimezone']);
       expect(text.split('\r\n').filter((line) => line === 'BEGIN:VEVENT')).toHaveLength(1);
       expect(text.match(/^UID:/gm)).toHaveLength(1);
     }

@@ -36,15 +36,21 @@ describe('calendar feeds of the demo programme', () => {
   }
 
   async function scheduledUids(conferenceSlug: string, filter: Record<string, unknown> = {}): Promise<string[]> {
-    const data = await lectern.ok(`query ($slug: String!, $filter: SessionFilter) {
+    const data = await lectern.ok(
+      `query ($slug: String!, $filter: SessionFilter) {
       sessions(conferenceSlug: $slug, filter: $filter, first: 100) { edges { node { uid startsAt } } }
-    }`, { slug: conferenceSlug, filter });
-    return data.sessions.edges.filter((e: any) => e.node.startsAt).map((e: any) => `${e.node.uid}@lectern`).sort();
+    }`,
+      { slug: conferenceSlug, filter },
+    );
+    return data.sessions.edges
+      .filter((e: any) => e.node.startsAt)
+      .map((e: any) => `${e.node.uid}@lectern`)
+      .sort();
   }
 
   const uids = (events: ICAL.Event[]) => events.map((event) => event.uid).sort();
 
-  it('has one event per scheduled session, with the session\'s stable uid', async () => {
+  it("has one event per scheduled session, with the session's stable uid", async () => {
     for (const slug of ['internetdagarna-2020', 'digstrat-2018', 'teknologi-og-politikk-2020', 'umea-jobbhackathon-2016']) {
       const { events, response } = await feed(`/calendars/conferences/${slug}.ics`);
       expect(response.status).toBe(200);
@@ -53,7 +59,7 @@ describe('calendar feeds of the demo programme', () => {
     }
   });
 
-  it('gives local times in the conference\'s zone that resolve, through its VTIMEZONE, to the right instants', async () => {
+  it("gives local times in the conference's zone that resolve, through its VTIMEZONE, to the right instants", async () => {
     const oslo = await feed('/calendars/conferences/teknologi-og-politikk-2020.ics');
     expect(oslo.calendar.getAllSubcomponents('vtimezone').map((zone) => zone.getFirstPropertyValue('tzid'))).toEqual(['Europe/Oslo']);
     const [panel] = oslo.events;
@@ -64,7 +70,9 @@ describe('calendar feeds of the demo programme', () => {
     expect(utc(panel.endDate)).toBe('2020-08-19T08:20:00.000Z');
 
     const stockholm = await feed('/calendars/conferences/internetdagarna-2020.ics');
-    expect(stockholm.calendar.getAllSubcomponents('vtimezone').map((zone) => zone.getFirstPropertyValue('tzid'))).toEqual(['Europe/Stockholm']);
+    expect(stockholm.calendar.getAllSubcomponents('vtimezone').map((zone) => zone.getFirstPropertyValue('tzid'))).toEqual([
+      'Europe/Stockholm',
+    ]);
     const [talk] = stockholm.events;
     expect(stockholm.text).toContain('DTSTART;TZID=Europe/Stockholm:20201124T100000');
     expect(talk.startDate.zone?.tzid).toBe('Europe/Stockholm');
@@ -177,9 +185,12 @@ describe('calendar feeds of the demo programme', () => {
       ['teknologi-og-politikk-2020', { status: ['CANCELLED'] }],
     ];
     for (const [slug, filter] of cases) {
-      const data = await lectern.ok(`query ($slug: String!, $filter: SessionFilter) {
+      const data = await lectern.ok(
+        `query ($slug: String!, $filter: SessionFilter) {
         conference(slug: $slug) { calendar(filter: $filter) { https webcal } }
-      }`, { slug, filter });
+      }`,
+        { slug, filter },
+      );
       const { https, webcal } = data.conference.calendar;
       expect(webcal).toBe(https.replace(/^https:/, 'webcal:'));
       const { events, response } = await feed(https);
@@ -187,7 +198,9 @@ describe('calendar feeds of the demo programme', () => {
       expect([https, uids(events)]).toEqual([https, await scheduledUids(slug, filter)]);
     }
     const byHand = await feed('/calendars/conferences/umea-jobbhackathon-2016.ics?track=hackathon&track=inspiration&format=TALK');
-    expect(uids(byHand.events)).toEqual(await scheduledUids('umea-jobbhackathon-2016', { track: ['hackathon', 'inspiration'], format: ['TALK'] }));
+    expect(uids(byHand.events)).toEqual(
+      await scheduledUids('umea-jobbhackathon-2016', { track: ['hackathon', 'inspiration'], format: ['TALK'] }),
+    );
     expect(byHand.events).toHaveLength(3);
   });
 
@@ -209,7 +222,7 @@ describe('calendar feeds of the demo programme', () => {
     expect(events.filter((event) => event !== allDay).every((event) => !event.startDate.isDate)).toBe(true);
   });
 
-  it('speaks the locale asked for, else the conference\'s default', async () => {
+  it("speaks the locale asked for, else the conference's default", async () => {
     const swedish = await feed('/calendars/conferences/umea-jobbhackathon-2016/tracks/inspiration.ics');
     const english = await feed('/calendars/conferences/umea-jobbhackathon-2016/tracks/inspiration.ics?locale=en');
     expect(swedish.events.map((event) => event.summary)).toContain('Offentliga tjänster byggda på öppna data och ekosystemtänkande');
@@ -235,17 +248,21 @@ describe('calendar feeds of the demo programme', () => {
     ]);
     expect(speaker.calendar.getFirstPropertyValue('name')).toBe('Erik Sandström');
     // Each appearance with the title the speaker had then.
-    expect(speaker.events[0].description).toContain('Speaker: Erik Sandström (chef för avdelningen för digitala tjänster, Arbetsförmedlingen)');
+    expect(speaker.events[0].description).toContain(
+      'Speaker: Erik Sandström (chef för avdelningen för digitala tjänster, Arbetsförmedlingen)',
+    );
     expect(speaker.events[1].description).toContain('Speaker: Erik Sandström (digitaliseringsdirektör, Arbetsförmedlingen)');
 
-    const { sessions } = await lectern.ok(`{ sessions(conferenceSlug: "internetdagarna-2020") { edges { node { uid calendar { https } } } } }`);
+    const { sessions } = await lectern.ok(
+      `{ sessions(conferenceSlug: "internetdagarna-2020") { edges { node { uid calendar { https } } } } }`,
+    );
     const [{ node }] = sessions.edges;
     const single = await feed(node.calendar.https);
     expect(uids(single.events)).toEqual([`${node.uid}@lectern`]);
     expect(single.calendar.getFirstPropertyValue('name')).toBe('Innovation i samhällets tjänst');
   });
 
-  it('gives every feed\'s https and webcal address, and a Google Calendar link, through GraphQL', async () => {
+  it("gives every feed's https and webcal address, and a Google Calendar link, through GraphQL", async () => {
     const data = await lectern.ok(`{
       conference(slug: "teknologi-og-politikk-2020") {
         calendar { https webcal }
@@ -262,7 +279,9 @@ describe('calendar feeds of the demo programme', () => {
       webcal: 'webcal://lectern.example.org/calendars/conferences/teknologi-og-politikk-2020.ics',
     });
     expect(conference.english.https).toBe(`${BASE}/calendars/conferences/teknologi-og-politikk-2020.ics?locale=en&multiday=allday`);
-    expect(conference.tracks[0].calendar.https).toBe(`${BASE}/calendars/conferences/teknologi-og-politikk-2020/tracks/digital-etikk-og-politikk.ics`);
+    expect(conference.tracks[0].calendar.https).toBe(
+      `${BASE}/calendars/conferences/teknologi-og-politikk-2020/tracks/digital-etikk-og-politikk.ics`,
+    );
     expect(conference.rooms[0].calendar).toEqual({
       https: `${BASE}/calendars/conferences/teknologi-og-politikk-2020/rooms/hovedscenen.ics?locale=en`,
       webcal: 'webcal://lectern.example.org/calendars/conferences/teknologi-og-politikk-2020/rooms/hovedscenen.ics?locale=en',
@@ -273,7 +292,13 @@ describe('calendar feeds of the demo programme', () => {
       `${BASE}/calendars/speakers/tore-sandvik.ics`,
       `${BASE}/calendars/speakers/pia-josendal.ics`,
     ]);
-    for (const https of [conference.calendar.https, conference.english.https, conference.tracks[0].calendar.https, conference.rooms[0].calendar.https, session.calendar.https]) {
+    for (const https of [
+      conference.calendar.https,
+      conference.english.https,
+      conference.tracks[0].calendar.https,
+      conference.rooms[0].calendar.https,
+      session.calendar.https,
+    ]) {
       expect([https, (await feed(https)).response.status]).toEqual([https, 200]);
     }
 

@@ -38,15 +38,37 @@ describe('programme conflicts', () => {
     return { slug, id: createConference.id as string };
   }
   const room = async (conferenceId: string, slug: string, extra = '') =>
-    (await organiser(`mutation { createRoom(input: { conferenceId: "${conferenceId}", slug: "${slug}", name: "Sal ${slug}" ${extra} }) { id } }`)).createRoom.id as string;
+    (
+      await organiser(
+        `mutation { createRoom(input: { conferenceId: "${conferenceId}", slug: "${slug}", name: "Sal ${slug}" ${extra} }) { id } }`,
+      )
+    ).createRoom.id as string;
   const speaker = async (slug: string, bio?: { locale: string; text: string }) =>
-    (await organiser(`mutation ($input: CreateSpeakerInput!) { createSpeaker(input: $input) { id } }`, { input: { slug, name: `Taler ${slug}`, ...(bio ? { bio: [bio] } : {}) } }))
-      .createSpeaker.id as string;
-  async function session(conferenceId: string, startsAt: string | null, endsAt: string | null, extra: Record<string, unknown> = {}, speakers: string[] = []) {
+    (
+      await organiser(`mutation ($input: CreateSpeakerInput!) { createSpeaker(input: $input) { id } }`, {
+        input: { slug, name: `Taler ${slug}`, ...(bio ? { bio: [bio] } : {}) },
+      })
+    ).createSpeaker.id as string;
+  async function session(
+    conferenceId: string,
+    startsAt: string | null,
+    endsAt: string | null,
+    extra: Record<string, unknown> = {},
+    speakers: string[] = [],
+  ) {
     const { createSession } = await organiser(`mutation ($input: CreateSessionInput!) { createSession(input: $input) { id } }`, {
-      input: { conferenceId, title: [{ locale: 'nb', text: `Økt ${++counter}` }], format: 'WORKSHOP', language: 'nb', startsAt, endsAt, ...extra },
+      input: {
+        conferenceId,
+        title: [{ locale: 'nb', text: `Økt ${++counter}` }],
+        format: 'WORKSHOP',
+        language: 'nb',
+        startsAt,
+        endsAt,
+        ...extra,
+      },
     });
-    for (const speakerId of speakers) await organiser(`mutation { addAppearance(input: { sessionId: "${createSession.id}", speakerId: "${speakerId}" }) { id } }`);
+    for (const speakerId of speakers)
+      await organiser(`mutation { addAppearance(input: { sessionId: "${createSession.id}", speakerId: "${speakerId}" }) { id } }`);
     return createSession.id as string;
   }
   const conflicts = async (slug: string, code?: string): Promise<Found[]> =>
@@ -84,14 +106,21 @@ describe('programme conflicts', () => {
 
     // Oslo's own organiser sees the clash, but not Umeå's unpublished session.
     const osloToken = await lectern.organiserToken([oslo.id], 'Oslo only');
-    const seen = (await lectern.ok(CONFLICTS, { slug: oslo.slug }, { token: osloToken })).conflicts.filter((c: Found) => c.code === 'SPEAKER_DOUBLE_BOOKED');
+    const seen = (await lectern.ok(CONFLICTS, { slug: oslo.slug }, { token: osloToken })).conflicts.filter(
+      (c: Found) => c.code === 'SPEAKER_DOUBLE_BOOKED',
+    );
     expect(sessionIds(seen)).toEqual([[inOslo]]);
     expect(seen[0].message).toContain('a session of another conference');
     expect(seen[0].message).not.toMatch(/Konferanse/);
   });
 
   it('judges the spring DST change (Europe/Stockholm) on UTC instants: back-to-back across 02:00→03:00 is no clash, an overlap is', async () => {
-    const stockholm = await conference({ startDate: '2021-03-27', endDate: '2021-03-28', timeZone: 'Europe/Stockholm', defaultLocale: 'sv' });
+    const stockholm = await conference({
+      startDate: '2021-03-27',
+      endDate: '2021-03-28',
+      timeZone: 'Europe/Stockholm',
+      defaultLocale: 'sv',
+    });
     const hall = await room(stockholm.id, 'hall');
     // 01:00 CET to 03:00 CEST is one real hour (00:00Z–01:00Z); the next session starts at 03:00 CEST (01:00Z).
     const night = await session(stockholm.id, '2021-03-28T01:00:00+01:00', '2021-03-28T03:00:00+02:00', { roomId: hall });
@@ -114,10 +143,12 @@ describe('programme conflicts', () => {
     expect(await conflicts(oslo.slug, 'ROOM_DOUBLE_BOOKED')).toEqual([]);
 
     const spanning = await session(oslo.id, '2021-10-31T02:30:00+02:00', '2021-10-31T02:30:00+01:00', { roomId: hall });
-    expect(sessionIds(await conflicts(oslo.slug, 'ROOM_DOUBLE_BOOKED')).sort()).toEqual([[firstPass, spanning].sort(), [secondPass, spanning].sort()].sort());
+    expect(sessionIds(await conflicts(oslo.slug, 'ROOM_DOUBLE_BOOKED')).sort()).toEqual(
+      [[firstPass, spanning].sort(), [secondPass, spanning].sort()].sort(),
+    );
   });
 
-  it('finds sessions outside the conference\'s days once its dates change', async () => {
+  it("finds sessions outside the conference's days once its dates change", async () => {
     const oslo = await conference({ startDate: '2021-08-18', endDate: '2021-08-19', timeZone: 'Europe/Oslo' });
     const late = await session(oslo.id, '2021-08-19T23:00:00+02:00', '2021-08-19T23:59:00+02:00');
     await session(oslo.id, '2021-08-18T09:00:00+02:00', '2021-08-18T10:00:00+02:00');
@@ -128,7 +159,7 @@ describe('programme conflicts', () => {
     expect(found[0].message).toContain('2021-08-18 to 2021-08-18');
   });
 
-  it('finds sessions outside their room\'s availability windows', async () => {
+  it("finds sessions outside their room's availability windows", async () => {
     const oslo = await conference({ startDate: '2021-08-18', endDate: '2021-08-18', timeZone: 'Europe/Oslo' });
     const hall = await room(oslo.id, 'aula');
     const morning = await session(oslo.id, '2021-08-18T09:00:00+02:00', '2021-08-18T10:00:00+02:00', { roomId: hall });
@@ -171,7 +202,7 @@ describe('programme conflicts', () => {
     expect(noModerator[0].severity).toBe('WARNING');
   });
 
-  it('warns about speakers without a bio in the conference\'s default language', async () => {
+  it("warns about speakers without a bio in the conference's default language", async () => {
     const oslo = await conference({ startDate: '2021-08-18', endDate: '2021-08-18', timeZone: 'Europe/Oslo', defaultLocale: 'nb' });
     const english = await speaker('only-english', { locale: 'en', text: 'Researcher with "quotes" in "nb":"x" her bio.' });
     const norwegian = await speaker('norsk', { locale: 'nb', text: 'Forsker.' });
@@ -184,26 +215,38 @@ describe('programme conflicts', () => {
   it('finds a published session in an unpublished room or track, and returns the conflicts a mutation caused with its result', async () => {
     const oslo = await conference({ startDate: '2021-08-18', endDate: '2021-08-18', timeZone: 'Europe/Oslo' });
     const hidden = await room(oslo.id, 'bakrom', ', published: false');
-    const { createTrack } = await organiser(`mutation { createTrack(input: { conferenceId: "${oslo.id}", slug: "hemmelig", name: "Hemmelig", published: false }) { id published } }`);
+    const { createTrack } = await organiser(
+      `mutation { createTrack(input: { conferenceId: "${oslo.id}", slug: "hemmelig", name: "Hemmelig", published: false }) { id published } }`,
+    );
     expect(createTrack.published).toBe(false);
-    const draft = await session(oslo.id, '2021-08-18T09:00:00+02:00', '2021-08-18T10:00:00+02:00', { roomId: hidden, trackId: createTrack.id });
+    const draft = await session(oslo.id, '2021-08-18T09:00:00+02:00', '2021-08-18T10:00:00+02:00', {
+      roomId: hidden,
+      trackId: createTrack.id,
+    });
     expect(await conflicts(oslo.slug, 'UNPUBLISHED_ROOM')).toEqual([]);
 
-    const { publishSession } = await organiser(`mutation { publishSession(id: "${draft}") { id conflicts { code severity message blocksRelease } } }`);
+    const { publishSession } = await organiser(
+      `mutation { publishSession(id: "${draft}") { id conflicts { code severity message blocksRelease } } }`,
+    );
     expect(publishSession.conflicts.map((c: Found) => c.code).sort()).toEqual(['UNPUBLISHED_ROOM', 'UNPUBLISHED_TRACK']);
     expect(publishSession.conflicts.every((c: Found) => c.blocksRelease)).toBe(true);
 
     // An ERROR does not stop the mutation: organisers work in drafts.
     const other = await session(oslo.id, '2021-08-18T09:30:00+02:00', '2021-08-18T10:30:00+02:00');
-    const { updateSession } = await organiser(`mutation { updateSession(id: "${other}", input: { roomId: "${hidden}" }) { id room { slug } conflicts { code sessions { id } } } }`);
+    const { updateSession } = await organiser(
+      `mutation { updateSession(id: "${other}", input: { roomId: "${hidden}" }) { id room { slug } conflicts { code sessions { id } } } }`,
+    );
     expect(updateSession.room).toEqual({ slug: 'bakrom' });
     expect(updateSession.conflicts).toEqual([{ code: 'ROOM_DOUBLE_BOOKED', sessions: [{ id: draft }, { id: other }] }]);
   });
 
-  it('lets talks happen in a hackathon\'s room while it runs, but not two hackathons at once', async () => {
+  it("lets talks happen in a hackathon's room while it runs, but not two hackathons at once", async () => {
     const umea = await conference({ startDate: '2021-10-21', endDate: '2021-10-23', timeZone: 'Europe/Stockholm', defaultLocale: 'sv' });
     const hall = await room(umea.id, 'aula');
-    const hackathon = await session(umea.id, '2021-10-21T09:00:00+02:00', '2021-10-23T16:00:00+02:00', { roomId: hall, format: 'HACKATHON' });
+    const hackathon = await session(umea.id, '2021-10-21T09:00:00+02:00', '2021-10-23T16:00:00+02:00', {
+      roomId: hall,
+      format: 'HACKATHON',
+    });
     await session(umea.id, '2021-10-21T09:30:00+02:00', '2021-10-21T10:00:00+02:00', { roomId: hall });
     expect(await conflicts(umea.slug, 'ROOM_DOUBLE_BOOKED')).toEqual([]);
 
@@ -214,13 +257,21 @@ describe('programme conflicts', () => {
   it('keeps an unpublished room and track out of public answers and feeds', async () => {
     const oslo = await conference({ startDate: '2021-08-18', endDate: '2021-08-18', timeZone: 'Europe/Oslo' });
     const hidden = await room(oslo.id, 'lager', ', published: false');
-    const { createTrack } = await organiser(`mutation { createTrack(input: { conferenceId: "${oslo.id}", slug: "intern", name: "Intern", published: false }) { id } }`);
-    const shown = await session(oslo.id, '2021-08-18T09:00:00+02:00', '2021-08-18T10:00:00+02:00', { roomId: hidden, trackId: createTrack.id });
+    const { createTrack } = await organiser(
+      `mutation { createTrack(input: { conferenceId: "${oslo.id}", slug: "intern", name: "Intern", published: false }) { id } }`,
+    );
+    const shown = await session(oslo.id, '2021-08-18T09:00:00+02:00', '2021-08-18T10:00:00+02:00', {
+      roomId: hidden,
+      trackId: createTrack.id,
+    });
     await organiser(`mutation { publishSession(id: "${shown}") { id } }`);
 
     const query = `{ conference(slug: "${oslo.slug}") { rooms { slug } tracks { slug } } session(id: "${shown}") { room { slug } track { slug } } }`;
     expect(await lectern.ok(query)).toEqual({ conference: { rooms: [], tracks: [] }, session: { room: null, track: null } });
-    expect(await organiser(query)).toEqual({ conference: { rooms: [{ slug: 'lager' }], tracks: [{ slug: 'intern' }] }, session: { room: { slug: 'lager' }, track: { slug: 'intern' } } });
+    expect(await organiser(query)).toEqual({
+      conference: { rooms: [{ slug: 'lager' }], tracks: [{ slug: 'intern' }] },
+      session: { room: { slug: 'lager' }, track: { slug: 'intern' } },
+    });
 
     const feed = await fetch(`${lectern.url}/calendars/conferences/${oslo.slug}.ics`);
     const [event] = new ICAL.Component(ICAL.parse(await feed.text())).getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
@@ -229,7 +280,7 @@ describe('programme conflicts', () => {
     expect((await fetch(`${lectern.url}/calendars/conferences/${oslo.slug}/tracks/intern.ics`)).status).toBe(404);
   });
 
-  it('shows conflicts to the conference\'s organisers only', async () => {
+  it("shows conflicts to the conference's organisers only", async () => {
     const oslo = await conference({ startDate: '2021-08-18', endDate: '2021-08-18', timeZone: 'Europe/Oslo' });
     const talk = await session(oslo.id, null, null, { format: 'TALK' });
     await organiser(`mutation { publishSession(id: "${talk}") { id } }`);
@@ -241,6 +292,9 @@ describe('programme conflicts', () => {
     const field = await lectern.graphql(`{ session(id: "${talk}") { id conflicts { code } } }`);
     expect(field.data?.session ?? null).toBeNull();
     expect(field.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await lectern.graphql(CONFLICTS, { slug: 'no-such-conference' }, { as: 'organiser' })).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'conferenceSlug' });
+    expect((await lectern.graphql(CONFLICTS, { slug: 'no-such-conference' }, { as: 'organiser' })).errors?.[0].extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'conferenceSlug',
+    });
   });
 });

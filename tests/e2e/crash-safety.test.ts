@@ -23,7 +23,8 @@ const engines: { name: string; environment: () => Promise<Record<string, string>
     environment: async () => ({ DATABASE_URL: '', SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'lectern-crash-')), 'lectern.sqlite') }),
   },
 ];
-if (onPostgres) engines.push({
+if (onPostgres)
+  engines.push({
     name: 'PostgreSQL',
     environment: async () => ({ DATABASE_URL: await scratchPostgres('lectern_crash'), DATABASE_POOL_SIZE: String(POOL_SIZE) }),
   });
@@ -45,14 +46,41 @@ describe.each(engines)('a server killed in the middle of a burst of mutations ($
   it('keeps every answered mutation, whole, after a restart', async () => {
     server = await spawnLectern(env);
     const graphql = graphqlAt(server.url, token);
-    const conference = await graphql(`mutation { createConference(input: {
-      slug: "crash-2020", name: "Crash 2020", startDate: "2020-11-24", endDate: "2020-11-25", timeZone: "Europe/Stockholm", defaultLocale: "sv"
-    }) { id } }`);
+    const conference = await graphql(`
+      mutation {
+        createConference(
+          input: {
+            slug: "crash-2020"
+            name: "Crash 2020"
+            startDate: "2020-11-24"
+            endDate: "2020-11-25"
+            timeZone: "Europe/Stockholm"
+            defaultLocale: "sv"
+          }
+        ) {
+          id
+        }
+      }
+    `);
     const sessionIds: string[] = [];
     for (let i = 0; i < SESSIONS; i++) {
-      const created = await graphql(`mutation ($input: CreateSessionInput!) { createSession(input: $input) { id } }`, {
-        input: { conferenceId: conference.createConference.id, title: [{ locale: 'sv', text: `Pass ${i}` }], format: 'PANEL', language: 'sv' },
-      });
+      const created = await graphql(
+        `
+          mutation ($input: CreateSessionInput!) {
+            createSession(input: $input) {
+              id
+            }
+          }
+        `,
+        {
+          input: {
+            conferenceId: conference.createConference.id,
+            title: [{ locale: 'sv', text: `Pass ${i}` }],
+            format: 'PANEL',
+            language: 'sv',
+          },
+        },
+      );
       sessionIds.push(created.createSession.id);
     }
 
@@ -74,16 +102,18 @@ describe.each(engines)('a server killed in the middle of a burst of mutations ($
         const i = next++;
         const slug = `crash-${i}`;
         sent++;
-        const speaker = await graphql(`mutation { createSpeaker(input: { slug: "${slug}", name: "Crash Speaker ${i}" }) { id } }`).catch(() => undefined);
+        const speaker = await graphql(`mutation { createSpeaker(input: { slug: "${slug}", name: "Crash Speaker ${i}" }) { id } }`).catch(
+          () => undefined,
+        );
         if (!speaker) return;
         answeredSpeakers.set(slug, speaker.createSpeaker.id);
         count();
         if (killed) return;
         const sessionId = sessionIds[i % SESSIONS];
         sent++;
-        const appearance = await graphql(`mutation { addAppearance(input: { sessionId: "${sessionId}", speakerId: "${speaker.createSpeaker.id}" }) { id } }`).catch(
-          () => undefined,
-        );
+        const appearance = await graphql(
+          `mutation { addAppearance(input: { sessionId: "${sessionId}", speakerId: "${speaker.createSpeaker.id}" }) { id } }`,
+        ).catch(() => undefined);
         if (!appearance) return;
         answeredAppearances.set(appearance.addAppearance.id, { sessionId, slug });
         count();
@@ -115,13 +145,17 @@ describe.each(engines)('a server killed in the middle of a burst of mutations ($
     let appearancesFound = 0;
     for (const sessionId of sessionIds) {
       const { session } = await after(`{ session(id: "${sessionId}") { revision appearances { id position speaker { slug } } } }`);
-      const found = new Map<string, string>(session.appearances.map((a: { id: string; speaker: { slug: string } }) => [a.id, a.speaker.slug]));
+      const found = new Map<string, string>(
+        session.appearances.map((a: { id: string; speaker: { slug: string } }) => [a.id, a.speaker.slug]),
+      );
       appearancesFound += found.size;
       // Every answered appearance is there, with its speaker.
       for (const [id, expected] of answeredAppearances) if (expected.sessionId === sessionId) expect(found.get(id)).toBe(expected.slug);
       // Nothing half-written: each appearance came with exactly one revision bump and a line-up numbered without gaps.
       expect(session.revision).toBe(session.appearances.length);
-      expect(session.appearances.map((a: { position: number }) => a.position)).toEqual(session.appearances.map((_: unknown, n: number) => n));
+      expect(session.appearances.map((a: { position: number }) => a.position)).toEqual(
+        session.appearances.map((_: unknown, n: number) => n),
+      );
     }
     expect(appearancesFound).toBeGreaterThanOrEqual(answeredAppearances.size);
 
@@ -139,7 +173,9 @@ function watchConnections(url: string) {
   const watched = (async () => {
     await client.connect();
     while (watching) {
-      const { rows } = await client.query('SELECT COUNT(*) AS count FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+      const { rows } = await client.query(
+        'SELECT COUNT(*) AS count FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+      );
       most = Math.max(most, Number(rows[0].count));
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

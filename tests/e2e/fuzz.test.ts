@@ -128,7 +128,17 @@ function wrongLiteral(type: TypeRef, schema: Schema, random: Random, depth = 0):
   const named = schema.types.get(type.name!)!;
   switch (named.kind === 'SCALAR' ? named.name : named.kind) {
     case 'Int':
-      return random.pick(['"12"', '1.5', String(INT_OUT_OF_RANGE), String(-INT_OUT_OF_RANGE - 1), 'true', '{ n: 1 }', '["x"]', 'TWELVE', `"${huge(random)}"`]);
+      return random.pick([
+        '"12"',
+        '1.5',
+        String(INT_OUT_OF_RANGE),
+        String(-INT_OUT_OF_RANGE - 1),
+        'true',
+        '{ n: 1 }',
+        '["x"]',
+        'TWELVE',
+        `"${huge(random)}"`,
+      ]);
     case 'Float':
       return random.pick(['"1.5"', 'true', '{ f: 1 }', 'NAN']);
     case 'String':
@@ -251,14 +261,19 @@ function wrongArgumentProbes(schema: Schema, random: Random): Probe[] {
       const operation = `${field.operation} ${field.name}`;
       const call = (args: string) => `${field.operation} { ${field.name}${args}${selectionFor(field.type)} }`;
 
-      probes.push(graphqlPost(`${operation} with an argument it does not have`, role, { query: call(`(notAnArgument${random.int(1000)}: 1)`) }));
+      probes.push(
+        graphqlPost(`${operation} with an argument it does not have`, role, { query: call(`(notAnArgument${random.int(1000)}: 1)`) }),
+      );
       if (field.args.some((arg) => arg.type.kind === 'NON_NULL')) {
         probes.push(graphqlPost(`${operation} without its required arguments`, role, { query: call('') }));
       }
       for (const arg of field.args) {
         for (let attempt = 0; attempt < 2; attempt++) {
           const literal = wrongLiteral(arg.type, schema, random);
-          if (literal !== undefined) probes.push(graphqlPost(`${operation}(${arg.name}: ${literal.slice(0, 80)})`, role, { query: call(`(${arg.name}: ${literal})`) }));
+          if (literal !== undefined)
+            probes.push(
+              graphqlPost(`${operation}(${arg.name}: ${literal.slice(0, 80)})`, role, { query: call(`(${arg.name}: ${literal})`) }),
+            );
         }
         const value = wrongJson(arg.type, schema, random);
         if (value === undefined && arg.type.kind !== 'NON_NULL') continue;
@@ -296,7 +311,9 @@ async function readIds(lectern: Lectern): Promise<Ids> {
     { as: 'organiser' },
   );
   const conferences = data.conferences.edges.map((edge: any) => edge.node);
-  const withTrack = conferences.find((c: any) => c.tracks.length && c.rooms.length && c.sessions.edges.some((s: any) => s.node.appearances.length));
+  const withTrack = conferences.find(
+    (c: any) => c.tracks.length && c.rooms.length && c.sessions.edges.some((s: any) => s.node.appearances.length),
+  );
   const other = conferences.find((c: any) => c !== withTrack && c.rooms.length);
   const session = withTrack.sessions.edges.find((s: any) => s.node.appearances.length).node;
   return {
@@ -313,7 +330,17 @@ async function readIds(lectern: Lectern): Promise<Ids> {
 }
 
 const NOT_OURS_IDS = ['0', '-1', '999999999', '2147483648', '99999999999999', '1e3', ' 1', '1.0', 'abc', '', '１', '0x10', "1' OR '1'='1"];
-const BAD_SLUGS = ['a'.repeat(100_000), 'Not A Slug', '', '-leading', 'trailing-', 'double--hyphen', 'ünïcode', '../etc/passwd', 'x'.repeat(81)];
+const BAD_SLUGS = [
+  'a'.repeat(100_000),
+  'Not A Slug',
+  '',
+  '-leading',
+  'trailing-',
+  'double--hyphen',
+  'ünïcode',
+  '../etc/passwd',
+  'x'.repeat(81),
+];
 const BAD_ZONES = ['Mars/Olympus_Mons', 'UTC+1', '', 'Europe/Stockholm ', '../../etc/localtime', 'europe/oslo/', 'z'.repeat(10_000)];
 const BAD_DATES = ['2020-02-30', '2020-13-01', '20200101', 'yesterday', '', '2020-1-1', '+002020-01-01', '2020-08-19T10:00:00Z'];
 const BAD_LOCALES = ['not a locale!!', '', 'x'.repeat(300), 'en_GB_', '123'];
@@ -321,7 +348,14 @@ const BAD_URLS = ['javascript:alert(1)', 'ftp://example.org/x', 'not a url', '',
 
 /** One mutation with its input, one value of which the service must refuse. */
 function refusedInputProbes(ids: Ids, random: Random): Probe[] {
-  const conference = { slug: `fuzz-${SEED}`, name: 'Fuzz', startDate: '2030-05-01', endDate: '2030-05-02', timeZone: 'Europe/Oslo', defaultLocale: 'nb' };
+  const conference = {
+    slug: `fuzz-${SEED}`,
+    name: 'Fuzz',
+    startDate: '2030-05-01',
+    endDate: '2030-05-02',
+    timeZone: 'Europe/Oslo',
+    defaultLocale: 'nb',
+  };
   const session = {
     conferenceId: ids.conference,
     title: [{ locale: 'en', text: 'Fuzz' }],
@@ -330,14 +364,30 @@ function refusedInputProbes(ids: Ids, random: Random): Probe[] {
   };
   const speaker = { slug: `fuzz-${SEED}`, name: 'Fuzz Speaker' };
   const cases: [string, string, Record<string, unknown>][] = [
-    ...BAD_SLUGS.map((slug): [string, string, Record<string, unknown>] => ['createConference(input: $input) { id }', 'CreateConferenceInput!', { input: { ...conference, slug } }]),
-    ...BAD_ZONES.map((timeZone): [string, string, Record<string, unknown>] => ['createConference(input: $input) { id }', 'CreateConferenceInput!', { input: { ...conference, timeZone } }]),
+    ...BAD_SLUGS.map((slug): [string, string, Record<string, unknown>] => [
+      'createConference(input: $input) { id }',
+      'CreateConferenceInput!',
+      { input: { ...conference, slug } },
+    ]),
+    ...BAD_ZONES.map((timeZone): [string, string, Record<string, unknown>] => [
+      'createConference(input: $input) { id }',
+      'CreateConferenceInput!',
+      { input: { ...conference, timeZone } },
+    ]),
     ...BAD_DATES.flatMap((date): [string, string, Record<string, unknown>][] => [
       ['createConference(input: $input) { id }', 'CreateConferenceInput!', { input: { ...conference, startDate: date } }],
       ['createConference(input: $input) { id }', 'CreateConferenceInput!', { input: { ...conference, endDate: date } }],
     ]),
-    ...BAD_LOCALES.map((defaultLocale): [string, string, Record<string, unknown>] => ['createConference(input: $input) { id }', 'CreateConferenceInput!', { input: { ...conference, defaultLocale } }]),
-    ...BAD_URLS.map((websiteUrl): [string, string, Record<string, unknown>] => ['createConference(input: $input) { id }', 'CreateConferenceInput!', { input: { ...conference, websiteUrl } }]),
+    ...BAD_LOCALES.map((defaultLocale): [string, string, Record<string, unknown>] => [
+      'createConference(input: $input) { id }',
+      'CreateConferenceInput!',
+      { input: { ...conference, defaultLocale } },
+    ]),
+    ...BAD_URLS.map((websiteUrl): [string, string, Record<string, unknown>] => [
+      'createConference(input: $input) { id }',
+      'CreateConferenceInput!',
+      { input: { ...conference, websiteUrl } },
+    ]),
     ['createConference(input: $input) { id }', 'CreateConferenceInput!', { input: { ...conference, startDate: '2030-05-03' } }],
     ['createConference(input: $input) { id }', 'CreateConferenceInput!', { input: { ...conference, name: 'x'.repeat(ALMOST_A_MEGABYTE) } }],
     ['createConference(input: $input) { id }', 'CreateConferenceInput!', { input: { ...conference, venue: random.text(5_000) } }],
@@ -349,7 +399,11 @@ function refusedInputProbes(ids: Ids, random: Random): Probe[] {
       { websiteUrl: random.pick(BAD_URLS) },
       { name: null },
       { endDate: '1999-01-01' },
-    ].map((input): [string, string, Record<string, unknown>] => [`updateConference(id: "${ids.conference}", input: $input) { id }`, 'UpdateConferenceInput!', { input }]),
+    ].map((input): [string, string, Record<string, unknown>] => [
+      `updateConference(id: "${ids.conference}", input: $input) { id }`,
+      'UpdateConferenceInput!',
+      { input },
+    ]),
     ...[
       { conferenceId: random.pick(NOT_OURS_IDS) },
       { language: random.pick(BAD_LOCALES) },
@@ -362,9 +416,17 @@ function refusedInputProbes(ids: Ids, random: Random): Probe[] {
       { trackId: random.pick(NOT_OURS_IDS) },
       { title: [] },
       { notes: 'x'.repeat(ALMOST_A_MEGABYTE) },
-    ].map((change): [string, string, Record<string, unknown>] => ['createSession(input: $input) { id }', 'CreateSessionInput!', { input: { ...session, ...change } }]),
+    ].map((change): [string, string, Record<string, unknown>] => [
+      'createSession(input: $input) { id }',
+      'CreateSessionInput!',
+      { input: { ...session, ...change } },
+    ]),
     ...[{ language: 'xx yy zz' }, { roomId: ids.otherRoom }, { status: 'CANCELLED' }, { slidesUrl: 'javascript:x' }, { title: null }].map(
-      (input): [string, string, Record<string, unknown>] => [`updateSession(id: "${ids.session}", input: $input) { id }`, 'UpdateSessionInput!', { input }],
+      (input): [string, string, Record<string, unknown>] => [
+        `updateSession(id: "${ids.session}", input: $input) { id }`,
+        'UpdateSessionInput!',
+        { input },
+      ],
     ),
     ...[
       { slug: random.pick(BAD_SLUGS) },
@@ -373,31 +435,87 @@ function refusedInputProbes(ids: Ids, random: Random): Probe[] {
       { links: [{ label: 'x', url: 'javascript:alert(1)' }] },
       { otherNames: [''] },
       { name: 'x'.repeat(10_000) },
-    ].map((change): [string, string, Record<string, unknown>] => ['createSpeaker(input: $input) { id }', 'CreateSpeakerInput!', { input: { ...speaker, ...change } }]),
+    ].map((change): [string, string, Record<string, unknown>] => [
+      'createSpeaker(input: $input) { id }',
+      'CreateSpeakerInput!',
+      { input: { ...speaker, ...change } },
+    ]),
     [`updateSpeaker(id: "${ids.speaker}", input: $input) { id }`, 'UpdateSpeakerInput!', { input: { slug: 'Bad Slug' } }],
-    ['createRoom(input: $input) { id }', 'CreateRoomInput!', { input: { conferenceId: ids.conference, slug: 'fuzz-room', name: 'Room', capacity: -1 } }],
-    ['createRoom(input: $input) { id }', 'CreateRoomInput!', { input: { conferenceId: ids.conference, slug: 'fuzz-room', name: 'Room', streamUrl: 'javascript:x' } }],
+    [
+      'createRoom(input: $input) { id }',
+      'CreateRoomInput!',
+      { input: { conferenceId: ids.conference, slug: 'fuzz-room', name: 'Room', capacity: -1 } },
+    ],
+    [
+      'createRoom(input: $input) { id }',
+      'CreateRoomInput!',
+      { input: { conferenceId: ids.conference, slug: 'fuzz-room', name: 'Room', streamUrl: 'javascript:x' } },
+    ],
     ['createRoom(input: $input) { id }', 'CreateRoomInput!', { input: { conferenceId: ids.conference, slug: 'Bad Slug', name: 'Room' } }],
-    ['createTrack(input: $input) { id }', 'CreateTrackInput!', { input: { conferenceId: ids.conference, slug: 'fuzz-track', name: 'Track', color: 'red' } }],
-    ['createTrack(input: $input) { id }', 'CreateTrackInput!', { input: { conferenceId: random.pick(NOT_OURS_IDS), slug: 'fuzz-track', name: 'Track' } }],
+    [
+      'createTrack(input: $input) { id }',
+      'CreateTrackInput!',
+      { input: { conferenceId: ids.conference, slug: 'fuzz-track', name: 'Track', color: 'red' } },
+    ],
+    [
+      'createTrack(input: $input) { id }',
+      'CreateTrackInput!',
+      { input: { conferenceId: random.pick(NOT_OURS_IDS), slug: 'fuzz-track', name: 'Track' } },
+    ],
     [`updateRoom(id: "${ids.room}", input: $input) { id }`, 'UpdateRoomInput!', { input: { position: -1 } }],
     [`updateTrack(id: "${ids.track}", input: $input) { id }`, 'UpdateTrackInput!', { input: { color: '#12345' } }],
-    [`updateAppearance(id: "${ids.appearance}", input: $input) { id }`, 'UpdateAppearanceInput!', { input: { title: 'x'.repeat(100_000) } }],
-    ['addAppearance(input: $input) { id }', 'AddAppearanceInput!', { input: { sessionId: ids.session, speakerId: random.pick(NOT_OURS_IDS) } }],
+    [
+      `updateAppearance(id: "${ids.appearance}", input: $input) { id }`,
+      'UpdateAppearanceInput!',
+      { input: { title: 'x'.repeat(100_000) } },
+    ],
+    [
+      'addAppearance(input: $input) { id }',
+      'AddAppearanceInput!',
+      { input: { sessionId: ids.session, speakerId: random.pick(NOT_OURS_IDS) } },
+    ],
     [`updateInterview(id: "${ids.interview}", input: $input) { id }`, 'UpdateInterviewInput!', { input: { speakerIds: [] } }],
-    [`updateInterview(id: "${ids.interview}", input: $input) { id }`, 'UpdateInterviewInput!', { input: { speakerIds: [ids.speaker, ids.speaker] } }],
-    [`updateInterview(id: "${ids.interview}", input: $input) { id }`, 'UpdateInterviewInput!', { input: { publishedOn: random.pick(BAD_DATES) } }],
+    [
+      `updateInterview(id: "${ids.interview}", input: $input) { id }`,
+      'UpdateInterviewInput!',
+      { input: { speakerIds: [ids.speaker, ids.speaker] } },
+    ],
+    [
+      `updateInterview(id: "${ids.interview}", input: $input) { id }`,
+      'UpdateInterviewInput!',
+      { input: { publishedOn: random.pick(BAD_DATES) } },
+    ],
     [`updateInterview(id: "${ids.interview}", input: $input) { id }`, 'UpdateInterviewInput!', { input: { language: '' } }],
-    [`updateInterview(id: "${ids.interview}", input: $input) { id }`, 'UpdateInterviewInput!', { input: { sessionId: ids.session, conferenceId: ids.otherConference } }],
+    [
+      `updateInterview(id: "${ids.interview}", input: $input) { id }`,
+      'UpdateInterviewInput!',
+      { input: { sessionId: ids.session, conferenceId: ids.otherConference } },
+    ],
   ];
   const probes = cases.map(([call, inputType, variables]) => {
     const query = `mutation ($input: ${inputType}) { ${call} }`;
     return graphqlPost(`${call.split('(')[0]} with ${JSON.stringify(variables).slice(0, 120)}`, 'organiser', { query, variables });
   });
   // Ids that are not ours, for every mutation that takes an id.
-  for (const mutation of ['deleteConference', 'publishConference', 'deleteSession', 'cancelSession', 'publishSession', 'deleteSpeaker', 'deleteRoom', 'deleteTrack', 'removeAppearance', 'deleteInterview']) {
+  for (const mutation of [
+    'deleteConference',
+    'publishConference',
+    'deleteSession',
+    'cancelSession',
+    'publishSession',
+    'deleteSpeaker',
+    'deleteRoom',
+    'deleteTrack',
+    'removeAppearance',
+    'deleteInterview',
+  ]) {
     for (const id of NOT_OURS_IDS) {
-      probes.push(graphqlPost(`${mutation}(id: ${JSON.stringify(id)})`, 'organiser', { query: `mutation ($id: ID!) { ${mutation}(id: $id) { id } }`, variables: { id } }));
+      probes.push(
+        graphqlPost(`${mutation}(id: ${JSON.stringify(id)})`, 'organiser', {
+          query: `mutation ($id: ID!) { ${mutation}(id: $id) { id } }`,
+          variables: { id },
+        }),
+      );
     }
   }
   return probes;
@@ -409,24 +527,45 @@ function oddReadProbes(random: Random): Probe[] {
     ['query ($s: String!) { conference(slug: $s) { name } }', { s: 'a'.repeat(100_000) }],
     ['query ($s: String!) { speaker(slug: $s) { name } }', { s: random.text(ALMOST_A_MEGABYTE / 4) }],
     ['query ($s: String!) { interview(slug: $s) { title } }', { s: '\u0000' }],
-    ...['-1', '2147483648', '99999999999999'].map((id): [string, Record<string, unknown>] => ['query ($id: ID!) { session(id: $id) { title } }', { id }]),
-    ...[-1, 0, 101, INT_OUT_OF_RANGE - 1].map((first): [string, Record<string, unknown>] => ['query ($n: Int) { conferences(first: $n) { totalCount } }', { n: first }]),
-    ...['', '!!', Buffer.from('position:-1').toString('base64url'), Buffer.from('position:99999999999999999999').toString('base64url'), 'x'.repeat(10_000)].map(
-      (after): [string, Record<string, unknown>] => ['query ($a: String) { conferences(after: $a) { totalCount } }', { a: after }],
-    ),
+    ...['-1', '2147483648', '99999999999999'].map((id): [string, Record<string, unknown>] => [
+      'query ($id: ID!) { session(id: $id) { title } }',
+      { id },
+    ]),
+    ...[-1, 0, 101, INT_OUT_OF_RANGE - 1].map((first): [string, Record<string, unknown>] => [
+      'query ($n: Int) { conferences(first: $n) { totalCount } }',
+      { n: first },
+    ]),
+    ...[
+      '',
+      '!!',
+      Buffer.from('position:-1').toString('base64url'),
+      Buffer.from('position:99999999999999999999').toString('base64url'),
+      'x'.repeat(10_000),
+    ].map((after): [string, Record<string, unknown>] => ['query ($a: String) { conferences(after: $a) { totalCount } }', { a: after }]),
     ...BAD_DATES.map((day): [string, Record<string, unknown>] => [
       'query ($f: SessionFilter) { sessions(conferenceSlug: "internetdagarna-2020", filter: $f) { totalCount } }',
       { f: { day: [day] } },
     ]),
-    ['query ($f: SessionFilter) { sessions(conferenceSlug: "internetdagarna-2020", filter: $f) { totalCount } }', { f: { text: random.text(50_000) } }],
-    ['query ($f: SessionFilter) { sessions(conferenceSlug: "internetdagarna-2020", filter: $f) { totalCount } }', { f: { speaker: Array.from({ length: 5_000 }, (_, i) => `s-${i}`) } }],
-    ['query ($f: SessionFilter) { sessions(conferenceSlug: "internetdagarna-2020", filter: $f) { totalCount } }', { f: { text: '%_\\\'"; DROP TABLE sessions; --' } }],
+    [
+      'query ($f: SessionFilter) { sessions(conferenceSlug: "internetdagarna-2020", filter: $f) { totalCount } }',
+      { f: { text: random.text(50_000) } },
+    ],
+    [
+      'query ($f: SessionFilter) { sessions(conferenceSlug: "internetdagarna-2020", filter: $f) { totalCount } }',
+      { f: { speaker: Array.from({ length: 5_000 }, (_, i) => `s-${i}`) } },
+    ],
+    [
+      'query ($f: SessionFilter) { sessions(conferenceSlug: "internetdagarna-2020", filter: $f) { totalCount } }',
+      { f: { text: '%_\\\'"; DROP TABLE sessions; --' } },
+    ],
     ['query ($t: String) { speakers(text: $t) { totalCount } }', { t: '%' }],
     ['query ($l: String) { conferences { edges { node { description(locale: $l) } } } }', { l: random.pick(BAD_LOCALES) }],
     ['query ($l: String) { speakers { edges { node { bio(locale: $l) } } } }', { l: 'x'.repeat(100_000) }],
   ];
   return (['public', 'organiser'] as Role[]).flatMap((role) =>
-    reads.map(([query, variables]) => graphqlPost(`${query.slice(0, 60)} with ${JSON.stringify(variables).slice(0, 80)}`, role, { query, variables }, { mayAnswer: true })),
+    reads.map(([query, variables]) =>
+      graphqlPost(`${query.slice(0, 60)} with ${JSON.stringify(variables).slice(0, 80)}`, role, { query, variables }, { mayAnswer: true }),
+    ),
   );
 }
 
@@ -465,7 +604,10 @@ function httpProbes(random: Random): Probe[] {
     ['{"query": "{ __typename }", "variables": [1, 2]}', false],
     ['{"query": "{ __typename }", "operationName": 5}', false],
     ['{"query": "{ __typename }", "operationName": "Nope"}', false],
-    [JSON.stringify({ query: JSON.stringify({ kind: 'Document', definitions: [{ kind: 'OperationDefinition', operation: 'query' }] }) }), false],
+    [
+      JSON.stringify({ query: JSON.stringify({ kind: 'Document', definitions: [{ kind: 'OperationDefinition', operation: 'query' }] }) }),
+      false,
+    ],
     ['{"query": "5"}', false],
     ['{"query": "{ __typename }", "extensions": "x"}', false],
     ['{"query": "{ __typename }", "extensions": {"persistedQuery": {"version": 1, "sha256Hash": "abc"}}}', true],
@@ -506,20 +648,41 @@ function httpProbes(random: Random): Probe[] {
     '',
   ];
   for (const type of contentTypes) {
-    const body = type.includes('form') ? 'query=%7B__typename%7D' : type === 'application/graphql' ? 'mutation { nope }' : '{"query": "{ __typename }"}';
+    const body = type.includes('form')
+      ? 'query=%7B__typename%7D'
+      : type === 'application/graphql'
+        ? 'mutation { nope }'
+        : '{"query": "{ __typename }"}';
     probes.push(raw(`content type ${JSON.stringify(type.slice(0, 40))}`, body, type ? { 'content-type': type } : {}, true));
   }
 
   const invalidUtf8 = [
     Uint8Array.from([0x7b, 0x22, 0x71, 0x75, 0x65, 0x72, 0x79, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x28, 0x22, 0x7d]),
-    Uint8Array.from([...Buffer.from('{"query": "{ conference(slug: \\"'), 0xed, 0xa0, 0x80, 0xf8, 0x88, 0x80, 0x80, ...Buffer.from('\\") { name } }"}')]),
+    Uint8Array.from([
+      ...Buffer.from('{"query": "{ conference(slug: \\"'),
+      0xed,
+      0xa0,
+      0x80,
+      0xf8,
+      0x88,
+      0x80,
+      0x80,
+      ...Buffer.from('\\") { name } }"}'),
+    ]),
     Uint8Array.from([0xc0, 0xaf, 0xe0, 0x80, 0xaf]),
     Buffer.from('{"query": "{ __typename }"}', 'utf16le'),
   ];
   invalidUtf8.forEach((body, i) => probes.push(raw(`invalid UTF-8 #${i}`, body, json, true)));
 
   for (const method of ['PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD']) {
-    probes.push({ label: `${method} /graphql`, method, path: '/graphql', headers: json, body: method === 'HEAD' ? undefined : '{"query": "{ __typename }"}', graphql: false });
+    probes.push({
+      label: `${method} /graphql`,
+      method,
+      path: '/graphql',
+      headers: json,
+      body: method === 'HEAD' ? undefined : '{"query": "{ __typename }"}',
+      graphql: false,
+    });
   }
 
   const queryStrings = [
@@ -543,18 +706,40 @@ function httpProbes(random: Random): Probe[] {
   ];
   for (const search of queryStrings) {
     for (const role of ['public', 'organiser'] as Role[]) {
-      probes.push({ label: `${role}: GET /graphql${search.slice(0, 60)}`, method: 'GET', path: `/graphql${search}`, headers: roleHeaders(role), graphql: true, mayAnswer: true });
+      probes.push({
+        label: `${role}: GET /graphql${search.slice(0, 60)}`,
+        method: 'GET',
+        path: `/graphql${search}`,
+        headers: roleHeaders(role),
+        graphql: true,
+        mayAnswer: true,
+      });
     }
   }
   // Longer than Node reads request headers: refused before any of our code, without a body.
   probes.push({ label: 'GET with a 20 kB query string', method: 'GET', path: `/graphql?query=${'x'.repeat(20_000)}`, graphql: false });
 
-  const authorizations = ['Bearer', 'Bearer ', `Bearer ${'x'.repeat(8_000)}`, 'Basic Zm9vOmJhcg==', `bearer ${ORGANISER_TOKEN} extra`, 'Bearer \u00ff\u00fe', 'Bearer null', 'Token abc'];
+  const authorizations = [
+    'Bearer',
+    'Bearer ',
+    `Bearer ${'x'.repeat(8_000)}`,
+    'Basic Zm9vOmJhcg==',
+    `bearer ${ORGANISER_TOKEN} extra`,
+    'Bearer \u00ff\u00fe',
+    'Bearer null',
+    'Token abc',
+  ];
   for (const authorization of authorizations) {
     const headers = { ...json, authorization, ...anotherClient() };
     probes.push(raw(`Authorization ${JSON.stringify(authorization.slice(0, 40))}`, '{"query": "{ conferences { totalCount } }"}', headers));
   }
-  for (const accept of ['application/xml', 'text/html', `application/${'x'.repeat(5_000)}`, '*/*;q=abc', 'application/graphql-response+json;q=0']) {
+  for (const accept of [
+    'application/xml',
+    'text/html',
+    `application/${'x'.repeat(5_000)}`,
+    '*/*;q=abc',
+    'application/graphql-response+json;q=0',
+  ]) {
     probes.push(raw(`Accept ${JSON.stringify(accept.slice(0, 40))}`, '{"query": "{ __typename }"}', { ...json, accept }, true));
   }
   return probes;
@@ -583,7 +768,8 @@ async function routeProbes(lectern: Lectern, random: Random): Promise<Probe[]> {
   const routes = listRoutes(lectern.app.getHttpAdapter().getInstance().printRoutes({ commonPrefix: false }));
   expect(routes.map((route) => route.path)).toEqual(expect.arrayContaining(['/graphql', '/graphiql']));
 
-  const known = await lectern.ok(`{ conferences { edges { node { slug rooms { slug } tracks { slug } sessions(first: 3) { edges { node { id } } } } } }
+  const known =
+    await lectern.ok(`{ conferences { edges { node { slug rooms { slug } tracks { slug } sessions(first: 3) { edges { node { id } } } } } }
     speakers(first: 3) { edges { node { slug } } } }`);
   const realValues: string[] = [
     ...known.conferences.edges.flatMap(({ node }: any) => [
@@ -665,13 +851,25 @@ async function routeProbes(lectern: Lectern, random: Random): Promise<Probe[]> {
         label: `${method} ${path.slice(0, 100)}`,
         method,
         path,
-        headers: { ...(random.chance(0.1) ? wrongToken() : random.pick(headerSets)), ...(hasBody ? { 'content-type': random.pick(['application/json', 'text/plain', 'application/xml']) } : {}) },
-        body: hasBody ? random.pick(['{', '{"a": 1}', random.text(1_000), '[' .repeat(50_000)]) : undefined,
+        headers: {
+          ...(random.chance(0.1) ? wrongToken() : random.pick(headerSets)),
+          ...(hasBody ? { 'content-type': random.pick(['application/json', 'text/plain', 'application/xml']) } : {}),
+        },
+        body: hasBody ? random.pick(['{', '{"a": 1}', random.text(1_000), '['.repeat(50_000)]) : undefined,
         graphql: false,
       });
     }
   }
-  for (const path of ['/', '/graphql/', '/GRAPHQL', '/graphql/../graphql', '/%2e%2e/%2e%2e/etc/passwd', '/graphiql/../../package.json', `/${'x'.repeat(10_000)}`, '/calendars/']) {
+  for (const path of [
+    '/',
+    '/graphql/',
+    '/GRAPHQL',
+    '/graphql/../graphql',
+    '/%2e%2e/%2e%2e/etc/passwd',
+    '/graphiql/../../package.json',
+    `/${'x'.repeat(10_000)}`,
+    '/calendars/',
+  ]) {
     probes.push({ label: `GET ${path.slice(0, 60)}`, method: 'GET', path, graphql: false });
   }
   return probes;
@@ -702,17 +900,29 @@ interface Failure {
 }
 
 async function send(lectern: Lectern, probe: Probe): Promise<Failure | undefined> {
-  const fail = (status: number, problem: string, answer: string): Failure => ({ probe: probe.label, status, problem, answer: answer.slice(0, 300) });
+  const fail = (status: number, problem: string, answer: string): Failure => ({
+    probe: probe.label,
+    status,
+    problem,
+    answer: answer.slice(0, 300),
+  });
   let response: Response;
   try {
-    response = await fetch(`${lectern.url}${probe.path}`, { method: probe.method, headers: probe.headers, body: probe.body, redirect: 'manual' });
+    response = await fetch(`${lectern.url}${probe.path}`, {
+      method: probe.method,
+      headers: probe.headers,
+      body: probe.body,
+      redirect: 'manual',
+    });
   } catch (error) {
     return fail(0, `no answer: ${(error as Error).message}`, '');
   }
   const text = await response.text();
   if (response.status >= 500) return fail(response.status, 'server error', text);
-  if (LEAKS.test(text) && !response.headers.get('content-type')?.startsWith('text/calendar')) return fail(response.status, 'leaks internals', text);
-  if (!probe.graphql) return response.status >= 400 || response.ok || response.status === 304 ? undefined : fail(response.status, 'unexpected status', text);
+  if (LEAKS.test(text) && !response.headers.get('content-type')?.startsWith('text/calendar'))
+    return fail(response.status, 'leaks internals', text);
+  if (!probe.graphql)
+    return response.status >= 400 || response.ok || response.status === 304 ? undefined : fail(response.status, 'unexpected status', text);
 
   let body: { data?: unknown; errors?: { message?: unknown; extensions?: { code?: unknown } }[] };
   try {
@@ -720,8 +930,10 @@ async function send(lectern: Lectern, probe: Probe): Promise<Failure | undefined
   } catch {
     return fail(response.status, 'not JSON', text);
   }
-  if (body.errors?.some((error) => error.extensions?.code === 'INTERNAL_SERVER_ERROR')) return fail(response.status, 'internal error', text);
-  if (body.errors?.some((error) => typeof error.message !== 'string' || error.message === '')) return fail(response.status, 'error without a message', text);
+  if (body.errors?.some((error) => error.extensions?.code === 'INTERNAL_SERVER_ERROR'))
+    return fail(response.status, 'internal error', text);
+  if (body.errors?.some((error) => typeof error.message !== 'string' || error.message === ''))
+    return fail(response.status, 'error without a message', text);
   if (!probe.mayAnswer && !body.errors?.length) return fail(response.status, 'accepted', text);
   return undefined;
 }

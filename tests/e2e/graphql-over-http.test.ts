@@ -22,7 +22,10 @@ describe('the GraphQL endpoint over HTTP', () => {
   });
 
   it('answers application/graphql-response+json to a client that asks for it', async () => {
-    const response = await post({ query: '{ conferences { totalCount } }' }, { accept: 'application/graphql-response+json, application/json;q=0.9' });
+    const response = await post(
+      { query: '{ conferences { totalCount } }' },
+      { accept: 'application/graphql-response+json, application/json;q=0.9' },
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
   });

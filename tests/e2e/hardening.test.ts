@@ -138,7 +138,10 @@ describe('with the default settings', () => {
     });
 
     it('refuses a syntax tree in JSON in place of query text (which would skip the parser and its limits)', async () => {
-      const tree = { kind: 'Document', definitions: [{ kind: 'OperationDefinition', operation: 'query', selectionSet: { kind: 'SelectionSet', selections: [] } }] };
+      const tree = {
+        kind: 'Document',
+        definitions: [{ kind: 'OperationDefinition', operation: 'query', selectionSet: { kind: 'SelectionSet', selections: [] } }],
+      };
       const result = await lectern.graphql(JSON.stringify(tree));
       expect(result.status).toBe(400);
       expect(result.errors).toEqual([{ message: 'The query is not GraphQL text.', extensions: { code: 'BAD_USER_INPUT' } }]);
@@ -146,12 +149,17 @@ describe('with the default settings', () => {
 
     it('refuses the NUL character in any string, in the query or its variables', async () => {
       const inQuery = await lectern.graphql('{ conference(slug: "umea\\u0000") { name } }');
-      const inVariables = await lectern.graphql('query ($f: SessionFilter) { sessions(conferenceSlug: "umea-jobbhackathon-2016", filter: $f) { totalCount } }', {
-        f: { speaker: ['ok', 'not\u0000ok'] },
-      });
+      const inVariables = await lectern.graphql(
+        'query ($f: SessionFilter) { sessions(conferenceSlug: "umea-jobbhackathon-2016", filter: $f) { totalCount } }',
+        {
+          f: { speaker: ['ok', 'not\u0000ok'] },
+        },
+      );
       for (const result of [inQuery, inVariables]) {
         expect(result.status).toBe(400);
-        expect(result.errors).toEqual([{ message: 'Text may not contain the NUL character (U+0000).', extensions: { code: 'BAD_USER_INPUT' } }]);
+        expect(result.errors).toEqual([
+          { message: 'Text may not contain the NUL character (U+0000).', extensions: { code: 'BAD_USER_INPUT' } },
+        ]);
       }
     });
 
@@ -163,11 +171,19 @@ describe('with the default settings', () => {
   });
 
   describe('request bodies', () => {
-    const countConferences = async () => (await lectern.ok('{ conferences { totalCount } }', {}, { as: 'organiser' })).conferences.totalCount;
+    const countConferences = async () =>
+      (await lectern.ok('{ conferences { totalCount } }', {}, { as: 'organiser' })).conferences.totalCount;
 
     it('answers a body over 1 MiB with 413 and a JSON error, and writes nothing', async () => {
       const before = await countConferences();
-      const input = { slug: 'oversized', name: 'x'.repeat(1024 * 1024), startDate: '2030-01-01', endDate: '2030-01-02', timeZone: 'Europe/Oslo', defaultLocale: 'nb' };
+      const input = {
+        slug: 'oversized',
+        name: 'x'.repeat(1024 * 1024),
+        startDate: '2030-01-01',
+        endDate: '2030-01-02',
+        timeZone: 'Europe/Oslo',
+        defaultLocale: 'nb',
+      };
       const response = await post(
         lectern,
         { query: 'mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }', variables: { input } },
@@ -232,7 +248,9 @@ describe('with the default settings', () => {
 
   describe('CORS', () => {
     it('opens public reads to any origin', async () => {
-      const get = await fetch(`${lectern.url}/graphql?query=${encodeURIComponent('{ conferences { totalCount } }')}`, { headers: { origin: SITE_ORIGIN } });
+      const get = await fetch(`${lectern.url}/graphql?query=${encodeURIComponent('{ conferences { totalCount } }')}`, {
+        headers: { origin: SITE_ORIGIN },
+      });
       expect(get.status).toBe(200);
       expect(get.headers.get('access-control-allow-origin')).toBe('*');
 
@@ -253,7 +271,11 @@ describe('with the default settings', () => {
     it('refuses Authorization to an origin that is not an organiser origin', async () => {
       const preflight = await fetch(`${lectern.url}/graphql`, {
         method: 'OPTIONS',
-        headers: { origin: SITE_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+        headers: {
+          origin: SITE_ORIGIN,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization,content-type',
+        },
       });
       expect(preflight.headers.get('access-control-allow-headers') ?? '').not.toMatch(/authorization/i);
     });
@@ -261,7 +283,11 @@ describe('with the default settings', () => {
     it('allows Authorization to an organiser origin', async () => {
       const preflight = await fetch(`${lectern.url}/graphql`, {
         method: 'OPTIONS',
-        headers: { origin: ADMIN_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+        headers: {
+          origin: ADMIN_ORIGIN,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization,content-type',
+        },
       });
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get('access-control-allow-origin')).toBe(ADMIN_ORIGIN);
@@ -281,7 +307,11 @@ describe('with the default settings', () => {
     });
 
     it('answer %00 in an address with 400, on any route', async () => {
-      for (const path of ['/calendars/conferences/umea%00.ics', `/graphql?query=${encodeURIComponent('{ __typename }')}&x=%00`, '/no/such%00route']) {
+      for (const path of [
+        '/calendars/conferences/umea%00.ics',
+        `/graphql?query=${encodeURIComponent('{ __typename }')}&x=%00`,
+        '/no/such%00route',
+      ]) {
         const response = await fetch(`${lectern.url}${path}`);
         expect({ path, status: response.status }).toEqual({ path, status: 400 });
         const body = (await response.json()) as any;
@@ -291,11 +321,19 @@ describe('with the default settings', () => {
 
     it('answer broken JSON and a wrong content type on any route with a clean 4xx', async () => {
       for (const path of ['/graphql', '/no/such/route']) {
-        const broken = await fetch(`${lectern.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+        const broken = await fetch(`${lectern.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"query": ',
+        });
         expect({ path, status: broken.status }).toEqual({ path, status: 400 });
         expect(await broken.text()).not.toMatch(LEAKS);
 
-        const xml = await fetch(`${lectern.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<query/>' });
+        const xml = await fetch(`${lectern.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/xml' },
+          body: '<query/>',
+        });
         expect({ path, status: xml.status }).toEqual({ path, status: path === '/graphql' ? 415 : 404 });
         expect(await xml.text()).not.toMatch(LEAKS);
       }
@@ -414,8 +452,15 @@ describe('the security settings', () => {
   });
 
   it('read lists, switches and proxies', () => {
-    expect(readConfiguration({ CORS_ORGANISER_ORIGINS: ` ${ADMIN_ORIGIN}, http://localhost:5173 ` }).corsOrganiserOrigins).toEqual([ADMIN_ORIGIN, 'http://localhost:5173']);
-    expect(readConfiguration({ RATE_LIMIT: 'off', INTROSPECTION: 'off', GRAPHIQL: 'off' })).toMatchObject({ rateLimit: false, introspection: false, graphiql: false });
+    expect(readConfiguration({ CORS_ORGANISER_ORIGINS: ` ${ADMIN_ORIGIN}, http://localhost:5173 ` }).corsOrganiserOrigins).toEqual([
+      ADMIN_ORIGIN,
+      'http://localhost:5173',
+    ]);
+    expect(readConfiguration({ RATE_LIMIT: 'off', INTROSPECTION: 'off', GRAPHIQL: 'off' })).toMatchObject({
+      rateLimit: false,
+      introspection: false,
+      graphiql: false,
+    });
     expect(readConfiguration({ TRUST_PROXY: 'on' }).trustProxy).toBe(true);
     expect(readConfiguration({ TRUST_PROXY: 'off' }).trustProxy).toBe(false);
     expect(readConfiguration({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
@@ -426,6 +471,8 @@ describe('the security settings', () => {
     expect(() => readConfiguration({ RATE_LIMIT: 'no' })).toThrow('RATE_LIMIT must be "on" or "off", not "no"');
     expect(() => readConfiguration({ GRAPHQL_MAX_COST: '0' })).toThrow('GRAPHQL_MAX_COST must be a whole number of at least 1, not "0"');
     expect(() => readConfiguration({ MAX_BODY_BYTES: '1MB' })).toThrow('MAX_BODY_BYTES must be a whole number of at least 1, not "1MB"');
-    expect(() => readConfiguration({ CORS_ORGANISER_ORIGINS: 'https://admin.example.org/' })).toThrow(/CORS_ORGANISER_ORIGINS: "https:\/\/admin.example.org\/" is not an origin/);
+    expect(() => readConfiguration({ CORS_ORGANISER_ORIGINS: 'https://admin.example.org/' })).toThrow(
+      /CORS_ORGANISER_ORIGINS: "https:\/\/admin.example.org\/" is not an origin/,
+    );
   });
 });

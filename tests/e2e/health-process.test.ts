@@ -39,7 +39,13 @@ describe('a Lectern process', () => {
     await waitFor(() => logLines().some((line) => line.reqId === inventedId));
     const lines = logLines(); // throws unless every line is JSON
     expect(lines.filter((line) => line.reqId === 'proxy-7f3a.42')).toEqual([
-      expect.objectContaining({ level: 'info', method: 'GET', url: '/graphql?query=%7B__typename%7D', status: 200, responseTime: expect.any(Number) }),
+      expect.objectContaining({
+        level: 'info',
+        method: 'GET',
+        url: '/graphql?query=%7B__typename%7D',
+        status: 200,
+        responseTime: expect.any(Number),
+      }),
     ]);
     expect(lines.filter((line) => line.reqId === inventedId)).toEqual([expect.objectContaining({ url: '/health', status: 200 })]);
     // Nest's own start-up messages are JSON too.

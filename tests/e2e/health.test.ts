@@ -27,7 +27,12 @@ describe('GET /health with Redis unreachable', () => {
   it('answers 503 naming Redis as down, and the database as up', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'lectern-health-'));
     // Nothing listens on port 1; the shared Redis is left alone.
-    const lectern = await spawnLectern({ DATABASE_URL: '', SQLITE_PATH: join(directory, 'lectern.sqlite'), REDIS_URL: 'redis://127.0.0.1:1', LOG_LEVEL: 'error' });
+    const lectern = await spawnLectern({
+      DATABASE_URL: '',
+      SQLITE_PATH: join(directory, 'lectern.sqlite'),
+      REDIS_URL: 'redis://127.0.0.1:1',
+      LOG_LEVEL: 'error',
+    });
     try {
       const response = await fetch(`${lectern.url}/health`);
       expect(response.status).toBe(503);

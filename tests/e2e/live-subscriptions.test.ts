@@ -34,27 +34,45 @@ describe('live programme changes', () => {
   const createSession = async (title: string) =>
     (
       await organiser('mutation ($input: CreateSessionInput!) { createSession(input: $input) { id } }', {
-        input: { conferenceId, title: [{ locale: 'sv', text: title }], format: 'TALK', language: 'sv', startsAt: '2016-10-21T09:00:00+02:00', endsAt: '2016-10-21T09:30:00+02:00' },
+        input: {
+          conferenceId,
+          title: [{ locale: 'sv', text: title }],
+          format: 'TALK',
+          language: 'sv',
+          startsAt: '2016-10-21T09:00:00+02:00',
+          endsAt: '2016-10-21T09:30:00+02:00',
+        },
       })
     ).createSession.id as string;
   const retitle = (id: string, text: string) =>
-    organiser('mutation ($id: ID!, $title: [LocalisedTextInput!]!) { updateSession(id: $id, input: { title: $title }) { id } }', { id, title: [{ locale: 'sv', text }] });
+    organiser('mutation ($id: ID!, $title: [LocalisedTextInput!]!) { updateSession(id: $id, input: { title: $title }) { id } }', {
+      id,
+      title: [{ locale: 'sv', text }],
+    });
 
   const subscribe = (query: string, variables: Record<string, unknown>, connectionParams?: Record<string, unknown>): Subscriber => {
-    const client = createClient({ url: `${lectern.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams });
+    const client = createClient({
+      url: `${lectern.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams,
+    });
     clients.push(client);
     const heard: any[] = [];
     const waiting: ((message: any) => void)[] = [];
     let taken = 0;
     const failed = new Promise<unknown>((resolve) =>
-      client.subscribe({ query, variables }, {
-        next: (message) => {
-          heard.push(message);
-          waiting.shift()?.(message);
+      client.subscribe(
+        { query, variables },
+        {
+          next: (message) => {
+            heard.push(message);
+            waiting.shift()?.(message);
+          },
+          error: resolve,
+          complete: () => undefined,
         },
-        error: resolve,
-        complete: () => undefined,
-      }),
+      ),
     );
     return {
       heard,
@@ -85,7 +103,9 @@ describe('live programme changes', () => {
 
   beforeAll(async () => {
     lectern = await startLectern({ RATE_LIMIT: 'off' });
-    conferenceId = (await organiser('mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }', { input: conference })).createConference.id;
+    conferenceId = (
+      await organiser('mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }', { input: conference })
+    ).createConference.id;
     published = await createSession('Öppning');
     draft = await createSession('Hemligt');
     await organiser(`mutation { publishSession(id: "${published}") { id } publishConference(id: "${conferenceId}") { id } }`);
@@ -95,8 +115,11 @@ describe('live programme changes', () => {
     await lectern.close();
   });
 
-  it('tells a public subscriber of a published session\'s change, through the public Session type', async () => {
-    const subscriber = subscribe('subscription ($id: ID!) { sessionChanged(id: $id) { kind sessionId at session { id title published } } }', { id: published });
+  it("tells a public subscriber of a published session's change, through the public Session type", async () => {
+    const subscriber = subscribe(
+      'subscription ($id: ID!) { sessionChanged(id: $id) { kind sessionId at session { id title published } } }',
+      { id: published },
+    );
     const message = await untilHeard(subscriber, (attempt) => retitle(published, `Öppning ${attempt}`));
     expect(message.data.sessionChanged).toEqual({
       kind: 'SESSION_RETITLED',
@@ -125,11 +148,17 @@ describe('live programme changes', () => {
   });
 
   it('tells the public that a withdrawn session is gone, without its content', async () => {
-    const subscriber = subscribe('subscription ($id: ID!) { sessionChanged(id: $id) { kind sessionId session { title } } }', { id: published });
+    const subscriber = subscribe('subscription ($id: ID!) { sessionChanged(id: $id) { kind sessionId session { title } } }', {
+      id: published,
+    });
     await untilHeard(subscriber, (attempt) => retitle(published, `Sista ${attempt}`));
 
     await organiser(`mutation { unpublishSession(id: "${published}") { id } }`);
-    expect(await nextMatching(subscriber, (change) => change.kind === 'SESSION_UPDATED')).toEqual({ kind: 'SESSION_UPDATED', sessionId: published, session: null });
+    expect(await nextMatching(subscriber, (change) => change.kind === 'SESSION_UPDATED')).toEqual({
+      kind: 'SESSION_UPDATED',
+      sessionId: published,
+      session: null,
+    });
   });
 
   it('refuses to subscribe the public to a draft, as a query would', async () => {
@@ -140,7 +169,11 @@ describe('live programme changes', () => {
 
   it('refuses a connection with a wrong token', async () => {
     // A conference the public may follow: accepted as public, the subscription would stay open.
-    const subscriber = subscribe('subscription ($slug: String!) { programmeChanged(conferenceSlug: $slug) { kind } }', { slug: conference.slug }, { authorization: 'Bearer wrong' });
+    const subscriber = subscribe(
+      'subscription ($slug: String!) { programmeChanged(conferenceSlug: $slug) { kind } }',
+      { slug: conference.slug },
+      { authorization: 'Bearer wrong' },
+    );
     // Mercurius refuses with a `connection_error` message, which graphql-ws clients report as an error.
     expect(await subscriber.failed).toBeTruthy();
     expect(subscriber.heard).toEqual([]);

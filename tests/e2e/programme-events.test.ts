@@ -25,7 +25,8 @@ describe('programme changes, told after commit', () => {
     lectern = await startLectern();
     lectern.app.get(ProgrammeEvents).listen((changes) => void heard.push(...changes));
     conferenceId = Number(
-      (await organiser(`mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }`, { input: conference })).createConference.id,
+      (await organiser(`mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }`, { input: conference }))
+        .createConference.id,
     );
     sessionId = (
       await organiser(`mutation ($input: CreateSessionInput!) { createSession(input: $input) { id } }`, {
@@ -44,9 +45,12 @@ describe('programme changes, told after commit', () => {
   afterAll(() => lectern.close());
 
   it('tells a move with where the session was and where it went', async () => {
-    await organiser(`mutation ($id: ID!) { updateSession(id: $id, input: { startsAt: "2016-10-21T10:00:00+02:00", endsAt: "2016-10-21T10:30:00+02:00" }) { id } }`, {
-      id: sessionId,
-    });
+    await organiser(
+      `mutation ($id: ID!) { updateSession(id: $id, input: { startsAt: "2016-10-21T10:00:00+02:00", endsAt: "2016-10-21T10:30:00+02:00" }) { id } }`,
+      {
+        id: sessionId,
+      },
+    );
     await settle();
     expect(heard).toEqual([
       expect.objectContaining({
@@ -62,7 +66,9 @@ describe('programme changes, told after commit', () => {
   });
 
   it('tells a new title apart from a move, and both when both change', async () => {
-    await organiser(`mutation ($id: ID!) { updateSession(id: $id, input: { title: [{ locale: "sv", text: "Välkommen" }] }) { id } }`, { id: sessionId });
+    await organiser(`mutation ($id: ID!) { updateSession(id: $id, input: { title: [{ locale: "sv", text: "Välkommen" }] }) { id } }`, {
+      id: sessionId,
+    });
     await settle();
     expect(kinds()).toEqual(['SESSION_RETITLED']);
 
@@ -76,11 +82,15 @@ describe('programme changes, told after commit', () => {
   });
 
   it('tells a change of speakers, and a change of the person to every conference they take part in', async () => {
-    const speakerId = (await organiser(`mutation { createSpeaker(input: { slug: "events-speaker", name: "Anna Berg" }) { id } }`)).createSpeaker.id;
-    await organiser(`mutation ($sessionId: ID!, $speakerId: ID!) { addAppearance(input: { sessionId: $sessionId, speakerId: $speakerId }) { id } }`, {
-      sessionId,
-      speakerId,
-    });
+    const speakerId = (await organiser(`mutation { createSpeaker(input: { slug: "events-speaker", name: "Anna Berg" }) { id } }`))
+      .createSpeaker.id;
+    await organiser(
+      `mutation ($sessionId: ID!, $speakerId: ID!) { addAppearance(input: { sessionId: $sessionId, speakerId: $speakerId }) { id } }`,
+      {
+        sessionId,
+        speakerId,
+      },
+    );
     await settle();
     expect(heard).toEqual([expect.objectContaining({ kind: 'SESSION_UPDATED', conferenceId, sessionId: Number(sessionId) })]);
 

@@ -25,9 +25,13 @@ describe('organiser mutations', () => {
   beforeAll(async () => {
     lectern = await startLectern();
     conferenceId = (await lectern.ok(CREATE_CONFERENCE, { input: oslo }, { as: 'organiser' })).createConference.id;
-    roomId = (await organiser(`mutation { createRoom(input: { conferenceId: "${conferenceId}", slug: "sal-a", name: "Sal A" }) { id } }`)).createRoom.id;
-    trackId = (await organiser(`mutation { createTrack(input: { conferenceId: "${conferenceId}", slug: "etikk", name: "Etikk", color: "#1a7f37" }) { id } }`))
-      .createTrack.id;
+    roomId = (await organiser(`mutation { createRoom(input: { conferenceId: "${conferenceId}", slug: "sal-a", name: "Sal A" }) { id } }`))
+      .createRoom.id;
+    trackId = (
+      await organiser(
+        `mutation { createTrack(input: { conferenceId: "${conferenceId}", slug: "etikk", name: "Etikk", color: "#1a7f37" }) { id } }`,
+      )
+    ).createTrack.id;
   });
   afterAll(() => lectern.close());
 
@@ -43,7 +47,10 @@ describe('organiser mutations', () => {
     organiser(CREATE_SESSION, {
       input: {
         conferenceId,
-        title: [{ locale: 'nb', text: 'Åpning' }, { locale: 'en', text: 'Opening' }],
+        title: [
+          { locale: 'nb', text: 'Åpning' },
+          { locale: 'en', text: 'Opening' },
+        ],
         format: 'TALK',
         language: 'nb',
         startsAt: '2021-08-18T10:00:00+02:00',
@@ -96,7 +103,8 @@ describe('organiser mutations', () => {
     });
 
     it('hides a speaker whose only sessions are drafts', async () => {
-      const speaker = (await organiser(`mutation { createSpeaker(input: { slug: "hemmelig", name: "Hemmelig Taler" }) { id } }`)).createSpeaker;
+      const speaker = (await organiser(`mutation { createSpeaker(input: { slug: "hemmelig", name: "Hemmelig Taler" }) { id } }`))
+        .createSpeaker;
       const draft = await newSession();
       await organiser(`mutation { addAppearance(input: { sessionId: "${draft.id}", speakerId: "${speaker.id}" }) { id } }`);
       const hidden = await lectern.graphql(`{ speaker(slug: "hemmelig") { name } speakers(text: "hemmelig") { totalCount } }`);
@@ -147,7 +155,11 @@ describe('organiser mutations', () => {
     it('bumps the revision when speakers join, move or leave, and keeps the line-up in order', async () => {
       const session = await newSession({ format: 'PANEL' });
       const ids: string[] = [];
-      for (const [slug, name] of [['ada', 'Ada'], ['bo', 'Bo'], ['cy', 'Cy']]) {
+      for (const [slug, name] of [
+        ['ada', 'Ada'],
+        ['bo', 'Bo'],
+        ['cy', 'Cy'],
+      ]) {
         const speaker = (await organiser(`mutation { createSpeaker(input: { slug: "${slug}", name: "${name}" }) { id } }`)).createSpeaker;
         const appearance = (
           await organiser(
@@ -157,7 +169,8 @@ describe('organiser mutations', () => {
         ids.push(appearance.id);
       }
       const lineUp = async () =>
-        (await organiser(`{ session(id: "${session.id}") { revision appearances { id position role affiliation speaker { name } } } }`)).session;
+        (await organiser(`{ session(id: "${session.id}") { revision appearances { id position role affiliation speaker { name } } } }`))
+          .session;
 
       let current = await lineUp();
       expect(current.revision).toBe(3);
@@ -166,13 +179,20 @@ describe('organiser mutations', () => {
 
       await organiser(`mutation { moveAppearance(id: "${ids[2]}", position: 0) { id } }`);
       current = await lineUp();
-      expect(current.appearances.map((a: any) => [a.speaker.name, a.position])).toEqual([['Cy', 0], ['Ada', 1], ['Bo', 2]]);
+      expect(current.appearances.map((a: any) => [a.speaker.name, a.position])).toEqual([
+        ['Cy', 0],
+        ['Ada', 1],
+        ['Bo', 2],
+      ]);
       expect(current.revision).toBe(4);
 
       await organiser(`mutation { updateAppearance(id: "${ids[1]}", input: { role: MODERATOR }) { role } }`);
       await organiser(`mutation { removeAppearance(id: "${ids[0]}") { id } }`);
       current = await lineUp();
-      expect(current.appearances.map((a: any) => [a.speaker.name, a.position, a.role])).toEqual([['Cy', 0, 'PANELIST'], ['Bo', 1, 'MODERATOR']]);
+      expect(current.appearances.map((a: any) => [a.speaker.name, a.position, a.role])).toEqual([
+        ['Cy', 0, 'PANELIST'],
+        ['Bo', 1, 'MODERATOR'],
+      ]);
       expect(current.revision).toBe(6);
 
       const twice = await refused(`mutation ($input: AddAppearanceInput!) { addAppearance(input: $input) { id } }`, {
@@ -229,7 +249,11 @@ describe('organiser mutations', () => {
     const sessionCases: [string, Record<string, unknown>, string][] = [
       ['an end before its start', { startsAt: '2021-08-18T11:00:00+02:00', endsAt: '2021-08-18T10:00:00+02:00' }, 'endsAt'],
       ['a start without an end', { startsAt: '2021-08-18T11:00:00+02:00', endsAt: null }, 'endsAt'],
-      ['a start before the first day in Oslo (23:30 local the day before)', { startsAt: '2021-08-17T21:30:00Z', endsAt: '2021-08-17T22:30:00Z' }, 'startsAt'],
+      [
+        'a start before the first day in Oslo (23:30 local the day before)',
+        { startsAt: '2021-08-17T21:30:00Z', endsAt: '2021-08-17T22:30:00Z' },
+        'startsAt',
+      ],
       ['an end after the last day in Oslo', { startsAt: '2021-08-19T21:00:00Z', endsAt: '2021-08-19T22:30:00Z' }, 'endsAt'],
       ['a title in no language', { title: [] }, 'title'],
       ['a title in an invalid locale', { title: [{ locale: '12345', text: 'x' }] }, 'title[0].locale'],
@@ -261,10 +285,15 @@ describe('organiser mutations', () => {
 
     it('refuses a room or track of another conference', async () => {
       const other = (await organiser(CREATE_CONFERENCE, { input: { ...oslo, slug: 'other-conference' } })).createConference;
-      const otherRoom = (await organiser(`mutation { createRoom(input: { conferenceId: "${other.id}", slug: "r", name: "R" }) { id } }`)).createRoom;
-      const otherTrack = (await organiser(`mutation { createTrack(input: { conferenceId: "${other.id}", slug: "t", name: "T" }) { id } }`)).createTrack;
+      const otherRoom = (await organiser(`mutation { createRoom(input: { conferenceId: "${other.id}", slug: "r", name: "R" }) { id } }`))
+        .createRoom;
+      const otherTrack = (await organiser(`mutation { createTrack(input: { conferenceId: "${other.id}", slug: "t", name: "T" }) { id } }`))
+        .createTrack;
       const before = await sessionCount();
-      for (const [input, field] of [[{ roomId: otherRoom.id }, 'roomId'], [{ trackId: otherTrack.id }, 'trackId']] as const) {
+      for (const [input, field] of [
+        [{ roomId: otherRoom.id }, 'roomId'],
+        [{ trackId: otherTrack.id }, 'trackId'],
+      ] as const) {
         const error = await refused(CREATE_SESSION, {
           input: { conferenceId, title: [{ locale: 'nb', text: 'x' }], format: 'TALK', language: 'nb', ...input },
         });
@@ -274,9 +303,20 @@ describe('organiser mutations', () => {
     });
 
     it('refuses a date-time without an offset, naming the variable path', async () => {
-      const result = await lectern.graphql(CREATE_SESSION, {
-        input: { conferenceId, title: [{ locale: 'nb', text: 'x' }], format: 'TALK', language: 'nb', startsAt: '2021-08-18 10:00', endsAt: null },
-      }, { as: 'organiser' });
+      const result = await lectern.graphql(
+        CREATE_SESSION,
+        {
+          input: {
+            conferenceId,
+            title: [{ locale: 'nb', text: 'x' }],
+            format: 'TALK',
+            language: 'nb',
+            startsAt: '2021-08-18 10:00',
+            endsAt: null,
+          },
+        },
+        { as: 'organiser' },
+      );
       expect(result.status).toBe(400);
       expect(result.errors?.[0].message).toContain('startsAt');
     });
@@ -296,14 +336,22 @@ describe('organiser mutations', () => {
     });
 
     it('updates and deletes a speaker, with their appearances', async () => {
-      const speaker = (await organiser(`mutation { createSpeaker(input: { slug: "kortvarig", name: "Kort Varig", bio: [{ locale: "nb", text: "Bio" }] }) { id } }`))
-        .createSpeaker;
+      const speaker = (
+        await organiser(
+          `mutation { createSpeaker(input: { slug: "kortvarig", name: "Kort Varig", bio: [{ locale: "nb", text: "Bio" }] }) { id } }`,
+        )
+      ).createSpeaker;
       const session = await newSession();
       await organiser(`mutation { addAppearance(input: { sessionId: "${session.id}", speakerId: "${speaker.id}" }) { id } }`);
       const updated = await organiser(
         `mutation { updateSpeaker(id: "${speaker.id}", input: { name: "Kort Varig-Lang", otherNames: ["K. Varig"], links: [{ label: "Nettside", url: "https://example.org" }] }) { name otherNames links { url } bio } }`,
       );
-      expect(updated.updateSpeaker).toEqual({ name: 'Kort Varig-Lang', otherNames: ['K. Varig'], links: [{ url: 'https://example.org' }], bio: 'Bio' });
+      expect(updated.updateSpeaker).toEqual({
+        name: 'Kort Varig-Lang',
+        otherNames: ['K. Varig'],
+        links: [{ url: 'https://example.org' }],
+        bio: 'Bio',
+      });
       await organiser(`mutation { deleteSpeaker(id: "${speaker.id}") { id } }`);
       const after = await organiser(`{ session(id: "${session.id}") { appearances { id } } }`);
       expect(after.session.appearances).toEqual([]);
@@ -333,8 +381,11 @@ describe('organiser mutations', () => {
         })
       ).createInterview;
       const read = async () =>
-        (await organiser(`{ interview(slug: "tre-sporsmal") { title conference { slug } session { id } speakers { slug } items { position question answer askedBy answeredBy { slug } } } }`))
-          .interview;
+        (
+          await organiser(
+            `{ interview(slug: "tre-sporsmal") { title conference { slug } session { id } speakers { slug } items { position question answer askedBy answeredBy { slug } } } }`,
+          )
+        ).interview;
       expect(await read()).toEqual({
         title: 'Tre spørsmål',
         conference: { slug: oslo.slug },
@@ -389,16 +440,26 @@ describe('organiser mutations', () => {
     });
 
     it('updates and deletes rooms and tracks; their sessions stay', async () => {
-      const room = (await organiser(`mutation { createRoom(input: { conferenceId: "${conferenceId}", slug: "midlertidig", name: "Midlertidig", streamUrl: "https://stream.example.org/a" }) { id online } }`)).createRoom;
+      const room = (
+        await organiser(
+          `mutation { createRoom(input: { conferenceId: "${conferenceId}", slug: "midlertidig", name: "Midlertidig", streamUrl: "https://stream.example.org/a" }) { id online } }`,
+        )
+      ).createRoom;
       expect(room.online).toBe(true);
-      const renamed = await organiser(`mutation { updateRoom(id: "${room.id}", input: { name: "Sal B", streamUrl: null }) { name online } }`);
+      const renamed = await organiser(
+        `mutation { updateRoom(id: "${room.id}", input: { name: "Sal B", streamUrl: null }) { name online } }`,
+      );
       expect(renamed.updateRoom).toEqual({ name: 'Sal B', online: false });
       const session = await newSession({ roomId: room.id });
       await organiser(`mutation { deleteRoom(id: "${room.id}") { id } }`);
       expect((await organiser(`{ session(id: "${session.id}") { id room { id } } }`)).session).toEqual({ id: session.id, room: null });
 
-      const track = (await organiser(`mutation { createTrack(input: { conferenceId: "${conferenceId}", slug: "kort", name: "Kort" }) { id } }`)).createTrack;
-      expect((await organiser(`mutation { updateTrack(id: "${track.id}", input: { color: "#ff0000" }) { color } }`)).updateTrack.color).toBe('#ff0000');
+      const track = (
+        await organiser(`mutation { createTrack(input: { conferenceId: "${conferenceId}", slug: "kort", name: "Kort" }) { id } }`)
+      ).createTrack;
+      expect(
+        (await organiser(`mutation { updateTrack(id: "${track.id}", input: { color: "#ff0000" }) { color } }`)).updateTrack.color,
+      ).toBe('#ff0000');
       const badColour = await refused(`mutation { updateTrack(id: "${track.id}", input: { color: "red" }) { color } }`, {});
       expect(badColour.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'color' });
       await organiser(`mutation { deleteTrack(id: "${track.id}") { id } }`);

@@ -333,7 +333,13 @@ describe('conference(slug)', () => {
     expect(internetdagarna.descriptionNb).toBe(internetdagarna.description);
 
     const oslo = (await lectern.ok(CONFERENCE, { slug: 'teknologi-og-politikk-2020' })).conference;
-    expect(oslo).toMatchObject({ timeZone: 'Europe/Oslo', defaultLocale: 'nb', city: 'Oslo', edition: 2020, series: 'Teknologi og politikk' });
+    expect(oslo).toMatchObject({
+      timeZone: 'Europe/Oslo',
+      defaultLocale: 'nb',
+      city: 'Oslo',
+      edition: 2020,
+      series: 'Teknologi og politikk',
+    });
     expect(oslo.description).toMatch(/^Teknologi og politikk er en norsk konferanse/);
     expect(oslo.descriptionNb).toBe(oslo.description);
     expect(oslo.descriptionEn).toMatch(/^Teknologi og politikk \(Technology and Politics\) is a Norwegian conference/);
@@ -343,7 +349,15 @@ describe('conference(slug)', () => {
   it('lists rooms, an online room with its stream URL', async () => {
     const internetdagarna = (await lectern.ok(CONFERENCE, { slug: 'internetdagarna-2020' })).conference;
     expect(internetdagarna.rooms).toEqual([
-      { id: expect.any(String), slug: 'online', name: 'Online', online: true, streamUrl: 'https://internetdagarna.se', capacity: null, position: 0 },
+      {
+        id: expect.any(String),
+        slug: 'online',
+        name: 'Online',
+        online: true,
+        streamUrl: 'https://internetdagarna.se',
+        capacity: null,
+        position: 0,
+      },
     ]);
     const digstrat = (await lectern.ok(CONFERENCE, { slug: 'digstrat-2018' })).conference;
     expect(digstrat.rooms).toEqual([
@@ -374,7 +388,8 @@ describe('conference(slug)', () => {
   });
 
   it('filters and pages its sessions and speakers like the top-level queries', async () => {
-    const page = async (variables: Record<string, unknown>) => (await lectern.ok(CONFERENCE_PARTS, { slug: 'umea-jobbhackathon-2016', ...variables })).conference;
+    const page = async (variables: Record<string, unknown>) =>
+      (await lectern.ok(CONFERENCE_PARTS, { slug: 'umea-jobbhackathon-2016', ...variables })).conference;
     const first = await page({ first: 2 });
     expect(nodes<{ title: string }>(first.sessions).map((s) => s.title)).toEqual(UMEA_TITLES_IN_TIME_ORDER.slice(0, 2));
     expect(first.sessions.pageInfo.hasNextPage).toBe(true);
@@ -395,7 +410,7 @@ describe('conference(slug)', () => {
 });
 
 describe('sessions(conferenceSlug, filter, first, after)', () => {
-  it('lists a conference\'s sessions in time order', async () => {
+  it("lists a conference's sessions in time order", async () => {
     const umea = await sessionTitles('umea-jobbhackathon-2016');
     expect(umea.titles).toEqual(UMEA_TITLES_IN_TIME_ORDER);
     expect(umea.totalCount).toBe(4);
@@ -416,11 +431,15 @@ describe('sessions(conferenceSlug, filter, first, after)', () => {
     expect(rest).toMatchObject({ totalCount: 4, pageInfo: { hasNextPage: false, hasPreviousPage: true } });
 
     expectUserError(await lectern.graphql(SESSIONS, { conferenceSlug: 'umea-jobbhackathon-2016', first: 101 }), 'BAD_USER_INPUT', 'first');
-    expectUserError(await lectern.graphql(SESSIONS, { conferenceSlug: 'umea-jobbhackathon-2016', after: 'garbage' }), 'BAD_USER_INPUT', 'after');
+    expectUserError(
+      await lectern.graphql(SESSIONS, { conferenceSlug: 'umea-jobbhackathon-2016', after: 'garbage' }),
+      'BAD_USER_INPUT',
+      'after',
+    );
   });
 
   describe('filter', () => {
-    it('day: the days asked for, in the conference\'s time zone', async () => {
+    it("day: the days asked for, in the conference's time zone", async () => {
       expect((await sessionTitles('umea-jobbhackathon-2016', { day: ['2016-10-03'] })).titles).toEqual(UMEA_TITLES_IN_TIME_ORDER);
       expect((await sessionTitles('umea-jobbhackathon-2016', { day: ['2016-10-06'] })).titles).toEqual([]);
       // The hackathon runs from the 3rd to the 5th: it belongs to each day it overlaps.
@@ -438,7 +457,10 @@ describe('sessions(conferenceSlug, filter, first, after)', () => {
       const invalid = await lectern.graphql(SESSIONS, { conferenceSlug: 'internetdagarna-2020', filter: { day: ['2020-13-45'] } });
       expectUserError(invalid, 'BAD_USER_INPUT', 'filter.day[0]');
       expect(invalid.data).toBeNull();
-      const second = await lectern.graphql(SESSIONS, { conferenceSlug: 'internetdagarna-2020', filter: { day: ['2020-11-24', '24/11/2020'] } });
+      const second = await lectern.graphql(SESSIONS, {
+        conferenceSlug: 'internetdagarna-2020',
+        filter: { day: ['2020-11-24', '24/11/2020'] },
+      });
       expectUserError(second, 'BAD_USER_INPUT', 'filter.day[1]');
       expectUserError(
         await lectern.graphql(SESSIONS, { conferenceSlug: 'internetdagarna-2020', filter: { day: ['2020-02-30'] } }),
@@ -449,8 +471,12 @@ describe('sessions(conferenceSlug, filter, first, after)', () => {
 
     it('track: sessions of the tracks named', async () => {
       expect((await sessionTitles('umea-jobbhackathon-2016', { track: ['hackathon'] })).titles).toEqual([UMEA_HACKATHON]);
-      expect((await sessionTitles('umea-jobbhackathon-2016', { track: ['inspiration'] })).titles).toEqual(UMEA_TITLES_IN_TIME_ORDER.slice(1));
-      expect((await sessionTitles('umea-jobbhackathon-2016', { track: ['hackathon', 'inspiration'] })).titles).toEqual(UMEA_TITLES_IN_TIME_ORDER);
+      expect((await sessionTitles('umea-jobbhackathon-2016', { track: ['inspiration'] })).titles).toEqual(
+        UMEA_TITLES_IN_TIME_ORDER.slice(1),
+      );
+      expect((await sessionTitles('umea-jobbhackathon-2016', { track: ['hackathon', 'inspiration'] })).titles).toEqual(
+        UMEA_TITLES_IN_TIME_ORDER,
+      );
       expect((await sessionTitles('teknologi-og-politikk-2020', { track: ['digital-etikk-og-politikk'] })).titles).toEqual([OSLO_PANEL]);
       expect((await sessionTitles('umea-jobbhackathon-2016', { track: ['no-such-track'] })).titles).toEqual([]);
     });
@@ -469,7 +495,7 @@ describe('sessions(conferenceSlug, filter, first, after)', () => {
       expect((await sessionTitles('teknologi-og-politikk-2020', { format: ['TALK', 'KEYNOTE'] })).titles).toEqual([]);
     });
 
-    it('language: sessions held in the languages named, whatever the tag\'s case', async () => {
+    it("language: sessions held in the languages named, whatever the tag's case", async () => {
       expect((await sessionTitles('umea-jobbhackathon-2016', { language: ['en'] })).titles).toEqual([UMEA_DANNEELS]);
       expect((await sessionTitles('umea-jobbhackathon-2016', { language: ['EN'] })).titles).toEqual([UMEA_DANNEELS]);
       expect((await sessionTitles('umea-jobbhackathon-2016', { language: ['sv'] })).titles).toEqual(
@@ -518,7 +544,7 @@ describe('sessions(conferenceSlug, filter, first, after)', () => {
       expect((await sessionTitles('teknologi-og-politikk-2020', { text: 'offentlige innkjøp' })).titles).toEqual([OSLO_PANEL]);
     });
 
-    it('text: a speaker\'s name, without its accents', async () => {
+    it("text: a speaker's name, without its accents", async () => {
       expect((await sessionTitles('umea-jobbhackathon-2016', { text: 'sandstrom' })).titles).toEqual([UMEA_SANDSTROM]);
       expect((await sessionTitles('digstrat-2018', { text: 'Sandström' })).titles).toEqual([DIGSTRAT_SANDSTROM]);
       expect((await sessionTitles('digstrat-2018', { text: 'laner' })).titles).toEqual([DIGSTRAT_LANER]);
@@ -539,12 +565,19 @@ describe('sessions(conferenceSlug, filter, first, after)', () => {
         UMEA_SANDSTROM,
       ]);
       expect(
-        (await sessionTitles('umea-jobbhackathon-2016', { day: ['2016-10-03'], format: ['TALK'], text: 'ekosystem', speaker: ['lieselot-danneels'] })).titles,
+        (
+          await sessionTitles('umea-jobbhackathon-2016', {
+            day: ['2016-10-03'],
+            format: ['TALK'],
+            text: 'ekosystem',
+            speaker: ['lieselot-danneels'],
+          })
+        ).titles,
       ).toEqual([UMEA_DANNEELS]);
       expect((await sessionTitles('umea-jobbhackathon-2016', { track: ['hackathon'], format: ['TALK'] })).titles).toEqual([]);
-      expect((await sessionTitles('digstrat-2018', { room: ['huvudscenen'], speaker: ['carl-martin-laner'], status: ['TENTATIVE'] })).titles).toEqual([
-        DIGSTRAT_LANER,
-      ]);
+      expect(
+        (await sessionTitles('digstrat-2018', { room: ['huvudscenen'], speaker: ['carl-martin-laner'], status: ['TENTATIVE'] })).titles,
+      ).toEqual([DIGSTRAT_LANER]);
     });
   });
 
@@ -605,7 +638,7 @@ describe('session(id)', () => {
     expect(talk.localEndsAt).toBe('2020-11-24T10:45:00+01:00');
   });
 
-  it('gives every demo session the local times of the demo programme, in its conference\'s zone', async () => {
+  it("gives every demo session the local times of the demo programme, in its conference's zone", async () => {
     for (const conference of demoProgramme.conferences) {
       for (const demo of conference.sessions) {
         const found = await session(conference.slug, demo.title[conference.defaultLocale]);
@@ -723,7 +756,7 @@ describe('locale fallback', () => {
     });
   });
 
-  it('interview title, lead, question and answer fall back to the interview\'s language', async () => {
+  it("interview title, lead, question and answer fall back to the interview's language", async () => {
     const panel = await interview('innovasjon-i-privat-og-offentlig-sektor');
     expect(panel).toMatchObject({
       language: 'nb',
@@ -786,8 +819,12 @@ describe('speakers(conferenceSlug, text, first, after)', () => {
     expect(all.names.filter((name) => name === 'Erik Sandström')).toHaveLength(1);
   });
 
-  it('lists a conference\'s speakers', async () => {
-    expect((await speakerNames({ conferenceSlug: 'teknologi-og-politikk-2020' })).names).toEqual(['Eirik Løkke', 'Pia Jøsendal', 'Tore Sandvik']);
+  it("lists a conference's speakers", async () => {
+    expect((await speakerNames({ conferenceSlug: 'teknologi-og-politikk-2020' })).names).toEqual([
+      'Eirik Løkke',
+      'Pia Jøsendal',
+      'Tore Sandvik',
+    ]);
     expect((await speakerNames({ conferenceSlug: 'digstrat-2018' })).names).toEqual(['Carl-Martin Lanér', 'Erik Sandström']);
     expect((await speakerNames({ conferenceSlug: 'internetdagarna-2020' })).names).toEqual(['Gregory Golding']);
   });
@@ -841,7 +878,7 @@ describe('speakers(conferenceSlug, text, first, after)', () => {
 });
 
 describe('speaker(slug)', () => {
-  it('gives Erik Sandström\'s two appearances, oldest first, with the title he had at each', async () => {
+  it("gives Erik Sandström's two appearances, oldest first, with the title he had at each", async () => {
     const sandstrom = await speaker('erik-sandstrom');
     expect(sandstrom).toMatchObject({ slug: 'erik-sandstrom', name: 'Erik Sandström', otherNames: [], photoUrl: null, links: [] });
     expect(sandstrom.appearances).toEqual([
@@ -911,12 +948,17 @@ describe('interviews(conferenceSlug, speakerSlug) and interview(slug)', () => {
   });
 
   it('narrows to a conference, to a speaker, or to both', async () => {
-    expect([...(await interviewSlugs({ conferenceSlug: 'digstrat-2018' })).slugs].sort()).toEqual(['intervju-carl-martin-laner', 'intervju-erik-sandstrom']);
+    expect([...(await interviewSlugs({ conferenceSlug: 'digstrat-2018' })).slugs].sort()).toEqual([
+      'intervju-carl-martin-laner',
+      'intervju-erik-sandstrom',
+    ]);
     expect((await interviewSlugs({ conferenceSlug: 'internetdagarna-2020' })).slugs).toEqual(['fem-fragor-till-gregory-golding']);
     expect((await interviewSlugs({ conferenceSlug: 'umea-jobbhackathon-2016' })).slugs).toEqual([]);
     expect((await interviewSlugs({ speakerSlug: 'tore-sandvik' })).slugs).toEqual(['innovasjon-i-privat-og-offentlig-sektor']);
     expect((await interviewSlugs({ speakerSlug: 'erik-sandstrom' })).slugs).toEqual(['intervju-erik-sandstrom']);
-    expect((await interviewSlugs({ conferenceSlug: 'digstrat-2018', speakerSlug: 'carl-martin-laner' })).slugs).toEqual(['intervju-carl-martin-laner']);
+    expect((await interviewSlugs({ conferenceSlug: 'digstrat-2018', speakerSlug: 'carl-martin-laner' })).slugs).toEqual([
+      'intervju-carl-martin-laner',
+    ]);
     expect((await interviewSlugs({ conferenceSlug: 'internetdagarna-2020', speakerSlug: 'carl-martin-laner' })).slugs).toEqual([]);
   });
 
@@ -952,7 +994,8 @@ describe('interviews(conferenceSlug, speakerSlug) and interview(slug)', () => {
       [4, 'Vad vill du att publiken ska ta med sig?'],
     ]);
     expect(fem.items[2].answer).toMatch(/^Ett exempel är samarbetet med försäkringsbolaget AXA/);
-    for (const item of fem.items) expect(item).toMatchObject({ answeredBy: { slug: 'gregory-golding' }, askedBy: null, id: expect.any(String) });
+    for (const item of fem.items)
+      expect(item).toMatchObject({ answeredBy: { slug: 'gregory-golding' }, askedBy: null, id: expect.any(String) });
   });
 
   it('gives the panel conversation: its speakers in order, who answered, and the audience question', async () => {
@@ -1010,17 +1053,19 @@ describe('private data', () => {
     expect(fields).not.toContain('searchText');
   });
 
-  it('gives the public no speaker\'s e-mail, even where one is stored', async () => {
+  it("gives the public no speaker's e-mail, even where one is stored", async () => {
     const erik = (await lectern.ok('{ speaker(slug: "erik-sandstrom") { id } }')).speaker.id;
     await lectern.ok(`mutation { updateSpeaker(id: "${erik}", input: { email: "erik@example.org" }) { id } }`, {}, { as: 'organiser' });
-    const result = await lectern.graphql('{ speaker(slug: "erik-sandstrom") { name email } speakers(first: 100) { edges { node { email } } } }');
+    const result = await lectern.graphql(
+      '{ speaker(slug: "erik-sandstrom") { name email } speakers(first: 100) { edges { node { email } } } }',
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data.speaker).toEqual({ name: 'Erik Sandström', email: null });
     expect(JSON.stringify(result)).not.toContain('@example.org');
   });
 });
 
-describe('drafts, unscheduled sessions and the conference\'s own day', () => {
+describe("drafts, unscheduled sessions and the conference's own day", () => {
   // A conference the organisers are still preparing, in Oslo: one session without a time yet, and
   // one just after midnight (00:30 on 20 August in Oslo is 22:30 UTC on the 19th), with a speaker
   // who appears nowhere else.
@@ -1028,13 +1073,25 @@ describe('drafts, unscheduled sessions and the conference\'s own day', () => {
 
   /** A mutation as the organiser; returns the created object's id. */
   const create = async (mutation: string, inputType: string, input: Record<string, unknown>): Promise<string> => {
-    const data = await lectern.ok(`mutation ($input: ${inputType}!) { result: ${mutation}(input: $input) { id } }`, { input }, { as: 'organiser' });
+    const data = await lectern.ok(
+      `mutation ($input: ${inputType}!) { result: ${mutation}(input: $input) { id } }`,
+      { input },
+      { as: 'organiser' },
+    );
     return data.result.id;
   };
   const addSession = (conferenceId: string, title: string, times: { startsAt?: string; endsAt?: string } = {}) =>
-    create('createSession', 'CreateSessionInput', { conferenceId, title: [{ locale: 'nb', text: title }], format: 'TALK', language: 'nb', ...times });
+    create('createSession', 'CreateSessionInput', {
+      conferenceId,
+      title: [{ locale: 'nb', text: title }],
+      format: 'TALK',
+      language: 'nb',
+      ...times,
+    });
   const organiserTitles = async (filter?: Record<string, unknown>) =>
-    nodes<{ title: string }>((await lectern.ok(SESSIONS, { conferenceSlug: 'nattseminar-2020', filter }, { as: 'organiser' })).sessions).map((s) => s.title);
+    nodes<{ title: string }>(
+      (await lectern.ok(SESSIONS, { conferenceSlug: 'nattseminar-2020', filter }, { as: 'organiser' })).sessions,
+    ).map((s) => s.title);
 
   beforeAll(async () => {
     const conferenceId = await create('createConference', 'CreateConferenceInput', {
@@ -1046,12 +1103,19 @@ describe('drafts, unscheduled sessions and the conference\'s own day', () => {
       defaultLocale: 'nb',
     });
     await addSession(conferenceId, 'Uten tidspunkt');
-    midnightId = await addSession(conferenceId, 'Midnattsprat', { startsAt: '2020-08-20T00:30:00+02:00', endsAt: '2020-08-20T01:00:00+02:00' });
-    const speakerId = await create('createSpeaker', 'CreateSpeakerInput', { slug: 'hemmelig-gjest', name: 'Hemmelig Gjest', email: 'gjest@example.org' });
+    midnightId = await addSession(conferenceId, 'Midnattsprat', {
+      startsAt: '2020-08-20T00:30:00+02:00',
+      endsAt: '2020-08-20T01:00:00+02:00',
+    });
+    const speakerId = await create('createSpeaker', 'CreateSpeakerInput', {
+      slug: 'hemmelig-gjest',
+      name: 'Hemmelig Gjest',
+      email: 'gjest@example.org',
+    });
     await create('addAppearance', 'AddAppearanceInput', { sessionId: midnightId, speakerId });
   });
 
-  it('counts a session on the day it starts in the conference\'s time zone, not in UTC', async () => {
+  it("counts a session on the day it starts in the conference's time zone, not in UTC", async () => {
     expect(await organiserTitles({ day: ['2020-08-20'] })).toEqual(['Midnattsprat']);
     expect(await organiserTitles({ day: ['2020-08-19'] })).toEqual([]);
     const { session: found } = await lectern.ok(SESSION, { id: midnightId }, { as: 'organiser' });
@@ -1077,4 +1141,3 @@ describe('drafts, unscheduled sessions and the conference\'s own day', () => {
     expect((await speakerNames({ text: 'hemmelig' })).totalCount).toBe(0);
   });
 });
-

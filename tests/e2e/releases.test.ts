@@ -64,11 +64,22 @@ describe('schedule releases', () => {
   beforeAll(async () => {
     lectern = await startLectern({ PUBLIC_BASE_URL: BASE });
     const { createConference } = await organiser(`mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }`, {
-      input: { slug, name: 'Teknologi og politikk 2021', startDate: '2021-08-18', endDate: '2021-08-19', timeZone: 'Europe/Oslo', defaultLocale: 'nb' },
+      input: {
+        slug,
+        name: 'Teknologi og politikk 2021',
+        startDate: '2021-08-18',
+        endDate: '2021-08-19',
+        timeZone: 'Europe/Oslo',
+        defaultLocale: 'nb',
+      },
     });
     conferenceId = createConference.id;
     for (const room of ['sal-a', 'sal-b']) {
-      rooms[room] = (await organiser(`mutation { createRoom(input: { conferenceId: "${conferenceId}", slug: "${room}", name: "${room.toUpperCase()}" }) { id } }`)).createRoom.id;
+      rooms[room] = (
+        await organiser(
+          `mutation { createRoom(input: { conferenceId: "${conferenceId}", slug: "${room}", name: "${room.toUpperCase()}" }) { id } }`,
+        )
+      ).createRoom.id;
     }
     for (const person of ['kari', 'ola', 'per', 'siri', 'nora']) {
       speakers[person] = (
@@ -89,7 +100,15 @@ describe('schedule releases', () => {
   }
   async function session(key: string, title: string, from: string, to: string, room: string, speaker: string, published = true) {
     const { createSession } = await organiser(`mutation ($input: CreateSessionInput!) { createSession(input: $input) { id uid } }`, {
-      input: { conferenceId, title: [{ locale: 'nb', text: title }], format: 'TALK', language: 'nb', startsAt: `2021-08-18T${from}:00+02:00`, endsAt: `2021-08-18T${to}:00+02:00`, roomId: rooms[room] },
+      input: {
+        conferenceId,
+        title: [{ locale: 'nb', text: title }],
+        format: 'TALK',
+        language: 'nb',
+        startsAt: `2021-08-18T${from}:00+02:00`,
+        endsAt: `2021-08-18T${to}:00+02:00`,
+        roomId: rooms[room],
+      },
     });
     ids[key] = createSession.id;
     uids[key] = createSession.uid;
@@ -97,7 +116,12 @@ describe('schedule releases', () => {
     if (published) await organiser(`mutation { publishSession(id: "${createSession.id}") { id } }`);
   }
   const release = async (version: number) =>
-    (await lectern.ok(`query ($slug: String!, $version: Int!) { scheduleRelease(conferenceSlug: $slug, version: $version) { version name changelog { ${CHANGELOG_FIELDS} } } }`, { slug, version })).scheduleRelease;
+    (
+      await lectern.ok(
+        `query ($slug: String!, $version: Int!) { scheduleRelease(conferenceSlug: $slug, version: $version) { version name changelog { ${CHANGELOG_FIELDS} } } }`,
+        { slug, version },
+      )
+    ).scheduleRelease;
   async function feed(path: string) {
     const response = await fetch(`${lectern.url}${path}`);
     const text = await response.text();
@@ -125,11 +149,26 @@ describe('schedule releases', () => {
 
     // A clash among drafts alone, and warnings, do not block.
     await organiser(`mutation { updateSession(id: "${ids.debate}", input: { startsAt: "2021-08-18T11:00:00+02:00" }) { id } }`);
-    const draftClash = (await organiser(`mutation ($input: CreateSessionInput!) { createSession(input: $input) { id } }`, {
-      input: { conferenceId, title: [{ locale: 'nb', text: 'Utkast' }], format: 'WORKSHOP', language: 'nb', startsAt: '2021-08-18T14:00:00+02:00', endsAt: '2021-08-18T14:15:00+02:00', roomId: rooms['sal-b'] },
-    })).createSession.id;
+    const draftClash = (
+      await organiser(`mutation ($input: CreateSessionInput!) { createSession(input: $input) { id } }`, {
+        input: {
+          conferenceId,
+          title: [{ locale: 'nb', text: 'Utkast' }],
+          format: 'WORKSHOP',
+          language: 'nb',
+          startsAt: '2021-08-18T14:00:00+02:00',
+          endsAt: '2021-08-18T14:15:00+02:00',
+          roomId: rooms['sal-b'],
+        },
+      })
+    ).createSession.id;
     const { releaseSchedule } = await organiser(RELEASE, { slug, name: 'v1 — første program', note: 'Det første programmet.' });
-    expect(releaseSchedule).toMatchObject({ version: 1, name: 'v1 — første program', note: 'Det første programmet.', releasedBy: 'Test Admin' });
+    expect(releaseSchedule).toMatchObject({
+      version: 1,
+      name: 'v1 — første program',
+      note: 'Det første programmet.',
+      releasedBy: 'Test Admin',
+    });
     await organiser(`mutation { deleteSession(id: "${draftClash}") { id } }`);
 
     const publicView = await lectern.ok(`{ scheduleReleases(conferenceSlug: "${slug}") { version releasedBy } }`);
@@ -144,10 +183,14 @@ describe('schedule releases', () => {
   });
 
   it('lists every kind of change in the second release: added, moved, retitled, cancelled, speakers added and removed', async () => {
-    await organiser(`mutation { updateSession(id: "${ids.opening}", input: { startsAt: "2021-08-18T13:00:00+02:00", endsAt: "2021-08-18T13:30:00+02:00", roomId: "${rooms['sal-b']}" }) { id } }`);
+    await organiser(
+      `mutation { updateSession(id: "${ids.opening}", input: { startsAt: "2021-08-18T13:00:00+02:00", endsAt: "2021-08-18T13:30:00+02:00", roomId: "${rooms['sal-b']}" }) { id } }`,
+    );
     await organiser(`mutation { updateSession(id: "${ids.debate}", input: { title: [{ locale: "nb", text: "Stor debatt" }] }) { id } }`);
     await organiser(`mutation { cancelSession(id: "${ids.closing}") { id } }`);
-    await organiser(`mutation { addAppearance(input: { sessionId: "${ids.debate}", speakerId: "${speakers.siri}", role: SPEAKER }) { id } }`);
+    await organiser(
+      `mutation { addAppearance(input: { sessionId: "${ids.debate}", speakerId: "${speakers.siri}", role: SPEAKER }) { id } }`,
+    );
     const { session } = await organiser(`{ session(id: "${ids.debate}") { appearances { id speaker { slug } } } }`);
     const ola = session.appearances.find((a: any) => a.speaker.slug === 'ola');
     await organiser(`mutation { removeAppearance(id: "${ola.id}") { id } }`);
@@ -171,7 +214,9 @@ describe('schedule releases', () => {
     expect(changelog.speakersAdded).toEqual([{ session: { uid: uids.debate }, speaker: { speakerSlug: 'siri', role: 'SPEAKER' } }]);
     expect(changelog.speakersRemoved).toEqual([{ session: { uid: uids.debate }, speaker: { speakerSlug: 'ola' } }]);
     expect(changelog.changed.map((s: any) => s.uid).sort()).toEqual([uids.opening, uids.debate, uids.closing, uids.extra].sort());
-    expect(changelog.summary).toContain('Moved: "Åpning", from Wed 18 Aug 2021 10:00–10:30 (Europe/Oslo), SAL-A to Wed 18 Aug 2021 13:00–13:30 (Europe/Oslo), SAL-B.');
+    expect(changelog.summary).toContain(
+      'Moved: "Åpning", from Wed 18 Aug 2021 10:00–10:30 (Europe/Oslo), SAL-A to Wed 18 Aug 2021 13:00–13:30 (Europe/Oslo), SAL-B.',
+    );
   });
 
   it('lists removals in the third release: a deleted and a withdrawn session, and leaves the earlier changelogs as they were', async () => {
@@ -180,7 +225,15 @@ describe('schedule releases', () => {
     await organiser(RELEASE, { slug, name: 'v3' });
     const { changelog } = await release(3);
     expect(changelog.removed.map((s: any) => s.uid).sort()).toEqual([uids.closing, uids.extra].sort());
-    expect(changelog).toMatchObject({ added: [], cancelled: [], moved: [], retitled: [], speakersAdded: [], speakersRemoved: [], changed: [] });
+    expect(changelog).toMatchObject({
+      added: [],
+      cancelled: [],
+      moved: [],
+      retitled: [],
+      speakersAdded: [],
+      speakersRemoved: [],
+      changed: [],
+    });
     expect((await release(2)).changelog.moved).toHaveLength(1);
 
     const { scheduleReleases } = await lectern.ok(`{ scheduleReleases(conferenceSlug: "${slug}") { version name } }`);
@@ -189,7 +242,9 @@ describe('schedule releases', () => {
 
   it('pins feeds and queries to a release on request, and by default once the organiser chooses to follow releases', async () => {
     // A live change that is not released yet.
-    await organiser(`mutation { updateSession(id: "${ids.debate}", input: { startsAt: "2021-08-18T15:00:00+02:00", endsAt: "2021-08-18T15:30:00+02:00" }) { id } }`);
+    await organiser(
+      `mutation { updateSession(id: "${ids.debate}", input: { startsAt: "2021-08-18T15:00:00+02:00", endsAt: "2021-08-18T15:30:00+02:00" }) { id } }`,
+    );
     const debateLive = '2021-08-18T13:00:00.000Z';
     const debateReleased = '2021-08-18T09:00:00.000Z';
 
@@ -205,7 +260,8 @@ describe('schedule releases', () => {
     const filtered = await feed(`/calendars/conferences/${slug}.ics?release=2&speaker=siri`);
     expect(filtered.events.map((e) => e.summary)).toEqual(['Stor debatt']);
     // Text is matched as the live index matches it: a word's start, or any part of a speaker's name.
-    const searched = async (query: string) => (await feed(`/calendars/conferences/${slug}.ics?release=2&${query}`)).events.map((e) => e.summary).sort();
+    const searched = async (query: string) =>
+      (await feed(`/calendars/conferences/${slug}.ics?release=2&${query}`)).events.map((e) => e.summary).sort();
     expect(await searched('text=stor')).toEqual(['Stor debatt']);
     expect(await searched('text=ebatt')).toEqual([]);
     expect(await searched('text=iri')).toEqual(['Stor debatt']);
@@ -216,17 +272,26 @@ describe('schedule releases', () => {
     expect((await feed(`/calendars/speakers/kari.ics?release=1`)).status).toBe(400);
 
     const programme = (release?: string) =>
-      lectern.ok(`query ($slug: String!, $release: String) { releasedProgramme(conferenceSlug: $slug, release: $release) { release { version } sessions { uid startsAt title } } }`, { slug, release });
+      lectern.ok(
+        `query ($slug: String!, $release: String) { releasedProgramme(conferenceSlug: $slug, release: $release) { release { version } sessions { uid startsAt title } } }`,
+        { slug, release },
+      );
     expect((await programme()).releasedProgramme.release).toBeNull();
     expect((await programme()).releasedProgramme.sessions.find((s: any) => s.uid === uids.debate).startsAt).toBe(debateLive);
 
-    const { updateConference } = await organiser(`mutation { updateConference(id: "${conferenceId}", input: { programmeFollows: LATEST_RELEASE }) { programmeFollows } }`);
+    const { updateConference } = await organiser(
+      `mutation { updateConference(id: "${conferenceId}", input: { programmeFollows: LATEST_RELEASE }) { programmeFollows } }`,
+    );
     expect(updateConference.programmeFollows).toBe('LATEST_RELEASE');
     expect(startOf((await feed(`/calendars/conferences/${slug}.ics`)).events, 'debate')).toBe(debateReleased);
     expect(startOf((await feed(`/calendars/conferences/${slug}.ics?release=live`)).events, 'debate')).toBe(debateLive);
     const followed = (await programme()).releasedProgramme;
     expect(followed.release).toEqual({ version: 3 });
-    expect(followed.sessions.find((s: any) => s.uid === uids.debate)).toEqual({ uid: uids.debate, startsAt: debateReleased, title: 'Stor debatt' });
+    expect(followed.sessions.find((s: any) => s.uid === uids.debate)).toEqual({
+      uid: uids.debate,
+      startsAt: debateReleased,
+      title: 'Stor debatt',
+    });
     expect((await programme('live')).releasedProgramme.sessions.find((s: any) => s.uid === uids.debate).startsAt).toBe(debateLive);
 
     const bad = await lectern.graphql(`{ releasedProgramme(conferenceSlug: "${slug}", release: "newest") { release { version } } }`);
@@ -234,28 +299,41 @@ describe('schedule releases', () => {
   });
 
   it('tells machines what changed since a release, or since a moment', async () => {
-    const since = (await lectern.ok(`query ($slug: String!) { changesSince(conferenceSlug: $slug, version: 1, to: "latest") { ${CHANGELOG_FIELDS} } }`, { slug })).changesSince;
+    const since = (
+      await lectern.ok(`query ($slug: String!) { changesSince(conferenceSlug: $slug, version: 1, to: "latest") { ${CHANGELOG_FIELDS} } }`, {
+        slug,
+      })
+    ).changesSince;
     expect(since).toMatchObject({ fromVersion: 1, toVersion: 3 });
     expect(since.removed.map((s: any) => s.uid).sort()).toEqual([uids.closing]);
     expect(since.moved.map((m: any) => m.session.uid)).toEqual([uids.opening]);
 
     // The conference follows its latest release, so "since release 3" has nothing until the live programme is asked for.
-    const sinceLatest = (await lectern.ok(`{ changesSince(conferenceSlug: "${slug}", version: 3) { toVersion changed { uid } } }`)).changesSince;
+    const sinceLatest = (await lectern.ok(`{ changesSince(conferenceSlug: "${slug}", version: 3) { toVersion changed { uid } } }`))
+      .changesSince;
     expect(sinceLatest).toEqual({ toVersion: 3, changed: [] });
-    const toLive = (await lectern.ok(`{ changesSince(conferenceSlug: "${slug}", version: 3, to: "live") { ${CHANGELOG_FIELDS} } }`)).changesSince;
+    const toLive = (await lectern.ok(`{ changesSince(conferenceSlug: "${slug}", version: 3, to: "live") { ${CHANGELOG_FIELDS} } }`))
+      .changesSince;
     expect(toLive.toVersion).toBeNull();
     expect(toLive.moved.map((m: any) => m.session.uid)).toEqual([uids.debate]);
 
     const moment = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 20));
     await organiser(`mutation { updateSession(id: "${ids.opening}", input: { title: [{ locale: "nb", text: "Velkommen" }] }) { id } }`);
-    const recent = (await lectern.ok(`query ($slug: String!, $since: DateTime!) { changesSince(conferenceSlug: $slug, since: $since, to: "live") { since fromVersion ${CHANGELOG_FIELDS} } }`, { slug, since: moment })).changesSince;
+    const recent = (
+      await lectern.ok(
+        `query ($slug: String!, $since: DateTime!) { changesSince(conferenceSlug: $slug, since: $since, to: "live") { since fromVersion ${CHANGELOG_FIELDS} } }`,
+        { slug, since: moment },
+      )
+    ).changesSince;
     expect(recent.fromVersion).toBe(3);
     expect(recent.changed.map((s: any) => s.uid)).toEqual([uids.opening]);
     expect(recent.retitled).toEqual([{ session: { uid: uids.opening }, from: 'Åpning', to: 'Velkommen' }]);
     expect(recent.moved).toEqual([]);
 
-    const both = await lectern.graphql(`{ changesSince(conferenceSlug: "${slug}", version: 1, since: "2021-01-01T00:00:00Z") { toVersion } }`);
+    const both = await lectern.graphql(
+      `{ changesSince(conferenceSlug: "${slug}", version: 1, since: "2021-01-01T00:00:00Z") { toVersion } }`,
+    );
     expect(both.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const missing = await lectern.graphql(`{ changesSince(conferenceSlug: "${slug}", version: 42) { toVersion } }`);
     expect(missing.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'version' });
@@ -272,7 +350,9 @@ describe('schedule releases', () => {
     const [third, second, first] = entries.map((entry) => readHtml(entry.description));
     expect(third.text).toContain('Removed: "Avslutning", was Wed 18 Aug 2021 12:00–12:30 (Europe/Oslo), SAL-A.');
     expect(third.links).toEqual([`${BASE}/calendars/conferences/${slug}.ics?release=3`, `${BASE}/calendars/conferences/${slug}.ics`]);
-    expect(second.text).toContain('Moved: "Åpning", from Wed 18 Aug 2021 10:00–10:30 (Europe/Oslo), SAL-A to Wed 18 Aug 2021 13:00–13:30 (Europe/Oslo), SAL-B.');
+    expect(second.text).toContain(
+      'Moved: "Åpning", from Wed 18 Aug 2021 10:00–10:30 (Europe/Oslo), SAL-A to Wed 18 Aug 2021 13:00–13:30 (Europe/Oslo), SAL-B.',
+    );
     expect(second.text).toContain('Retitled: "Debatt" is now "Stor debatt".');
     expect(second.text).toContain('Cancelled: "Avslutning"');
     expect(second.text).toContain('Speaker added: Siri in "Stor debatt".');

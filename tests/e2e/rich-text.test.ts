@@ -32,7 +32,11 @@ describe('rich text', () => {
   afterAll(() => lectern.close());
 
   it('comes out of hostile Markdown inert: no script, no event handler, only http(s) and mailto links', async () => {
-    await lectern.ok(`mutation ($bio: String!) { createSpeaker(input: { slug: "hostile", name: "Hostile", bio: [{ locale: "en", text: $bio }] }) { id } }`, { bio: HOSTILE }, { as: 'organiser' });
+    await lectern.ok(
+      `mutation ($bio: String!) { createSpeaker(input: { slug: "hostile", name: "Hostile", bio: [{ locale: "en", text: $bio }] }) { id } }`,
+      { bio: HOSTILE },
+      { as: 'organiser' },
+    );
     const { speaker: formats } = await lectern.ok(
       `{ speaker(slug: "hostile") { markdown: bio(format: MARKDOWN) html: bio(format: HTML) text: bio(format: TEXT) } }`,
       {},
@@ -53,7 +57,9 @@ describe('rich text', () => {
     }
     const hrefs = html.filter((element) => element.nodeName === 'a').map((element) => element.attrs!.find((a) => a.name === 'href')!.value);
     // Raw HTML stays text (its addresses may be linked as plain text is); unsafe schemes never link.
-    expect(hrefs).toEqual(expect.arrayContaining(['https://example.org/a?b=c', 'mailto:someone@example.org', 'https://linkify.example.org']));
+    expect(hrefs).toEqual(
+      expect.arrayContaining(['https://example.org/a?b=c', 'mailto:someone@example.org', 'https://linkify.example.org']),
+    );
     expect(hrefs.join(' ')).not.toMatch(/javascript|data:|vbscript/);
     expect(formats.html).toContain('&lt;script&gt;');
 

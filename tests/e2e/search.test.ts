@@ -38,35 +38,43 @@ describe('full-text search', () => {
   const createSession = async (title: Record<string, string>, abstract: Record<string, string>, startsAt: string, published = true) => {
     const toInput = (text: Record<string, string>) => Object.entries(text).map(([locale, value]) => ({ locale, text: value }));
     const session = (
-      await organiser(
-        `mutation ($input: CreateSessionInput!) { createSession(input: $input) { id } }`,
-        {
-          input: {
-            conferenceId,
-            title: toInput(title),
-            abstract: toInput(abstract),
-            format: 'TALK',
-            language: 'sv',
-            startsAt: `2024-11-05T${startsAt}:00+01:00`,
-            endsAt: `2024-11-05T${startsAt.slice(0, 2)}:45:00+01:00`,
-          },
+      await organiser(`mutation ($input: CreateSessionInput!) { createSession(input: $input) { id } }`, {
+        input: {
+          conferenceId,
+          title: toInput(title),
+          abstract: toInput(abstract),
+          format: 'TALK',
+          language: 'sv',
+          startsAt: `2024-11-05T${startsAt}:00+01:00`,
+          endsAt: `2024-11-05T${startsAt.slice(0, 2)}:45:00+01:00`,
         },
-      )
+      })
     ).createSession;
     if (published) await organiser(`mutation { publishSession(id: "${session.id}") { id } }`);
     return session.id as string;
   };
   const createSpeaker = async (slug: string, name: string, otherNames: string[] = []) =>
-    (await organiser(`mutation ($input: CreateSpeakerInput!) { createSpeaker(input: $input) { id } }`, { input: { slug, name, otherNames } })).createSpeaker
-      .id as string;
+    (
+      await organiser(`mutation ($input: CreateSpeakerInput!) { createSpeaker(input: $input) { id } }`, {
+        input: { slug, name, otherNames },
+      })
+    ).createSpeaker.id as string;
   const appear = async (sessionId: string, speakerId: string) =>
-    (await organiser(`mutation { addAppearance(input: { sessionId: "${sessionId}", speakerId: "${speakerId}" }) { id } }`)).addAppearance.id as string;
+    (await organiser(`mutation { addAppearance(input: { sessionId: "${sessionId}", speakerId: "${speakerId}" }) { id } }`)).addAppearance
+      .id as string;
 
   beforeAll(async () => {
     lectern = await startLectern();
     conferenceId = (
       await organiser(`mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }`, {
-        input: { slug: SLUG, name: 'Sökdagarna 2024', startDate: '2024-11-05', endDate: '2024-11-05', timeZone: 'Europe/Stockholm', defaultLocale: 'sv' },
+        input: {
+          slug: SLUG,
+          name: 'Sökdagarna 2024',
+          startDate: '2024-11-05',
+          endDate: '2024-11-05',
+          timeZone: 'Europe/Stockholm',
+          defaultLocale: 'sv',
+        },
       })
     ).createConference.id;
     await organiser(`mutation { publishConference(id: "${conferenceId}") { id } }`);
@@ -112,7 +120,7 @@ describe('full-text search', () => {
       expect(await titles('internet')).toEqual([OPEN_DATA]);
     });
 
-    it('finds a session through its speakers\' names, any part of them, without accents', async () => {
+    it("finds a session through its speakers' names, any part of them, without accents", async () => {
       expect(await titles('lindstrom')).toEqual([OPEN_DATA]);
       expect(await titles('Lindström öppna')).toEqual([OPEN_DATA]);
       expect(await titles('ström')).toEqual([OPEN_DATA]);
@@ -188,7 +196,9 @@ describe('full-text search', () => {
 
   describe('the index follows every change', () => {
     it('a new title', async () => {
-      await organiser(`mutation { updateSession(id: "${ids.security}", input: { title: [{ locale: "sv", text: "Lösenord och nätfiske" }] }) { id } }`);
+      await organiser(
+        `mutation { updateSession(id: "${ids.security}", input: { title: [{ locale: "sv", text: "Lösenord och nätfiske" }] }) { id } }`,
+      );
       expect(await titles('säkerhet')).toEqual([]);
       expect(await titles('nätfiske')).toEqual(['Lösenord och nätfiske']);
       // The abstract did not change, and still finds it.

@@ -24,7 +24,7 @@ const PAGE = `query ($first: Int!) {
  * the set-up; the statements counted must be the request's alone, so wait until they are done.
  */
 async function databaseQuiet(): Promise<void> {
-  for (let seen = -1; seen !== SqlLogger.statements; ) {
+  for (let seen = -1; seen !== SqlLogger.statements;) {
     seen = SqlLogger.statements;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -61,11 +61,16 @@ async function createLargeConference(lectern: Lectern, sessions: number): Promis
   const get = <T>(type: new (...args: never[]) => T) => lectern.app.get(type);
   await get(Transactions).run(async (manager) => {
     const conference = await get(ConferenceService).create(
-      { slug: 'large', name: 'Large', startDate: '2030-05-06', endDate: '2030-05-10', timeZone: 'Europe/Stockholm', defaultLocale: 'en' }, SYSTEM_ACTOR, manager);
+      { slug: 'large', name: 'Large', startDate: '2030-05-06', endDate: '2030-05-10', timeZone: 'Europe/Stockholm', defaultLocale: 'en' },
+      SYSTEM_ACTOR,
+      manager,
+    );
     const rooms = [];
     const tracks = [];
-    for (let i = 0; i < 8; i++) rooms.push(await get(RoomService).create(conference.id, { slug: `room-${i}`, name: `Room ${i}` }, SYSTEM_ACTOR, manager));
-    for (let i = 0; i < 4; i++) tracks.push(await get(TrackService).create(conference.id, { slug: `track-${i}`, name: `Track ${i}` }, SYSTEM_ACTOR, manager));
+    for (let i = 0; i < 8; i++)
+      rooms.push(await get(RoomService).create(conference.id, { slug: `room-${i}`, name: `Room ${i}` }, SYSTEM_ACTOR, manager));
+    for (let i = 0; i < 4; i++)
+      tracks.push(await get(TrackService).create(conference.id, { slug: `track-${i}`, name: `Track ${i}` }, SYSTEM_ACTOR, manager));
     const speakers = [];
     for (let i = 0; i < 60; i++) speakers.push(await get(SpeakerService).create({ slug: `speaker-${i}`, name: `Speaker ${i}` }, manager));
     for (let i = 0; i < sessions; i++) {
@@ -80,10 +85,16 @@ async function createLargeConference(lectern: Lectern, sessions: number): Promis
           trackId: String(tracks[i % tracks.length].id),
           startsAt,
           endsAt: new Date(startsAt.getTime() + 30 * 60_000),
-        }, SYSTEM_ACTOR, manager);
+        },
+        SYSTEM_ACTOR,
+        manager,
+      );
       for (const speaker of [speakers[i % 60], speakers[(i + 1) % 60]]) {
         await get(AppearanceService).add(
-          { sessionId: String(session.id), speakerId: String(speaker.id), role: AppearanceRole.SPEAKER, organisation: 'Org' }, SYSTEM_ACTOR, manager);
+          { sessionId: String(session.id), speakerId: String(speaker.id), role: AppearanceRole.SPEAKER, organisation: 'Org' },
+          SYSTEM_ACTOR,
+          manager,
+        );
       }
       await get(SessionService).setPublished(String(session.id), true, SYSTEM_ACTOR, manager);
     }

@@ -28,7 +28,11 @@ describe('outgoing webhooks', () => {
 
   const organiser = (query: string, variables?: Record<string, unknown>) => lectern.ok(query, variables, { as: 'organiser' });
   const register = async (path: string, events: string[], forConference = conferenceId) =>
-    (await organiser(CREATE_WEBHOOK, { input: { conferenceId: forConference, url: `${receiver.url}${path}`, events, description: `to ${path}` } })).createWebhook as {
+    (
+      await organiser(CREATE_WEBHOOK, {
+        input: { conferenceId: forConference, url: `${receiver.url}${path}`, events, description: `to ${path}` },
+      })
+    ).createWebhook as {
       secret: string;
       webhook: { id: string; url: string; events: string[]; conference: { slug: string } };
     };
@@ -56,16 +60,26 @@ describe('outgoing webhooks', () => {
       WEBHOOK_TIMEOUT_MS: '1000',
       WEBHOOK_MAX_ATTEMPTS: '4',
     });
-    conferenceId = (await organiser(`mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }`, { input: CONFERENCE })).createConference.id;
-    roomId = (await organiser(`mutation ($id: ID!) { createRoom(input: { conferenceId: $id, slug: "sal-a", name: "Sal A" }) { id } }`, { id: conferenceId })).createRoom.id;
-    speakerId = (await organiser(`mutation { createSpeaker(input: { slug: "kari-nordmann", name: "Kari Nordmann" }) { id } }`)).createSpeaker.id;
+    conferenceId = (
+      await organiser(`mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }`, { input: CONFERENCE })
+    ).createConference.id;
+    roomId = (
+      await organiser(`mutation ($id: ID!) { createRoom(input: { conferenceId: $id, slug: "sal-a", name: "Sal A" }) { id } }`, {
+        id: conferenceId,
+      })
+    ).createRoom.id;
+    speakerId = (await organiser(`mutation { createSpeaker(input: { slug: "kari-nordmann", name: "Kari Nordmann" }) { id } }`))
+      .createSpeaker.id;
     const session = (title: string, startsAt: string, endsAt: string) =>
       organiser(`mutation ($input: CreateSessionInput!) { createSession(input: $input) { id } }`, {
         input: { conferenceId, title: [{ locale: 'nb', text: title }], format: 'TALK', language: 'nb', roomId, startsAt, endsAt },
       }).then((data) => data.createSession.id as string);
     sessionId = await session('Åpning', '2030-05-01T10:00:00+02:00', '2030-05-01T10:30:00+02:00');
     draftSessionId = await session('Hemmelig', '2030-05-02T10:00:00+02:00', '2030-05-02T10:30:00+02:00');
-    await organiser(`mutation ($sessionId: ID!, $speakerId: ID!) { addAppearance(input: { sessionId: $sessionId, speakerId: $speakerId }) { id } }`, { sessionId, speakerId });
+    await organiser(
+      `mutation ($sessionId: ID!, $speakerId: ID!) { addAppearance(input: { sessionId: $sessionId, speakerId: $speakerId }) { id } }`,
+      { sessionId, speakerId },
+    );
     await organiser(`mutation ($id: ID!) { publishSession(id: $id) { id } }`, { id: sessionId });
     await organiser(`mutation ($id: ID!) { publishConference(id: $id) { id } }`, { id: conferenceId });
   });
@@ -79,7 +93,12 @@ describe('outgoing webhooks', () => {
     expect(secret).toMatch(/^whsec_/);
     expect(webhook).toMatchObject({ events: ['SESSION_MOVED'], conference: { slug: CONFERENCE.slug } });
     const listed = await organiser(`{ webhooks(conferenceSlug: "${CONFERENCE.slug}") { id url events description } }`);
-    expect(listed.webhooks).toContainEqual({ id: webhook.id, url: `${receiver.url}/moves`, events: ['SESSION_MOVED'], description: 'to /moves' });
+    expect(listed.webhooks).toContainEqual({
+      id: webhook.id,
+      url: `${receiver.url}/moves`,
+      events: ['SESSION_MOVED'],
+      description: 'to /moves',
+    });
     const webhookType = await organiser(`{ __type(name: "Webhook") { fields { name } } }`);
     expect(webhookType.__type.fields.map((field: any) => field.name)).not.toContain('secret');
 
@@ -107,7 +126,15 @@ describe('outgoing webhooks', () => {
       const log = await deliveries(webhook.id);
       return log[0]?.status === 'DELIVERED' && log;
     }, 'the delivery log to show the delivery');
-    expect(logged).toMatchObject({ id: body.id, event: 'SESSION_MOVED', attempts: 1, responseStatus: 200, error: null, nextAttemptAt: null, body: request.body });
+    expect(logged).toMatchObject({
+      id: body.id,
+      event: 'SESSION_MOVED',
+      attempts: 1,
+      responseStatus: 200,
+      error: null,
+      nextAttemptAt: null,
+      body: request.body,
+    });
     expect(logged.attemptLog).toEqual([expect.objectContaining({ responseStatus: 200, error: null })]);
   });
 
@@ -116,8 +143,14 @@ describe('outgoing webhooks', () => {
     await move(sessionId);
     await organiser(`mutation ($id: ID!) { updateSpeaker(id: $id, input: { name: "Kari Nordmann-Berg" }) { id } }`, { id: speakerId });
     await retitle(sessionId, 'Velkommen');
-    const [request] = await eventually(async () => receiver.at('/titles').length > 0 && receiver.at('/titles'), 'the new title to be delivered');
-    expect(JSON.parse(request.body)).toMatchObject({ event: 'SESSION_RETITLED', details: { from: { nb: 'Åpning' }, to: { nb: 'Velkommen' } } });
+    const [request] = await eventually(
+      async () => receiver.at('/titles').length > 0 && receiver.at('/titles'),
+      'the new title to be delivered',
+    );
+    expect(JSON.parse(request.body)).toMatchObject({
+      event: 'SESSION_RETITLED',
+      details: { from: { nb: 'Åpning' }, to: { nb: 'Velkommen' } },
+    });
     expect((await deliveries(webhook.id)).map((delivery) => delivery.event)).toEqual(['SESSION_RETITLED']);
   });
 
@@ -126,28 +159,45 @@ describe('outgoing webhooks', () => {
     await organiser(`mutation ($id: ID!) { updateSpeaker(id: $id, input: { name: "Kari Nordmann" }) { id } }`, { id: speakerId });
     const [request] = await eventually(async () => receiver.at('/speakers').length > 0 && receiver.at('/speakers'), 'the speaker change');
     expect(signed(request.body, secret, request.headers['x-lectern-signature'])).toBe(true);
-    expect(JSON.parse(request.body)).toMatchObject({ event: 'SPEAKER_CHANGED', speaker: { id: speakerId, slug: 'kari-nordmann', name: 'Kari Nordmann' } });
+    expect(JSON.parse(request.body)).toMatchObject({
+      event: 'SPEAKER_CHANGED',
+      speaker: { id: speakerId, slug: 'kari-nordmann', name: 'Kari Nordmann' },
+    });
     expect(await deliveries(webhook.id)).toHaveLength(1);
   });
 
   it('sends nothing of unpublished sessions or draft conferences', async () => {
     const { webhook } = await register('/public-only', ['SESSION_MOVED', 'SESSION_RETITLED', 'SESSION_CANCELLED', 'SPEAKER_CHANGED']);
-    const draftSpeaker = (await organiser(`mutation { createSpeaker(input: { slug: "ola-hemmelig", name: "Ola Hemmelig" }) { id } }`)).createSpeaker.id;
-    await organiser(`mutation ($sessionId: ID!, $speakerId: ID!) { addAppearance(input: { sessionId: $sessionId, speakerId: $speakerId }) { id } }`, {
-      sessionId: draftSessionId,
-      speakerId: draftSpeaker,
-    });
+    const draftSpeaker = (await organiser(`mutation { createSpeaker(input: { slug: "ola-hemmelig", name: "Ola Hemmelig" }) { id } }`))
+      .createSpeaker.id;
+    await organiser(
+      `mutation ($sessionId: ID!, $speakerId: ID!) { addAppearance(input: { sessionId: $sessionId, speakerId: $speakerId }) { id } }`,
+      {
+        sessionId: draftSessionId,
+        speakerId: draftSpeaker,
+      },
+    );
     await move(draftSessionId);
     await retitle(draftSessionId, 'Fortsatt hemmelig');
     await organiser(`mutation ($id: ID!) { updateSpeaker(id: $id, input: { name: "Ola Skjult" }) { id } }`, { id: draftSpeaker });
     await organiser(`mutation ($id: ID!) { cancelSession(id: $id) { id } }`, { id: draftSessionId });
 
-    const draft = (await organiser(`mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }`, { input: { ...CONFERENCE, slug: 'webhooks-draft' } }))
-      .createConference.id;
+    const draft = (
+      await organiser(`mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }`, {
+        input: { ...CONFERENCE, slug: 'webhooks-draft' },
+      })
+    ).createConference.id;
     const draftHook = await register('/draft-conference', ['SESSION_MOVED'], draft);
     const inDraft = (
       await organiser(`mutation ($input: CreateSessionInput!) { createSession(input: $input) { id } }`, {
-        input: { conferenceId: draft, title: [{ locale: 'nb', text: 'Utkast' }], format: 'TALK', language: 'nb', startsAt: '2030-05-01T09:00:00+02:00', endsAt: '2030-05-01T09:30:00+02:00' },
+        input: {
+          conferenceId: draft,
+          title: [{ locale: 'nb', text: 'Utkast' }],
+          format: 'TALK',
+          language: 'nb',
+          startsAt: '2030-05-01T09:00:00+02:00',
+          endsAt: '2030-05-01T09:30:00+02:00',
+        },
       })
     ).createSession.id;
     await organiser(`mutation ($id: ID!) { publishSession(id: $id) { id } }`, { id: inDraft });
@@ -157,7 +207,10 @@ describe('outgoing webhooks', () => {
     await retitle(sessionId, 'Åpning');
     await organiser(`mutation ($id: ID!) { publishConference(id: $id) { id } }`, { id: draft });
     await move(inDraft);
-    await eventually(async () => receiver.at('/public-only').length > 0 && receiver.at('/draft-conference').length > 0, 'the public changes');
+    await eventually(
+      async () => receiver.at('/public-only').length > 0 && receiver.at('/draft-conference').length > 0,
+      'the public changes',
+    );
 
     const sent = receiver.at('/public-only').map((request) => JSON.parse(request.body));
     expect(sent).toEqual([expect.objectContaining({ event: 'SESSION_RETITLED', session: expect.objectContaining({ id: sessionId }) })]);
@@ -170,7 +223,11 @@ describe('outgoing webhooks', () => {
   it('retries a failing receiver with backoff until it answers, and the mutation is not held up', async () => {
     const { secret, webhook } = await register('/flaky', ['SESSION_CANCELLED', 'SESSION_RETITLED']);
     receiver.plan('/flaky', [503, 500], 200);
-    const cancelled = await lectern.graphql(`mutation ($id: ID!) { cancelSession(id: $id) { id status } }`, { id: sessionId }, { as: 'organiser' });
+    const cancelled = await lectern.graphql(
+      `mutation ($id: ID!) { cancelSession(id: $id) { id status } }`,
+      { id: sessionId },
+      { as: 'organiser' },
+    );
     expect(cancelled.errors).toBeUndefined();
     expect(cancelled.data.cancelSession).toEqual({ id: sessionId, status: 'CANCELLED' });
 
@@ -203,7 +260,11 @@ describe('outgoing webhooks', () => {
     await retitle(sessionId, 'Åpning igjen');
     await eventually(async () => receiver.hanging('/hanging'), 'the receiver to hold the first request');
 
-    const answered = await lectern.graphql(`mutation ($id: ID!) { updateSession(id: $id, input: { notes: "Dørene åpner 09.30" }) { notes } }`, { id: sessionId }, { as: 'organiser' });
+    const answered = await lectern.graphql(
+      `mutation ($id: ID!) { updateSession(id: $id, input: { notes: "Dørene åpner 09.30" }) { notes } }`,
+      { id: sessionId },
+      { as: 'organiser' },
+    );
     expect(answered.data?.updateSession.notes).toBe('Dørene åpner 09.30');
 
     const [delivery] = await eventually(async () => {
@@ -239,24 +300,32 @@ describe('outgoing webhooks', () => {
   it('signs with a rotated secret at once, and sends nothing to a deleted webhook', async () => {
     const first = await register('/rotated', ['SESSION_RETITLED']);
     const gone = await register('/deleted', ['SESSION_RETITLED']);
-    const rotated = await organiser(`mutation ($id: ID!) { rotateWebhookSecret(id: $id) { secret webhook { id } } }`, { id: first.webhook.id });
+    const rotated = await organiser(`mutation ($id: ID!) { rotateWebhookSecret(id: $id) { secret webhook { id } } }`, {
+      id: first.webhook.id,
+    });
     expect(rotated.rotateWebhookSecret.secret).not.toBe(first.secret);
     await organiser(`mutation ($id: ID!) { deleteWebhook(id: $id) { id } }`, { id: gone.webhook.id });
     const listed = await organiser(`{ webhooks(conferenceSlug: "${CONFERENCE.slug}") { id } }`);
     expect(listed.webhooks.map((hook: any) => hook.id)).not.toContain(gone.webhook.id);
 
     await retitle(sessionId, 'Ny nøkkel');
-    const [request] = await eventually(async () => receiver.at('/rotated').length > 0 && receiver.at('/rotated'), 'the delivery after the rotation');
+    const [request] = await eventually(
+      async () => receiver.at('/rotated').length > 0 && receiver.at('/rotated'),
+      'the delivery after the rotation',
+    );
     expect(signed(request.body, rotated.rotateWebhookSecret.secret, request.headers['x-lectern-signature'])).toBe(true);
     expect(signed(request.body, first.secret, request.headers['x-lectern-signature'])).toBe(false);
     expect(receiver.at('/deleted')).toEqual([]);
   });
 
-  it('changes a webhook\'s address and events, naming the field at fault when refused', async () => {
+  it("changes a webhook's address and events, naming the field at fault when refused", async () => {
     const { webhook } = await register('/before', ['SESSION_MOVED']);
-    const updated = await organiser(`mutation ($id: ID!) { updateWebhook(id: $id, input: { url: "${receiver.url}/after", events: [SESSION_RETITLED, SESSION_RETITLED], description: null }) { url events description } }`, {
-      id: webhook.id,
-    });
+    const updated = await organiser(
+      `mutation ($id: ID!) { updateWebhook(id: $id, input: { url: "${receiver.url}/after", events: [SESSION_RETITLED, SESSION_RETITLED], description: null }) { url events description } }`,
+      {
+        id: webhook.id,
+      },
+    );
     expect(updated.updateWebhook).toEqual({ url: `${receiver.url}/after`, events: ['SESSION_RETITLED'], description: null });
     for (const [input, field] of [
       [{ url: 'ftp://example.org/hook' }, 'url'],
@@ -265,7 +334,11 @@ describe('outgoing webhooks', () => {
       [{ events: [] }, 'events'],
       [{ description: 'x'.repeat(501) }, 'description'],
     ] as const) {
-      const refused = await lectern.graphql(`mutation ($id: ID!, $input: UpdateWebhookInput!) { updateWebhook(id: $id, input: $input) { id } }`, { id: webhook.id, input }, { as: 'organiser' });
+      const refused = await lectern.graphql(
+        `mutation ($id: ID!, $input: UpdateWebhookInput!) { updateWebhook(id: $id, input: $input) { id } }`,
+        { id: webhook.id, input },
+        { as: 'organiser' },
+      );
       expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
     const unchanged = await organiser(`{ webhooks(conferenceSlug: "${CONFERENCE.slug}") { id url events } }`);
@@ -278,7 +351,11 @@ describe('outgoing webhooks', () => {
     expect(released.releaseSchedule.version).toBe(1);
     const [request] = await eventually(async () => receiver.at('/releases').length > 0 && receiver.at('/releases'), 'the release');
     expect(signed(request.body, secret, request.headers['x-lectern-signature'])).toBe(true);
-    expect(JSON.parse(request.body)).toMatchObject({ event: 'RELEASE_PUBLISHED', conference: { slug: CONFERENCE.slug }, release: { version: 1 } });
+    expect(JSON.parse(request.body)).toMatchObject({
+      event: 'RELEASE_PUBLISHED',
+      conference: { slug: CONFERENCE.slug },
+      release: { version: 1 },
+    });
     expect((await deliveries(webhook.id)).map((delivery) => delivery.event)).toEqual(['RELEASE_PUBLISHED']);
   });
 
@@ -296,8 +373,11 @@ describe('outgoing webhooks', () => {
 
   it('is for the organisers of the conference only', async () => {
     const { webhook } = await register('/scoped', ['SESSION_MOVED']);
-    const other = (await organiser(`mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }`, { input: { ...CONFERENCE, slug: 'webhooks-other' } }))
-      .createConference.id;
+    const other = (
+      await organiser(`mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }`, {
+        input: { ...CONFERENCE, slug: 'webhooks-other' },
+      })
+    ).createConference.id;
     const outsider = await lectern.organiserToken([other], 'Other organiser');
     const insider = await lectern.organiserToken([conferenceId], 'Own organiser');
 
@@ -321,7 +401,11 @@ describe('outgoing webhooks', () => {
     expect(own.webhooks.map((hook: any) => hook.url)).not.toContain(`${receiver.url}/sneaky`);
     const ownLog = await lectern.ok(DELIVERIES, { id: webhook.id }, { token: insider });
     expect(ownLog.webhookDeliveries.totalCount).toBeGreaterThanOrEqual(0);
-    const created = await lectern.ok(CREATE_WEBHOOK, { input: { conferenceId, url: `${receiver.url}/own`, events: ['SESSION_MOVED'] } }, { token: insider });
+    const created = await lectern.ok(
+      CREATE_WEBHOOK,
+      { input: { conferenceId, url: `${receiver.url}/own`, events: ['SESSION_MOVED'] } },
+      { token: insider },
+    );
     expect(created.createWebhook.secret).toMatch(/^whsec_/);
   });
 });
@@ -332,8 +416,13 @@ describe('webhook targets, when private addresses are not allowed', () => {
 
   beforeAll(async () => {
     lectern = await startLectern({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'off' });
-    conferenceId = (await lectern.ok(`mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }`, { input: CONFERENCE }, { as: 'organiser' }))
-      .createConference.id;
+    conferenceId = (
+      await lectern.ok(
+        `mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }`,
+        { input: CONFERENCE },
+        { as: 'organiser' },
+      )
+    ).createConference.id;
   });
   afterAll(() => lectern?.close());
 
@@ -358,7 +447,11 @@ describe('webhook targets, when private addresses are not allowed', () => {
   });
 
   it('accepts a public address', async () => {
-    const created = await lectern.ok(CREATE_WEBHOOK, { input: { conferenceId, url: 'https://93.184.215.14/hook', events: ['SESSION_MOVED'] } }, { as: 'organiser' });
+    const created = await lectern.ok(
+      CREATE_WEBHOOK,
+      { input: { conferenceId, url: 'https://93.184.215.14/hook', events: ['SESSION_MOVED'] } },
+      { as: 'organiser' },
+    );
     expect(created.createWebhook.webhook.url).toBe('https://93.184.215.14/hook');
   });
 });

@@ -62,8 +62,13 @@ describe('GET /api/speakers/{slug}', () => {
       {},
       { as: 'organiser' },
     );
-    expect((await json('/api/speakers/erik-sandstrom?format=markdown')).body).toMatchObject({ format: 'MARKDOWN', bio: 'Erik har **lett** digitalisering.' });
-    expect((await json('/api/speakers/erik-sandstrom?format=HTML')).body.bio).toBe('<p>Erik har <strong>lett</strong> digitalisering.</p>\n');
+    expect((await json('/api/speakers/erik-sandstrom?format=markdown')).body).toMatchObject({
+      format: 'MARKDOWN',
+      bio: 'Erik har **lett** digitalisering.',
+    });
+    expect((await json('/api/speakers/erik-sandstrom?format=HTML')).body.bio).toBe(
+      '<p>Erik har <strong>lett</strong> digitalisering.</p>\n',
+    );
     expect((await json('/api/speakers/erik-sandstrom?format=text')).body.bio).toBe('Erik har lett digitalisering.');
     const { body } = await json('/api/speakers/erik-sandstrom?format=text');
     expect(body.appearances[0].session.abstract).not.toMatch(/<p>/);
@@ -76,7 +81,11 @@ describe('GET /api/speakers/{slug}', () => {
       {},
       { as: 'organiser' },
     );
-    for (const path of ['/api/speakers/gregory-golding', '/api/conferences/internetdagarna-2020/speakers', '/api/interviews/fem-fragor-till-gregory-golding']) {
+    for (const path of [
+      '/api/speakers/gregory-golding',
+      '/api/conferences/internetdagarna-2020/speakers',
+      '/api/interviews/fem-fragor-till-gregory-golding',
+    ]) {
       const response = await get(path);
       expect(await response.text()).not.toContain('private.example');
     }
@@ -99,7 +108,7 @@ describe('GET /api/speakers/{slug}', () => {
 });
 
 describe('GET /api/conferences/{slug}/speakers', () => {
-  it('lists the conference\'s speakers by name, each with their parts in that conference only', async () => {
+  it("lists the conference's speakers by name, each with their parts in that conference only", async () => {
     const { body, response } = await json('/api/conferences/digstrat-2018/speakers');
     expect(response.headers.get('content-language')).toBe('sv');
     expect(body.locale).toBe('sv');
@@ -110,7 +119,7 @@ describe('GET /api/conferences/{slug}/speakers', () => {
     expect(erik.affiliation).toBe('digitaliseringsdirektör, Arbetsförmedlingen');
   });
 
-  it('answers 404 for a draft conference, and never lists a draft session\'s speaker', async () => {
+  it("answers 404 for a draft conference, and never lists a draft session's speaker", async () => {
     const conference = await lectern.ok(
       `mutation { createConference(input: { slug: "hemlig-2030", name: "Hemlig 2030", startDate: "2030-01-01", endDate: "2030-01-02", timeZone: "Europe/Stockholm", defaultLocale: "sv" }) { id } }`,
       {},
@@ -120,13 +129,21 @@ describe('GET /api/conferences/{slug}/speakers', () => {
 
     // A new speaker in an unpublished session of a published conference stays out of sight.
     const { conference: digstrat } = await lectern.ok(`{ conference(slug: "digstrat-2018") { id } }`);
-    const { createSpeaker } = await lectern.ok(`mutation { createSpeaker(input: { slug: "utkast-person", name: "Utkast Person" }) { id } }`, {}, { as: 'organiser' });
+    const { createSpeaker } = await lectern.ok(
+      `mutation { createSpeaker(input: { slug: "utkast-person", name: "Utkast Person" }) { id } }`,
+      {},
+      { as: 'organiser' },
+    );
     const { createSession } = await lectern.ok(
       `mutation ($c: ID!) { createSession(input: { conferenceId: $c, title: [{ locale: "sv", text: "Utkast" }], format: TALK, language: "sv" }) { id } }`,
       { c: digstrat.id },
       { as: 'organiser' },
     );
-    await lectern.ok(`mutation ($s: ID!, $p: ID!) { addAppearance(input: { sessionId: $s, speakerId: $p }) { id } }`, { s: createSession.id, p: createSpeaker.id }, { as: 'organiser' });
+    await lectern.ok(
+      `mutation ($s: ID!, $p: ID!) { addAppearance(input: { sessionId: $s, speakerId: $p }) { id } }`,
+      { s: createSession.id, p: createSpeaker.id },
+      { as: 'organiser' },
+    );
     const { body } = await json('/api/conferences/digstrat-2018/speakers');
     expect(body.speakers.map((s: any) => s.slug)).not.toContain('utkast-person');
     expect((await get('/api/speakers/utkast-person')).status).toBe(404);
@@ -138,7 +155,13 @@ describe('GET /api/interviews/{slug}', () => {
   it('gives the interview with its questions and answers in order, and who answered', async () => {
     const { body, response } = await json('/api/interviews/intervju-carl-martin-laner?locale=en&format=text');
     expect(response.headers.get('content-language')).toBe('en');
-    expect(body).toMatchObject({ slug: 'intervju-carl-martin-laner', locale: 'en', format: 'TEXT', title: 'Interview with Carl-Martin Lanér', language: 'sv' });
+    expect(body).toMatchObject({
+      slug: 'intervju-carl-martin-laner',
+      locale: 'en',
+      format: 'TEXT',
+      title: 'Interview with Carl-Martin Lanér',
+      language: 'sv',
+    });
     expect(body.conference).toEqual({ slug: 'digstrat-2018', name: expect.any(String) });
     expect(body.speakers).toEqual([{ slug: 'carl-martin-laner', name: 'Carl-Martin Lanér' }]);
     expect(body.items).toHaveLength(5);
@@ -173,7 +196,7 @@ describe('locale negotiation', () => {
     const english = await locale('/api/speakers/carl-martin-laner', { 'accept-language': 'en-US' });
     expect(english.locale).toBe('en');
     expect(english.body.bio).toContain('has led the administration');
-    expect(english.body.appearances[0].session.title).toBe('Karlskrona\'s digitalisation journey');
+    expect(english.body.appearances[0].session.title).toBe("Karlskrona's digitalisation journey");
     expect((await locale('/api/speakers/carl-martin-laner', { 'accept-language': 'nb-NO' })).locale).toBe('sv');
   });
 
@@ -194,7 +217,7 @@ describe('locale negotiation', () => {
 });
 
 describe('a speaker known under two spellings', () => {
-  it('redirects the other spelling\'s slug to the person, keeping the query', async () => {
+  it("redirects the other spelling's slug to the person, keeping the query", async () => {
     const response = await get('/api/speakers/carl-magnus-laner?locale=en');
     expect(response.status).toBe(301);
     expect(response.headers.get('location')).toBe('/api/speakers/carl-martin-laner?locale=en');
@@ -209,24 +232,37 @@ describe('a speaker known under two spellings', () => {
 
   it('resolves to the person in GraphQL, and lists the other slug', async () => {
     const { speaker } = await lectern.ok(`{ speaker(slug: "carl-magnus-laner") { slug name otherNames otherSlugs } }`);
-    expect(speaker).toEqual({ slug: 'carl-martin-laner', name: 'Carl-Martin Lanér', otherNames: ['Carl-Magnus Lanér'], otherSlugs: ['carl-magnus-laner'] });
+    expect(speaker).toEqual({
+      slug: 'carl-martin-laner',
+      name: 'Carl-Martin Lanér',
+      otherNames: ['Carl-Magnus Lanér'],
+      otherSlugs: ['carl-magnus-laner'],
+    });
   });
 
-  it('refuses another slug that is already someone\'s, naming the field', async () => {
+  it("refuses another slug that is already someone's, naming the field", async () => {
     const result = await lectern.graphql(
       `mutation { updateSpeaker(id: "${await speakerId('erik-sandstrom')}", input: { otherSlugs: ["erik-s", "carl-magnus-laner"] }) { id } }`,
       {},
       { as: 'organiser' },
     );
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'otherSlugs[1]' });
-    const taken = await lectern.graphql(`mutation { createSpeaker(input: { slug: "carl-magnus-laner", name: "Someone" }) { id } }`, {}, { as: 'organiser' });
+    const taken = await lectern.graphql(
+      `mutation { createSpeaker(input: { slug: "carl-magnus-laner", name: "Someone" }) { id } }`,
+      {},
+      { as: 'organiser' },
+    );
     expect(taken.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'slug' });
     // Nothing changed.
     expect((await get('/api/speakers/erik-s')).status).toBe(404);
   });
 
   it('does not lead from another slug to a speaker who is not public', async () => {
-    await lectern.ok(`mutation { createSpeaker(input: { slug: "dold-person", name: "Dold Person", otherSlugs: ["dold-stavning"] }) { id } }`, {}, { as: 'organiser' });
+    await lectern.ok(
+      `mutation { createSpeaker(input: { slug: "dold-person", name: "Dold Person", otherSlugs: ["dold-stavning"] }) { id } }`,
+      {},
+      { as: 'organiser' },
+    );
     const response = await get('/api/speakers/dold-stavning');
     expect(response.status).toBe(404);
     expect(await response.text()).not.toContain('dold-person');
@@ -260,7 +296,11 @@ describe('HTTP caching and CORS of public reads', () => {
   it('sends a new body once the speaker changes', async () => {
     const first = await get('/api/speakers/gregory-golding');
     const etag = first.headers.get('etag')!;
-    await lectern.ok(`mutation { updateSpeaker(id: "${await speakerId('gregory-golding')}", input: { links: [{ label: "JobTech", url: "https://jobtechdev.se" }] }) { id } }`, {}, { as: 'organiser' });
+    await lectern.ok(
+      `mutation { updateSpeaker(id: "${await speakerId('gregory-golding')}", input: { links: [{ label: "JobTech", url: "https://jobtechdev.se" }] }) { id } }`,
+      {},
+      { as: 'organiser' },
+    );
     const changed = await get('/api/speakers/gregory-golding', { 'if-none-match': etag });
     expect(changed.status).toBe(200);
     expect(((await changed.json()) as any).links).toEqual([{ label: 'JobTech', url: 'https://jobtechdev.se' }]);
@@ -273,10 +313,14 @@ describe('HTTP caching and CORS of public reads', () => {
     expect(response.headers.get('etag')).toBeNull();
   });
 
-  it('answers a browser\'s preflight from any origin for the JSON API', async () => {
+  it("answers a browser's preflight from any origin for the JSON API", async () => {
     const response = await fetch(`${lectern.url}/api/speakers/olle-lundin`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://podcast.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'accept-language' },
+      headers: {
+        origin: 'https://podcast.example',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'accept-language',
+      },
     });
     expect(response.status).toBeLessThan(300);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');

@@ -24,7 +24,9 @@ beforeAll(async () => {
   await lectern.app.get(DemoLoader).load();
   // The website: static pages only, on a port (so an origin) of its own.
   site = createServer((request, response) => {
-    const page = { '/speaker.html': 'website-speaker.html', '/wall.html': 'website-wall.html' }[new URL(request.url!, 'http://site').pathname];
+    const page = { '/speaker.html': 'website-speaker.html', '/wall.html': 'website-wall.html' }[
+      new URL(request.url!, 'http://site').pathname
+    ];
     if (!page) return void response.writeHead(404).end();
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(join(FIXTURES, page)));
   });
@@ -32,7 +34,16 @@ beforeAll(async () => {
   siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
@@ -43,7 +54,7 @@ afterAll(async () => {
   await lectern?.close();
 });
 
-it('renders a speaker\'s bio fetched from the JSON API by a page on another origin', async () => {
+it("renders a speaker's bio fetched from the JSON API by a page on another origin", async () => {
   const page = await browser.newPage({ locale: 'sv-SE' });
   const failures: string[] = [];
   page.on('console', (message) => message.type() === 'error' && failures.push(message.text()));
@@ -66,7 +77,7 @@ it('renders a speaker\'s bio fetched from the JSON API by a page on another orig
   await page.close();
 });
 
-it('follows the browser\'s language: an English browser gets the English bio', async () => {
+it("follows the browser's language: an English browser gets the English bio", async () => {
   const page = await browser.newPage({ locale: 'en-GB' });
   await page.goto(`${siteUrl}/speaker.html?api=${encodeURIComponent(lectern.url)}&slug=erik-sandstrom`);
   await page.waitForSelector('#speaker[aria-busy="false"]');

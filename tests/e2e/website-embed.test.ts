@@ -23,7 +23,7 @@ function elements(root: Node): Node[] {
 const attr = (node: Node, name: string) => node.attrs?.find((a) => a.name === name)?.value;
 const classes = (node: Node) => (attr(node, 'class') ?? '').split(/\s+/);
 const byClass = (root: Node, name: string) => elements(root).filter((node) => classes(node).includes(name));
-const text = (node: Node): string => (node.nodeName === '#text' ? node.value ?? '' : (node.childNodes ?? []).map(text).join(''));
+const text = (node: Node): string => (node.nodeName === '#text' ? (node.value ?? '') : (node.childNodes ?? []).map(text).join(''));
 
 let lectern: Lectern;
 beforeAll(async () => {
@@ -89,7 +89,7 @@ describe('the speaker card', () => {
 });
 
 describe('the speaker wall', () => {
-  it('lists the conference\'s speakers as cards, in the conference\'s language, with their part in it', async () => {
+  it("lists the conference's speakers as cards, in the conference's language, with their part in it", async () => {
     const { root, response } = await embed('/embed/conferences/teknologi-og-politikk-2020/speakers');
     expect(response.headers.get('content-language')).toBe('nb');
     const [wall] = byClass(root, 'lectern-speaker-wall');
@@ -143,25 +143,29 @@ describe('hostile input', () => {
     await lectern.ok(`mutation ($c: ID!) { publishConference(id: $c) { id } }`, { c: createConference.id }, as);
   });
 
-  it.each(['/embed/speakers/fiende', '/embed/conferences/fiende-2031/speakers'])('%s has no script, no event handler and only safe addresses', async (path) => {
-    const { root } = await embed(path);
-    const all = elements(root);
-    const names = all.map((node) => node.nodeName);
-    for (const forbidden of ['script', 'iframe', 'svg', 'object', 'embed', 'style', 'form', 'base', 'meta', 'link']) expect(names).not.toContain(forbidden);
-    expect(names.filter((name) => name === 'img')).toHaveLength(1);
-    for (const node of all) {
-      for (const { name, value } of node.attrs ?? []) {
-        expect(name).not.toMatch(/^on/i);
-        expect(name).not.toBe('style');
-        if (name === 'href') expect(value).toMatch(/^(https?:|mailto:|webcal:)/);
-        if (name === 'src') expect(value).toMatch(/^https:\/\/img\.example\//);
+  it.each(['/embed/speakers/fiende', '/embed/conferences/fiende-2031/speakers'])(
+    '%s has no script, no event handler and only safe addresses',
+    async (path) => {
+      const { root } = await embed(path);
+      const all = elements(root);
+      const names = all.map((node) => node.nodeName);
+      for (const forbidden of ['script', 'iframe', 'svg', 'object', 'embed', 'style', 'form', 'base', 'meta', 'link'])
+        expect(names).not.toContain(forbidden);
+      expect(names.filter((name) => name === 'img')).toHaveLength(1);
+      for (const node of all) {
+        for (const { name, value } of node.attrs ?? []) {
+          expect(name).not.toMatch(/^on/i);
+          expect(name).not.toBe('style');
+          if (name === 'href') expect(value).toMatch(/^(https?:|mailto:|webcal:)/);
+          if (name === 'src') expect(value).toMatch(/^https:\/\/img\.example\//);
+        }
       }
-    }
-    // The hostile texts are there, as text.
-    expect(byClass(root, 'lectern-speaker__name').map(text)).toEqual([HOSTILE_LINE]);
-    expect(text(byClass(root, 'lectern-session__affiliation')[0])).toBe(`${HOSTILE_LINE}, ${HOSTILE_LINE}`);
-    expect(text(byClass(root, 'lectern-speaker__bio')[0])).toContain('<script>alert("bio")</script>');
-    const hrefs = all.filter((node) => node.nodeName === 'a').map((node) => attr(node, 'href')!);
-    expect(hrefs.join(' ')).not.toMatch(/javascript:|data:/);
-  });
+      // The hostile texts are there, as text.
+      expect(byClass(root, 'lectern-speaker__name').map(text)).toEqual([HOSTILE_LINE]);
+      expect(text(byClass(root, 'lectern-session__affiliation')[0])).toBe(`${HOSTILE_LINE}, ${HOSTILE_LINE}`);
+      expect(text(byClass(root, 'lectern-speaker__bio')[0])).toContain('<script>alert("bio")</script>');
+      const hrefs = all.filter((node) => node.nodeName === 'a').map((node) => attr(node, 'href')!);
+      expect(hrefs.join(' ')).not.toMatch(/javascript:|data:/);
+    },
+  );
 });

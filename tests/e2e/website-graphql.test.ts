@@ -28,7 +28,7 @@ function getUrl(query: string | undefined, variables: Record<string, unknown>, e
 }
 
 describe('the speaker read model over GET', () => {
-  it('answers a website\'s page query with caching headers, and 304 when the copy is current', async () => {
+  it("answers a website's page query with caching headers, and 304 when the copy is current", async () => {
     const response = await fetch(getUrl(SPEAKER_PAGE, { slug: 'erik-sandstrom' }), { headers: { origin: 'https://kommun.example' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toMatch(/^public, max-age=\d+$/);
@@ -74,7 +74,8 @@ describe('the speaker read model over GET', () => {
   it('gives session titles and abstracts in the Accept-Language locale too, and says which', async () => {
     const query = `{ speaker(slug: "gregory-golding") { appearances { session { titleLocale title abstract(format: TEXT) } } } }`;
     const session = async (acceptLanguage: string) =>
-      ((await (await fetch(getUrl(query, {}), { headers: { 'accept-language': acceptLanguage } })).json()) as any).data.speaker.appearances[0].session;
+      ((await (await fetch(getUrl(query, {}), { headers: { 'accept-language': acceptLanguage } })).json()) as any).data.speaker
+        .appearances[0].session;
     expect(await session('en-US, sv;q=0.3')).toMatchObject({ titleLocale: 'en', title: 'Innovation in the service of society' });
     expect((await session('en')).abstract).toMatch(/^JobTech Development at Arbetsförmedlingen/);
     expect(await session('de, sv;q=0.5')).toMatchObject({ titleLocale: 'sv', title: 'Innovation i samhällets tjänst' });
@@ -87,7 +88,9 @@ describe('the speaker read model over GET', () => {
     expect(missing.headers.get('cache-control')).toBe('no-store');
     expect(missing.headers.get('etag')).toBeNull();
 
-    const organiser = await fetch(getUrl(SPEAKER_PAGE, { slug: 'erik-sandstrom' }), { headers: { authorization: `Bearer ${lectern.adminToken}` } });
+    const organiser = await fetch(getUrl(SPEAKER_PAGE, { slug: 'erik-sandstrom' }), {
+      headers: { authorization: `Bearer ${lectern.adminToken}` },
+    });
     expect(organiser.status).toBe(200);
     expect(organiser.headers.get('cache-control')).toBe('private, no-store');
     expect(organiser.headers.get('etag')).toBeNull();
@@ -95,12 +98,14 @@ describe('the speaker read model over GET', () => {
     const posted = await lectern.graphql(`{ speaker(slug: "erik-sandstrom") { name } }`, {}, { as: 'organiser' });
     expect(posted.headers.get('cache-control')).toBe('private, no-store');
 
-    const mutation = await fetch(getUrl('mutation { deleteSpeaker(id: "1") { id } }', {}), { headers: { authorization: `Bearer ${lectern.adminToken}` } });
+    const mutation = await fetch(getUrl('mutation { deleteSpeaker(id: "1") { id } }', {}), {
+      headers: { authorization: `Bearer ${lectern.adminToken}` },
+    });
     expect(mutation.status).toBe(405);
     expect((await lectern.ok(`{ speaker(slug: "gregory-golding") { name } }`)).speaker.name).toBe('Gregory Golding');
   });
 
-  it('lists a conference\'s speakers with the affiliation they had at it', async () => {
+  it("lists a conference's speakers with the affiliation they had at it", async () => {
     const query = `{ speakers(conferenceSlug: "umea-jobbhackathon-2016") { edges { node { slug appearances { affiliation session { conference { slug } } } } } } }`;
     const response = await fetch(getUrl(query, {}));
     const nodes = ((await response.json()) as any).data.speakers.edges.map((e: any) => e.node);
@@ -160,7 +165,10 @@ describe('automatic persisted queries', () => {
     const byHash = await fetch(getUrl(undefined, { conferenceSlug: 'digstrat-2018' }, persisted));
     expect(byHash.status).toBe(200);
     expect(byHash.headers.get('cache-control')).toMatch(/^public/);
-    expect(((await byHash.json()) as any).data.speakers.edges.map((e: any) => e.node.name)).toEqual(['Carl-Martin Lanér', 'Erik Sandström']);
+    expect(((await byHash.json()) as any).data.speakers.edges.map((e: any) => e.node.name)).toEqual([
+      'Carl-Martin Lanér',
+      'Erik Sandström',
+    ]);
   });
 
   it('refuses a query whose text does not match its hash', async () => {

@@ -108,13 +108,21 @@ requiringServices('db:copy from SQLite to PostgreSQL', () => {
   it('numbers new rows on PostgreSQL after the copied ones', async () => {
     const token = await adminTokenFor(postgres);
     const { speakers } = await graphql(onPostgres, '{ speakers(first: 100) { edges { node { id } } } }');
-    const created = await graphql(onPostgres, 'mutation { createSpeaker(input: { slug: "new-on-postgres", name: "New On Postgres" }) { id } }', token);
-    expect(Number(created.createSpeaker.id)).toBeGreaterThan(Math.max(...speakers.edges.map((edge: { node: { id: string } }) => Number(edge.node.id))));
+    const created = await graphql(
+      onPostgres,
+      'mutation { createSpeaker(input: { slug: "new-on-postgres", name: "New On Postgres" }) { id } }',
+      token,
+    );
+    expect(Number(created.createSpeaker.id)).toBeGreaterThan(
+      Math.max(...speakers.edges.map((edge: { node: { id: string } }) => Number(edge.node.id))),
+    );
   });
 
   it('refuses a target that already holds a programme, and changes nothing there', async () => {
     const before = await countSessions(postgres.DATABASE_URL);
-    await expect(lecternCli(['db:copy', '--from', sqlite.SQLITE_PATH, '--to', postgres.DATABASE_URL], sqlite)).rejects.toThrow(/already holds data.*--force/s);
+    await expect(lecternCli(['db:copy', '--from', sqlite.SQLITE_PATH, '--to', postgres.DATABASE_URL], sqlite)).rejects.toThrow(
+      /already holds data.*--force/s,
+    );
     expect(await countSessions(postgres.DATABASE_URL)).toBe(before);
   });
 

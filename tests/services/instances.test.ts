@@ -53,7 +53,10 @@ requiringServices('two instances behind one address', () => {
   const feed = async (instance: ChildLectern, headers: Record<string, string> = {}) => {
     const response = await fetch(`${instance.url}/calendars/conferences/${conference.slug}.ics`, { headers });
     const text = await response.text();
-    const titles = response.status === 200 ? new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((event) => new ICAL.Event(event).summary) : [];
+    const titles =
+      response.status === 200
+        ? new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((event) => new ICAL.Event(event).summary)
+        : [];
     return { status: response.status, etag: response.headers.get('etag'), titles };
   };
 
@@ -63,7 +66,9 @@ requiringServices('two instances behind one address', () => {
     b = await spawnLectern(env);
     token = await adminTokenFor(env);
 
-    const { createConference } = await graphql(a, 'mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }', { input: conference });
+    const { createConference } = await graphql(a, 'mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }', {
+      input: conference,
+    });
     const { createSession } = await graphql(a, 'mutation ($input: CreateSessionInput!) { createSession(input: $input) { id } }', {
       input: {
         conferenceId: createConference.id,
@@ -84,7 +89,7 @@ requiringServices('two instances behind one address', () => {
     await Promise.all([a?.stop(), b?.stop()]);
   });
 
-  it('serves from B, right after A\'s mutation answered, the feed that mutation changed', async () => {
+  it("serves from B, right after A's mutation answered, the feed that mutation changed", async () => {
     const before = await feed(b);
     expect(before.titles).toEqual(['Öppning']);
 
@@ -110,7 +115,10 @@ requiringServices('two instances behind one address', () => {
     clients.push(client);
     const failed = new Promise<never>((_, reject) =>
       client.subscribe(
-        { query: 'subscription ($id: ID!) { sessionChanged(id: $id) { kind sessionId session { title } conference { slug } } }', variables: { id: sessionId } },
+        {
+          query: 'subscription ($id: ID!) { sessionChanged(id: $id) { kind sessionId session { title } conference { slug } } }',
+          variables: { id: sessionId },
+        },
         { next: (message) => void heard.push(message), error: reject, complete: () => undefined },
       ),
     );
@@ -126,7 +134,12 @@ requiringServices('two instances behind one address', () => {
     }
     expect(heard.length).toBeGreaterThan(0);
     const change = heard[0].data.sessionChanged;
-    expect(change).toEqual({ kind: 'SESSION_RETITLED', sessionId, session: { title: expect.any(String) }, conference: { slug: conference.slug } });
+    expect(change).toEqual({
+      kind: 'SESSION_RETITLED',
+      sessionId,
+      session: { title: expect.any(String) },
+      conference: { slug: conference.slug },
+    });
     expect(titles).toContain(change.session.title);
   });
 

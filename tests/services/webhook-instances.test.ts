@@ -24,25 +24,52 @@ requiringServices('webhook deliveries across instances', () => {
   let sessionId: string;
 
   const deliveriesOf = async (lectern: Lectern, webhookId: string) =>
-    (await lectern.ok(DELIVERIES, { id: webhookId, first: 100 }, { as: 'organiser' })).webhookDeliveries.edges.map((edge: any) => edge.node) as any[];
+    (await lectern.ok(DELIVERIES, { id: webhookId, first: 100 }, { as: 'organiser' })).webhookDeliveries.edges.map(
+      (edge: any) => edge.node,
+    ) as any[];
   const retitle = (lectern: Lectern, text: string) =>
-    lectern.ok(`mutation ($id: ID!, $title: [LocalisedTextInput!]!) { updateSession(id: $id, input: { title: $title }) { id } }`, { id: sessionId, title: [{ locale: 'nb', text }] }, { as: 'organiser' });
+    lectern.ok(
+      `mutation ($id: ID!, $title: [LocalisedTextInput!]!) { updateSession(id: $id, input: { title: $title }) { id } }`,
+      { id: sessionId, title: [{ locale: 'nb', text }] },
+      { as: 'organiser' },
+    );
   const register = async (lectern: Lectern, path: string) =>
-    (await lectern.ok(CREATE_WEBHOOK, { input: { conferenceId, url: `${receiver.url}${path}`, events: ['SESSION_RETITLED'] } }, { as: 'organiser' })).createWebhook.webhook.id as string;
+    (
+      await lectern.ok(
+        CREATE_WEBHOOK,
+        { input: { conferenceId, url: `${receiver.url}${path}`, events: ['SESSION_RETITLED'] } },
+        { as: 'organiser' },
+      )
+    ).createWebhook.webhook.id as string;
 
   beforeAll(async () => {
     await receiver.start();
     // A long timeout: the first instance must still be waiting on the receiver when it stops.
     first = await startLectern({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'on', WEBHOOK_RETRY_BASE_MS: '50', WEBHOOK_TIMEOUT_MS: '60000' });
     const organiser = (query: string, variables?: Record<string, unknown>) => first.ok(query, variables, { as: 'organiser' });
-    conferenceId = (await organiser(`mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }`, { input: { ...CONFERENCE, slug: 'webhooks-shared' } })).createConference.id;
-    const speakerId = (await organiser(`mutation { createSpeaker(input: { slug: "delt-taler", name: "Delt Taler" }) { id } }`)).createSpeaker.id;
+    conferenceId = (
+      await organiser(`mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }`, {
+        input: { ...CONFERENCE, slug: 'webhooks-shared' },
+      })
+    ).createConference.id;
+    const speakerId = (await organiser(`mutation { createSpeaker(input: { slug: "delt-taler", name: "Delt Taler" }) { id } }`))
+      .createSpeaker.id;
     sessionId = (
       await organiser(`mutation ($input: CreateSessionInput!) { createSession(input: $input) { id } }`, {
-        input: { conferenceId, title: [{ locale: 'nb', text: 'Delt' }], format: 'TALK', language: 'nb', startsAt: '2030-05-01T10:00:00+02:00', endsAt: '2030-05-01T10:30:00+02:00' },
+        input: {
+          conferenceId,
+          title: [{ locale: 'nb', text: 'Delt' }],
+          format: 'TALK',
+          language: 'nb',
+          startsAt: '2030-05-01T10:00:00+02:00',
+          endsAt: '2030-05-01T10:30:00+02:00',
+        },
       })
     ).createSession.id;
-    await organiser(`mutation ($sessionId: ID!, $speakerId: ID!) { addAppearance(input: { sessionId: $sessionId, speakerId: $speakerId }) { id } }`, { sessionId, speakerId });
+    await organiser(
+      `mutation ($sessionId: ID!, $speakerId: ID!) { addAppearance(input: { sessionId: $sessionId, speakerId: $speakerId }) { id } }`,
+      { sessionId, speakerId },
+    );
     await organiser(`mutation ($id: ID!) { publishSession(id: $id) { id } }`, { id: sessionId });
     await organiser(`mutation ($id: ID!) { publishConference(id: $id) { id } }`, { id: conferenceId });
   });

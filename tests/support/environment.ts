@@ -38,7 +38,9 @@ export function processEnvironment(settings: Record<string, string>): NodeJS.Pro
  */
 export function requiringServices(name: string, suite: () => void): void {
   if (ENGINE.databaseUrl && ENGINE.redisUrl) return describe(name, suite);
-  const missing = [!ENGINE.databaseUrl && 'DATABASE_URL (PostgreSQL)', !ENGINE.redisUrl && 'REDIS_URL (Redis)'].filter(Boolean).join(' and ');
+  const missing = [!ENGINE.databaseUrl && 'DATABASE_URL (PostgreSQL)', !ENGINE.redisUrl && 'REDIS_URL (Redis)']
+    .filter(Boolean)
+    .join(' and ');
   process.stdout.write(`skipped "${name}": it needs ${missing}; npm run test:services runs it once both are set\n`);
   describe.skip(name, suite);
 }

@@ -28,7 +28,11 @@ export interface Lectern {
   /** A token of a new ORGANISER whose scope is these conferences. */
   organiserToken(conferenceIds: Array<number | string>, name?: string): Promise<string>;
   /** A GraphQL request over HTTP, as a public reader or, with `as: 'organiser'`, as the admin. */
-  graphql<T = any>(query: string, variables?: Record<string, unknown>, options?: { as?: 'organiser'; token?: string }): Promise<GraphqlResult<T>>;
+  graphql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { as?: 'organiser'; token?: string },
+  ): Promise<GraphqlResult<T>>;
   /** A GraphQL request expected to succeed: fails the test with the server's errors otherwise. */
   ok<T = any>(query: string, variables?: Record<string, unknown>, options?: { as?: 'organiser'; token?: string }): Promise<T>;
   close(): Promise<void>;

@@ -6,7 +6,10 @@ import { ENGINE } from './environment';
  * missing and emptied, so a test that runs servers as separate processes never touches the
  * database other tests share.
  */
-export async function scratchPostgres(name: string, baseUrl = ENGINE.databaseUrl || 'postgres://postgres@127.0.0.1:5432/postgres'): Promise<string> {
+export async function scratchPostgres(
+  name: string,
+  baseUrl = ENGINE.databaseUrl || 'postgres://postgres@127.0.0.1:5432/postgres',
+): Promise<string> {
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   const admin = new Client({ connectionString: baseUrl });

@@ -12,7 +12,7 @@ describe('FeedCache', () => {
     cache.onModuleInit();
   });
 
-  it('listens to the data source\'s commits', () => {
+  it("listens to the data source's commits", () => {
     expect(dataSource.subscribers).toEqual([cache]);
   });
 

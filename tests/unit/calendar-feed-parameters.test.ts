@@ -1,5 +1,11 @@
 import { UserError } from '../../src/common/errors';
-import { asQueryParameters, feedQueryString, MultidayDisplay, QueryParameters, readFeedParameters } from '../../src/calendar/feed-parameters';
+import {
+  asQueryParameters,
+  feedQueryString,
+  MultidayDisplay,
+  QueryParameters,
+  readFeedParameters,
+} from '../../src/calendar/feed-parameters';
 
 function refusal(query: QueryParameters, withFilter = true): UserError {
   try {
@@ -13,7 +19,15 @@ function refusal(query: QueryParameters, withFilter = true): UserError {
 describe('feed parameters', () => {
   it('reads repeated filters, normalises them, and gives them back as one canonical query string', () => {
     const options = readFeedParameters(
-      { track: ['b', 'a', 'a'], format: 'talk', day: '2020-11-24', language: 'EN-gb', text: ' öppna data ', locale: 'sv-se', multiday: 'allday' },
+      {
+        track: ['b', 'a', 'a'],
+        format: 'talk',
+        day: '2020-11-24',
+        language: 'EN-gb',
+        text: ' öppna data ',
+        locale: 'sv-se',
+        multiday: 'allday',
+      },
       { withFilter: true },
     );
     expect(options).toEqual({

@@ -31,11 +31,15 @@ function session(changes: Partial<CalendarSession> = {}): CalendarSession {
 }
 
 function render(sessions: CalendarSession[], options: { locale?: string; multiday?: MultidayDisplay } = {}) {
-  const text = renderFeed({ name: 'Test, 2020; "all"', description: 'Everything', url: 'https://lectern.example/calendars/x.ics' }, sessions, {
-    multiday: MultidayDisplay.TIMED,
-    sessionUrl: (id) => `https://lectern.example/calendars/sessions/${id}.ics`,
-    ...options,
-  });
+  const text = renderFeed(
+    { name: 'Test, 2020; "all"', description: 'Everything', url: 'https://lectern.example/calendars/x.ics' },
+    sessions,
+    {
+      multiday: MultidayDisplay.TIMED,
+      sessionUrl: (id) => `https://lectern.example/calendars/sessions/${id}.ics`,
+      ...options,
+    },
+  );
   const calendar = new ICAL.Component(ICAL.parse(text));
   return { text, calendar, events: calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent)) };
 }
@@ -81,7 +85,12 @@ describe('feed renderer', () => {
       session({ id: 2, uid: 'oslo', conference: { ...session().conference, timeZone: 'Europe/Oslo' } }),
       session({ id: 3, uid: 'again' }),
     ]);
-    expect(calendar.getAllSubcomponents('vtimezone').map((zone) => zone.getFirstPropertyValue('tzid')).sort()).toEqual(['Europe/Oslo', 'Europe/Stockholm']);
+    expect(
+      calendar
+        .getAllSubcomponents('vtimezone')
+        .map((zone) => zone.getFirstPropertyValue('tzid'))
+        .sort(),
+    ).toEqual(['Europe/Oslo', 'Europe/Stockholm']);
     expect(text).toContain('DTSTAMP:20200203T040506Z');
     expect(text).toContain('CREATED:20200102T030405Z');
     expect(text).toContain('LAST-MODIFIED:20200203T040506Z');
@@ -89,7 +98,7 @@ describe('feed renderer', () => {
     expect(utc(vevent.getFirstPropertyValue('dtstamp') as ICAL.Time)).toBe('2020-02-03T04:05:06.000Z');
   });
 
-  it('fills every property a calendar shows, in the conference\'s language by default', () => {
+  it("fills every property a calendar shows, in the conference's language by default", () => {
     const { events, calendar } = render([session()]);
     const [event] = events;
     expect(event.uid).toBe('00000000-0000-4000-8000-000000000001@lectern');
@@ -126,7 +135,7 @@ describe('feed renderer', () => {
     expect(render([session({ startsAt: null, endsAt: null })]).events).toHaveLength(0);
   });
 
-  it('gives an online room\'s stream as the location', () => {
+  it("gives an online room's stream as the location", () => {
     const [event] = render([session({ room: { name: 'Online', streamUrl: 'https://stream.example/a' } })]).events;
     expect(event.location).toBe('Online, https://stream.example/a');
   });
@@ -134,7 +143,12 @@ describe('feed renderer', () => {
   it('shows a session over several days as all-day entries only when asked, with its real times in the description', () => {
     const hackathon = session({ startsAt: new Date('2016-10-03T07:00:00Z'), endsAt: new Date('2016-10-05T14:00:00Z') });
     const talk = session({ id: 2, uid: 'talk' });
-    const midnight = session({ id: 3, uid: 'midnight', startsAt: new Date('2016-10-03T20:00:00Z'), endsAt: new Date('2016-10-03T22:00:00Z') });
+    const midnight = session({
+      id: 3,
+      uid: 'midnight',
+      startsAt: new Date('2016-10-03T20:00:00Z'),
+      endsAt: new Date('2016-10-03T22:00:00Z'),
+    });
 
     const timed = render([hackathon]).events[0];
     expect(timed.startDate.isDate).toBe(false);
@@ -153,7 +167,12 @@ describe('feed renderer', () => {
   it('keeps hostile text inside its property: no line, property or component can be injected', () => {
     const hostile = 'Evil\r\nBEGIN:VEVENT\r\nUID:x;,\\ 🎉 Привет مرحبا\nEND:VCALENDAR\u0000\u0007';
     const { events, calendar } = render([
-      session({ title: { sv: hostile }, abstract: { sv: hostile }, track: { name: 'a,b;c' }, room: { name: 'Rum;\nX-INJECTED:1', streamUrl: null } }),
+      session({
+        title: { sv: hostile },
+        abstract: { sv: hostile },
+        track: { name: 'a,b;c' },
+        room: { name: 'Rum;\nX-INJECTED:1', streamUrl: null },
+      }),
     ]);
     expect(events).toHaveLength(1);
     expect(events[0].summary).toBe('Evil\r\nBEGIN:VEVENT\r\nUID:x;,\\ 🎉 Привет مرحبا\nEND:VCALENDAR'.replace(/\r\n/g, '\n'));
@@ -163,7 +182,7 @@ describe('feed renderer', () => {
     expect(calendar.getAllSubcomponents().map((c) => c.name)).toEqual(['vtimezone', 'vevent']);
   });
 
-  it('escapes the calendar\'s own name and description, which ical-generator writes as given', () => {
+  it("escapes the calendar's own name and description, which ical-generator writes as given", () => {
     const hostile = 'Konf\r\nBEGIN:VEVENT\r\nX-INJECTED:1;,';
     const text = renderFeed({ name: hostile, description: hostile, url: 'https://x.example/a.ics' }, [], {
       multiday: MultidayDisplay.TIMED,
@@ -183,8 +202,9 @@ describe('feed renderer', () => {
     jest.isolateModules(() => {
       jest.doMock('timezones-ical-library', () => ({ tzlib_get_timezones: () => ['Europe/Oslo'], tzlib_get_ical_block: () => [''] }));
       // A fresh copy of the renderer that loads the mocked library: only require() can do that here.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { renderFeed: renderWithoutStockholm } = require('../../src/calendar/feed-renderer') as typeof import('../../src/calendar/feed-renderer');
+      const { renderFeed: renderWithoutStockholm } =
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        require('../../src/calendar/feed-renderer') as typeof import('../../src/calendar/feed-renderer');
       const text = renderWithoutStockholm({ name: 'n', description: 'd', url: 'https://x.example/a.ics' }, [session()], {
         multiday: MultidayDisplay.TIMED,
         sessionUrl: () => 'https://x.example/s.ics',
@@ -202,4 +222,3 @@ describe('feed renderer', () => {
     expect(events[0].summary).toBe(title);
   });
 });
-

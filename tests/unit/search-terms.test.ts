@@ -2,8 +2,23 @@ import { MAX_QUERY_TOKENS, nameTokens, queryTokens, searchTokens, sessionDocumen
 
 describe('search words', () => {
   it('folds case and accents like searchable, and splits at anything but letters and digits', () => {
-    expect(searchTokens('Internetdagarna: Öppna DATA i e-förvaltningen (2020)!')).toEqual(['internetdagarna', 'oppna', 'data', 'i', 'e', 'forvaltningen', '2020']);
-    expect(searchTokens({ sv: 'Samhällets tjänst', en: 'IPv6 på lanér.se' })).toEqual(['samhallets', 'tjanst', 'ipv6', 'pa', 'laner', 'se']);
+    expect(searchTokens('Internetdagarna: Öppna DATA i e-förvaltningen (2020)!')).toEqual([
+      'internetdagarna',
+      'oppna',
+      'data',
+      'i',
+      'e',
+      'forvaltningen',
+      '2020',
+    ]);
+    expect(searchTokens({ sv: 'Samhällets tjänst', en: 'IPv6 på lanér.se' })).toEqual([
+      'samhallets',
+      'tjanst',
+      'ipv6',
+      'pa',
+      'laner',
+      'se',
+    ]);
     // ø and æ are letters of their own in Norwegian, as searchable keeps them.
     expect(searchTokens('Løkke Jøsendal')).toEqual(['løkke', 'jøsendal']);
   });
@@ -24,7 +39,7 @@ describe('search words', () => {
     expect(new Set(document).size).toBe(document.length);
   });
 
-  it('keeps a session\'s own words whole and its speakers\' names in parts', () => {
+  it("keeps a session's own words whole and its speakers' names in parts", () => {
     const document = sessionDocument('internetdagarna i kommunen', ['asa lindstrom']);
     expect(document).toEqual(expect.arrayContaining(['internetdagarna', 'kommunen', 'asa', 'lindstrom', 'strom']));
     expect(document).not.toContain('dagarna');

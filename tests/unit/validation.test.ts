@@ -17,7 +17,8 @@ describe('validation rules', () => {
 
   it('accepts absolute http(s) URLs only', () => {
     expect(isHttpUrl('https://internetdagarna.se/program/')).toBe(true);
-    for (const url of ['javascript:alert(1)', 'ftp://x.org', '/relative', 'data:text/html,x', 'https://']) expect(isHttpUrl(url)).toBe(false);
+    for (const url of ['javascript:alert(1)', 'ftp://x.org', '/relative', 'data:text/html,x', 'https://'])
+      expect(isHttpUrl(url)).toBe(false);
   });
 
   it('accepts real calendar dates only', () => {
@@ -27,6 +28,8 @@ describe('validation rules', () => {
 
   it('reports every problem at once, the first one as the field', () => {
     const v = new Validation().slug('Bad Slug').timeZone('Nowhere/Here').url('ftp://x', 'websiteUrl');
-    expect(() => v.throwIfFailed()).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'slug' }) }));
+    expect(() => v.throwIfFailed()).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'slug' }) }),
+    );
   });
 });
