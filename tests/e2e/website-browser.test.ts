@@ -2,12 +2,13 @@ import { readFileSync, mkdirSync, statSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Browser, chromium } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { DemoLoader } from '../../src/demo/demo-loader.service';
+import { launchBrowser } from '../support/browser';
 import { Lectern, startLectern } from '../support/lectern';
 
 /**
- * Real pages in a real browser (Debian's Chromium), served from another origin than Lectern's:
+ * Real pages in a real browser (the Chromium that comes with the install), served from another origin than Lectern's:
  * proof that a website can read the JSON API and embed the speaker wall across origins.
  */
 
@@ -32,19 +33,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
   siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchBrowser();
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
