@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { Lectern, startLectern } from '../support/lectern';
+import { ConferenceFields, ConferenceRef, ProgrammeBuilder, programmeBuilder, SessionFields } from '../support/programme';
 
 const CONFLICTS = `query ($slug: String!) {
   conflicts(conferenceSlug: $slug) { key code severity message blocksRelease sessions { id } speakers { slug } room { slug } track { slug } }
@@ -19,69 +20,35 @@ interface Found {
 /** Every kind of conflict, found through the API an organiser uses, on small programmes built for each. */
 describe('programme conflicts', () => {
   let lectern: Lectern;
-  let counter = 0;
+  let build: ProgrammeBuilder;
 
   beforeAll(async () => {
     lectern = await startLectern();
+    build = programmeBuilder(lectern);
   });
   afterAll(() => lectern.close());
 
   const organiser = (query: string, variables?: Record<string, unknown>) => lectern.ok(query, variables, { as: 'organiser' });
 
-  /** A conference of its own for each test, so one test's sessions never clash with another's. */
-  async function conference(fields: { startDate: string; endDate: string; timeZone: string; defaultLocale?: string }) {
-    const slug = `konferanse-${++counter}`;
-    const { createConference } = await organiser(`mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }`, {
-      input: { slug, name: `Konferanse ${counter}`, defaultLocale: 'nb', ...fields },
-    });
-    await organiser(`mutation { publishConference(id: "${createConference.id}") { id } }`);
-    return { slug, id: createConference.id as string };
-  }
-  const room = async (conferenceId: string, slug: string, extra = '') =>
-    (
-      await organiser(
-        `mutation { createRoom(input: { conferenceId: "${conferenceId}", slug: "${slug}", name: "Sal ${slug}" ${extra} }) { id } }`,
-      )
-    ).createRoom.id as string;
-  const speaker = async (slug: string, bio?: { locale: string; text: string }) =>
-    (
-      await organiser(`mutation ($input: CreateSpeakerInput!) { createSpeaker(input: $input) { id } }`, {
-        input: { slug, name: `Taler ${slug}`, ...(bio ? { bio: [bio] } : {}) },
-      })
-    ).createSpeaker.id as string;
-  async function session(
-    conferenceId: string,
-    startsAt: string | null,
-    endsAt: string | null,
-    extra: Record<string, unknown> = {},
-    speakers: string[] = [],
-  ) {
-    const { createSession } = await organiser(`mutation ($input: CreateSessionInput!) { createSession(input: $input) { id } }`, {
-      input: {
-        conferenceId,
-        title: [{ locale: 'nb', text: `Økt ${++counter}` }],
-        format: 'WORKSHOP',
-        language: 'nb',
-        startsAt,
-        endsAt,
-        ...extra,
-      },
-    });
-    for (const speakerId of speakers)
-      await organiser(`mutation { addAppearance(input: { sessionId: "${createSession.id}", speakerId: "${speakerId}" }) { id } }`);
-    return createSession.id as string;
-  }
+  /** A published conference of its own for each test, so one test's sessions never clash with another's. */
+  const conference = (fields: ConferenceFields) => build.conference({ defaultLocale: 'nb', ...fields, published: true });
+  /** A workshop needs no speaker: only the tests that look for MISSING_SPEAKER make talks. Conflicts name sessions by id. */
+  const session = async (of: ConferenceRef, fields: SessionFields) => (await build.session(of, { format: 'WORKSHOP', ...fields })).id;
   const conflicts = async (slug: string, code?: string): Promise<Found[]> =>
     ((await organiser(CONFLICTS, { slug })).conflicts as Found[]).filter((c) => !code || c.code === code);
   const sessionIds = (found: Found[]) => found.map((c) => c.sessions.map((s) => s.id).sort());
 
   it('finds a speaker in two overlapping sessions, but not in back-to-back or cancelled ones', async () => {
     const oslo = await conference({ startDate: '2021-08-18', endDate: '2021-08-19', timeZone: 'Europe/Oslo' });
-    const anna = await speaker('anna-berg', { locale: 'nb', text: 'Forsker.' });
-    const first = await session(oslo.id, '2021-08-18T10:00:00+02:00', '2021-08-18T11:00:00+02:00', {}, [anna]);
-    const overlapping = await session(oslo.id, '2021-08-18T10:30:00+02:00', '2021-08-18T11:30:00+02:00', {}, [anna]);
-    await session(oslo.id, '2021-08-18T11:30:00+02:00', '2021-08-18T12:00:00+02:00', {}, [anna]);
-    const cancelled = await session(oslo.id, '2021-08-18T10:00:00+02:00', '2021-08-18T10:45:00+02:00', {}, [anna]);
+    const anna = await build.speaker({ slug: 'anna-berg', name: 'Taler anna-berg', bio: { nb: 'Forsker.' } });
+    const first = await session(oslo, { startsAt: '2021-08-18T10:00:00+02:00', endsAt: '2021-08-18T11:00:00+02:00', speakers: [anna] });
+    const overlapping = await session(oslo, {
+      startsAt: '2021-08-18T10:30:00+02:00',
+      endsAt: '2021-08-18T11:30:00+02:00',
+      speakers: [anna],
+    });
+    await session(oslo, { startsAt: '2021-08-18T11:30:00+02:00', endsAt: '2021-08-18T12:00:00+02:00', speakers: [anna] });
+    const cancelled = await session(oslo, { startsAt: '2021-08-18T10:00:00+02:00', endsAt: '2021-08-18T10:45:00+02:00', speakers: [anna] });
     await organiser(`mutation { cancelSession(id: "${cancelled}") { id } }`);
 
     const found = await conflicts(oslo.slug, 'SPEAKER_DOUBLE_BOOKED');
@@ -95,9 +62,9 @@ describe('programme conflicts', () => {
   it('finds a speaker in Oslo and Umeå at once, across conferences, and names a draft of another conference to nobody outside it', async () => {
     const oslo = await conference({ startDate: '2021-09-01', endDate: '2021-09-01', timeZone: 'Europe/Oslo' });
     const umea = await conference({ startDate: '2021-09-01', endDate: '2021-09-01', timeZone: 'Europe/Stockholm', defaultLocale: 'sv' });
-    const olle = await speaker('olle-lundin', { locale: 'nb', text: 'Rådgiver.' });
-    const inOslo = await session(oslo.id, '2021-09-01T09:00:00+02:00', '2021-09-01T10:00:00+02:00', {}, [olle]);
-    const inUmea = await session(umea.id, '2021-09-01T09:30:00+02:00', '2021-09-01T10:30:00+02:00', {}, [olle]);
+    const olle = await build.speaker({ slug: 'olle-lundin', bio: { nb: 'Rådgiver.' } });
+    const inOslo = await session(oslo, { startsAt: '2021-09-01T09:00:00+02:00', endsAt: '2021-09-01T10:00:00+02:00', speakers: [olle] });
+    const inUmea = await session(umea, { startsAt: '2021-09-01T09:30:00+02:00', endsAt: '2021-09-01T10:30:00+02:00', speakers: [olle] });
 
     const fromOslo = await conflicts(oslo.slug, 'SPEAKER_DOUBLE_BOOKED');
     expect(sessionIds(fromOslo)).toEqual([[inOslo, inUmea].sort()]);
@@ -105,13 +72,13 @@ describe('programme conflicts', () => {
     expect(sessionIds(fromUmea)).toEqual([[inOslo, inUmea].sort()]);
 
     // Oslo's own organiser sees the clash, but not Umeå's unpublished session.
-    const osloToken = await lectern.organiserToken([oslo.id], 'Oslo only');
-    const seen = (await lectern.ok(CONFLICTS, { slug: oslo.slug }, { token: osloToken })).conflicts.filter(
+    const { token } = await build.organiser({ conferences: [oslo] });
+    const seen = (await lectern.ok(CONFLICTS, { slug: oslo.slug }, { token })).conflicts.filter(
       (c: Found) => c.code === 'SPEAKER_DOUBLE_BOOKED',
     );
     expect(sessionIds(seen)).toEqual([[inOslo]]);
     expect(seen[0].message).toContain('a session of another conference');
-    expect(seen[0].message).not.toMatch(/Konferanse/);
+    for (const name of [oslo.name, umea.name]) expect(seen[0].message).not.toContain(name);
   });
 
   it('judges the spring DST change (Europe/Stockholm) on UTC instants: back-to-back across 02:00→03:00 is no clash, an overlap is', async () => {
@@ -121,10 +88,10 @@ describe('programme conflicts', () => {
       timeZone: 'Europe/Stockholm',
       defaultLocale: 'sv',
     });
-    const hall = await room(stockholm.id, 'hall');
+    const hall = await build.room(stockholm, { slug: 'hall' });
     // 01:00 CET to 03:00 CEST is one real hour (00:00Z–01:00Z); the next session starts at 03:00 CEST (01:00Z).
-    const night = await session(stockholm.id, '2021-03-28T01:00:00+01:00', '2021-03-28T03:00:00+02:00', { roomId: hall });
-    const morning = await session(stockholm.id, '2021-03-28T03:00:00+02:00', '2021-03-28T04:00:00+02:00', { roomId: hall });
+    const night = await session(stockholm, { startsAt: '2021-03-28T01:00:00+01:00', endsAt: '2021-03-28T03:00:00+02:00', room: hall });
+    const morning = await session(stockholm, { startsAt: '2021-03-28T03:00:00+02:00', endsAt: '2021-03-28T04:00:00+02:00', room: hall });
     expect(await conflicts(stockholm.slug, 'ROOM_DOUBLE_BOOKED')).toEqual([]);
 
     // Ends at 03:30 CEST (01:30Z): half an hour into the morning session.
@@ -136,13 +103,13 @@ describe('programme conflicts', () => {
 
   it('judges the autumn DST change (Europe/Oslo) on UTC instants: the repeated hour holds two sessions, one spanning both clashes with each', async () => {
     const oslo = await conference({ startDate: '2021-10-30', endDate: '2021-10-31', timeZone: 'Europe/Oslo' });
-    const hall = await room(oslo.id, 'sal');
+    const hall = await build.room(oslo, { slug: 'sal' });
     // 02:15–02:45 happens twice that night: first in summer time (00:15Z), then in winter time (01:15Z).
-    const firstPass = await session(oslo.id, '2021-10-31T02:15:00+02:00', '2021-10-31T02:45:00+02:00', { roomId: hall });
-    const secondPass = await session(oslo.id, '2021-10-31T02:15:00+01:00', '2021-10-31T02:45:00+01:00', { roomId: hall });
+    const firstPass = await session(oslo, { startsAt: '2021-10-31T02:15:00+02:00', endsAt: '2021-10-31T02:45:00+02:00', room: hall });
+    const secondPass = await session(oslo, { startsAt: '2021-10-31T02:15:00+01:00', endsAt: '2021-10-31T02:45:00+01:00', room: hall });
     expect(await conflicts(oslo.slug, 'ROOM_DOUBLE_BOOKED')).toEqual([]);
 
-    const spanning = await session(oslo.id, '2021-10-31T02:30:00+02:00', '2021-10-31T02:30:00+01:00', { roomId: hall });
+    const spanning = await session(oslo, { startsAt: '2021-10-31T02:30:00+02:00', endsAt: '2021-10-31T02:30:00+01:00', room: hall });
     expect(sessionIds(await conflicts(oslo.slug, 'ROOM_DOUBLE_BOOKED')).sort()).toEqual(
       [[firstPass, spanning].sort(), [secondPass, spanning].sort()].sort(),
     );
@@ -150,8 +117,8 @@ describe('programme conflicts', () => {
 
   it("finds sessions outside the conference's days once its dates change", async () => {
     const oslo = await conference({ startDate: '2021-08-18', endDate: '2021-08-19', timeZone: 'Europe/Oslo' });
-    const late = await session(oslo.id, '2021-08-19T23:00:00+02:00', '2021-08-19T23:59:00+02:00');
-    await session(oslo.id, '2021-08-18T09:00:00+02:00', '2021-08-18T10:00:00+02:00');
+    const late = await session(oslo, { startsAt: '2021-08-19T23:00:00+02:00', endsAt: '2021-08-19T23:59:00+02:00' });
+    await session(oslo, { startsAt: '2021-08-18T09:00:00+02:00', endsAt: '2021-08-18T10:00:00+02:00' });
     expect(await conflicts(oslo.slug, 'OUTSIDE_CONFERENCE_DAYS')).toEqual([]);
     await organiser(`mutation { updateConference(id: "${oslo.id}", input: { endDate: "2021-08-18" }) { id } }`);
     const found = await conflicts(oslo.slug, 'OUTSIDE_CONFERENCE_DAYS');
@@ -161,13 +128,13 @@ describe('programme conflicts', () => {
 
   it("finds sessions outside their room's availability windows", async () => {
     const oslo = await conference({ startDate: '2021-08-18', endDate: '2021-08-18', timeZone: 'Europe/Oslo' });
-    const hall = await room(oslo.id, 'aula');
-    const morning = await session(oslo.id, '2021-08-18T09:00:00+02:00', '2021-08-18T10:00:00+02:00', { roomId: hall });
-    const evening = await session(oslo.id, '2021-08-18T18:00:00+02:00', '2021-08-18T19:00:00+02:00', { roomId: hall });
+    const hall = await build.room(oslo, { slug: 'aula' });
+    const morning = await session(oslo, { startsAt: '2021-08-18T09:00:00+02:00', endsAt: '2021-08-18T10:00:00+02:00', room: hall });
+    const evening = await session(oslo, { startsAt: '2021-08-18T18:00:00+02:00', endsAt: '2021-08-18T19:00:00+02:00', room: hall });
     expect(await conflicts(oslo.slug, 'OUTSIDE_ROOM_AVAILABILITY')).toEqual([]);
 
     const { setRoomAvailability } = await organiser(
-      `mutation { setRoomAvailability(roomId: "${hall}", windows: [{ startsAt: "2021-08-18T08:00:00+02:00", endsAt: "2021-08-18T17:00:00+02:00" }]) { availability { startsAt endsAt } } }`,
+      `mutation { setRoomAvailability(roomId: "${hall.id}", windows: [{ startsAt: "2021-08-18T08:00:00+02:00", endsAt: "2021-08-18T17:00:00+02:00" }]) { availability { startsAt endsAt } } }`,
     );
     expect(setRoomAvailability.availability).toEqual([{ startsAt: '2021-08-18T06:00:00.000Z', endsAt: '2021-08-18T15:00:00.000Z' }]);
     const found = await conflicts(oslo.slug, 'OUTSIDE_ROOM_AVAILABILITY');
@@ -176,7 +143,7 @@ describe('programme conflicts', () => {
     expect(sessionIds(found)).not.toContainEqual([morning]);
 
     const bad = await lectern.graphql(
-      `mutation { setRoomAvailability(roomId: "${hall}", windows: [{ startsAt: "2021-08-18T10:00:00Z", endsAt: "2021-08-18T09:00:00Z" }]) { id } }`,
+      `mutation { setRoomAvailability(roomId: "${hall.id}", windows: [{ startsAt: "2021-08-18T10:00:00Z", endsAt: "2021-08-18T09:00:00Z" }]) { id } }`,
       {},
       { as: 'organiser' },
     );
@@ -186,14 +153,13 @@ describe('programme conflicts', () => {
 
   it('finds talks and keynotes without a speaker, and panels short of panellists or a moderator', async () => {
     const oslo = await conference({ startDate: '2021-08-18', endDate: '2021-08-18', timeZone: 'Europe/Oslo' });
-    const [a, b, c] = [await speaker('p-a'), await speaker('p-b'), await speaker('p-c')];
-    const talk = await session(oslo.id, null, null, { format: 'TALK' });
-    const keynote = await session(oslo.id, null, null, { format: 'KEYNOTE' });
-    await session(oslo.id, null, null, { format: 'TALK' }, [a]);
-    await session(oslo.id, null, null, { format: 'BREAK' });
-    const smallPanel = await session(oslo.id, null, null, { format: 'PANEL' }, [a]);
-    const fullPanel = await session(oslo.id, null, null, { format: 'PANEL' }, [a, b]);
-    await organiser(`mutation { addAppearance(input: { sessionId: "${fullPanel}", speakerId: "${c}", role: MODERATOR }) { id } }`);
+    const [a, b, c] = [await build.speaker({ slug: 'p-a' }), await build.speaker({ slug: 'p-b' }), await build.speaker({ slug: 'p-c' })];
+    const talk = await session(oslo, { startsAt: null, endsAt: null, format: 'TALK' });
+    const keynote = await session(oslo, { startsAt: null, endsAt: null, format: 'KEYNOTE' });
+    await session(oslo, { startsAt: null, endsAt: null, format: 'TALK', speakers: [a] });
+    await session(oslo, { startsAt: null, endsAt: null, format: 'BREAK' });
+    const smallPanel = await session(oslo, { startsAt: null, endsAt: null, format: 'PANEL', speakers: [a] });
+    await session(oslo, { startsAt: null, endsAt: null, format: 'PANEL', speakers: [a, b, { speaker: c, role: 'MODERATOR' }] });
 
     expect(sessionIds(await conflicts(oslo.slug, 'MISSING_SPEAKER')).sort()).toEqual([[talk], [keynote]].sort());
     expect(sessionIds(await conflicts(oslo.slug, 'PANEL_TOO_SMALL'))).toEqual([[smallPanel]]);
@@ -204,9 +170,9 @@ describe('programme conflicts', () => {
 
   it("warns about speakers without a bio in the conference's default language", async () => {
     const oslo = await conference({ startDate: '2021-08-18', endDate: '2021-08-18', timeZone: 'Europe/Oslo', defaultLocale: 'nb' });
-    const english = await speaker('only-english', { locale: 'en', text: 'Researcher with "quotes" in "nb":"x" her bio.' });
-    const norwegian = await speaker('norsk', { locale: 'nb', text: 'Forsker.' });
-    await session(oslo.id, null, null, {}, [english, norwegian]);
+    const english = await build.speaker({ slug: 'only-english', bio: { en: 'Researcher with "quotes" in "nb":"x" her bio.' } });
+    const norwegian = await build.speaker({ slug: 'norsk', bio: { nb: 'Forsker.' } });
+    await session(oslo, { startsAt: null, endsAt: null, speakers: [english, norwegian] });
     const found = await conflicts(oslo.slug, 'SPEAKER_WITHOUT_BIO');
     expect(found.map((c) => c.speakers)).toEqual([[{ slug: 'only-english' }]]);
     expect(found[0]).toMatchObject({ severity: 'WARNING', blocksRelease: false });
@@ -214,14 +180,16 @@ describe('programme conflicts', () => {
 
   it('finds a published session in an unpublished room or track, and returns the conflicts a mutation caused with its result', async () => {
     const oslo = await conference({ startDate: '2021-08-18', endDate: '2021-08-18', timeZone: 'Europe/Oslo' });
-    const hidden = await room(oslo.id, 'bakrom', ', published: false');
-    const { createTrack } = await organiser(
-      `mutation { createTrack(input: { conferenceId: "${oslo.id}", slug: "hemmelig", name: "Hemmelig", published: false }) { id published } }`,
-    );
-    expect(createTrack.published).toBe(false);
-    const draft = await session(oslo.id, '2021-08-18T09:00:00+02:00', '2021-08-18T10:00:00+02:00', {
-      roomId: hidden,
-      trackId: createTrack.id,
+    const hidden = await build.room(oslo, { slug: 'bakrom', published: false });
+    const secret = await build.track(oslo, { slug: 'hemmelig', published: false });
+    expect((await organiser(`{ conference(slug: "${oslo.slug}") { tracks { slug published } } }`)).conference.tracks).toEqual([
+      { slug: 'hemmelig', published: false },
+    ]);
+    const draft = await session(oslo, {
+      startsAt: '2021-08-18T09:00:00+02:00',
+      endsAt: '2021-08-18T10:00:00+02:00',
+      room: hidden,
+      track: secret,
     });
     expect(await conflicts(oslo.slug, 'UNPUBLISHED_ROOM')).toEqual([]);
 
@@ -232,9 +200,9 @@ describe('programme conflicts', () => {
     expect(publishSession.conflicts.every((c: Found) => c.blocksRelease)).toBe(true);
 
     // An ERROR does not stop the mutation: organisers work in drafts.
-    const other = await session(oslo.id, '2021-08-18T09:30:00+02:00', '2021-08-18T10:30:00+02:00');
+    const other = await session(oslo, { startsAt: '2021-08-18T09:30:00+02:00', endsAt: '2021-08-18T10:30:00+02:00' });
     const { updateSession } = await organiser(
-      `mutation { updateSession(id: "${other}", input: { roomId: "${hidden}" }) { id room { slug } conflicts { code sessions { id } } } }`,
+      `mutation { updateSession(id: "${other}", input: { roomId: "${hidden.id}" }) { id room { slug } conflicts { code sessions { id } } } }`,
     );
     expect(updateSession.room).toEqual({ slug: 'bakrom' });
     expect(updateSession.conflicts).toEqual([{ code: 'ROOM_DOUBLE_BOOKED', sessions: [{ id: draft }, { id: other }] }]);
@@ -242,27 +210,34 @@ describe('programme conflicts', () => {
 
   it("lets talks happen in a hackathon's room while it runs, but not two hackathons at once", async () => {
     const umea = await conference({ startDate: '2021-10-21', endDate: '2021-10-23', timeZone: 'Europe/Stockholm', defaultLocale: 'sv' });
-    const hall = await room(umea.id, 'aula');
-    const hackathon = await session(umea.id, '2021-10-21T09:00:00+02:00', '2021-10-23T16:00:00+02:00', {
-      roomId: hall,
+    const hall = await build.room(umea, { slug: 'aula' });
+    const hackathon = await session(umea, {
+      startsAt: '2021-10-21T09:00:00+02:00',
+      endsAt: '2021-10-23T16:00:00+02:00',
+      room: hall,
       format: 'HACKATHON',
     });
-    await session(umea.id, '2021-10-21T09:30:00+02:00', '2021-10-21T10:00:00+02:00', { roomId: hall });
+    await session(umea, { startsAt: '2021-10-21T09:30:00+02:00', endsAt: '2021-10-21T10:00:00+02:00', room: hall });
     expect(await conflicts(umea.slug, 'ROOM_DOUBLE_BOOKED')).toEqual([]);
 
-    const second = await session(umea.id, '2021-10-22T09:00:00+02:00', '2021-10-22T17:00:00+02:00', { roomId: hall, format: 'HACKATHON' });
+    const second = await session(umea, {
+      startsAt: '2021-10-22T09:00:00+02:00',
+      endsAt: '2021-10-22T17:00:00+02:00',
+      room: hall,
+      format: 'HACKATHON',
+    });
     expect(sessionIds(await conflicts(umea.slug, 'ROOM_DOUBLE_BOOKED'))).toEqual([[hackathon, second].sort()]);
   });
 
   it('keeps an unpublished room and track out of public answers and feeds', async () => {
     const oslo = await conference({ startDate: '2021-08-18', endDate: '2021-08-18', timeZone: 'Europe/Oslo' });
-    const hidden = await room(oslo.id, 'lager', ', published: false');
-    const { createTrack } = await organiser(
-      `mutation { createTrack(input: { conferenceId: "${oslo.id}", slug: "intern", name: "Intern", published: false }) { id } }`,
-    );
-    const shown = await session(oslo.id, '2021-08-18T09:00:00+02:00', '2021-08-18T10:00:00+02:00', {
-      roomId: hidden,
-      trackId: createTrack.id,
+    const hidden = await build.room(oslo, { slug: 'lager', name: 'Sal lager', published: false });
+    const internal = await build.track(oslo, { slug: 'intern', published: false });
+    const shown = await session(oslo, {
+      startsAt: '2021-08-18T09:00:00+02:00',
+      endsAt: '2021-08-18T10:00:00+02:00',
+      room: hidden,
+      track: internal,
     });
     await organiser(`mutation { publishSession(id: "${shown}") { id } }`);
 
@@ -282,13 +257,15 @@ describe('programme conflicts', () => {
 
   it("shows conflicts to the conference's organisers only", async () => {
     const oslo = await conference({ startDate: '2021-08-18', endDate: '2021-08-18', timeZone: 'Europe/Oslo' });
-    const talk = await session(oslo.id, null, null, { format: 'TALK' });
+    const talk = await session(oslo, { startsAt: null, endsAt: null, format: 'TALK' });
     await organiser(`mutation { publishSession(id: "${talk}") { id } }`);
 
     const anonymous = await lectern.graphql(CONFLICTS, { slug: oslo.slug });
     expect(anonymous.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const outsider = await lectern.organiserToken([], 'Someone else');
-    expect((await lectern.graphql(CONFLICTS, { slug: oslo.slug }, { token: outsider })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const outsider = await build.organiser();
+    expect((await lectern.graphql(CONFLICTS, { slug: oslo.slug }, { token: outsider.token })).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
     const field = await lectern.graphql(`{ session(id: "${talk}") { id conflicts { code } } }`);
     expect(field.data?.session ?? null).toBeNull();
     expect(field.errors?.[0].extensions?.code).toBe('FORBIDDEN');
