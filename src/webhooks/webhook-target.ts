@@ -1,5 +1,7 @@
+import { lookup as lookupCallback, LookupAddress, LookupAllOptions, LookupOneOptions } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
+import { Agent } from 'undici';
 
 /**
  * Addresses a webhook may not reach unless private targets are allowed: this machine, the private
@@ -25,7 +27,10 @@ for (const [network, prefix] of [
 for (const [network, prefix] of [
   ['::', 128], // unspecified
   ['::1', 128],
+  ['::', 96], // IPv4-compatible (deprecated): ::127.0.0.1 and the like
   ['64:ff9b::', 96], // NAT64: reaches IPv4 addresses, private ones included
+  ['64:ff9b:1::', 48], // NAT64 for local use
+  ['2002::', 16], // 6to4: wraps an IPv4 address, private ones included
   ['fc00::', 7], // unique-local
   ['fe80::', 10], // link-local
   ['fec0::', 10], // the former site-local
@@ -67,4 +72,34 @@ export async function targetProblem(url: string, allowPrivate: boolean): Promise
   // Every address counts: a client may connect to any of them.
   const blocked = addresses.find(({ address }) => isPrivateAddress(address));
   return blocked ? `host "${host}" resolves to a private or local address (${blocked.address})` : null;
+}
+
+type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+export type HostLookup = (hostname: string, options: LookupOneOptions | LookupAllOptions, callback: LookupCallback) => void;
+
+/**
+ * The name lookup of the connection itself: a delivery connects only to an address checked right
+ * then, so a name that resolved to a public address when it was checked and to a private one a
+ * moment later (DNS rebinding) is refused instead of reached.
+ */
+export function guardedLookup(lookupHost: HostLookup = lookupCallback as unknown as HostLookup): HostLookup {
+  return (hostname, options, callback) =>
+    lookupHost(hostname, options, (error, address, family) => {
+      if (error) return callback(error, address, family);
+      const addresses = Array.isArray(address) ? address.map((entry) => entry.address) : [address];
+      const blocked = addresses.find((candidate) => isPrivateAddress(candidate));
+      if (blocked === undefined) return callback(null, address, family);
+      const refusal: NodeJS.ErrnoException = new Error(`host "${hostname}" resolves to a private or local address (${blocked})`);
+      refusal.code = 'EPRIVATEADDRESS';
+      callback(refusal, address, family);
+    });
+}
+
+/**
+ * The HTTP client webhook deliveries go through: unless private targets are allowed, each
+ * connection's lookup is guarded. (`lookupHost` stands in for the system's resolver in tests.)
+ */
+export function webhookDispatcher(allowPrivate: boolean, lookupHost?: HostLookup): Agent {
+  const lookup = allowPrivate ? lookupHost : guardedLookup(lookupHost);
+  return new Agent(lookup ? { connect: { lookup } } : {});
 }

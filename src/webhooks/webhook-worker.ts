@@ -4,7 +4,8 @@ import { APP_CONFIG, AppConfig } from '../config/configuration';
 import { Transactions } from '../database/transactions';
 import { StoredAttempt, WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
 import { signatureOf } from './webhook-signature';
-import { targetProblem } from './webhook-target';
+import { fetch } from 'undici';
+import { targetProblem, webhookDispatcher } from './webhook-target';
 import { Webhook } from './webhook.entity';
 
 /** Deliveries one instance sends at the same time: a slow receiver holds one of them, not all. */
@@ -39,11 +40,14 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private again = false;
+  private readonly dispatcher: ReturnType<typeof webhookDispatcher>;
 
   constructor(
     private readonly transactions: Transactions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.dispatcher = webhookDispatcher(config.webhookAllowPrivateTargets);
+  }
 
   onApplicationBootstrap(): void {
     this.wake();
@@ -54,6 +58,7 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
     clearTimeout(this.timer);
     await this.running;
     await Promise.allSettled([...this.inFlight]);
+    await this.dispatcher.close();
   }
 
   /** Looks for due deliveries now (after new ones were written, or an attempt ended). */
@@ -163,7 +168,8 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async send(delivery: Claimed): Promise<Outcome | 'interrupted'> {
     const { url, secret } = delivery.webhook;
-    // Again at each attempt: what a name resolves to may have changed since it was registered.
+    // Again at each attempt, for a clear message: what a name resolves to may have changed since it
+    // was registered. The connection checks once more what it actually connects to (the dispatcher).
     const problem = await targetProblem(url, this.config.webhookAllowPrivateTargets);
     if (problem) return { responseStatus: null, error: `not sent: the url ${problem}`, retry: true };
     const timeout = AbortSignal.timeout(this.config.webhookTimeoutMs);
@@ -180,6 +186,7 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
         body: delivery.body,
         redirect: 'manual',
         signal: AbortSignal.any([timeout, this.stopping.signal]),
+        dispatcher: this.dispatcher,
       });
       await response.body?.cancel().catch(() => undefined);
       const status = response.status;
@@ -236,6 +243,8 @@ function ownClaim(delivery: Claimed) {
 
 function networkError(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  // The guarded lookup's refusal says which address it refused; a system error's code says enough.
+  if (cause?.code === 'EPRIVATEADDRESS') return cause.message ?? cause.code;
   return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
 }
 

@@ -1,4 +1,7 @@
-import { isPrivateAddress, targetProblem } from '../../src/webhooks/webhook-target';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { fetch } from 'undici';
+import { HostLookup, isPrivateAddress, targetProblem, webhookDispatcher } from '../../src/webhooks/webhook-target';
 
 describe('webhook targets', () => {
   it.each([
@@ -23,6 +26,11 @@ describe('webhook targets', () => {
     '::ffff:10.0.0.1',
     '::ffff:a9fe:a9fe',
     '64:ff9b::a00:1',
+    '64:ff9b:1::a00:1', // NAT64 for local use
+    '2002:7f00:1::1', // 6to4 around 127.0.0.1
+    '2002:c0a8:101::1', // 6to4 around 192.168.1.1
+    '::7f00:1', // IPv4-compatible ::127.0.0.1
+    '::a00:1', // IPv4-compatible ::10.0.0.1
   ])('counts %s as private or local', (address) => {
     expect(isPrivateAddress(address)).toBe(true);
   });
@@ -55,5 +63,44 @@ describe('webhook targets', () => {
   it('accepts a public address', async () => {
     expect(await targetProblem('https://93.184.215.14/hook', false)).toBeNull();
     expect(await targetProblem('http://[2606:4700:4700::1111]/hook', false)).toBeNull();
+  });
+
+  describe('the connection itself (DNS rebinding)', () => {
+    let receiver: Server;
+    let port: number;
+    let received = 0;
+    beforeAll(async () => {
+      receiver = createServer((_request, response) => {
+        received++;
+        response.end('thanks');
+      });
+      await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+      port = (receiver.address() as AddressInfo).port;
+    });
+    afterAll(() => new Promise((resolve) => receiver.close(resolve)));
+
+    /** A name server that has changed its mind since the target was checked: the name now points here. */
+    const rebound: HostLookup = (_hostname, options, callback) =>
+      'all' in options && options.all ? callback(null, [{ address: '127.0.0.1', family: 4 }]) : callback(null, '127.0.0.1', 4);
+
+    it('refuses to connect when the name resolves to a private address at connection time', async () => {
+      const dispatcher = webhookDispatcher(false, rebound);
+      const before = received;
+      const attempt = fetch(`http://hooks.rebound.test:${port}/hook`, { method: 'POST', body: '{}', dispatcher });
+      await expect(attempt).rejects.toMatchObject({
+        cause: { code: 'EPRIVATEADDRESS', message: expect.stringContaining('resolves to a private or local address (127.0.0.1)') },
+      });
+      expect(received).toBe(before);
+      await dispatcher.close();
+    });
+
+    it('connects through the same lookup when private targets are allowed', async () => {
+      const dispatcher = webhookDispatcher(true, rebound);
+      const before = received;
+      const response = await fetch(`http://hooks.rebound.test:${port}/hook`, { method: 'POST', body: '{}', dispatcher });
+      expect(await response.text()).toBe('thanks');
+      expect(received).toBe(before + 1);
+      await dispatcher.close();
+    });
   });
 });
