@@ -1,22 +1,16 @@
 import { ProgrammeChange, ProgrammeEvents } from '../../src/events/programme-events';
 import { Lectern, startLectern } from '../support/lectern';
-
-const conference = {
-  slug: 'umea-events-2016',
-  name: 'Umeå Jobbhackathon 2016',
-  startDate: '2016-10-21',
-  endDate: '2016-10-23',
-  timeZone: 'Europe/Stockholm',
-  defaultLocale: 'sv',
-};
+import { programmeBuilder, SessionRef } from '../support/programme';
 
 describe('programme changes, told after commit', () => {
   let lectern: Lectern;
   let heard: ProgrammeChange[] = [];
   let conferenceId: number;
+  let session: SessionRef;
   let sessionId: string;
 
   const organiser = (query: string, variables?: Record<string, unknown>) => lectern.ok(query, variables, { as: 'organiser' });
+  const build = () => programmeBuilder(lectern);
   const kinds = () => heard.map((change) => change.kind);
   /** Listeners run after commit, on a later turn of the event loop than the answer. */
   const settle = () => new Promise((resolve) => setImmediate(resolve));
@@ -24,22 +18,15 @@ describe('programme changes, told after commit', () => {
   beforeAll(async () => {
     lectern = await startLectern();
     lectern.app.get(ProgrammeEvents).listen((changes) => void heard.push(...changes));
-    conferenceId = Number(
-      (await organiser(`mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }`, { input: conference }))
-        .createConference.id,
-    );
-    sessionId = (
-      await organiser(`mutation ($input: CreateSessionInput!) { createSession(input: $input) { id } }`, {
-        input: {
-          conferenceId,
-          title: [{ locale: 'sv', text: 'Öppning' }],
-          format: 'TALK',
-          language: 'sv',
-          startsAt: '2016-10-21T09:00:00+02:00',
-          endsAt: '2016-10-21T09:30:00+02:00',
-        },
-      })
-    ).createSession.id;
+    const umea = await build().conference({
+      startDate: '2016-10-21',
+      endDate: '2016-10-23',
+      timeZone: 'Europe/Stockholm',
+      defaultLocale: 'sv',
+    });
+    conferenceId = Number(umea.id);
+    session = await build().session(umea, { title: 'Öppning', startsAt: '2016-10-21T09:00:00+02:00', endsAt: '2016-10-21T09:30:00+02:00' });
+    sessionId = session.id;
   });
   beforeEach(() => (heard = []));
   afterAll(() => lectern.close());
@@ -82,15 +69,9 @@ describe('programme changes, told after commit', () => {
   });
 
   it('tells a change of speakers, and a change of the person to every conference they take part in', async () => {
-    const speakerId = (await organiser(`mutation { createSpeaker(input: { slug: "events-speaker", name: "Anna Berg" }) { id } }`))
-      .createSpeaker.id;
-    await organiser(
-      `mutation ($sessionId: ID!, $speakerId: ID!) { addAppearance(input: { sessionId: $sessionId, speakerId: $speakerId }) { id } }`,
-      {
-        sessionId,
-        speakerId,
-      },
-    );
+    const anna = await build().speaker({ name: 'Anna Berg' });
+    const speakerId = anna.id;
+    await build().appearance(session, anna);
     await settle();
     expect(heard).toEqual([expect.objectContaining({ kind: 'SESSION_UPDATED', conferenceId, sessionId: Number(sessionId) })]);
 
