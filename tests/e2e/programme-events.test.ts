@@ -1,31 +1,32 @@
 import { ProgrammeChange, ProgrammeEvents } from '../../src/events/programme-events';
 import { Lectern, startLectern } from '../support/lectern';
-import { programmeBuilder, SessionRef } from '../support/programme';
+import { ProgrammeBuilder, programmeBuilder, SessionRef } from '../support/programme';
 
 describe('programme changes, told after commit', () => {
   let lectern: Lectern;
+  let build: ProgrammeBuilder;
   let heard: ProgrammeChange[] = [];
   let conferenceId: number;
   let session: SessionRef;
   let sessionId: string;
 
   const organiser = (query: string, variables?: Record<string, unknown>) => lectern.ok(query, variables, { as: 'organiser' });
-  const build = () => programmeBuilder(lectern);
   const kinds = () => heard.map((change) => change.kind);
   /** Listeners run after commit, on a later turn of the event loop than the answer. */
   const settle = () => new Promise((resolve) => setImmediate(resolve));
 
   beforeAll(async () => {
     lectern = await startLectern();
+    build = programmeBuilder(lectern);
     lectern.app.get(ProgrammeEvents).listen((changes) => void heard.push(...changes));
-    const umea = await build().conference({
+    const umea = await build.conference({
       startDate: '2016-10-21',
       endDate: '2016-10-23',
       timeZone: 'Europe/Stockholm',
       defaultLocale: 'sv',
     });
     conferenceId = Number(umea.id);
-    session = await build().session(umea, { title: 'Öppning', startsAt: '2016-10-21T09:00:00+02:00', endsAt: '2016-10-21T09:30:00+02:00' });
+    session = await build.session(umea, { title: 'Öppning', startsAt: '2016-10-21T09:00:00+02:00', endsAt: '2016-10-21T09:30:00+02:00' });
     sessionId = session.id;
   });
   beforeEach(() => (heard = []));
@@ -69,9 +70,9 @@ describe('programme changes, told after commit', () => {
   });
 
   it('tells a change of speakers, and a change of the person to every conference they take part in', async () => {
-    const anna = await build().speaker({ name: 'Anna Berg' });
+    const anna = await build.speaker({ name: 'Anna Berg' });
     const speakerId = anna.id;
-    await build().appearance(session, anna);
+    await build.appearance(session, anna);
     await settle();
     expect(heard).toEqual([expect.objectContaining({ kind: 'SESSION_UPDATED', conferenceId, sessionId: Number(sessionId) })]);
 
