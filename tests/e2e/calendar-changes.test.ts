@@ -1,16 +1,17 @@
 import ICAL from 'ical.js';
 import { SqlLogger } from '../../src/database/sql-logger';
 import { Lectern, startLectern } from '../support/lectern';
+import { ConferenceRef, ProgrammeBuilder, programmeBuilder, RoomRef, SessionFields, TrackRef } from '../support/programme';
 
 const utc = (time: ICAL.Time) => new Date(time.toUnixTime() * 1000).toISOString();
 
-const SESSION_FIELDS = 'id uid revision status';
-
 describe('calendar feeds follow the programme', () => {
   let lectern: Lectern;
+  let build: ProgrammeBuilder;
+  let conference: ConferenceRef;
   let conferenceId: string;
-  let roomId: string;
-  let trackId: string;
+  let room: RoomRef;
+  let track: TrackRef;
 
   const organiser = (query: string, variables?: Record<string, unknown>) => lectern.ok(query, variables, { as: 'organiser' });
 
@@ -22,53 +23,36 @@ describe('calendar feeds follow the programme', () => {
     return { response, text, calendar, events: calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent)) };
   }
 
-  async function newSession(input: Record<string, unknown> = {}, publish = true) {
-    const session = (
-      await organiser(`mutation ($input: CreateSessionInput!) { createSession(input: $input) { ${SESSION_FIELDS} } }`, {
-        input: {
-          conferenceId,
-          title: [
-            { locale: 'sv', text: 'Höstens första' },
-            { locale: 'en', text: 'First of autumn' },
-          ],
-          format: 'TALK',
-          language: 'sv',
-          roomId,
-          trackId,
-          startsAt: '2020-10-24T10:00:00+02:00',
-          endsAt: '2020-10-24T10:30:00+02:00',
-          ...input,
-        },
-      })
-    ).createSession;
-    if (publish) await organiser(`mutation { publishSession(id: "${session.id}") { id } }`);
-    return session;
-  }
+  const newSession = (fields: SessionFields = {}, published = true) =>
+    build.session(conference, {
+      title: { sv: 'Höstens första', en: 'First of autumn' },
+      room,
+      track,
+      startsAt: '2020-10-24T10:00:00+02:00',
+      endsAt: '2020-10-24T10:30:00+02:00',
+      ...fields,
+      published,
+    });
 
   const eventOf = (events: ICAL.Event[], uid: string) => events.find((event) => event.uid === `${uid}@lectern`);
   const PROGRAMME = '/calendars/conferences/hostdagarna-2020.ics';
 
   beforeAll(async () => {
     lectern = await startLectern();
-    const conference = (
-      await organiser(`mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }`, {
-        input: {
-          slug: 'hostdagarna-2020',
-          name: 'Höstdagarna 2020',
-          startDate: '2020-10-24',
-          endDate: '2020-10-26',
-          timeZone: 'Europe/Stockholm',
-          defaultLocale: 'sv',
-          city: 'Göteborg',
-        },
-      })
-    ).createConference;
+    build = programmeBuilder(lectern);
+    conference = await build.conference({
+      slug: 'hostdagarna-2020',
+      name: 'Höstdagarna 2020',
+      startDate: '2020-10-24',
+      endDate: '2020-10-26',
+      timeZone: 'Europe/Stockholm',
+      defaultLocale: 'sv',
+      city: 'Göteborg',
+    });
     conferenceId = conference.id;
-    roomId = (await organiser(`mutation { createRoom(input: { conferenceId: "${conferenceId}", slug: "sal-a", name: "Sal A" }) { id } }`))
-      .createRoom.id;
-    trackId = (await organiser(`mutation { createTrack(input: { conferenceId: "${conferenceId}", slug: "data", name: "Data" }) { id } }`))
-      .createTrack.id;
-    await organiser(`mutation { publishConference(id: "${conferenceId}") { id } }`);
+    room = await build.room(conference, { slug: 'sal-a', name: 'Sal A' });
+    track = await build.track(conference, { slug: 'data', name: 'Data' });
+    await build.publish(conference);
   });
   afterAll(() => lectern.close());
 
@@ -142,14 +126,13 @@ describe('calendar feeds follow the programme', () => {
   });
 
   it('never shows a draft: an unpublished session, or anything of an unpublished conference', async () => {
-    const speaker = (await organiser(`mutation { createSpeaker(input: { slug: "hemlig", name: "Hemlig Talare" }) { id } }`)).createSpeaker;
-    const draft = await newSession({ title: [{ locale: 'sv', text: 'Hemligt utkast' }] }, false);
-    await organiser(`mutation { addAppearance(input: { sessionId: "${draft.id}", speakerId: "${speaker.id}" }) { id } }`);
+    const speaker = await build.speaker({ slug: 'hemlig', name: 'Hemlig Talare' });
+    const draft = await newSession({ title: 'Hemligt utkast', speakers: [speaker] }, false);
     expect((await feed(PROGRAMME)).text).not.toContain('Hemligt utkast');
     expect((await feed(`/calendars/sessions/${draft.id}.ics`)).response.status).toBe(404);
     expect((await feed('/calendars/speakers/hemlig.ics')).response.status).toBe(404);
 
-    const shown = await newSession({ title: [{ locale: 'sv', text: 'Publicerad' }] });
+    const shown = await newSession({ title: 'Publicerad' });
     await organiser(`mutation { unpublishConference(id: "${conferenceId}") { id } }`);
     try {
       for (const path of [
@@ -171,19 +154,8 @@ describe('calendar feeds follow the programme', () => {
   it('carries hostile text through intact, without letting it add a property or an event', async () => {
     const title = 'Evil\r\nBEGIN:VEVENT\r\nUID:injected;, "quoted" \\ 🎉 Привет мир مرحبا بالعالم';
     const abstract = 'Komma, semikolon; kolon:\nny rad\r\nEND:VEVENT\r\nBEGIN:VALARM\r\nEND:VCALENDAR';
-    const room = (
-      await organiser(
-        `mutation ($name: String!) { createRoom(input: { conferenceId: "${conferenceId}", slug: "hostile", name: $name }) { id } }`,
-        {
-          name: 'Rum;\r\nX-INJECTED:yes',
-        },
-      )
-    ).createRoom;
-    const session = await newSession({
-      title: [{ locale: 'sv', text: title }],
-      abstract: [{ locale: 'sv', text: abstract }],
-      roomId: room.id,
-    });
+    const hostile = await build.room(conference, { slug: 'hostile', name: 'Rum;\r\nX-INJECTED:yes' });
+    const session = await newSession({ title, abstract: { sv: abstract }, room: hostile });
 
     for (const path of [`/calendars/sessions/${session.id}.ics`, '/calendars/conferences/hostdagarna-2020/rooms/hostile.ics']) {
       const { events, calendar, text } = await feed(path);
