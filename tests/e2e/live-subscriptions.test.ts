@@ -1,20 +1,12 @@
 import { createClient, Client as SubscriptionClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { Lectern, startLectern } from '../support/lectern';
+import { ConferenceRef, ProgrammeBuilder, programmeBuilder } from '../support/programme';
 
 /**
  * GraphQL subscriptions over WebSocket on one instance (in memory, or through Redis when
  * REDIS_URL is set): who hears what. Two instances are in instances.test.ts.
  */
-const conference = {
-  slug: 'live-2016',
-  name: 'Umeå Jobbhackathon 2016',
-  startDate: '2016-10-21',
-  endDate: '2016-10-23',
-  timeZone: 'Europe/Stockholm',
-  defaultLocale: 'sv',
-};
-
 interface Subscriber {
   heard: any[];
   /** The next message not yet taken, waiting for it if need be. */
@@ -25,25 +17,13 @@ interface Subscriber {
 
 describe('live programme changes', () => {
   let lectern: Lectern;
-  let conferenceId: string;
+  let build: ProgrammeBuilder;
+  let conference: ConferenceRef;
   let published: string;
   let draft: string;
   const clients: SubscriptionClient[] = [];
 
   const organiser = (query: string, variables?: Record<string, unknown>) => lectern.ok(query, variables, { as: 'organiser' });
-  const createSession = async (title: string) =>
-    (
-      await organiser('mutation ($input: CreateSessionInput!) { createSession(input: $input) { id } }', {
-        input: {
-          conferenceId,
-          title: [{ locale: 'sv', text: title }],
-          format: 'TALK',
-          language: 'sv',
-          startsAt: '2016-10-21T09:00:00+02:00',
-          endsAt: '2016-10-21T09:30:00+02:00',
-        },
-      })
-    ).createSession.id as string;
   const retitle = (id: string, text: string) =>
     organiser('mutation ($id: ID!, $title: [LocalisedTextInput!]!) { updateSession(id: $id, input: { title: $title }) { id } }', {
       id,
@@ -103,12 +83,16 @@ describe('live programme changes', () => {
 
   beforeAll(async () => {
     lectern = await startLectern({ RATE_LIMIT: 'off' });
-    conferenceId = (
-      await organiser('mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }', { input: conference })
-    ).createConference.id;
-    published = await createSession('Öppning');
-    draft = await createSession('Hemligt');
-    await organiser(`mutation { publishSession(id: "${published}") { id } publishConference(id: "${conferenceId}") { id } }`);
+    build = programmeBuilder(lectern);
+    conference = await build.conference({
+      startDate: '2016-10-21',
+      endDate: '2016-10-23',
+      timeZone: 'Europe/Stockholm',
+      defaultLocale: 'sv',
+    });
+    published = (await build.session(conference, { title: 'Öppning', published: true })).id;
+    draft = (await build.session(conference, { title: 'Hemligt' })).id;
+    await build.publish(conference);
   });
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.dispose()));
