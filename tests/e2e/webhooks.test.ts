@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Lectern, startLectern } from '../support/lectern';
+import { ConferenceFields, ConferenceRef, ProgrammeBuilder, programmeBuilder, SessionRef } from '../support/programme';
 import { CREATE_WEBHOOK, DELIVERIES, eventually, Receiver } from '../support/webhook-receiver';
 
 const signed = (body: string, secret: string, header: string | string[] | undefined) => {
@@ -8,22 +9,18 @@ const signed = (body: string, secret: string, header: string | string[] | undefi
   return given.length === expected.length && timingSafeEqual(given, expected);
 };
 
-const CONFERENCE = {
-  slug: 'webhooks-2030',
-  name: 'Webhooks 2030',
-  startDate: '2030-05-01',
-  endDate: '2030-05-02',
-  timeZone: 'Europe/Oslo',
-  defaultLocale: 'nb',
-};
+/** Two days in Oslo in summer time (UTC+2), which the moves below count on. */
+const CONFERENCE: ConferenceFields = { startDate: '2030-05-01', endDate: '2030-05-02', timeZone: 'Europe/Oslo', defaultLocale: 'nb' };
 describe('outgoing webhooks', () => {
   let lectern: Lectern;
   const receiver = new Receiver();
+  let build: ProgrammeBuilder;
+  let conference: ConferenceRef;
   let conferenceId: string;
   let sessionId: string;
+  let draftSession: SessionRef;
   let draftSessionId: string;
   let speakerId: string;
-  let roomId: string;
   let hours = 10;
 
   const organiser = (query: string, variables?: Record<string, unknown>) => lectern.ok(query, variables, { as: 'organiser' });
@@ -60,28 +57,30 @@ describe('outgoing webhooks', () => {
       WEBHOOK_TIMEOUT_MS: '1000',
       WEBHOOK_MAX_ATTEMPTS: '4',
     });
-    conferenceId = (
-      await organiser(`mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }`, { input: CONFERENCE })
-    ).createConference.id;
-    roomId = (
-      await organiser(`mutation ($id: ID!) { createRoom(input: { conferenceId: $id, slug: "sal-a", name: "Sal A" }) { id } }`, {
-        id: conferenceId,
+    build = programmeBuilder(lectern);
+    conference = await build.conference(CONFERENCE);
+    conferenceId = conference.id;
+    const room = await build.room(conference, { slug: 'sal-a', name: 'Sal A' });
+    const kari = await build.speaker({ slug: 'kari-nordmann', name: 'Kari Nordmann' });
+    speakerId = kari.id;
+    sessionId = (
+      await build.session(conference, {
+        title: 'Åpning',
+        room,
+        startsAt: '2030-05-01T10:00:00+02:00',
+        endsAt: '2030-05-01T10:30:00+02:00',
+        speakers: [kari],
+        published: true,
       })
-    ).createRoom.id;
-    speakerId = (await organiser(`mutation { createSpeaker(input: { slug: "kari-nordmann", name: "Kari Nordmann" }) { id } }`))
-      .createSpeaker.id;
-    const session = (title: string, startsAt: string, endsAt: string) =>
-      organiser(`mutation ($input: CreateSessionInput!) { createSession(input: $input) { id } }`, {
-        input: { conferenceId, title: [{ locale: 'nb', text: title }], format: 'TALK', language: 'nb', roomId, startsAt, endsAt },
-      }).then((data) => data.createSession.id as string);
-    sessionId = await session('Åpning', '2030-05-01T10:00:00+02:00', '2030-05-01T10:30:00+02:00');
-    draftSessionId = await session('Hemmelig', '2030-05-02T10:00:00+02:00', '2030-05-02T10:30:00+02:00');
-    await organiser(
-      `mutation ($sessionId: ID!, $speakerId: ID!) { addAppearance(input: { sessionId: $sessionId, speakerId: $speakerId }) { id } }`,
-      { sessionId, speakerId },
-    );
-    await organiser(`mutation ($id: ID!) { publishSession(id: $id) { id } }`, { id: sessionId });
-    await organiser(`mutation ($id: ID!) { publishConference(id: $id) { id } }`, { id: conferenceId });
+    ).id;
+    draftSession = await build.session(conference, {
+      title: 'Hemmelig',
+      room,
+      startsAt: '2030-05-02T10:00:00+02:00',
+      endsAt: '2030-05-02T10:30:00+02:00',
+    });
+    draftSessionId = draftSession.id;
+    await build.publish(conference);
   });
   afterAll(async () => {
     await lectern?.close();
@@ -91,8 +90,8 @@ describe('outgoing webhooks', () => {
   it('signs each delivery with the secret shown once, and tells what moved where', async () => {
     const { secret, webhook } = await register('/moves', ['SESSION_MOVED']);
     expect(secret).toMatch(/^whsec_/);
-    expect(webhook).toMatchObject({ events: ['SESSION_MOVED'], conference: { slug: CONFERENCE.slug } });
-    const listed = await organiser(`{ webhooks(conferenceSlug: "${CONFERENCE.slug}") { id url events description } }`);
+    expect(webhook).toMatchObject({ events: ['SESSION_MOVED'], conference: { slug: conference.slug } });
+    const listed = await organiser(`{ webhooks(conferenceSlug: "${conference.slug}") { id url events description } }`);
     expect(listed.webhooks).toContainEqual({
       id: webhook.id,
       url: `${receiver.url}/moves`,
@@ -113,7 +112,7 @@ describe('outgoing webhooks', () => {
     expect(request.headers['x-lectern-delivery']).toBe(body.id);
     expect(body).toMatchObject({
       event: 'SESSION_MOVED',
-      conference: { slug: CONFERENCE.slug },
+      conference: { slug: conference.slug },
       session: { id: sessionId, title: { nb: 'Åpning' }, startsAt: moved.updateSession.startsAt, room: { slug: 'sal-a', name: 'Sal A' } },
       details: {
         from: { startsAt: '2030-05-01T08:00:00.000Z', room: { slug: 'sal-a' } },
@@ -168,44 +167,28 @@ describe('outgoing webhooks', () => {
 
   it('sends nothing of unpublished sessions or draft conferences', async () => {
     const { webhook } = await register('/public-only', ['SESSION_MOVED', 'SESSION_RETITLED', 'SESSION_CANCELLED', 'SPEAKER_CHANGED']);
-    const draftSpeaker = (await organiser(`mutation { createSpeaker(input: { slug: "ola-hemmelig", name: "Ola Hemmelig" }) { id } }`))
-      .createSpeaker.id;
-    await organiser(
-      `mutation ($sessionId: ID!, $speakerId: ID!) { addAppearance(input: { sessionId: $sessionId, speakerId: $speakerId }) { id } }`,
-      {
-        sessionId: draftSessionId,
-        speakerId: draftSpeaker,
-      },
-    );
+    const draftSpeaker = await build.speaker({ slug: 'ola-hemmelig', name: 'Ola Hemmelig' });
+    await build.appearance(draftSession, draftSpeaker);
     await move(draftSessionId);
     await retitle(draftSessionId, 'Fortsatt hemmelig');
-    await organiser(`mutation ($id: ID!) { updateSpeaker(id: $id, input: { name: "Ola Skjult" }) { id } }`, { id: draftSpeaker });
+    await organiser(`mutation ($id: ID!) { updateSpeaker(id: $id, input: { name: "Ola Skjult" }) { id } }`, { id: draftSpeaker.id });
     await organiser(`mutation ($id: ID!) { cancelSession(id: $id) { id } }`, { id: draftSessionId });
 
-    const draft = (
-      await organiser(`mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }`, {
-        input: { ...CONFERENCE, slug: 'webhooks-draft' },
-      })
-    ).createConference.id;
-    const draftHook = await register('/draft-conference', ['SESSION_MOVED'], draft);
+    const draft = await build.conference(CONFERENCE);
+    const draftHook = await register('/draft-conference', ['SESSION_MOVED'], draft.id);
     const inDraft = (
-      await organiser(`mutation ($input: CreateSessionInput!) { createSession(input: $input) { id } }`, {
-        input: {
-          conferenceId: draft,
-          title: [{ locale: 'nb', text: 'Utkast' }],
-          format: 'TALK',
-          language: 'nb',
-          startsAt: '2030-05-01T09:00:00+02:00',
-          endsAt: '2030-05-01T09:30:00+02:00',
-        },
+      await build.session(draft, {
+        title: 'Utkast',
+        startsAt: '2030-05-01T09:00:00+02:00',
+        endsAt: '2030-05-01T09:30:00+02:00',
+        published: true,
       })
-    ).createSession.id;
-    await organiser(`mutation ($id: ID!) { publishSession(id: $id) { id } }`, { id: inDraft });
+    ).id;
     await move(inDraft);
 
     // Then something public, told after the rest: once it arrives, anything sent of the rest would be logged too.
     await retitle(sessionId, 'Åpning');
-    await organiser(`mutation ($id: ID!) { publishConference(id: $id) { id } }`, { id: draft });
+    await organiser(`mutation ($id: ID!) { publishConference(id: $id) { id } }`, { id: draft.id });
     await move(inDraft);
     await eventually(
       async () => receiver.at('/public-only').length > 0 && receiver.at('/draft-conference').length > 0,
@@ -305,7 +288,7 @@ describe('outgoing webhooks', () => {
     });
     expect(rotated.rotateWebhookSecret.secret).not.toBe(first.secret);
     await organiser(`mutation ($id: ID!) { deleteWebhook(id: $id) { id } }`, { id: gone.webhook.id });
-    const listed = await organiser(`{ webhooks(conferenceSlug: "${CONFERENCE.slug}") { id } }`);
+    const listed = await organiser(`{ webhooks(conferenceSlug: "${conference.slug}") { id } }`);
     expect(listed.webhooks.map((hook: any) => hook.id)).not.toContain(gone.webhook.id);
 
     await retitle(sessionId, 'Ny nøkkel');
@@ -341,19 +324,19 @@ describe('outgoing webhooks', () => {
       );
       expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
-    const unchanged = await organiser(`{ webhooks(conferenceSlug: "${CONFERENCE.slug}") { id url events } }`);
+    const unchanged = await organiser(`{ webhooks(conferenceSlug: "${conference.slug}") { id url events } }`);
     expect(unchanged.webhooks).toContainEqual({ id: webhook.id, url: `${receiver.url}/after`, events: ['SESSION_RETITLED'] });
   });
 
   it('tells of a published schedule release', async () => {
     const { secret, webhook } = await register('/releases', ['RELEASE_PUBLISHED']);
-    const released = await organiser(`mutation { releaseSchedule(conferenceSlug: "${CONFERENCE.slug}", name: "v1") { version } }`);
+    const released = await organiser(`mutation { releaseSchedule(conferenceSlug: "${conference.slug}", name: "v1") { version } }`);
     expect(released.releaseSchedule.version).toBe(1);
     const [request] = await eventually(async () => receiver.at('/releases').length > 0 && receiver.at('/releases'), 'the release');
     expect(signed(request.body, secret, request.headers['x-lectern-signature'])).toBe(true);
     expect(JSON.parse(request.body)).toMatchObject({
       event: 'RELEASE_PUBLISHED',
-      conference: { slug: CONFERENCE.slug },
+      conference: { slug: conference.slug },
       release: { version: 1 },
     });
     expect((await deliveries(webhook.id)).map((delivery) => delivery.event)).toEqual(['RELEASE_PUBLISHED']);
@@ -373,17 +356,13 @@ describe('outgoing webhooks', () => {
 
   it('is for the organisers of the conference only', async () => {
     const { webhook } = await register('/scoped', ['SESSION_MOVED']);
-    const other = (
-      await organiser(`mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }`, {
-        input: { ...CONFERENCE, slug: 'webhooks-other' },
-      })
-    ).createConference.id;
-    const outsider = await lectern.organiserToken([other], 'Other organiser');
-    const insider = await lectern.organiserToken([conferenceId], 'Own organiser');
+    const other = await build.conference(CONFERENCE);
+    const outsider = (await build.organiser({ conferences: [other], name: 'Other organiser' })).token;
+    const insider = (await build.organiser({ conferences: [conference], name: 'Own organiser' })).token;
 
     const attempts = [
       [CREATE_WEBHOOK, { input: { conferenceId, url: `${receiver.url}/sneaky`, events: ['SESSION_MOVED'] } }],
-      [`{ webhooks(conferenceSlug: "${CONFERENCE.slug}") { id url } }`, {}],
+      [`{ webhooks(conferenceSlug: "${conference.slug}") { id url } }`, {}],
       [DELIVERIES, { id: webhook.id }],
       [`mutation ($id: ID!) { updateWebhook(id: $id, input: { url: "${receiver.url}/sneaky" }) { id } }`, { id: webhook.id }],
       [`mutation ($id: ID!) { rotateWebhookSecret(id: $id) { secret } }`, { id: webhook.id }],
@@ -396,7 +375,7 @@ describe('outgoing webhooks', () => {
       const anonymous = await lectern.graphql(query, variables);
       expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     }
-    const own = await lectern.ok(`{ webhooks(conferenceSlug: "${CONFERENCE.slug}") { id url } }`, {}, { token: insider });
+    const own = await lectern.ok(`{ webhooks(conferenceSlug: "${conference.slug}") { id url } }`, {}, { token: insider });
     expect(own.webhooks).toContainEqual({ id: webhook.id, url: `${receiver.url}/scoped` });
     expect(own.webhooks.map((hook: any) => hook.url)).not.toContain(`${receiver.url}/sneaky`);
     const ownLog = await lectern.ok(DELIVERIES, { id: webhook.id }, { token: insider });
@@ -412,17 +391,13 @@ describe('outgoing webhooks', () => {
 
 describe('webhook targets, when private addresses are not allowed', () => {
   let lectern: Lectern;
+  let conference: ConferenceRef;
   let conferenceId: string;
 
   beforeAll(async () => {
     lectern = await startLectern({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'off' });
-    conferenceId = (
-      await lectern.ok(
-        `mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }`,
-        { input: CONFERENCE },
-        { as: 'organiser' },
-      )
-    ).createConference.id;
+    conference = await programmeBuilder(lectern).conference(CONFERENCE);
+    conferenceId = conference.id;
   });
   afterAll(() => lectern?.close());
 
@@ -442,7 +417,7 @@ describe('webhook targets, when private addresses are not allowed', () => {
   ])('refuses %s, naming the url', async (url) => {
     const refused = await lectern.graphql(CREATE_WEBHOOK, { input: { conferenceId, url, events: ['SESSION_MOVED'] } }, { as: 'organiser' });
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'url' });
-    const { webhooks } = await lectern.ok(`{ webhooks(conferenceSlug: "${CONFERENCE.slug}") { id } }`, {}, { as: 'organiser' });
+    const { webhooks } = await lectern.ok(`{ webhooks(conferenceSlug: "${conference.slug}") { id } }`, {}, { as: 'organiser' });
     expect(webhooks).toEqual([]);
   });
 
