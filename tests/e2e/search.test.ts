@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Search1700000000006 } from '../../migrations/1700000000006-search';
 import { Lectern, startLectern } from '../support/lectern';
+import { ConferenceRef, ProgrammeBuilder, programmeBuilder, SessionRef, Texts } from '../support/programme';
 
 /**
  * Full-text search of sessions and speakers through the engine's index, as readers and organisers
@@ -20,8 +21,10 @@ const SPEAKERS = `query ($text: String) { speakers(text: $text) { totalCount edg
 
 describe('full-text search', () => {
   let lectern: Lectern;
-  let conferenceId: string;
-  const ids: Record<string, string> = {};
+  let build: ProgrammeBuilder;
+  let conference: ConferenceRef;
+  let openData: SessionRef;
+  let security: SessionRef;
 
   const organiser = (query: string, variables?: Record<string, unknown>) => lectern.ok(query, variables, { as: 'organiser' });
 
@@ -35,68 +38,47 @@ describe('full-text search', () => {
     return data.speakers.edges.map((edge: { node: { name: string } }) => edge.node.name);
   };
 
-  const createSession = async (title: Record<string, string>, abstract: Record<string, string>, startsAt: string, published = true) => {
-    const toInput = (text: Record<string, string>) => Object.entries(text).map(([locale, value]) => ({ locale, text: value }));
-    const session = (
-      await organiser(`mutation ($input: CreateSessionInput!) { createSession(input: $input) { id } }`, {
-        input: {
-          conferenceId,
-          title: toInput(title),
-          abstract: toInput(abstract),
-          format: 'TALK',
-          language: 'sv',
-          startsAt: `2024-11-05T${startsAt}:00+01:00`,
-          endsAt: `2024-11-05T${startsAt.slice(0, 2)}:45:00+01:00`,
-        },
-      })
-    ).createSession;
-    if (published) await organiser(`mutation { publishSession(id: "${session.id}") { id } }`);
-    return session.id as string;
-  };
-  const createSpeaker = async (slug: string, name: string, otherNames: string[] = []) =>
-    (
-      await organiser(`mutation ($input: CreateSpeakerInput!) { createSpeaker(input: $input) { id } }`, {
-        input: { slug, name, otherNames },
-      })
-    ).createSpeaker.id as string;
-  const appear = async (sessionId: string, speakerId: string) =>
-    (await organiser(`mutation { addAppearance(input: { sessionId: "${sessionId}", speakerId: "${speakerId}" }) { id } }`)).addAppearance
-      .id as string;
+  /** A talk on the conference's one day, at this hour (HH:MM) until a quarter to the next. */
+  const createSession = (title: Texts, abstract: Texts, startsAt: string, published = true) =>
+    build.session(conference, {
+      title,
+      abstract,
+      startsAt: `2024-11-05T${startsAt}:00+01:00`,
+      endsAt: `2024-11-05T${startsAt.slice(0, 2)}:45:00+01:00`,
+      published,
+    });
 
   beforeAll(async () => {
     lectern = await startLectern();
-    conferenceId = (
-      await organiser(`mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }`, {
-        input: {
-          slug: SLUG,
-          name: 'Sökdagarna 2024',
-          startDate: '2024-11-05',
-          endDate: '2024-11-05',
-          timeZone: 'Europe/Stockholm',
-          defaultLocale: 'sv',
-        },
-      })
-    ).createConference.id;
-    await organiser(`mutation { publishConference(id: "${conferenceId}") { id } }`);
+    build = programmeBuilder(lectern);
+    conference = await build.conference({
+      slug: SLUG,
+      name: 'Sökdagarna 2024',
+      startDate: '2024-11-05',
+      endDate: '2024-11-05',
+      timeZone: 'Europe/Stockholm',
+      defaultLocale: 'sv',
+      published: true,
+    });
 
-    ids.openData = await createSession(
+    openData = await createSession(
       { sv: OPEN_DATA, en: 'Internet days: open data in the municipality' },
       { sv: 'Hur kommuner delar sina data.', en: 'How municipalities share their data.' },
       '09:00',
     );
-    ids.security = await createSession(
+    security = await createSession(
       { sv: SECURITY, en: 'Safety online' },
       { en: 'Phishing, passwords and "two-factor" logins (NEAR you) – what works?' },
       '10:00',
     );
-    ids.draft = await createSession({ sv: DRAFT }, { sv: 'Ingen ska se detta än.' }, '11:00', false);
+    const draft = await createSession({ sv: DRAFT }, { sv: 'Ingen ska se detta än.' }, '11:00', false);
 
-    ids.asa = await createSpeaker('asa-lindstrom', 'Åsa Lindström');
-    ids.pal = await createSpeaker('pal-norgaard', 'Pål Nørgaard', ['Paal Norgaard']);
-    ids.hidden = await createSpeaker('hemlig-talare', 'Hedvig Hemlund');
-    ids.asaInOpenData = await appear(ids.openData, ids.asa);
-    await appear(ids.security, ids.pal);
-    await appear(ids.draft, ids.hidden);
+    const asa = await build.speaker({ slug: 'asa-lindstrom', name: 'Åsa Lindström' });
+    const pal = await build.speaker({ slug: 'pal-norgaard', name: 'Pål Nørgaard', otherNames: ['Paal Norgaard'] });
+    const hidden = await build.speaker({ slug: 'hemlig-talare', name: 'Hedvig Hemlund' });
+    await build.appearance(openData, asa);
+    await build.appearance(security, pal);
+    await build.appearance(draft, hidden);
   });
   afterAll(() => lectern.close());
 
@@ -197,7 +179,7 @@ describe('full-text search', () => {
   describe('the index follows every change', () => {
     it('a new title', async () => {
       await organiser(
-        `mutation { updateSession(id: "${ids.security}", input: { title: [{ locale: "sv", text: "Lösenord och nätfiske" }] }) { id } }`,
+        `mutation { updateSession(id: "${security.id}", input: { title: [{ locale: "sv", text: "Lösenord och nätfiske" }] }) { id } }`,
       );
       expect(await titles('säkerhet')).toEqual([]);
       expect(await titles('nätfiske')).toEqual(['Lösenord och nätfiske']);
@@ -206,12 +188,12 @@ describe('full-text search', () => {
     });
 
     it('a speaker added, renamed, taken off and deleted', async () => {
-      const guest = await createSpeaker('gunnel-gast', 'Gunnel Gäst');
+      const guest = await build.speaker({ slug: 'gunnel-gast', name: 'Gunnel Gäst' });
       expect(await titles('gunnel')).toEqual([]);
-      const appearance = await appear(ids.openData, guest);
+      const appearance = await build.appearance(openData, guest);
       expect(await titles('gunnel')).toEqual([OPEN_DATA]);
 
-      await organiser(`mutation { updateSpeaker(id: "${guest}", input: { name: "Gunilla Gäst" }) { id } }`);
+      await organiser(`mutation { updateSpeaker(id: "${guest.id}", input: { name: "Gunilla Gäst" }) { id } }`);
       expect(await titles('gunnel')).toEqual([]);
       expect(await titles('gunilla')).toEqual([OPEN_DATA]);
       expect(await names('gunilla')).toEqual(['Gunilla Gäst']);
@@ -220,9 +202,9 @@ describe('full-text search', () => {
       await organiser(`mutation { removeAppearance(id: "${appearance}") { id } }`);
       expect(await titles('gunilla')).toEqual([]);
 
-      await appear(ids.openData, guest);
+      await build.appearance(openData, guest);
       expect(await titles('gunilla')).toEqual([OPEN_DATA]);
-      await organiser(`mutation { deleteSpeaker(id: "${guest}") { id } }`);
+      await organiser(`mutation { deleteSpeaker(id: "${guest.id}") { id } }`);
       expect(await titles('gunilla')).toEqual([]);
       expect(await names('gunilla', 'organiser')).toEqual([]);
       expect(await titles('lindstrom')).toEqual([OPEN_DATA]);
@@ -231,13 +213,13 @@ describe('full-text search', () => {
     it('a session deleted', async () => {
       const gone = await createSession({ sv: 'Kortlivat pass' }, {}, '12:00');
       expect(await titles('kortlivat')).toEqual(['Kortlivat pass']);
-      await organiser(`mutation { deleteSession(id: "${gone}") { id } }`);
+      await organiser(`mutation { deleteSession(id: "${gone.id}") { id } }`);
       expect(await titles('kortlivat', 'organiser')).toEqual([]);
     });
 
     it('a failed change leaves the index as it was', async () => {
       const result = await lectern.graphql(
-        `mutation { updateSession(id: "${ids.openData}", input: { title: [{ locale: "sv", text: "Helt ny titel" }], startsAt: "2030-01-01T10:00:00Z", endsAt: "2030-01-01T11:00:00Z" }) { id } }`,
+        `mutation { updateSession(id: "${openData.id}", input: { title: [{ locale: "sv", text: "Helt ny titel" }], startsAt: "2030-01-01T10:00:00Z", endsAt: "2030-01-01T11:00:00Z" }) { id } }`,
         {},
         { as: 'organiser' },
       );
