@@ -1,14 +1,15 @@
 import { Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
+import { PlainTextUserErrorFilter } from '../common/http-errors';
 import { CalendarFeeds } from './calendar-feeds.service';
 import { RenderedFeed } from './feed-cache.service';
 import { QueryParameters, readFeedParameters } from './feed-parameters';
 import { FeedRevalidation } from './feed-revalidation';
-import { FeedErrorFilter, PRIVATE_FEED, PUBLIC_FEED, sendFeed } from './feed-response';
+import { PRIVATE_FEED, PUBLIC_FEED, sendFeed } from './feed-response';
 
 /** The iCal feeds attendees subscribe to. */
 @Controller('calendars')
-@UseFilters(FeedErrorFilter)
+@UseFilters(PlainTextUserErrorFilter)
 export class CalendarController {
   constructor(
     private readonly feeds: CalendarFeeds,

@@ -1,6 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { UserError } from '../common/errors';
 import { RenderedFeed } from './feed-cache.service';
 
 export const PUBLIC_FEED = 'public, max-age=300';
@@ -38,20 +36,4 @@ export function isFresh(request: FastifyRequest, feed: Pick<RenderedFeed, 'etag'
   }
   const since = Date.parse(request.headers['if-modified-since'] ?? '');
   return !Number.isNaN(since) && feed.lastModified.getTime() <= since;
-}
-
-const STATUS: Record<string, number> = { NOT_FOUND: 404, BAD_USER_INPUT: 400 };
-
-/** A feed's errors are short plain text for people reading a URL: 404 for what is not published, 400 for a bad parameter. */
-@Catch(UserError)
-export class FeedErrorFilter implements ExceptionFilter {
-  catch(error: UserError, host: ArgumentsHost): void {
-    host
-      .switchToHttp()
-      .getResponse<FastifyReply>()
-      .code(STATUS[String(error.extensions.code)] ?? 400)
-      .header('content-type', 'text/plain; charset=utf-8')
-      .header('cache-control', 'no-store')
-      .send(`${error.message}\n`);
-  }
 }

@@ -1,5 +1,3 @@
-import { GraphQLError } from 'graphql';
-
 export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 
 export interface FieldProblem {
@@ -8,12 +6,22 @@ export interface FieldProblem {
 }
 
 /**
- * An error the user caused and can fix. It reaches the client as it is (message, code, field);
- * any other error is masked by the GraphQL error formatter.
+ * An error the user caused and can fix: a domain fact, the same whichever way the request came.
+ * Each transport answers it once, in its own words (`graphql-errors.ts`, `http-errors.ts`); any
+ * other error is a server fault, and is masked.
  */
-export class UserError extends GraphQLError {
-  constructor(code: ErrorCode, message: string, field?: string, problems?: FieldProblem[]) {
-    super(message, { extensions: { code, ...(field ? { field } : {}), ...(problems ? { problems } : {}) } });
+export class UserError extends Error {
+  override readonly name = 'UserError';
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** The input field to blame, when there is one: the first of `problems`, if there are several. */
+    readonly field?: string,
+    /** Every problem with the input, so a form can show them all at once (see `Validation`). */
+    readonly problems?: FieldProblem[],
+  ) {
+    super(message);
   }
 }
 

@@ -1,30 +1,16 @@
-import { ArgumentsHost, Catch, Controller, ExceptionFilter, Get, Inject, Param, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Res, UseFilters } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import { Feed } from 'feed';
 import { PUBLIC_VIEWER } from '../auth/viewer';
-import { UserError } from '../common/errors';
+import { PlainTextUserErrorFilter } from '../common/http-errors';
 import { localise } from '../common/localisation';
 import { ConferenceService } from '../conferences/conference.service';
 import { APP_CONFIG, AppConfig } from '../config/configuration';
 import { ReleaseService } from './release.service';
 
-/** A feed reader's errors are short plain text: 404 for what is not published. */
-@Catch(UserError)
-class ChangesFeedErrorFilter implements ExceptionFilter {
-  catch(error: UserError, host: ArgumentsHost): void {
-    host
-      .switchToHttp()
-      .getResponse<FastifyReply>()
-      .code(error.extensions.code === 'NOT_FOUND' ? 404 : 400)
-      .header('content-type', 'text/plain; charset=utf-8')
-      .header('cache-control', 'no-store')
-      .send(`${error.message}\n`);
-  }
-}
-
 /** An Atom feed of a conference's schedule releases, newest first, each with its changelog in words. */
 @Controller('feeds')
-@UseFilters(ChangesFeedErrorFilter)
+@UseFilters(PlainTextUserErrorFilter)
 export class ChangesFeedController {
   private readonly base: string;
 

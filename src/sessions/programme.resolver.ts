@@ -69,7 +69,7 @@ export class SpeakerProgrammeResolver {
     if (ownSlug === undefined) return this.directory.bySlug(slug, viewer);
     // Not found is answered with the slug asked for: the person's own slug is theirs to publish.
     return this.directory.bySlug(ownSlug, viewer).catch((error) => {
-      throw error instanceof UserError && error.extensions.code === 'NOT_FOUND' ? notFound('speaker', 'slug', slug) : error;
+      throw error instanceof UserError && error.code === 'NOT_FOUND' ? notFound('speaker', 'slug', slug) : error;
     });
   }
 

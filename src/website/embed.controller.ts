@@ -1,15 +1,16 @@
 import { Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
+import { PlainTextUserErrorFilter } from '../common/http-errors';
 import { TextFormat } from '../common/rich-text';
 import { speakerCardHtml, speakerWallHtml } from './embed-html';
-import { readWebsiteQuery, redirectToOwnSlug, sendRead, WebsiteErrorFilter, WebsiteQuery } from './website-response';
+import { readWebsiteQuery, redirectToOwnSlug, sendRead, WebsiteQuery } from './website-response';
 import { WebsiteService } from './website.service';
 
 const HTML_TYPE = 'text/html; charset=utf-8';
 
 /** HTML fragments a site can put in its own page: a speaker card and a conference's speaker wall. */
 @Controller('embed')
-@UseFilters(WebsiteErrorFilter)
+@UseFilters(PlainTextUserErrorFilter)
 export class EmbedController {
   constructor(private readonly website: WebsiteService) {}
 

@@ -1,13 +1,14 @@
 import { Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { readWebsiteQuery, redirectToOwnSlug, sendRead, WebsiteErrorFilter, WebsiteQuery } from './website-response';
+import { JsonUserErrorFilter } from '../common/http-errors';
+import { readWebsiteQuery, redirectToOwnSlug, sendRead, WebsiteQuery } from './website-response';
 import { WebsiteService } from './website.service';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** The public read model as plain JSON, for sites that do not speak GraphQL (fields: see README). */
 @Controller('api')
-@UseFilters(WebsiteErrorFilter)
+@UseFilters(JsonUserErrorFilter)
 export class WebsiteApiController {
   constructor(private readonly website: WebsiteService) {}
 

@@ -78,7 +78,7 @@ export class WebsiteReader {
     const ownSlug = await this.speakers.canonicalSlug(slug);
     const speaker = await this.directory.bySlug(ownSlug ?? slug, PUBLIC_VIEWER).catch((error) => {
       // Not found names the slug asked for: a person's own slug is only theirs to show once public.
-      throw error instanceof UserError && error.extensions.code === 'NOT_FOUND' ? notFound('speaker', 'slug', slug) : error;
+      throw error instanceof UserError && error.code === 'NOT_FOUND' ? notFound('speaker', 'slug', slug) : error;
     });
     if (ownSlug !== undefined) return { ownSlug };
     const [found] = await this.complete([speaker]);

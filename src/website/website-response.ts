@@ -1,6 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { UserError } from '../common/errors';
 import { addVary, applyReadCaching } from '../common/http-caching';
 import { acceptedLocales, LocaleWishes } from '../common/localisation';
 import { TextFormat } from '../common/rich-text';
@@ -53,27 +51,4 @@ export function redirectToOwnSlug(request: FastifyRequest, reply: FastifyReply, 
   addVary(reply, 'Accept-Language');
   applyReadCaching(request, reply, ownSlug);
   reply.redirect(`${route(encodeURIComponent(ownSlug))}${query}`, 301);
-}
-
-const STATUS: Record<string, number> = { NOT_FOUND: 404, BAD_USER_INPUT: 400 };
-
-/** JSON errors for the JSON API (`{"error": {code, message, field}}`), short text for embeds. */
-@Catch(UserError)
-export class WebsiteErrorFilter implements ExceptionFilter {
-  catch(error: UserError, host: ArgumentsHost): void {
-    const http = host.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    const reply = http
-      .getResponse<FastifyReply>()
-      .code(STATUS[String(error.extensions.code)] ?? 400)
-      .header('cache-control', 'no-store');
-    if (request.url.startsWith('/api/')) {
-      const { code, field } = error.extensions as { code: string; field?: string };
-      reply
-        .header('content-type', 'application/json; charset=utf-8')
-        .send(JSON.stringify({ error: { code, message: error.message, field } }));
-    } else {
-      reply.header('content-type', 'text/plain; charset=utf-8').send(`${error.message}\n`);
-    }
-  }
 }

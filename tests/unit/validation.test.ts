@@ -28,8 +28,6 @@ describe('validation rules', () => {
 
   it('reports every problem at once, the first one as the field', () => {
     const v = new Validation().slug('Bad Slug').timeZone('Nowhere/Here').url('ftp://x', 'websiteUrl');
-    expect(() => v.throwIfFailed()).toThrow(
-      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'slug' }) }),
-    );
+    expect(() => v.throwIfFailed()).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'slug' }));
   });
 });
