@@ -1,4 +1,5 @@
 import { Lectern, startLectern } from '../support/lectern';
+import { ConferenceRef, ProgrammeBuilder, programmeBuilder } from '../support/programme';
 
 const CREATE_CONFERENCE = `mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id slug status timeZone defaultLocale } }`;
 const CREATE_SESSION = `mutation ($input: CreateSessionInput!) {
@@ -18,20 +19,19 @@ const oslo = {
 
 describe('organiser mutations', () => {
   let lectern: Lectern;
+  let build: ProgrammeBuilder;
+  let conference: ConferenceRef;
   let conferenceId: string;
   let roomId: string;
   let trackId: string;
 
   beforeAll(async () => {
     lectern = await startLectern();
-    conferenceId = (await lectern.ok(CREATE_CONFERENCE, { input: oslo }, { as: 'organiser' })).createConference.id;
-    roomId = (await organiser(`mutation { createRoom(input: { conferenceId: "${conferenceId}", slug: "sal-a", name: "Sal A" }) { id } }`))
-      .createRoom.id;
-    trackId = (
-      await organiser(
-        `mutation { createTrack(input: { conferenceId: "${conferenceId}", slug: "etikk", name: "Etikk", color: "#1a7f37" }) { id } }`,
-      )
-    ).createTrack.id;
+    build = programmeBuilder(lectern);
+    conference = await build.conference(oslo);
+    conferenceId = conference.id;
+    roomId = (await build.room(conference, { slug: 'sal-a', name: 'Sal A' })).id;
+    trackId = (await build.track(conference, { slug: 'etikk', name: 'Etikk', color: '#1a7f37' })).id;
   });
   afterAll(() => lectern.close());
 
@@ -103,8 +103,7 @@ describe('organiser mutations', () => {
     });
 
     it('hides a speaker whose only sessions are drafts', async () => {
-      const speaker = (await organiser(`mutation { createSpeaker(input: { slug: "hemmelig", name: "Hemmelig Taler" }) { id } }`))
-        .createSpeaker;
+      const speaker = await build.speaker({ slug: 'hemmelig', name: 'Hemmelig Taler' });
       const draft = await newSession();
       await organiser(`mutation { addAppearance(input: { sessionId: "${draft.id}", speakerId: "${speaker.id}" }) { id } }`);
       const hidden = await lectern.graphql(`{ speaker(slug: "hemmelig") { name } speakers(text: "hemmelig") { totalCount } }`);
@@ -160,7 +159,7 @@ describe('organiser mutations', () => {
         ['bo', 'Bo'],
         ['cy', 'Cy'],
       ]) {
-        const speaker = (await organiser(`mutation { createSpeaker(input: { slug: "${slug}", name: "${name}" }) { id } }`)).createSpeaker;
+        const speaker = await build.speaker({ slug, name });
         const appearance = (
           await organiser(
             `mutation { addAppearance(input: { sessionId: "${session.id}", speakerId: "${speaker.id}", role: PANELIST, title: "rådgiver", organisation: "Civita" }) { id position } }`,
@@ -284,11 +283,9 @@ describe('organiser mutations', () => {
     });
 
     it('refuses a room or track of another conference', async () => {
-      const other = (await organiser(CREATE_CONFERENCE, { input: { ...oslo, slug: 'other-conference' } })).createConference;
-      const otherRoom = (await organiser(`mutation { createRoom(input: { conferenceId: "${other.id}", slug: "r", name: "R" }) { id } }`))
-        .createRoom;
-      const otherTrack = (await organiser(`mutation { createTrack(input: { conferenceId: "${other.id}", slug: "t", name: "T" }) { id } }`))
-        .createTrack;
+      const other = await build.conference({ ...oslo, slug: 'other-conference' });
+      const otherRoom = await build.room(other);
+      const otherTrack = await build.track(other);
       const before = await sessionCount();
       for (const [input, field] of [
         [{ roomId: otherRoom.id }, 'roomId'],
@@ -336,11 +333,7 @@ describe('organiser mutations', () => {
     });
 
     it('updates and deletes a speaker, with their appearances', async () => {
-      const speaker = (
-        await organiser(
-          `mutation { createSpeaker(input: { slug: "kortvarig", name: "Kort Varig", bio: [{ locale: "nb", text: "Bio" }] }) { id } }`,
-        )
-      ).createSpeaker;
+      const speaker = await build.speaker({ slug: 'kortvarig', name: 'Kort Varig', bio: { nb: 'Bio' } });
       const session = await newSession();
       await organiser(`mutation { addAppearance(input: { sessionId: "${session.id}", speakerId: "${speaker.id}" }) { id } }`);
       const updated = await organiser(
@@ -362,7 +355,7 @@ describe('organiser mutations', () => {
     const CREATE_INTERVIEW = `mutation ($input: CreateInterviewInput!) { createInterview(input: $input) { id slug } }`;
 
     it('creates, updates and deletes an interview with ordered items', async () => {
-      const a = (await organiser(`mutation { createSpeaker(input: { slug: "intervjuet", name: "Intervjuet" }) { id } }`)).createSpeaker;
+      const a = await build.speaker({ slug: 'intervjuet', name: 'Intervjuet' });
       const session = await newSession();
       const created = (
         await organiser(CREATE_INTERVIEW, {
@@ -409,8 +402,8 @@ describe('organiser mutations', () => {
     });
 
     it('rolls back the whole mutation when a late rule fails: an answer by someone not interviewed', async () => {
-      const a = (await organiser(`mutation { createSpeaker(input: { slug: "svarer", name: "Svarer" }) { id } }`)).createSpeaker;
-      const b = (await organiser(`mutation { createSpeaker(input: { slug: "utenfor", name: "Utenfor" }) { id } }`)).createSpeaker;
+      const a = await build.speaker({ slug: 'svarer', name: 'Svarer' });
+      const b = await build.speaker({ slug: 'utenfor', name: 'Utenfor' });
       const error = await refused(CREATE_INTERVIEW, {
         input: {
           slug: 'halvveis',
@@ -428,12 +421,12 @@ describe('organiser mutations', () => {
 
   describe('conferences', () => {
     it('updates a conference and deletes it with everything in it', async () => {
-      const created = (await organiser(CREATE_CONFERENCE, { input: { ...oslo, slug: 'kortlivet' } })).createConference;
+      const created = await build.conference({ ...oslo, slug: 'kortlivet' });
       const updated = await organiser(
         `mutation { updateConference(id: "${created.id}", input: { name: "Kortlivet", city: "Bergen", defaultLocale: "en-gb" }) { name city defaultLocale slug } }`,
       );
       expect(updated.updateConference).toEqual({ name: 'Kortlivet', city: 'Bergen', defaultLocale: 'en-GB', slug: 'kortlivet' });
-      await organiser(`mutation { createRoom(input: { conferenceId: "${created.id}", slug: "rom", name: "Rom" }) { id } }`);
+      await build.room(created);
       await organiser(`mutation { deleteConference(id: "${created.id}") { id } }`);
       const gone = await lectern.graphql(`{ conference(slug: "kortlivet") { id } }`, {}, { as: 'organiser' });
       expect(gone.errors?.[0].extensions?.code).toBe('NOT_FOUND');
@@ -454,9 +447,7 @@ describe('organiser mutations', () => {
       await organiser(`mutation { deleteRoom(id: "${room.id}") { id } }`);
       expect((await organiser(`{ session(id: "${session.id}") { id room { id } } }`)).session).toEqual({ id: session.id, room: null });
 
-      const track = (
-        await organiser(`mutation { createTrack(input: { conferenceId: "${conferenceId}", slug: "kort", name: "Kort" }) { id } }`)
-      ).createTrack;
+      const track = await build.track(conference);
       expect(
         (await organiser(`mutation { updateTrack(id: "${track.id}", input: { color: "#ff0000" }) { color } }`)).updateTrack.color,
       ).toBe('#ff0000');
