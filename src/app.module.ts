@@ -7,6 +7,7 @@ import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import mercurius from 'mercurius';
 import { AuthModule } from './auth/auth.module';
 import { AuthService } from './auth/auth.service';
+import { RequestContext } from './auth/request-context';
 import { CalendarModule } from './calendar/calendar.module';
 import { formatGraphqlErrors } from './common/graphql-errors';
 import {
@@ -17,7 +18,6 @@ import {
   refuseUnparsedDocuments,
 } from './common/query-limits';
 import { acceptedLocales } from './common/localisation';
-import { RequestContext } from './common/request-context';
 import { UserErrorFilter } from './common/user-error.filter';
 import { ConferencesModule } from './conferences/conferences.module';
 import { ConflictsModule } from './conflicts/conflicts.module';

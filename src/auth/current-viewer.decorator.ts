@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { RequestContext } from '../common/request-context';
+import { RequestContext } from './request-context';
 
 export const CurrentViewer = createParamDecorator(
   (_: unknown, context: ExecutionContext) => GqlExecutionContext.create(context).getContext<RequestContext>().viewer,

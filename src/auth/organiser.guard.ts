@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { UserError } from '../common/errors';
-import { RequestContext } from '../common/request-context';
+import { RequestContext } from './request-context';
 
 /** The gate in front of every organiser mutation; what each one may touch, its service decides. */
 @Injectable()

@@ -1,5 +1,5 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { RequestContext } from '../common/request-context';
+import { RequestContext } from '../auth/request-context';
 import { Conference } from '../conferences/conference.entity';
 import { ConferenceLoader } from '../conferences/conference.loader';
 import { Room } from '../conferences/room.entity';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { byKey, groupedByKey, RequestContext, requestLoader } from '../common/request-context';
+import { RequestContext } from '../auth/request-context';
+import { byKey, groupedByKey, requestLoader } from '../common/loaders';
 import { Conference } from './conference.entity';
 import { ConferenceService } from './conference.service';
 import { Room } from './room.entity';

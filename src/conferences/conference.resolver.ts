@@ -1,12 +1,12 @@
 import { Args, Context, ID, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { OrganiserMutation } from '../auth/organiser-mutation.decorator';
+import { RequestContext } from '../auth/request-context';
 import { Viewer } from '../auth/viewer';
 import { Connection, PageArgs } from '../common/connection';
 import { parseId } from '../common/entities';
 import { localise } from '../common/localisation';
 import { inFormat, TextFormat } from '../common/rich-text';
-import { RequestContext } from '../common/request-context';
 import { Conference, ConferenceStatus } from './conference.entity';
 import { CreateConferenceInput, UpdateConferenceInput } from './conference.inputs';
 import { ConferenceLoader } from './conference.loader';

@@ -2,8 +2,9 @@ import { Args, Context, Field, ID, InputType, Parent, ResolveField, Resolver } f
 import { GraphQLDateTime } from 'graphql-scalars';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { OrganiserMutation } from '../auth/organiser-mutation.decorator';
+import { RequestContext } from '../auth/request-context';
 import { Viewer } from '../auth/viewer';
-import { groupedByKey, RequestContext, requestLoader } from '../common/request-context';
+import { groupedByKey, requestLoader } from '../common/loaders';
 import { RoomAvailability } from './room-availability.entity';
 import { RoomAvailabilityService } from './room-availability.service';
 import { Room } from './room.entity';

@@ -1,6 +1,7 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { RequestContext } from '../auth/request-context';
 import { requireOrganiserOf } from '../auth/viewer';
-import { RequestContext, requestLoader } from '../common/request-context';
+import { requestLoader } from '../common/loaders';
 import { ConferenceLoader } from '../conferences/conference.loader';
 import { Room } from '../conferences/room.entity';
 import { Track } from '../conferences/track.entity';

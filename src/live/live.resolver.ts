@@ -1,7 +1,7 @@
 import { Args, Context, ID, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { PubSub } from 'mercurius';
+import { RequestContext } from '../auth/request-context';
 import { organises } from '../auth/viewer';
-import { RequestContext } from '../common/request-context';
 import { Conference } from '../conferences/conference.entity';
 import { ConferenceService } from '../conferences/conference.service';
 import { Session } from '../sessions/session.entity';

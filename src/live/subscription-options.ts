@@ -1,7 +1,7 @@
 import { MercuriusOptions } from 'mercurius';
 import { AuthService } from '../auth/auth.service';
+import { RequestContext } from '../auth/request-context';
 import { PUBLIC_VIEWER } from '../auth/viewer';
-import { RequestContext } from '../common/request-context';
 import { RedisConnections } from './redis-connections';
 
 /**

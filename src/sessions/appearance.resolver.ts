@@ -1,8 +1,8 @@
 import { Args, Context, ID, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { OrganiserMutation } from '../auth/organiser-mutation.decorator';
+import { RequestContext } from '../auth/request-context';
 import { Viewer } from '../auth/viewer';
-import { RequestContext } from '../common/request-context';
 import { Speaker } from '../speakers/speaker.entity';
 import { SpeakerLoader } from '../speakers/speaker.loader';
 import { Appearance } from './appearance.entity';

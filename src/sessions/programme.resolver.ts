@@ -1,8 +1,8 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver, ObjectType } from '@nestjs/graphql';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
+import { RequestContext } from '../auth/request-context';
 import { Viewer } from '../auth/viewer';
 import { Connection, PageArgs } from '../common/connection';
-import { RequestContext } from '../common/request-context';
 import { Conference } from '../conferences/conference.entity';
 import { ConferenceLoader } from '../conferences/conference.loader';
 import { ConferenceService } from '../conferences/conference.service';

@@ -2,11 +2,11 @@ import { Args, Context, ID, ObjectType, Parent, Query, ResolveField, Resolver } 
 import { DateTime } from 'luxon';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { OrganiserMutation } from '../auth/organiser-mutation.decorator';
+import { RequestContext } from '../auth/request-context';
 import { Viewer } from '../auth/viewer';
 import { Connection, PageArgs } from '../common/connection';
 import { LocaleWishes, localiseFor } from '../common/localisation';
 import { inFormat, TextFormat } from '../common/rich-text';
-import { RequestContext } from '../common/request-context';
 import { Conference } from '../conferences/conference.entity';
 import { ConferenceLoader } from '../conferences/conference.loader';
 import { ConferenceService } from '../conferences/conference.service';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { byKey, groupedByKey, RequestContext, requestLoader } from '../common/request-context';
+import { RequestContext } from '../auth/request-context';
+import { byKey, groupedByKey, requestLoader } from '../common/loaders';
 import { Speaker } from './speaker.entity';
 import { SpeakerService } from './speaker.service';
 

@@ -1,10 +1,10 @@
 import { Args, Context, ID, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { OrganiserMutation } from '../auth/organiser-mutation.decorator';
+import { RequestContext } from '../auth/request-context';
 import { organises, Viewer } from '../auth/viewer';
 import { parseId } from '../common/entities';
 import { LocaleWishes, localiseFor } from '../common/localisation';
-import { RequestContext } from '../common/request-context';
 import { inFormat, TextFormat } from '../common/rich-text';
 import { Speaker } from './speaker.entity';
 import { CreateSpeakerInput, UpdateSpeakerInput } from './speaker.inputs';

@@ -1,9 +1,9 @@
 import { Args, Context, Field, ID, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { OrganiserMutation } from '../auth/organiser-mutation.decorator';
+import { RequestContext } from '../auth/request-context';
 import { Viewer } from '../auth/viewer';
 import { Connection, PageArgs } from '../common/connection';
-import { RequestContext } from '../common/request-context';
 import { Conference } from '../conferences/conference.entity';
 import { ConferenceLoader } from '../conferences/conference.loader';
 import { WebhookAttempt, WebhookDelivery } from './webhook-delivery.entity';

@@ -1,23 +1,19 @@
 import DataLoader from 'dataloader';
-import { Viewer } from '../auth/viewer';
 
-/** What every GraphQL resolver gets for one request: who asks, and that request's loaders. */
-export interface RequestContext {
-  viewer: Viewer;
+/** What keeps one request's loaders: a GraphQL request's context, say. */
+export interface LoaderScope {
   loaders: Map<string, DataLoader<unknown, unknown>>;
-  /** The request's Accept-Language, most wanted first: what localised fields use without a `locale` argument. */
-  acceptedLocales?: readonly string[];
 }
 
 /**
  * The request's loader for `key`, made on first use. Loaders live for one request, so batching
  * and caching never serve one reader's view (drafts, say) to another.
  */
-export function requestLoader<K, V>(context: RequestContext, key: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
-  let loader = context.loaders.get(key) as DataLoader<K, V> | undefined;
+export function requestLoader<K, V>(scope: LoaderScope, key: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
+  let loader = scope.loaders.get(key) as DataLoader<K, V> | undefined;
   if (!loader) {
     loader = new DataLoader<K, V>(batch, { maxBatchSize: 500 });
-    context.loaders.set(key, loader as DataLoader<unknown, unknown>);
+    scope.loaders.set(key, loader as DataLoader<unknown, unknown>);
   }
   return loader;
 }

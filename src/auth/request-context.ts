@@ -1,0 +1,9 @@
+import { LoaderScope } from '../common/loaders';
+import { Viewer } from './viewer';
+
+/** What every GraphQL resolver gets for one request: who asks, and that request's loaders. */
+export interface RequestContext extends LoaderScope {
+  viewer: Viewer;
+  /** The request's Accept-Language, most wanted first: what localised fields use without a `locale` argument. */
+  acceptedLocales?: readonly string[];
+}
