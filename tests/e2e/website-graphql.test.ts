@@ -1,13 +1,83 @@
 import { createHash } from 'node:crypto';
-import { DemoLoader } from '../../src/demo/demo-loader.service';
 import { Lectern, startLectern } from '../support/lectern';
+import { programmeBuilder } from '../support/programme';
 
 /** The public GraphQL read model as websites use it: over GET with HTTP caching, persisted queries, locales. */
 
 let lectern: Lectern;
+
+/**
+ * Four published conferences in Swedish and Norwegian: Erik speaks at two with a different title
+ * at each, and is interviewed in two languages; Gregory's talk and interview are in Swedish with
+ * an English translation; Tore's bio is in Norwegian and English. Every text lists English
+ * first, so a locale chosen by anything but the rules asked for (the first one written) shows.
+ */
 beforeAll(async () => {
   lectern = await startLectern();
-  await lectern.app.get(DemoLoader).load();
+  const build = programmeBuilder(lectern);
+  const swedish = { timeZone: 'Europe/Stockholm', defaultLocale: 'sv', published: true };
+  const umea = await build.conference({ slug: 'umea-jobbhackathon-2016', startDate: '2016-10-04', endDate: '2016-10-06', ...swedish });
+  const digstrat = await build.conference({ slug: 'digstrat-2018', startDate: '2018-03-14', endDate: '2018-03-15', ...swedish });
+  const oslo = await build.conference({ startDate: '2020-08-19', timeZone: 'Europe/Oslo', defaultLocale: 'nb', published: true });
+  const internetdagarna = await build.conference({ startDate: '2020-11-24', ...swedish });
+
+  const erik = await build.speaker({
+    slug: 'erik-sandstrom',
+    name: 'Erik Sandström',
+    bio: { en: 'Erik Sandström has held several leading digital roles.', sv: 'Erik Sandström har haft flera ledande digitala roller.' },
+  });
+  const olle = await build.speaker({ slug: 'olle-lundin', name: 'Olle Lundin' });
+  const carlMartin = await build.speaker({ name: 'Carl-Martin Lanér' });
+  const tore = await build.speaker({
+    slug: 'tore-sandvik',
+    name: 'Tore Sandvik',
+    bio: { en: 'Tore Sandvik is a county mayor.', nb: 'Tore Sandvik er fylkesordfører.' },
+  });
+  const gregory = await build.speaker({ slug: 'gregory-golding', name: 'Gregory Golding' });
+  const arbetsformedlingen = (title: string) => ({ speaker: erik, title, organisation: 'Arbetsförmedlingen' });
+
+  await build.session(umea, {
+    speakers: [olle, arbetsformedlingen('chef för avdelningen för digitala tjänster')],
+    published: true,
+  });
+  const digstratTalk = await build.session(digstrat, {
+    abstract: { sv: 'Om **kultur**, _kompetens_ och [kunskap](https://example.org/).' },
+    speakers: [arbetsformedlingen('digitaliseringsdirektör'), carlMartin],
+    published: true,
+  });
+  await build.session(oslo, { format: 'PANEL', speakers: [tore], published: true });
+  const gregoryTalk = await build.session(internetdagarna, {
+    title: { en: 'Innovation in the service of society', sv: 'Innovation i samhällets tjänst' },
+    abstract: {
+      en: 'JobTech Development at Arbetsförmedlingen on public innovation.',
+      sv: 'JobTech Development på Arbetsförmedlingen om offentlig innovation.',
+    },
+    speakers: [gregory],
+    published: true,
+  });
+
+  await build.interview(digstrat, {
+    session: digstratTalk,
+    speakers: [erik],
+    title: { sv: 'Intervju med Erik Sandström', en: 'Interview with Erik Sandström' },
+    items: [
+      {
+        question: { sv: 'Vad gör innovation möjlig?', en: 'What makes innovation possible?' },
+        answer: { sv: 'Kultur.', en: 'Culture.' },
+        answeredBy: erik,
+      },
+    ],
+    published: true,
+  });
+  await build.interview(internetdagarna, {
+    slug: 'fem-fragor-till-gregory-golding',
+    session: gregoryTalk,
+    speakers: [gregory],
+    title: { en: 'Five questions for Gregory Golding', sv: 'Fem frågor till Gregory Golding' },
+    lead: { en: 'On **innovation** in the service of society.', sv: 'Om **innovation** i samhällets tjänst.' },
+    items: [1, 2, 3, 4, 5].map((n) => ({ question: `Fråga ${n}?`, answer: `Svar ${n}.`, answeredBy: gregory })),
+    published: true,
+  });
 });
 afterAll(() => lectern.close());
 
