@@ -265,23 +265,20 @@ export function programmeBuilder(lectern: Lectern, options: { token?: string } =
     const { title, abstract, room: inRoom, track: inTrack, speakers = [], published, startsAt, endsAt, ...rest } = fields;
     const start = startsAt === undefined ? firstDayAt(of, '10:00') : startsAt;
     const end = endsAt !== undefined ? endsAt : start === null ? null : plusMinutes(start, 30);
-    const { createSession } = await write(
-      `mutation ($input: CreateSessionInput!) { createSession(input: $input) { id uid revision } }`,
-      {
-        input: {
-          conferenceId: of.id,
-          title: texts(title ?? `Session ${n}`, of.defaultLocale),
-          format: 'TALK',
-          language: of.defaultLocale,
-          startsAt: start,
-          endsAt: end,
-          ...(abstract ? { abstract: texts(abstract) } : {}),
-          ...(inRoom !== undefined ? { roomId: inRoom?.id ?? null } : {}),
-          ...(inTrack !== undefined ? { trackId: inTrack?.id ?? null } : {}),
-          ...rest,
-        },
+    const { createSession } = await write(`mutation ($input: CreateSessionInput!) { createSession(input: $input) { id uid revision } }`, {
+      input: {
+        conferenceId: of.id,
+        title: texts(title ?? `Session ${n}`, of.defaultLocale),
+        format: 'TALK',
+        language: of.defaultLocale,
+        startsAt: start,
+        endsAt: end,
+        ...(abstract ? { abstract: texts(abstract) } : {}),
+        ...(inRoom !== undefined ? { roomId: inRoom?.id ?? null } : {}),
+        ...(inTrack !== undefined ? { trackId: inTrack?.id ?? null } : {}),
+        ...rest,
       },
-    );
+    });
     const ref: SessionRef = { kind: 'session', conferenceId: of.id, appearances: [], ...createSession };
     for (const entry of speakers) await appearance(ref, entry);
     if (published) await publish(ref);
@@ -291,26 +288,23 @@ export function programmeBuilder(lectern: Lectern, options: { token?: string } =
   async function interview(of: ConferenceRef, fields: InterviewFields): Promise<InterviewRef> {
     const n = ++sequence;
     const { speakers, session: about, title, lead, items = [], language = of.defaultLocale, ...rest } = fields;
-    const { createInterview } = await write(
-      `mutation ($input: CreateInterviewInput!) { createInterview(input: $input) { id slug } }`,
-      {
-        input: {
-          slug: `interview-${n}`,
-          ...(about ? { sessionId: about.id } : { conferenceId: of.id }),
-          speakerIds: speakers.map((s) => s.id),
-          title: texts(title ?? `Interview ${n}`, language),
-          language,
-          ...(lead ? { lead: texts(lead) } : {}),
-          items: items.map(({ question, answer, answeredBy, askedBy }) => ({
-            question: texts(question, language),
-            answer: texts(answer, language),
-            ...(answeredBy ? { answeredById: answeredBy.id } : {}),
-            ...(askedBy !== undefined ? { askedBy } : {}),
-          })),
-          ...rest,
-        },
+    const { createInterview } = await write(`mutation ($input: CreateInterviewInput!) { createInterview(input: $input) { id slug } }`, {
+      input: {
+        slug: `interview-${n}`,
+        ...(about ? { sessionId: about.id } : { conferenceId: of.id }),
+        speakerIds: speakers.map((s) => s.id),
+        title: texts(title ?? `Interview ${n}`, language),
+        language,
+        ...(lead ? { lead: texts(lead) } : {}),
+        items: items.map(({ question, answer, answeredBy, askedBy }) => ({
+          question: texts(question, language),
+          answer: texts(answer, language),
+          ...(answeredBy ? { answeredById: answeredBy.id } : {}),
+          ...(askedBy !== undefined ? { askedBy } : {}),
+        })),
+        ...rest,
       },
-    );
+    });
     return { kind: 'interview', ...createInterview };
   }
 
