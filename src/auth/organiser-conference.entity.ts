@@ -1,5 +1,4 @@
 import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Conference } from '../conferences/conference.entity';
 import { Organiser } from './organiser.entity';
 
 /** An organiser's scope: the conferences they may change. */
@@ -16,7 +15,8 @@ export class OrganiserConference {
   @PrimaryColumn({ type: 'integer' })
   conferenceId: number;
 
-  @ManyToOne(() => Conference, { onDelete: 'CASCADE' })
+  // Named, not imported: auth sits below the domain. The relation is here for its foreign key; nothing loads it.
+  @ManyToOne('Conference', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'conferenceId', foreignKeyConstraintName: 'FK_organiser_conferences_conference' })
-  conference?: Conference;
+  conference?: unknown;
 }
