@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
-import { rebuildSearchIndexes } from '../src/search/search-index';
+import { rebuildSearchIndexes } from './support/search-index-1700000000006';
 
 /**
  * Full-text indexes of sessions and speakers, in each engine's own kind: FTS5 virtual tables on
