@@ -1,8 +1,9 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { InstantColumn, LocalisedColumn } from '../database/columns';
 import { LocalisedText } from '../common/localisation';
+import { Conference } from '../conferences/conference.entity';
 
 @ObjectType()
 export class SpeakerLink {
@@ -56,6 +57,18 @@ export class Speaker {
   @Field(() => [SpeakerLink])
   @Column({ type: 'simple-json' })
   links: SpeakerLink[];
+
+  /**
+   * The conference whose organisers own the profile (edit it, read the e-mail): the one that
+   * brought the person in. Null: admins only. Other conferences may link the person once public.
+   */
+  @Index('IDX_speakers_owner_conference')
+  @Column({ type: 'integer', nullable: true })
+  ownerConferenceId: number | null;
+
+  @ManyToOne(() => Conference, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'ownerConferenceId', foreignKeyConstraintName: 'FK_speakers_owner_conference' })
+  ownerConference?: Conference;
 
   /** Private: never part of a public answer. */
   @Column({ type: 'varchar', length: 320, nullable: true })
