@@ -111,7 +111,9 @@ export async function generateProgramme(app: NestFastifyApplication, plan: Confe
         bio: asInput(speakers[0].bio),
         photoUrl: speakers[0].photoUrl,
         links: speakers[0].links,
+        conferenceId: String(conference.id),
       },
+      SYSTEM_ACTOR,
       manager,
     );
     const speakerIds = speakers.map((_, i) => first.id + i);

@@ -29,6 +29,26 @@ export function requireOrganiserOf(actor: Viewer, conferenceId: number | null, f
   throw new UserError('FORBIDDEN', 'You do not organise the conference this belongs to.', field);
 }
 
+/** Who owns a person's profile: the organisers of the conference that brought the person in (none: admins only). */
+export interface OwnedProfile {
+  ownerConferenceId: number | null;
+}
+
+/**
+ * Whether the viewer may change a speaker's profile (name, slugs, bio, photo, links, e-mail) and
+ * read its private fields: admins, and the organisers of the speaker's owner conference. Linking
+ * a person to a session or interview does not make them yours.
+ */
+export function ownsSpeaker(viewer: Viewer, speaker: OwnedProfile): boolean {
+  return viewer.admin || (speaker.ownerConferenceId !== null && organises(viewer, speaker.ownerConferenceId));
+}
+
+/** Refuses unless the actor may change this speaker's profile (see `ownsSpeaker`). */
+export function requireSpeakerOwner(actor: Viewer, speaker: OwnedProfile, field?: string): void {
+  if (ownsSpeaker(actor, speaker)) return;
+  throw new UserError('FORBIDDEN', "Only the organisers of the conference that owns this speaker's profile may change it.", field);
+}
+
 export function requireAdmin(actor: Viewer, what: string): void {
   if (!actor.admin) throw new UserError('FORBIDDEN', `Only an admin may ${what}.`);
 }

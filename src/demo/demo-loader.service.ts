@@ -90,7 +90,7 @@ export class DemoLoader {
         manager,
       );
       for (const appearance of appearances) {
-        const speaker = await this.speaker(manager, programme, appearance.speaker);
+        const speaker = await this.speaker(manager, programme, appearance.speaker, conference.id);
         await this.appearances.add({ ...appearance, sessionId: String(created.id), speakerId: String(speaker.id) }, SYSTEM_ACTOR, manager);
       }
       await this.sessions.setPublished(String(created.id), true, SYSTEM_ACTOR, manager);
@@ -98,7 +98,7 @@ export class DemoLoader {
     }
     for (const interview of interviews) {
       const speakerIds: string[] = [];
-      for (const slug of interview.speakers) speakerIds.push(String((await this.speaker(manager, programme, slug)).id));
+      for (const slug of interview.speakers) speakerIds.push(String((await this.speaker(manager, programme, slug, conference.id)).id));
       const answerers = new Map(interview.speakers.map((slug, i) => [slug, speakerIds[i]]));
       await this.interviews.create(
         {
@@ -127,13 +127,16 @@ export class DemoLoader {
     if (status === ConferenceStatus.PUBLISHED) await this.conferences.setStatus(conference.id, status, SYSTEM_ACTOR, manager);
   }
 
-  /** The person, once: a speaker met at several conferences is found again by slug. */
-  private async speaker(manager: EntityManager, programme: DemoProgramme, slug: string): Promise<Speaker> {
+  /**
+   * The person, once: a speaker met at several conferences is found again by slug. The first
+   * conference that names them owns their profile.
+   */
+  private async speaker(manager: EntityManager, programme: DemoProgramme, slug: string, conferenceId: number): Promise<Speaker> {
     const existing = await manager.findOneBy(Speaker, { slug });
     if (existing) return existing;
     const demo = programme.speakers.find((speaker) => speaker.slug === slug);
     if (!demo) throw new Error(`The demo programme names a speaker it does not describe: ${slug}`);
-    return this.speakers.create({ ...demo, bio: texts(demo.bio) }, manager);
+    return this.speakers.create({ ...demo, bio: texts(demo.bio), conferenceId: String(conferenceId) }, SYSTEM_ACTOR, manager);
   }
 }
 

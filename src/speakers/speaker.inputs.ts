@@ -1,4 +1,4 @@
-import { Field, InputType, Int, PartialType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, PartialType } from '@nestjs/graphql';
 import { LocalisedTextInput } from '../common/localisation';
 
 @InputType()
@@ -11,6 +11,13 @@ export class SpeakerLinkInput {
 export class CreateSpeakerInput {
   @Field({ description: 'Lower-case letters, digits and hyphens, e.g. "erik-sandstrom".' })
   slug: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The conference whose organisers own the profile (may edit it and read the e-mail); you must organise it. Required unless you are an admin (an admin's speaker without one is the admins' alone).",
+  })
+  conferenceId?: string | null;
 
   @Field()
   name: string;

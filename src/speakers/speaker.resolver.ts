@@ -2,7 +2,7 @@ import { Args, Context, ID, Parent, ResolveField, Resolver } from '@nestjs/graph
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { OrganiserMutation } from '../auth/organiser-mutation.decorator';
 import { RequestContext } from '../auth/request-context';
-import { organises, Viewer } from '../auth/viewer';
+import { ownsSpeaker, Viewer } from '../auth/viewer';
 import { parseId } from '../common/entities';
 import { LocaleWishes, localiseFor } from '../common/localisation';
 import { inFormat, TextFormat } from '../common/rich-text';
@@ -53,21 +53,18 @@ export class SpeakerResolver {
 
   @ResolveField(() => String, {
     nullable: true,
-    description: 'Private: only for admins and organisers of a conference the speaker takes part in; empty for everyone else.',
+    description: "Private: only for admins and organisers of the conference that owns the speaker's profile; empty for everyone else.",
   })
-  async email(@Parent() speaker: Speaker, @CurrentViewer() viewer: Viewer) {
-    if (!viewer.organiser || speaker.email === null) return null;
-    if (viewer.admin) return speaker.email;
-    const conferences = await this.speakers.conferencesOf(this.speakers.repository().manager, speaker.id);
-    return conferences.some((conferenceId) => organises(viewer, conferenceId)) ? speaker.email : null;
+  email(@Parent() speaker: Speaker, @CurrentViewer() viewer: Viewer) {
+    return ownsSpeaker(viewer, speaker) ? speaker.email : null;
   }
 
   @OrganiserMutation(() => Speaker)
-  createSpeaker(@Args('input') input: CreateSpeakerInput) {
-    return this.speakers.create(input);
+  createSpeaker(@Args('input') input: CreateSpeakerInput, @CurrentViewer() actor: Viewer) {
+    return this.speakers.create(input, actor);
   }
 
-  @OrganiserMutation(() => Speaker)
+  @OrganiserMutation(() => Speaker, { description: "Changes a speaker's profile (the owner conference's organisers and admins only)." })
   updateSpeaker(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateSpeakerInput, @CurrentViewer() actor: Viewer) {
     return this.speakers.update(parseId(id, 'speaker'), input, actor);
   }

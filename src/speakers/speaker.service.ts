@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { organises, Viewer } from '../auth/viewer';
-import { applyChanges, stamped } from '../common/entities';
+import { organises, requireOrganiserOf, requireSpeakerOwner, Viewer } from '../auth/viewer';
+import { applyChanges, parseId, stamped } from '../common/entities';
 import { conflict, notFound, UserError } from '../common/errors';
 import { searchable, toLocalisedText } from '../common/localisation';
+import { Conference } from '../conferences/conference.entity';
 import { Validation } from '../common/validation';
 import { Transactions } from '../database/transactions';
 import { ProgrammeEvents } from '../events/programme-events';
@@ -19,7 +20,10 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHOTO_SIZE_MAX = 10000;
 const PHOTO_ALT_MAX = 500;
 
-/** The person, independent of any programme; who may see a speaker is decided by the programme. */
+/**
+ * The person, independent of any programme; who may see a speaker is decided by the programme,
+ * who may change one by the profile's owner conference (`ownsSpeaker`).
+ */
 @Injectable()
 export class SpeakerService {
   constructor(
@@ -43,10 +47,15 @@ export class SpeakerService {
     return speaker;
   }
 
-  /** Any organiser may add a person; until they appear somewhere, any organiser may edit them. */
-  create(input: CreateSpeakerInput, within?: EntityManager): Promise<Speaker> {
+  /**
+   * A new person, owned by the conference named in the input: an organiser must name one of
+   * theirs, an admin may leave the person to the admins alone.
+   */
+  create(input: CreateSpeakerInput, actor: Viewer, within?: EntityManager): Promise<Speaker> {
     return this.transactions.run(async (manager) => {
+      if (!actor.admin) new Validation().required(input.conferenceId, 'conferenceId').throwIfFailed();
       const speaker = manager.create(Speaker, { otherNames: [], bio: {}, links: [], photoUrl: null, email: null });
+      speaker.ownerConferenceId = await this.ownerConference(manager, input.conferenceId ?? null, actor);
       this.apply(speaker, input);
       const saved = await this.save(manager, speaker, input.otherSlugs);
       await this.search.indexSpeakers(manager, [saved.id]);
@@ -54,14 +63,13 @@ export class SpeakerService {
     }, within);
   }
 
-  /** The person is shared: an organiser of any conference they appear in may edit them. */
+  /** The profile is its owner's (see `ownsSpeaker`); the conferences that merely link the person may not change it. */
   update(id: number, input: UpdateSpeakerInput, actor: Viewer, within?: EntityManager): Promise<Speaker> {
     return this.transactions.run(async (manager) => {
       const speaker = await this.require(manager, id);
+      requireSpeakerOwner(actor, speaker);
+      if (input.conferenceId !== undefined) speaker.ownerConferenceId = await this.ownerConference(manager, input.conferenceId, actor);
       const conferences = await this.conferencesOf(manager, speaker.id);
-      if (conferences.length > 0 && !conferences.some((conferenceId) => organises(actor, conferenceId))) {
-        throw new UserError('FORBIDDEN', 'This speaker appears only in conferences you do not organise.');
-      }
       const searchedBefore = speaker.searchText;
       this.apply(speaker, input);
       const saved = await this.save(manager, speaker, input.otherSlugs);
@@ -71,10 +79,14 @@ export class SpeakerService {
     }, within);
   }
 
-  /** Deleting a person takes them out of every programme, so it needs every one of those conferences. */
+  /**
+   * Deleting a person is their owner's to do, and it takes them out of every programme, so it
+   * needs every one of those conferences too.
+   */
   remove(id: number, actor: Viewer): Promise<Speaker> {
     return this.transactions.run(async (manager) => {
       const speaker = await this.require(manager, id);
+      requireSpeakerOwner(actor, speaker);
       const conferences = await this.conferencesOf(manager, speaker.id);
       if (!conferences.every((conferenceId) => organises(actor, conferenceId))) {
         throw new UserError('FORBIDDEN', 'This speaker also appears in conferences you do not organise.');
@@ -88,9 +100,21 @@ export class SpeakerService {
     });
   }
 
+  /** The owner conference an input names: one the actor organises (null, the admins', for admins only). */
+  private async ownerConference(manager: EntityManager, conferenceId: string | null, actor: Viewer): Promise<number | null> {
+    if (conferenceId === null) {
+      requireOrganiserOf(actor, null, 'conferenceId');
+      return null;
+    }
+    const id = parseId(conferenceId, 'conference', 'conferenceId');
+    if (!(await manager.existsBy(Conference, { id }))) throw notFound('conference', 'conferenceId', id);
+    requireOrganiserOf(actor, id, 'conferenceId');
+    return id;
+  }
+
   /**
-   * The conferences a person takes part in, in a session or an interview. Who may change a
-   * person depends on where they appear, so this one query reads the programme's tables by name.
+   * The conferences a person takes part in, in a session or an interview: those told of a change
+   * to the person, and those a deletion needs. This one query reads the programme's tables by name.
    */
   async conferencesOf(manager: EntityManager, speakerId: number): Promise<number[]> {
     const rows: { conferenceId: number | string }[] = await manager.query(
@@ -104,7 +128,7 @@ export class SpeakerService {
 
   private apply(speaker: Speaker, input: UpdateSpeakerInput): void {
     const v = new Validation();
-    const { bio, otherNames, links, photoAlt, otherSlugs, ...plain } = input;
+    const { bio, otherNames, links, photoAlt, otherSlugs, conferenceId: _owner, ...plain } = input;
     if (speaker.id === undefined) v.required(input.slug, 'slug').required(input.name, 'name');
     else v.check(input.slug !== null, 'slug', 'cannot be cleared').check(input.name !== null, 'name', 'cannot be cleared');
     v.slug(input.slug ?? undefined)

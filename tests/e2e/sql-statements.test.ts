@@ -72,7 +72,8 @@ async function createLargeConference(lectern: Lectern, sessions: number): Promis
     for (let i = 0; i < 4; i++)
       tracks.push(await get(TrackService).create(conference.id, { slug: `track-${i}`, name: `Track ${i}` }, SYSTEM_ACTOR, manager));
     const speakers = [];
-    for (let i = 0; i < 60; i++) speakers.push(await get(SpeakerService).create({ slug: `speaker-${i}`, name: `Speaker ${i}` }, manager));
+    for (let i = 0; i < 60; i++)
+      speakers.push(await get(SpeakerService).create({ slug: `speaker-${i}`, name: `Speaker ${i}` }, SYSTEM_ACTOR, manager));
     for (let i = 0; i < sessions; i++) {
       const startsAt = new Date(Date.UTC(2030, 4, 6 + (i % 5), 7 + Math.floor(i / 40), (i % 8) * 5));
       const session = await get(SessionService).create(

@@ -108,6 +108,8 @@ export interface TrackFields {
 }
 
 export interface SpeakerFields {
+  /** The conference that owns the profile; an organiser's builder must name one of theirs. */
+  conference?: ConferenceRef;
   slug?: string;
   name?: string;
   otherNames?: string[];
@@ -237,12 +239,13 @@ export function programmeBuilder(lectern: Lectern, options: { token?: string } =
 
   async function speaker(fields: SpeakerFields = {}): Promise<SpeakerRef> {
     const n = ++sequence;
-    const { bio, photoAlt, ...rest } = fields;
+    const { bio, photoAlt, conference: owner, ...rest } = fields;
     const { createSpeaker } = await write(`mutation ($input: CreateSpeakerInput!) { createSpeaker(input: $input) { id slug name } }`, {
       input: {
         slug: `speaker-${n}`,
         name: `Speaker ${n}`,
         ...rest,
+        ...(owner ? { conferenceId: owner.id } : {}),
         ...(bio ? { bio: texts(bio) } : {}),
         ...(photoAlt ? { photoAlt: texts(photoAlt) } : {}),
       },
