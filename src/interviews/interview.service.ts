@@ -11,8 +11,8 @@ import { Conference, ConferenceStatus } from '../conferences/conference.entity';
 import { ConferenceService } from '../conferences/conference.service';
 import { Transactions } from '../database/transactions';
 import { SessionService } from '../sessions/session.service';
+import { SpeakerDirectory } from '../sessions/speaker-directory.service';
 import { Speaker } from '../speakers/speaker.entity';
-import { SpeakerService } from '../speakers/speaker.service';
 import { InterviewItem } from './interview-item.entity';
 import { InterviewSpeaker } from './interview-speaker.entity';
 import { Interview } from './interview.entity';
@@ -31,7 +31,7 @@ export class InterviewService {
     private readonly transactions: Transactions,
     private readonly conferences: ConferenceService,
     private readonly sessions: SessionService,
-    private readonly speakers: SpeakerService,
+    private readonly directory: SpeakerDirectory,
   ) {}
 
   /**
@@ -187,7 +187,7 @@ export class InterviewService {
     const saved = await manager.save(stamped(interview));
 
     const speakerRows = speakerIds
-      ? await this.replaceSpeakers(manager, saved, speakerIds)
+      ? await this.replaceSpeakers(manager, saved, speakerIds, actor)
       : await manager.findBy(InterviewSpeaker, { interviewId: saved.id });
     if (items && itemTexts) {
       const speakerSet = new Set(speakerRows.map((row) => row.speakerId));
@@ -236,11 +236,23 @@ export class InterviewService {
     }
   }
 
-  private async replaceSpeakers(manager: EntityManager, interview: Interview, speakerIds: string[]): Promise<InterviewSpeaker[]> {
+  /**
+   * Who is interviewed: people the actor may link (see `SpeakerDirectory.requireLinkable`), or
+   * who were in this interview already.
+   */
+  private async replaceSpeakers(
+    manager: EntityManager,
+    interview: Interview,
+    speakerIds: string[],
+    actor: Viewer,
+  ): Promise<InterviewSpeaker[]> {
     const ids = speakerIds.map((id, i) => parseId(id, 'speaker', `speakerIds[${i}]`));
     const v = new Validation().check(ids.length > 0, 'speakerIds', 'an interview needs at least one speaker');
     v.check(new Set(ids).size === ids.length, 'speakerIds', 'lists a speaker twice').throwIfFailed();
-    for (const [i, id] of ids.entries()) await this.speakers.require(manager, id, `speakerIds[${i}]`);
+    const present = new Set((await manager.findBy(InterviewSpeaker, { interviewId: interview.id })).map((row) => row.speakerId));
+    for (const [i, id] of ids.entries()) {
+      if (!present.has(id)) await this.directory.requireLinkable(manager, id, actor, `speakerIds[${i}]`);
+    }
     await manager.delete(InterviewSpeaker, { interviewId: interview.id });
     return manager.save(
       ids.map((speakerId, position) => manager.create(InterviewSpeaker, { interviewId: interview.id, speakerId, position })),

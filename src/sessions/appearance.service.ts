@@ -6,11 +6,11 @@ import { applyChanges, parseId } from '../common/entities';
 import { conflict, notFound } from '../common/errors';
 import { Validation } from '../common/validation';
 import { ConferenceStatus } from '../conferences/conference.entity';
-import { SpeakerService } from '../speakers/speaker.service';
 import { Transactions } from '../database/transactions';
 import { Appearance, AppearanceRole } from './appearance.entity';
 import { AddAppearanceInput, UpdateAppearanceInput } from './session.inputs';
 import { SessionService } from './session.service';
+import { SpeakerDirectory } from './speaker-directory.service';
 
 const AFFILIATION_MAX = 200;
 
@@ -21,7 +21,7 @@ export class AppearanceService {
     @InjectRepository(Appearance) private readonly appearances: Repository<Appearance>,
     private readonly transactions: Transactions,
     private readonly sessions: SessionService,
-    private readonly speakers: SpeakerService,
+    private readonly directory: SpeakerDirectory,
   ) {}
 
   /** The line-up of many sessions at once, in listing order, each with its speaker (one statement). */
@@ -52,10 +52,11 @@ export class AppearanceService {
     return (visible ? query.andWhere(visible) : query).getMany();
   }
 
+  /** Puts a person the actor may link (see `SpeakerDirectory.requireLinkable`) in a session of theirs. */
   add(input: AddAppearanceInput, actor: Viewer, within?: EntityManager): Promise<Appearance> {
     return this.transactions.run(async (manager) => {
       const session = await this.sessions.requireFor(manager, input.sessionId, actor, 'sessionId');
-      const speaker = await this.speakers.require(manager, parseId(input.speakerId, 'speaker', 'speakerId'), 'speakerId');
+      const speaker = await this.directory.requireLinkable(manager, input.speakerId, actor, 'speakerId');
       checkAffiliation(input);
       if (await manager.existsBy(Appearance, { sessionId: session.id, speakerId: speaker.id })) {
         throw conflict('speakerId', `${speaker.name} already appears in this session`);

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { SelectQueryBuilder } from 'typeorm';
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Viewer } from '../auth/viewer';
 import { Page, PageArgs, paginate } from '../common/connection';
+import { parseId } from '../common/entities';
 import { notFound } from '../common/errors';
 import { Conference, ConferenceStatus } from '../conferences/conference.entity';
 import { SearchService } from '../search/search.service';
@@ -10,7 +11,8 @@ import { SpeakerService } from '../speakers/speaker.service';
 
 /**
  * Speakers as programmes show them. A speaker is public once they appear in a published session
- * of a published conference: before that, naming them would reveal a draft programme.
+ * of a published conference: before that, naming them would reveal a draft programme. The same
+ * rule says whom an organiser may link to their programme (`requireLinkable`).
  */
 @Injectable()
 export class SpeakerDirectory {
@@ -31,8 +33,25 @@ export class SpeakerDirectory {
     return paginate(query.orderBy('speaker.name', 'ASC').addOrderBy('speaker.id', 'ASC'), page);
   }
 
-  private visible(viewer: Viewer, conference?: Conference): SelectQueryBuilder<Speaker> {
-    const query = this.speakers.repository().createQueryBuilder('speaker');
+  /**
+   * The person an actor names in a session's line-up or an interview: someone they may already
+   * see (public, in a session of one of their conferences, or owned by one of them). Anyone else
+   * is answered exactly as an id that does not exist, so ids cannot be probed for drafts.
+   */
+  async requireLinkable(manager: EntityManager, id: string | number, actor: Viewer, field: string): Promise<Speaker> {
+    const speakerId = parseId(id, 'speaker', field);
+    const speaker = await this.visible(actor, undefined, manager).andWhere('speaker.id = :speakerId', { speakerId }).getOne();
+    if (!speaker) throw notFound('speaker', field, speakerId);
+    return speaker;
+  }
+
+  /**
+   * Who the viewer may see: the public, speakers in a published session of a published
+   * conference; an organiser, also those in their conferences' drafts and those their
+   * conferences own; an admin, everyone. With a conference, only those who appear in it.
+   */
+  private visible(viewer: Viewer, conference?: Conference, manager?: EntityManager): SelectQueryBuilder<Speaker> {
+    const query = (manager ?? this.speakers.repository().manager).createQueryBuilder(Speaker, 'speaker');
     if (viewer.admin && !conference) return query;
     const conditions = ['"pa"."speakerId" = speaker.id'];
     if (conference) conditions.push('"ps"."conferenceId" = :conferenceId');
@@ -40,9 +59,13 @@ export class SpeakerDirectory {
       const published = '("ps"."published" = :published AND "pc"."status" = :conferenceStatus)';
       conditions.push(viewer.conferenceIds.length ? `(${published} OR "ps"."conferenceId" IN (:...draftScope))` : published);
     }
-    return query.where(
-      `EXISTS (SELECT 1 FROM "appearances" "pa" INNER JOIN "sessions" "ps" ON "ps"."id" = "pa"."sessionId" INNER JOIN "conferences" "pc" ON "pc"."id" = "ps"."conferenceId" WHERE ${conditions.join(' AND ')})`,
-      { conferenceId: conference?.id, published: true, conferenceStatus: ConferenceStatus.PUBLISHED, draftScope: viewer.conferenceIds },
-    );
+    const appears = `EXISTS (SELECT 1 FROM "appearances" "pa" INNER JOIN "sessions" "ps" ON "ps"."id" = "pa"."sessionId" INNER JOIN "conferences" "pc" ON "pc"."id" = "ps"."conferenceId" WHERE ${conditions.join(' AND ')})`;
+    const owned = !conference && viewer.conferenceIds.length ? ' OR speaker.ownerConferenceId IN (:...draftScope)' : '';
+    return query.where(`(${appears}${owned})`, {
+      conferenceId: conference?.id,
+      published: true,
+      conferenceStatus: ConferenceStatus.PUBLISHED,
+      draftScope: viewer.conferenceIds,
+    });
   }
 }
