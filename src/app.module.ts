@@ -64,8 +64,9 @@ export const GRAPHQL_PATH = '/graphql';
           preExecution: [refuseNulCharacters, refuseCostlyQueries(config.graphqlMaxCost)],
         },
         validationRules: config.introspection ? [] : [NoSchemaIntrospectionCustomRule],
-        context: async (request: FastifyRequest): Promise<RequestContext> => ({
-          viewer: await auth.viewerFor(request.headers.authorization),
+        // The viewer was decided once for the request by the HTTP pipeline (src/http/viewer.ts).
+        context: (request: FastifyRequest): RequestContext => ({
+          viewer: request.viewer,
           loaders: new Map(),
           acceptedLocales: acceptedLocales(request.headers['accept-language']),
         }),

@@ -4,11 +4,11 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule, GRAPHQL_PATH } from './app.module';
 import { AuthService } from './auth/auth.service';
-import { followGraphqlOverHttp } from './common/graphql-over-http';
-import { protectHttp } from './common/security';
+import { FeedRevalidation } from './calendar/feed-revalidation';
 import { AppConfig, LogLevel } from './config/configuration';
+import { assembleHttpPipeline } from './http/pipeline';
+import { requestId } from './http/request-log';
 import { jsonLog, JsonNestLogger } from './logging/json-logger';
-import { logRequests, requestId } from './logging/request-log';
 
 /** Builds the HTTP application with this configuration (used by the server, the tests and the benchmark). */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -21,15 +21,14 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     // from logRequests, so Fastify's two lines a request (at info) are left out.
     ...(json ? { loggerInstance: json.child({}, { level: quieter(config.logLevel, 'warn') }) } : {}),
   });
-  logRequests(adapter.getInstance(), json ?? new Logger('HTTP'));
-  followGraphqlOverHttp(adapter.getInstance(), GRAPHQL_PATH);
   const logger: LoggerService | NestLogLevel[] = json ? new JsonNestLogger(json) : nestLogLevels(config.logLevel);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(config), adapter, { logger });
-  // The routes (Nest's and Mercurius's) are added by init(), after the plugins that guard them.
-  const auth = app.get(AuthService);
-  await protectHttp(adapter.getInstance(), config, {
+  // The routes (Nest's and Mercurius's) are added by init(), after the pipeline that guards them.
+  await assembleHttpPipeline(adapter.getInstance(), config, {
     graphqlPath: GRAPHQL_PATH,
-    isOrganiser: async (authorization) => (await auth.viewerFor(authorization)).organiser,
+    auth: app.get(AuthService),
+    feedRevalidation: app.get(FeedRevalidation),
+    log: json ?? new Logger('HTTP'),
   });
   await app.init();
   return app;

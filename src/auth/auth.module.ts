@@ -1,6 +1,5 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccessGate } from './access-gate';
 import { AccessToken } from './access-token.entity';
 import { AuthService } from './auth.service';
 import { OrganiserConference } from './organiser-conference.entity';
@@ -11,7 +10,7 @@ import { TokenService } from './token.service';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([Organiser, OrganiserConference, AccessToken])],
-  providers: [TokenService, AuthService, OrganiserGuard, AccessGate],
+  providers: [TokenService, AuthService, OrganiserGuard],
   exports: [TokenService, AuthService, OrganiserGuard],
 })
 export class AuthModule {}

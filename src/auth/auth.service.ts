@@ -20,15 +20,12 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The viewer for a request that has been admitted (see `admit`); the public otherwise. */
-  async viewerFor(authorization: string | undefined): Promise<Viewer> {
-    const secret = bearer(authorization);
-    return (secret && (await this.tokens.verify(secret))) || PUBLIC_VIEWER;
-  }
-
   /**
-   * A valid token always gets in, so wrong tokens from the same address (a shared NAT) cannot
-   * lock an organiser out; wrong ones count, and beyond the limit are answered 429.
+   * Who the bearer of this Authorization header is, for a client at this address: the one call
+   * every transport makes, once (HTTP requests in src/http/viewer.ts, WebSocket connections at
+   * connection_init). No header is the public, with nothing looked up. A valid token always gets
+   * in, so wrong tokens from the same address (a shared NAT) cannot lock an organiser out; wrong
+   * ones count, and beyond the limit are answered 429.
    */
   async admit(authorization: string | undefined, client: string): Promise<Admission> {
     if (authorization === undefined || authorization === '') return { viewer: PUBLIC_VIEWER };

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
-import { FastifyInstance, FastifyRequest } from 'fastify';
+import { Injectable } from '@nestjs/common';
+import { FastifyReply, FastifyRequest } from 'fastify';
 import { FeedCache, RenderedFeed } from './feed-cache.service';
 import { isFresh, sendNotModified } from './feed-response';
 
@@ -19,30 +18,24 @@ const AGENDAS = '/calendars/agendas/';
 
 /**
  * Calendar apps ask again every few minutes with If-None-Match, and almost always nothing has
- * changed. Those requests are answered 304 here, in a Fastify `onRequest` hook, before Nest
- * routes them: the answer depends only on the address, the programme generation and the
- * client's validator. Everything else (a first request, a change, a client with a token) goes
- * the whole way through the controller, which tells this class what it sent.
+ * changed. Those requests are answered 304 by `revalidate`, an `onRequest` hook of the HTTP
+ * pipeline (src/http/pipeline.ts), before Nest routes them: the answer depends only on the
+ * address, the programme generation and the client's validator. Everything else (a first request,
+ * a change) goes the whole way through the controller, which tells this class what it sent.
  */
 @Injectable()
-export class FeedRevalidation implements OnModuleInit {
+export class FeedRevalidation {
   /** By address as the client sent it; agenda addresses by their hash, so no token is kept. */
   private readonly sent = new Map<string, Validator>();
 
-  constructor(
-    private readonly cache: FeedCache,
-    private readonly adapterHost: HttpAdapterHost,
-  ) {}
+  constructor(private readonly cache: FeedCache) {}
 
-  onModuleInit(): void {
-    const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
-    if (!fastify) return; // the command line has no HTTP server
-    fastify.addHook('onRequest', async (request, reply) => {
-      const sent = this.validatorFor(request);
-      // Another instance may have changed the programme since: catch up before trusting the validator.
-      if (!sent || !(await this.cache.refresh()) || !this.cache.isCurrent(sent.generation) || !isFresh(request, sent)) return;
-      return sendNotModified(reply, sent, sent.cacheControl);
-    });
+  /** Answers 304 when the client's copy of a feed is the current one; leaves every other request alone. */
+  async revalidate(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
+    const sent = this.validatorFor(request);
+    // Another instance may have changed the programme since: catch up before trusting the validator.
+    if (!sent || !(await this.cache.refresh()) || !this.cache.isCurrent(sent.generation) || !isFresh(request, sent)) return undefined;
+    return sendNotModified(reply, sent, sent.cacheControl);
   }
 
   /** Remembers what a full answer sent, for the next conditional request to the same address. */
@@ -57,8 +50,8 @@ export class FeedRevalidation implements OnModuleInit {
   private validatorFor(request: FastifyRequest): Validator | undefined {
     if (request.method !== 'GET' || !request.url.startsWith(FEEDS)) return undefined;
     if (request.headers['if-none-match'] === undefined && request.headers['if-modified-since'] === undefined) return undefined;
-    // A token is checked (and a wrong one answered 401) by the whole pipeline.
-    if (request.headers.authorization !== undefined) return undefined;
+    // No token check here: the pipeline has decided the viewer (and refused a wrong token) before
+    // this hook, and a feed is the same for everyone who may have it.
     return this.sent.get(addressOf(request.url));
   }
 }

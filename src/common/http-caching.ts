@@ -20,6 +20,11 @@ export function matchesIfNoneMatch(request: FastifyRequest, etag: string): boole
   return header.trim() === '*' || header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
+/**
+ * Whether the request carries a token, which is what HTTP caches go by (RFC 9111 §3.5). Nothing is
+ * verified here: by the time an answer is made, the HTTP pipeline has admitted the token as an
+ * organiser's or turned the request away (src/http/viewer.ts).
+ */
 export function isPrivateRequest(request: FastifyRequest): boolean {
   return request.headers.authorization !== undefined;
 }

@@ -1,5 +1,5 @@
 import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { addVary, applyReadCaching, isPrivateRequest } from './http-caching';
+import { addVary, applyReadCaching, isPrivateRequest } from '../common/http-caching';
 
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';
 

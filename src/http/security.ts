@@ -1,28 +1,15 @@
 import cors, { FastifyCorsOptions } from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import { IntrinsicException } from '@nestjs/common';
-import { FastifyInstance, FastifyRequest } from 'fastify';
+import { FastifyInstance } from 'fastify';
 import helmet, { HelmetOptions } from 'helmet';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import mercurius from 'mercurius';
-import { AppConfig } from '../config/configuration';
 
-export interface HttpProtection {
-  graphqlPath: string;
-  /** Whether an Authorization header carries a valid organiser token. */
-  isOrganiser(authorization: string): Promise<boolean>;
-}
-
-/**
- * Security headers, CORS, the NUL character and the public rate limit. Call it before the routes
- * are added: the rate limit attaches itself to each route as it is added.
+/*
+ * Security headers, CORS, the NUL character and the public rate limit: each one a step of the
+ * pipeline (src/http/pipeline.ts), which decides their order.
  */
-export async function protectHttp(fastify: FastifyInstance, config: AppConfig, protection: HttpProtection): Promise<void> {
-  addSecurityHeaders(fastify);
-  await fastify.register(cors, corsOptions(config.corsOrganiserOrigins));
-  refuseNulInAddresses(fastify);
-  if (config.rateLimit) await limitPublicGraphqlRequests(fastify, config.rateLimitPerMinute, protection);
-}
 
 /** Where Mercurius serves GraphiQL (its page, scripts and service worker); Mercurius fixes the address. */
 const GRAPHIQL_PATH = '/graphiql';
@@ -67,7 +54,7 @@ const EMBED_PATH = '/embed/';
  * depend only on the address, and building helmet's middleware per request (as @fastify/helmet
  * does) cost a tenth of a cached feed's 304.
  */
-function addSecurityHeaders(fastify: FastifyInstance): void {
+export function addSecurityHeaders(fastify: FastifyInstance): void {
   // Public reads are meant to be used from other sites (see CORS below).
   const crossOriginResourcePolicy = { policy: 'cross-origin' } as const;
   const api = helmetHeaders({ crossOriginResourcePolicy, contentSecurityPolicy: API_CSP });
@@ -109,6 +96,10 @@ const PUBLIC_CORS: FastifyCorsOptions = {
  * answered without `Authorization` among the allowed headers, so the browser never sends the
  * request. Listed origins get their own origin back, hence `Vary: Origin` while any is listed.
  */
+export async function allowCrossOriginReads(fastify: FastifyInstance, organiserOrigins: string[]): Promise<void> {
+  await fastify.register(cors, corsOptions(organiserOrigins));
+}
+
 function corsOptions(organiserOrigins: string[]): FastifyCorsOptions {
   if (organiserOrigins.length === 0) return PUBLIC_CORS;
   const organiser: FastifyCorsOptions = { ...PUBLIC_CORS, origin: true, allowedHeaders: ['Content-Type', 'Accept', 'Authorization'] };
@@ -123,7 +114,7 @@ function corsOptions(organiserOrigins: string[]): FastifyCorsOptions {
  * anywhere in the URL before any route reads it. GraphQL requests get the same rule for their
  * strings in query-limits.ts.
  */
-function refuseNulInAddresses(fastify: FastifyInstance): void {
+export function refuseNulInAddresses(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', async (request) => {
     if (request.url.includes('%00')) throw new AddressRefused('The address may not contain %00 (the NUL character).');
   });
@@ -141,15 +132,16 @@ class AddressRefused extends IntrinsicException {
 
 /**
  * Public GraphQL requests count against RATE_LIMIT_PER_MINUTE per client address (answered 429
- * with Retry-After beyond it); other routes and requests with a valid organiser token do not count.
+ * with Retry-After beyond it); other routes and organisers' requests (by `request.viewer`, which
+ * must be decided before this hook runs) do not count. The limit is one hook on every route, added
+ * here in the pipeline's order rather than by the plugin to each route as it is added.
  */
-async function limitPublicGraphqlRequests(fastify: FastifyInstance, perMinute: number, protection: HttpProtection): Promise<void> {
-  const isOrganiserRequest = async (request: FastifyRequest) =>
-    request.headers.authorization !== undefined && (await protection.isOrganiser(request.headers.authorization));
+export async function limitPublicGraphqlRequests(fastify: FastifyInstance, perMinute: number, graphqlPath: string): Promise<void> {
   await fastify.register(rateLimit, {
+    global: false,
     max: perMinute,
     timeWindow: 60_000,
-    allowList: async (request) => request.routeOptions.url !== protection.graphqlPath || (await isOrganiserRequest(request)),
+    allowList: (request) => request.routeOptions.url !== graphqlPath || request.viewer.organiser,
     errorResponseBuilder: (_request, { max, after, statusCode }) =>
       new mercurius.ErrorWithProps(
         `Too many requests: at most ${max} a minute from one client. Retry in ${after}.`,
@@ -157,4 +149,5 @@ async function limitPublicGraphqlRequests(fastify: FastifyInstance, perMinute: n
         statusCode,
       ),
   });
+  fastify.addHook('onRequest', fastify.rateLimit());
 }

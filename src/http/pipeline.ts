@@ -1,0 +1,50 @@
+import { Logger as NestLogger } from '@nestjs/common';
+import { FastifyInstance } from 'fastify';
+import { Logger } from 'pino';
+import { AuthService } from '../auth/auth.service';
+import { FeedRevalidation } from '../calendar/feed-revalidation';
+import { AppConfig } from '../config/configuration';
+import { followGraphqlOverHttp } from './graphql-over-http';
+import { logRequests } from './request-log';
+import { addSecurityHeaders, allowCrossOriginReads, limitPublicGraphqlRequests, refuseNulInAddresses } from './security';
+import { admitViewers } from './viewer';
+
+export interface HttpPipelineParts {
+  graphqlPath: string;
+  auth: AuthService;
+  feedRevalidation: FeedRevalidation;
+  /** Where answered requests are logged (pino for LOG_FORMAT=json, Nest's logger for text). */
+  log: Logger | NestLogger;
+}
+
+/**
+ * Every hook and plugin of the HTTP server, in the order Fastify runs them for a request. Hooks of
+ * one kind run in the order they are added here; Nest's own (the adapter's, added when it is made,
+ * and its middleware runner, added by init()) come before and after all of these.
+ *
+ * Call it once, after the Nest application is made (the steps need its services) and before
+ * `app.init()`: init() adds the routes (Nest's, and Mercurius's in a context of their own, which
+ * takes the hooks its parent has by then).
+ */
+export async function assembleHttpPipeline(fastify: FastifyInstance, config: AppConfig, parts: HttpPipelineParts): Promise<void> {
+  // onRequest, before anything is read of the request:
+  // 1. Its id on the answer, so every answer below carries it (and, at info, one line once answered).
+  logRequests(fastify, parts.log);
+  // 2. Security headers, on every answer, refusals included.
+  addSecurityHeaders(fastify);
+  // 3. CORS: a preflight is answered here, before any token is checked (a browser sends none with it).
+  await allowCrossOriginReads(fastify, config.corsOrganiserOrigins);
+  // 4. %00 in the address: 400, before anything reads the address or counts a token attempt.
+  refuseNulInAddresses(fastify);
+  // 5. The viewer, once for the whole request: 401 or 429 for a wrong token. Without a token it
+  //    looks nothing up, so the feed revalidation next stays as cheap as before it.
+  admitViewers(fastify, parts.auth);
+  // 6. 304 for a feed whose copy the client has, before Nest routes it: the hottest path.
+  fastify.addHook('onRequest', (request, reply) => parts.feedRevalidation.revalidate(request, reply));
+  // 7. The public rate limit on GraphQL: organisers (by request.viewer, so after 5) are not counted.
+  if (config.rateLimit) await limitPublicGraphqlRequests(fastify, config.rateLimitPerMinute, parts.graphqlPath);
+
+  // preValidation and onSend on the GraphQL routes: the GraphQL-over-HTTP fixes and HTTP caching
+  // of queries over GET (their answer; the caching of others' answers is their routes' own).
+  followGraphqlOverHttp(fastify, parts.graphqlPath);
+}
