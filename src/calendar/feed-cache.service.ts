@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Injectable, OnModuleInit, Optional } from '@nestjs/common';
 import { DataSource, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
-import { isBookkeeping } from '../database/transactions';
-import { ProgrammeGeneration } from '../live/programme-generation';
+import { CHANGE_FAMILIES, ChangeScope, changedScopes, familyOf, PROGRAMME } from '../database/transactions';
+import { GenerationName, ProgrammeGeneration } from '../live/programme-generation';
 
 export interface RenderedFeed {
   /** Encoded once, so a warm request sends bytes rather than re-encoding megabytes of text. */
@@ -11,7 +11,7 @@ export interface RenderedFeed {
   etag: string;
   /** Whole seconds, as HTTP dates have them. */
   lastModified: Date;
-  /** The programme generation it was built from; see `isCurrent`. */
+  /** The stamp of the state of its scope it was built from; see `isCurrent`. */
   generation: number;
 }
 
@@ -21,26 +21,36 @@ type Entry = RenderedFeed;
 const MAX_CACHED_BYTES = 32 * 1024 * 1024;
 /** Never current: what a feed built while Redis could not tell the shared generation carries. */
 const UNKNOWN_GENERATION = -1;
+/** Narrower scopes (agendas) with a stamp at once; beyond it they all lose theirs, the programme's feeds stay. */
+const MAX_NARROWER_SCOPES = 100_000;
+/** The generations instances share: the programme's and each family's of narrower scopes. */
+const SHARED: readonly GenerationName[] = [PROGRAMME, ...CHANGE_FAMILIES];
 
 /**
- * Rendered feeds, built once per change of the programme rather than once per request.
+ * Rendered feeds, built once per change of what they show rather than once per request.
  *
- * Every write in Lectern is one transaction, so a committed transaction is what moves the
- * "programme generation" on; an entry serves only the generation it was built at. A build
- * remembers the generation it started at, so a change committed while it ran makes it stale at
- * once. Coarse on purpose: any commit invalidates every feed.
+ * Every write in Lectern is one transaction, and each says what it changes (see `ChangeScope`):
+ * the programme, unless it is marked as changing only some narrower scopes (one agenda) or none
+ * (bookkeeping). Each feed depends on one scope: a programme, track, room, speaker or session feed
+ * on the programme, an agenda's feed on that agenda (and so on the programme too). An entry
+ * serves only while its scope is as it was when the build started; a change committed while it
+ * ran makes it stale at once. So an attendee's agenda writes leave every programme feed warm, and
+ * only their own agenda's feed is built again. Within the programme, still coarse on purpose: any
+ * programme change invalidates every feed.
  *
- * Several instances (REDIS_URL) share a second generation in Redis (see ProgrammeGeneration):
- * each commit writes a new value there before the committing request answers, and each feed
- * request, conditional ones included, reads it first; a value not seen before moves this
- * instance's generation on. So a feed fetched from any instance after a mutation has answered
- * anywhere shows that mutation. When Redis cannot answer, feeds are built afresh and not kept.
+ * Several instances (REDIS_URL) share generations in Redis (see ProgrammeGeneration): one for the
+ * programme, one per family of narrower scopes. Each commit moves its own on before the committing
+ * request answers, and each feed request, conditional ones included, reads them all first; a value
+ * not seen before makes everything this instance keeps of that family stale (all agendas, not one:
+ * what Redis tells is the family). So a feed fetched from any instance after a mutation has
+ * answered anywhere shows that mutation. When Redis cannot answer, feeds are built afresh and not
+ * kept.
  */
 @Injectable()
 export class FeedCache implements OnModuleInit, EntitySubscriberInterface {
-  private generation = 0;
-  /** The shared generation as this instance last read it. */
-  private sharedSeen: string | undefined;
+  private readonly stamps = new Stamps();
+  /** Each shared generation as this instance last took it into account. */
+  private readonly sharedSeen = new Map<GenerationName, string>();
   private cachedBytes = 0;
   /** In insertion order, so the first entry is the one to evict. */
   private readonly entries = new Map<string, Entry>();
@@ -57,14 +67,14 @@ export class FeedCache implements OnModuleInit, EntitySubscriberInterface {
 
   /** TypeORM awaits this before the commit returns: the mutation answers once other instances can tell. */
   afterTransactionCommit(event: TransactionCommitEvent): Promise<void> | void {
-    if (isBookkeeping(event.queryRunner)) return;
-    this.generation++;
-    if (this.shared?.shared) return this.shared.advance();
+    const scopes = changedScopes(event.queryRunner);
+    for (const scope of scopes) this.stamps.changed(scope);
+    if (scopes.length > 0 && this.shared?.shared) return this.tellOthers(scopes);
   }
 
-  /** Whether a feed built at this generation still shows the programme as it is (as of the last `refresh`). */
+  /** Whether a feed built with this stamp still shows what it was built from (as of the last `refresh`). */
   isCurrent(generation: number): boolean {
-    return generation === this.generation;
+    return this.stamps.isCurrent(generation);
   }
 
   /**
@@ -73,33 +83,53 @@ export class FeedCache implements OnModuleInit, EntitySubscriberInterface {
    */
   async refresh(): Promise<boolean> {
     if (!this.shared?.shared) return true;
-    const shared = await this.shared.current();
-    if (shared === undefined) {
-      this.generation++;
+    const values = await this.shared.current(SHARED);
+    if (values === undefined) {
+      this.stamps.changed(PROGRAMME);
       return false;
     }
-    if (shared !== this.sharedSeen) {
-      this.sharedSeen = shared;
-      this.generation++;
-    }
+    SHARED.forEach((name, index) => {
+      if (values[index] === this.sharedSeen.get(name)) return;
+      this.sharedSeen.set(name, values[index]);
+      this.stamps.changedFamily(name);
+    });
     return true;
   }
 
-  /** The feed under `key`, built by `render` unless a current one is cached or already being built. */
-  get(key: string, render: () => Promise<string>): Promise<RenderedFeed> {
-    if (!this.shared?.shared) return this.current(key, render);
+  /**
+   * The feed under `key`, built by `render` unless a current one is cached or already being built.
+   * `scope` is what the feed shows: the same key always has the same scope.
+   */
+  get(key: string, render: () => Promise<string>, scope: ChangeScope = PROGRAMME): Promise<RenderedFeed> {
+    if (!this.shared?.shared) return this.current(key, render, scope);
     return this.refresh().then((known) =>
-      known ? this.current(key, render) : render().then((body) => rendered(body, UNKNOWN_GENERATION)),
+      known ? this.current(key, render, scope) : render().then((body) => rendered(body, UNKNOWN_GENERATION)),
     );
   }
 
-  private current(key: string, render: () => Promise<string>): Promise<RenderedFeed> {
-    const cached = this.entries.get(key);
-    if (cached?.generation === this.generation) return Promise.resolve(cached);
-    const pending = this.building.get(key);
-    if (pending?.generation === this.generation) return pending.feed;
+  /**
+   * Moves the shared generations of what changed on. This instance has taken its own change into
+   * account already; the value it wrote counts as seen only when the one it replaced had been seen
+   * too, for otherwise another instance changed something in between that this one has yet to drop.
+   */
+  private async tellOthers(scopes: readonly ChangeScope[]): Promise<void> {
+    const shared = this.shared!;
+    const names = [...new Set(scopes.map(familyOf))];
+    await Promise.all(
+      names.map(async (name) => {
+        const moved = await shared.advance(name);
+        if (moved && moved.replaced === this.sharedSeen.get(name)) this.sharedSeen.set(name, moved.written);
+      }),
+    );
+  }
 
-    const generation = this.generation;
+  private current(key: string, render: () => Promise<string>, scope: ChangeScope): Promise<RenderedFeed> {
+    const cached = this.entries.get(key);
+    if (cached && this.stamps.isCurrent(cached.generation)) return Promise.resolve(cached);
+    const pending = this.building.get(key);
+    if (pending && this.stamps.isCurrent(pending.generation)) return pending.feed;
+
+    const generation = this.stamps.of(scope);
     const feed = render().then((body) => this.store(key, generation, body));
     this.building.set(key, { generation, feed });
     const done = () => {
@@ -112,7 +142,7 @@ export class FeedCache implements OnModuleInit, EntitySubscriberInterface {
   private store(key: string, generation: number, body: string): RenderedFeed {
     const previous = this.entries.get(key);
     const entry = rendered(body, generation, previous);
-    if (generation !== this.generation) return entry; // built from data that has changed since: serve once, keep nothing
+    if (!this.stamps.isCurrent(generation)) return entry; // built from data that has changed since: serve once, keep nothing
     if (previous) this.evict(key, previous);
     this.entries.set(key, entry);
     this.cachedBytes += entry.body.length;
@@ -126,6 +156,62 @@ export class FeedCache implements OnModuleInit, EntitySubscriberInterface {
   private evict(key: string, entry: Entry): void {
     this.entries.delete(key);
     this.cachedBytes -= entry.body.length;
+  }
+}
+
+/**
+ * Stamps name states of the scopes feeds depend on. The programme's stamp changes at every change
+ * of the programme. A narrower scope (one agenda) is given a stamp of its own when a feed of it is
+ * first built, and loses it when that scope or the programme changes; the next build gets a new
+ * one. All come from one counter, so a stamp names one state of one scope, and telling whether it
+ * is current needs no scope.
+ */
+class Stamps {
+  private counter = 0;
+  private programme = ++this.counter;
+  private readonly narrower = new Map<ChangeScope, number>();
+  /** The stamps in `narrower`, to look them up by stamp. */
+  private readonly current = new Set<number>();
+
+  /** The current stamp of this scope, handed out now if it has none. */
+  of(scope: ChangeScope): number {
+    if (scope === PROGRAMME) return this.programme;
+    let stamp = this.narrower.get(scope);
+    if (stamp === undefined) {
+      if (this.narrower.size >= MAX_NARROWER_SCOPES) this.forgetNarrower();
+      stamp = ++this.counter;
+      this.narrower.set(scope, stamp);
+      this.current.add(stamp);
+    }
+    return stamp;
+  }
+
+  isCurrent(stamp: number): boolean {
+    return stamp === this.programme || this.current.has(stamp);
+  }
+
+  /** This scope changed: a programme change is a change of every narrower scope too. */
+  changed(scope: ChangeScope): void {
+    if (scope === PROGRAMME) {
+      this.programme = ++this.counter;
+      this.forgetNarrower();
+      return;
+    }
+    const stamp = this.narrower.get(scope);
+    if (stamp === undefined) return;
+    this.narrower.delete(scope);
+    this.current.delete(stamp);
+  }
+
+  /** Something of this family changed, and we are not told what (another instance's write). */
+  changedFamily(name: GenerationName): void {
+    if (name === PROGRAMME) return this.changed(PROGRAMME);
+    for (const scope of this.narrower.keys()) if (familyOf(scope) === name) this.changed(scope);
+  }
+
+  private forgetNarrower(): void {
+    this.narrower.clear();
+    this.current.clear();
   }
 }
 

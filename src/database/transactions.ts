@@ -1,6 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
+/** Narrower things than the programme that a write may change alone; see `ChangeScope`. */
+export const CHANGE_FAMILIES = ['agenda'] as const;
+export type ChangeFamily = (typeof CHANGE_FAMILIES)[number];
+
+/**
+ * What a committed transaction changed, for readers that keep copies of what they read (the feed
+ * cache): `programme`, the whole programme and everything read from it (what any write changes
+ * unless it says otherwise), or one thing of a family within it that only its own readers follow,
+ * such as one attendee's agenda (`agenda:12`). A change to the programme is a change to every
+ * narrower scope too.
+ */
+export type ChangeScope = typeof PROGRAMME | `${ChangeFamily}:${number}`;
+export const PROGRAMME = 'programme';
+
+/** The family a scope belongs to: `programme` for the programme itself. */
+export function familyOf(scope: ChangeScope): typeof PROGRAMME | ChangeFamily {
+  return scope === PROGRAMME ? PROGRAMME : (scope.slice(0, scope.indexOf(':')) as ChangeFamily);
+}
+
 /**
  * One transaction per mutation. A caller that already holds a transaction (the demo loader, an
  * importer) passes its manager and the work joins it. TypeORM drives SQLite through a single
@@ -16,17 +35,26 @@ export class Transactions {
    * A write that changes no programme (when a token was last used): readers that follow the
    * programme's changes, such as the feed cache, may ignore it.
    */
-  async runBookkeeping<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  runBookkeeping<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.runChanging([], work);
+  }
+
+  /**
+   * A write that changes only these scopes (none: bookkeeping), so readers that follow anything
+   * else keep what they have. Unlike `run`, it never joins a caller's transaction: the mark is the
+   * transaction's, and a caller's transaction may change more.
+   */
+  async runChanging<T>(scopes: readonly ChangeScope[], work: (manager: EntityManager) => Promise<T>): Promise<T> {
     let runner: QueryRunner | undefined;
     try {
       return await this.run((manager) => {
         runner = manager.queryRunner;
-        if (runner) runner.data = { ...runner.data, [BOOKKEEPING]: true };
+        markChanges(runner, scopes);
         return work(manager);
       });
     } finally {
       // SQLite's driver reuses one query runner for every transaction: the mark must not outlive this one.
-      if (runner) runner.data = { ...runner.data, [BOOKKEEPING]: false };
+      markChanges(runner, undefined);
     }
   }
 
@@ -39,8 +67,15 @@ export class Transactions {
   }
 }
 
-const BOOKKEEPING = 'lectern:bookkeeping';
+const CHANGES = 'lectern:changes';
 
-export function isBookkeeping(runner: QueryRunner | undefined): boolean {
-  return runner?.data?.[BOOKKEEPING] === true;
+/** Marks the transaction on this runner as changing only these scopes; undefined takes the mark off. */
+export function markChanges(runner: QueryRunner | undefined, scopes: readonly ChangeScope[] | undefined): void {
+  if (runner) runner.data = { ...runner.data, [CHANGES]: scopes };
+}
+
+/** What the transaction on this runner changes: the programme, unless it was run with `runChanging`. */
+export function changedScopes(runner: QueryRunner | undefined): readonly ChangeScope[] {
+  const marked = runner?.data?.[CHANGES] as readonly ChangeScope[] | undefined;
+  return marked ?? [PROGRAMME];
 }

@@ -1,10 +1,19 @@
-import { DataSource, TransactionCommitEvent } from 'typeorm';
+import { DataSource, QueryRunner, TransactionCommitEvent } from 'typeorm';
 import { FeedCache } from '../../src/calendar/feed-cache.service';
+import { ChangeScope, markChanges } from '../../src/database/transactions';
+import { GenerationName, ProgrammeGeneration } from '../../src/live/programme-generation';
+
+/** A commit, unmarked (a change of the programme) or marked as changing only these scopes. */
+function commitOn(cache: FeedCache, scopes?: ChangeScope[]): Promise<void> | void {
+  const queryRunner = { data: {} } as QueryRunner;
+  markChanges(queryRunner, scopes);
+  return cache.afterTransactionCommit({ queryRunner } as TransactionCommitEvent);
+}
 
 describe('FeedCache', () => {
   let dataSource: { subscribers: unknown[] };
   let cache: FeedCache;
-  const commit = () => cache.afterTransactionCommit({ queryRunner: { data: {} } } as unknown as TransactionCommitEvent);
+  const commit = (scopes?: ChangeScope[]) => commitOn(cache, scopes);
 
   beforeEach(() => {
     dataSource = { subscribers: [] };
@@ -55,5 +64,155 @@ describe('FeedCache', () => {
   it('keeps nothing of a failed build', async () => {
     await expect(cache.get('k', async () => Promise.reject(new Error('not found')))).rejects.toThrow('not found');
     expect((await cache.get('k', async () => 'found')).body.toString()).toBe('found');
+  });
+
+  it('keeps feeds through bookkeeping, and through changes of scopes they do not show', async () => {
+    const programme = jest.fn(async () => 'programme');
+    const agenda = jest.fn(async () => 'agenda 1');
+    const other = jest.fn(async () => 'agenda 2');
+    const all = async () => {
+      await cache.get('programme', programme);
+      await cache.get('agenda 1', agenda, 'agenda:1');
+      await cache.get('agenda 2', other, 'agenda:2');
+    };
+    await all();
+
+    commit([]);
+    commit(['agenda:1']);
+    await all();
+    expect([programme, agenda, other].map((render) => render.mock.calls.length)).toEqual([1, 2, 1]);
+
+    // The programme is in every agenda: its change is theirs too.
+    commit();
+    await all();
+    expect([programme, agenda, other].map((render) => render.mock.calls.length)).toEqual([2, 3, 2]);
+  });
+
+  it('tells whether what a feed was built from is current by its stamp alone, as revalidation asks', async () => {
+    const programme = await cache.get('programme', async () => 'programme');
+    const agenda = await cache.get('agenda 1', async () => 'agenda 1', 'agenda:1');
+    expect(programme.generation).not.toBe(agenda.generation);
+    commit(['agenda:1']);
+    expect(cache.isCurrent(programme.generation)).toBe(true);
+    expect(cache.isCurrent(agenda.generation)).toBe(false);
+    const again = await cache.get('agenda 1', async () => 'agenda 1', 'agenda:1');
+    expect(cache.isCurrent(again.generation)).toBe(true);
+    commit();
+    expect([programme, again].map((feed) => cache.isCurrent(feed.generation))).toEqual([false, false]);
+  });
+
+  it("does not keep an agenda's feed that its change overtook while it was being built", async () => {
+    let finish!: (body: string) => void;
+    const slow = cache.get('agenda 1', () => new Promise<string>((resolve) => (finish = resolve)), 'agenda:1');
+    commit(['agenda:1']);
+    finish('stale');
+    await slow;
+    expect((await cache.get('agenda 1', async () => 'fresh', 'agenda:1')).body.toString()).toBe('fresh');
+  });
+});
+
+/** Redis as instances share it, in memory: what ProgrammeGeneration reads and writes there. */
+class SharedGenerations {
+  private readonly values = new Map<GenerationName, string>();
+  private counter = 0;
+  reachable = true;
+
+  /** One instance's view of it, as its ProgrammeGeneration. */
+  instance(): ProgrammeGeneration {
+    return {
+      shared: true,
+      current: async (names: readonly GenerationName[]) =>
+        this.reachable ? names.map((name) => this.values.get(name) ?? 'none') : undefined,
+      advance: async (name: GenerationName) => {
+        if (!this.reachable) return undefined;
+        const replaced = this.values.get(name) ?? 'none';
+        const written = `value ${++this.counter}`;
+        this.values.set(name, written);
+        return { written, replaced };
+      },
+    } as unknown as ProgrammeGeneration;
+  }
+}
+
+describe('FeedCache on several instances', () => {
+  let redis: SharedGenerations;
+  let a: FeedCache;
+  let b: FeedCache;
+  const dataSource = { subscribers: [] } as unknown as DataSource;
+
+  beforeEach(() => {
+    redis = new SharedGenerations();
+    a = new FeedCache(dataSource, redis.instance());
+    b = new FeedCache(dataSource, redis.instance());
+  });
+
+  /** How often each of these renders ran once both instances have served these feeds. */
+  async function serve(feeds: [string, jest.Mock<Promise<string>, []>, ChangeScope?][]): Promise<void> {
+    for (const cache of [a, b]) for (const [key, render, scope] of feeds) await cache.get(key, render, scope);
+  }
+
+  it("drops on every instance what another instance's change makes stale, and nothing else", async () => {
+    const programme = jest.fn(async () => 'programme');
+    const agenda = jest.fn(async () => 'agenda 1');
+    const feeds: [string, jest.Mock<Promise<string>, []>, ChangeScope?][] = [
+      ['programme', programme],
+      ['agenda 1', agenda, 'agenda:1'],
+    ];
+    await serve(feeds);
+    expect([programme, agenda].map((render) => render.mock.calls.length)).toEqual([2, 2]);
+
+    // An agenda write on A: both instances build that agenda's feed again, neither the programme's.
+    await commitOn(a, ['agenda:1']);
+    await serve(feeds);
+    expect([programme, agenda].map((render) => render.mock.calls.length)).toEqual([2, 4]);
+
+    // Bookkeeping on B: nothing.
+    await commitOn(b, []);
+    await serve(feeds);
+    expect([programme, agenda].map((render) => render.mock.calls.length)).toEqual([2, 4]);
+
+    // A programme change on B: everything, everywhere.
+    await commitOn(b);
+    await serve(feeds);
+    expect([programme, agenda].map((render) => render.mock.calls.length)).toEqual([4, 6]);
+  });
+
+  it("keeps the committing instance's other agendas warm, but drops them all elsewhere (Redis tells the family, not which)", async () => {
+    const one = jest.fn(async () => 'agenda 1');
+    const two = jest.fn(async () => 'agenda 2');
+    const feeds: [string, jest.Mock<Promise<string>, []>, ChangeScope?][] = [
+      ['agenda 1', one, 'agenda:1'],
+      ['agenda 2', two, 'agenda:2'],
+    ];
+    await serve(feeds);
+    await commitOn(a, ['agenda:1']);
+    await serve(feeds);
+    // A: agenda 1 again; B: both again.
+    expect([one, two].map((render) => render.mock.calls.length)).toEqual([4, 3]);
+  });
+
+  it("does not count its own write as seen when another instance's came in between", async () => {
+    const programme = jest.fn(async () => 'programme');
+    const agenda = jest.fn(async () => 'agenda 1');
+    await a.get('programme', programme);
+    await a.get('agenda 1', agenda, 'agenda:1');
+    // B changes agenda 2 (A has not looked since), then A changes agenda 3.
+    await commitOn(b, ['agenda:2']);
+    await commitOn(a, ['agenda:3']);
+    await a.get('agenda 1', agenda, 'agenda:1');
+    await a.get('programme', programme);
+    expect([programme, agenda].map((render) => render.mock.calls.length)).toEqual([1, 2]);
+  });
+
+  it('builds afresh and keeps nothing while Redis cannot say', async () => {
+    const programme = jest.fn(async () => 'programme');
+    await a.get('programme', programme);
+    redis.reachable = false;
+    await a.get('programme', programme);
+    await a.get('programme', programme);
+    redis.reachable = true;
+    await a.get('programme', programme);
+    await a.get('programme', programme);
+    expect(programme).toHaveBeenCalledTimes(4);
   });
 });
