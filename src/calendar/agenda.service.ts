@@ -6,7 +6,7 @@ import { PUBLIC_VIEWER } from '../auth/viewer';
 import { parseId, stamped } from '../common/entities';
 import { notFound, UserError } from '../common/errors';
 import { Validation } from '../common/validation';
-import { Transactions } from '../database/transactions';
+import { ChangeScope, Transactions } from '../database/transactions';
 import { Session } from '../sessions/session.entity';
 import { SessionService } from '../sessions/session.service';
 import { Agenda, AgendaSession } from './agenda.entity';
@@ -37,7 +37,8 @@ export class AgendaService {
 
   create(): Promise<OpenedAgenda> {
     const token = randomBytes(TOKEN_BYTES).toString('base64url');
-    return this.transactions.run(async (manager) => {
+    // A new agenda: nothing anyone keeps a copy of (a feed) can show it yet.
+    return this.transactions.runChanging([], async (manager) => {
       const agenda = await manager.save(stamped(manager.create(Agenda, { tokenHash: hashToken(token) })));
       return { token, agenda };
     });
@@ -55,8 +56,8 @@ export class AgendaService {
     const id = parseId(sessionId, 'session', 'sessionId');
     const published = await this.sessions.visible(PUBLIC_VIEWER).andWhere('session.id = :id', { id }).getExists();
     if (!published) throw notFound('session', 'sessionId', sessionId);
-    return this.transactions.run(async (manager) => {
-      const agendaId = opened.agenda.id;
+    const agendaId = opened.agenda.id;
+    return this.transactions.runChanging([agendaScope(agendaId)], async (manager) => {
       if (await manager.existsBy(AgendaSession, { agendaId, sessionId: id })) return opened;
       const size = await manager.countBy(AgendaSession, { agendaId });
       new Validation().check(size < MAX_SESSIONS, 'sessionId', `an agenda holds at most ${MAX_SESSIONS} sessions`).throwIfFailed();
@@ -71,9 +72,10 @@ export class AgendaService {
   async remove(token: string, sessionId: string): Promise<OpenedAgenda> {
     const opened = await this.open(token);
     const id = parseId(sessionId, 'session', 'sessionId');
-    return this.transactions.run(async (manager) => {
-      const { affected } = await manager.delete(AgendaSession, { agendaId: opened.agenda.id, sessionId: id });
-      if (affected) await manager.update(Agenda, { id: opened.agenda.id }, { updatedAt: new Date() });
+    const agendaId = opened.agenda.id;
+    return this.transactions.runChanging([agendaScope(agendaId)], async (manager) => {
+      const { affected } = await manager.delete(AgendaSession, { agendaId, sessionId: id });
+      if (affected) await manager.update(Agenda, { id: agendaId }, { updatedAt: new Date() });
       return opened;
     });
   }
@@ -91,6 +93,11 @@ export class AgendaService {
   }
 }
 
-export function hashToken(token: string): string {
+/** What a change of this agenda alone changes: its own feeds, and no programme feed. */
+export function agendaScope(agendaId: number): ChangeScope {
+  return `agenda:${agendaId}`;
+}
+
+function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }

@@ -4,7 +4,7 @@ import { localise } from '../common/localisation';
 import { Conference } from '../conferences/conference.entity';
 import { ConferenceService } from '../conferences/conference.service';
 import { SpeakerDirectory } from '../sessions/speaker-directory.service';
-import { AgendaService, hashToken } from './agenda.service';
+import { agendaScope, AgendaService } from './agenda.service';
 import { calendarLabels } from './calendar-labels';
 import { CalendarLinks } from './calendar-links.service';
 import { FeedCache, RenderedFeed } from './feed-cache.service';
@@ -77,15 +77,22 @@ export class CalendarFeeds {
     });
   }
 
-  /** Keyed by the token's hash, so the cache holds no token either. */
-  agenda(token: string, options: FeedOptions): Promise<RenderedFeed> {
+  /**
+   * Keyed by the agenda, so the cache holds no token. It follows the agenda's own changes, which
+   * leave every other feed as it is.
+   */
+  async agenda(token: string, options: FeedOptions): Promise<RenderedFeed> {
     const query = feedQueryString(options);
-    return this.cache.get(`agenda:${hashToken(token)}${query}`, async () => {
-      const { agenda } = await this.agendas.open(token);
-      const sessions = await this.reader.ofAgenda(agenda.id);
-      const name = calendarLabels(options.locale, undefined).agenda;
-      return this.render({ name, description: name, url: this.links.agenda(token, query) }, sessions, options);
-    });
+    const { agenda } = await this.agendas.open(token);
+    return this.cache.get(
+      `agenda:${agenda.id}${query}`,
+      async () => {
+        const sessions = await this.reader.ofAgenda(agenda.id);
+        const name = calendarLabels(options.locale, undefined).agenda;
+        return this.render({ name, description: name, url: this.links.agenda(token, query) }, sessions, options);
+      },
+      agendaScope(agenda.id),
+    );
   }
 
   private describe(conference: Conference, part: string | undefined, url: string, options: FeedOptions): FeedDescription {

@@ -321,10 +321,11 @@ describe('calendar feeds of the demo programme', () => {
       expect((await feed(path)).response.status).toBe(200);
       return SqlLogger.statements - before;
     };
-    // Something committed makes every feed cold again.
-    await lectern.ok(`mutation { createAgenda { token } }`);
+    // A change of the programme makes every feed cold again.
+    await lectern.ok(`mutation { createSpeaker(input: { slug: "cold-feeds", name: "Cold Feeds" }) { id } }`, {}, { as: 'organiser' });
     const small = await statements('/calendars/conferences/teknologi-og-politikk-2020.ics');
     const larger = await statements('/calendars/conferences/umea-jobbhackathon-2016.ics');
+    expect(small).toBeGreaterThan(0);
     expect(small).toBe(larger);
     expect(small).toBeLessThanOrEqual(3); // the conference, its sessions, their line-ups
     expect(await statements('/calendars/conferences/umea-jobbhackathon-2016.ics')).toBe(0);
