@@ -5,6 +5,7 @@ import { Website1700000000003 } from './1700000000003-website';
 import { Releases1700000000004 } from './1700000000004-releases';
 import { Webhooks1700000000005 } from './1700000000005-webhooks';
 import { Search1700000000006 } from './1700000000006-search';
+import { AgendaReadTokens1700000000007 } from './1700000000007-agenda-read-tokens';
 import { SpeakerOwners1700000000008 } from './1700000000008-speaker-owners';
 
 /** Every migration, oldest first. Listed here (not globbed) so ts-jest and the build load the same ones. */
@@ -16,5 +17,6 @@ export const migrations = [
   Releases1700000000004,
   Webhooks1700000000005,
   Search1700000000006,
+  AgendaReadTokens1700000000007,
   SpeakerOwners1700000000008,
 ];

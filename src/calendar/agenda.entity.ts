@@ -3,18 +3,24 @@ import { InstantColumn } from '../database/columns';
 import { Session } from '../sessions/session.entity';
 
 /**
- * An attendee's own agenda, without an account: whoever holds its secret token may read and change
- * it. Only the token's SHA-256 hash is kept, so the database alone opens no agenda.
+ * An attendee's own agenda, without an account, with two secret tokens: whoever holds its edit
+ * token may read and change it; its read token, the one in the feed's address, only reads it.
+ * Only the tokens' SHA-256 hashes are kept, so the database alone opens no agenda.
  */
 @Entity('agendas')
 export class Agenda {
   @PrimaryGeneratedColumn()
   id: number;
 
-  /** Hex SHA-256 of the token. */
+  /** Hex SHA-256 of the edit token (an agenda made before read tokens: of its only token). */
   @Index('UQ_agendas_token_hash', { unique: true })
   @Column({ type: 'varchar', length: 64 })
   tokenHash: string;
+
+  /** Hex SHA-256 of the read token; null for an agenda made before read tokens until its edit token is next used. */
+  @Index('UQ_agendas_read_token_hash', { unique: true })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  readTokenHash: string | null;
 
   @InstantColumn()
   createdAt: Date;

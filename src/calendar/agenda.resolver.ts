@@ -12,22 +12,27 @@ export class AgendaResolver {
     private readonly links: CalendarLinks,
   ) {}
 
-  @Query(() => PersonalAgenda, { nullable: true, description: 'The agenda this token opens.' })
+  @Query(() => PersonalAgenda, {
+    nullable: true,
+    description: 'The agenda this token opens: with its edit token, as its owner; with its read token, read-only (`token` is null).',
+  })
   agenda(@Args('token') token: string) {
     return this.agendas.open(token);
   }
 
-  @PublicMutation(() => PersonalAgenda, { description: 'Starts an empty personal agenda; keep the token it answers with.' })
+  @PublicMutation(() => PersonalAgenda, {
+    description: 'Starts an empty personal agenda. Keep the `token` it answers with: it edits the agenda; `readToken` only reads it.',
+  })
   createAgenda() {
     return this.agendas.create();
   }
 
-  @PublicMutation(() => PersonalAgenda, { description: 'Adds a published session to the agenda (again: no change).' })
+  @PublicMutation(() => PersonalAgenda, { description: 'Adds a published session to the agenda (again: no change). Needs the edit token.' })
   addToAgenda(@Args('token') token: string, @Args('sessionId', { type: () => ID }) sessionId: string) {
     return this.agendas.add(token, sessionId);
   }
 
-  @PublicMutation(() => PersonalAgenda, { description: 'Takes a session out of the agenda (not in it: no change).' })
+  @PublicMutation(() => PersonalAgenda, { description: 'Takes a session out of the agenda (not in it: no change). Needs the edit token.' })
   removeFromAgenda(@Args('token') token: string, @Args('sessionId', { type: () => ID }) sessionId: string) {
     return this.agendas.remove(token, sessionId);
   }
@@ -37,8 +42,10 @@ export class AgendaResolver {
     return this.agendas.sessionsOf(agenda);
   }
 
-  @ResolveField(() => CalendarFeed, { description: 'The agenda as a private calendar feed: its address holds the token.' })
-  calendar(@Parent() { token }: PersonalAgenda, @Args() options: FeedArgs) {
-    return this.links.addresses((query) => this.links.agenda(token, query), options);
+  @ResolveField(() => CalendarFeed, {
+    description: 'The agenda as a private calendar feed: its address holds the read token, never the edit token.',
+  })
+  calendar(@Parent() { readToken }: PersonalAgenda, @Args() options: FeedArgs) {
+    return this.links.addresses((query) => this.links.agenda(readToken, query), options);
   }
 }

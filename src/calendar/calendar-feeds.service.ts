@@ -78,18 +78,19 @@ export class CalendarFeeds {
   }
 
   /**
-   * Keyed by the agenda, so the cache holds no token. It follows the agenda's own changes, which
-   * leave every other feed as it is.
+   * Opens with the read token, or the edit token of an address handed out before read tokens; either
+   * way the feed's own address is the read token's, and the cache, keyed by the agenda, holds no
+   * token. It follows the agenda's own changes, which leave every other feed as it is.
    */
   async agenda(token: string, options: FeedOptions): Promise<RenderedFeed> {
     const query = feedQueryString(options);
-    const { agenda } = await this.agendas.open(token);
+    const { agenda, readToken } = await this.agendas.open(token);
     return this.cache.get(
       `agenda:${agenda.id}${query}`,
       async () => {
         const sessions = await this.reader.ofAgenda(agenda.id);
         const name = calendarLabels(options.locale, undefined).agenda;
-        return this.render({ name, description: name, url: this.links.agenda(token, query) }, sessions, options);
+        return this.render({ name, description: name, url: this.links.agenda(readToken, query) }, sessions, options);
       },
       agendaScope(agenda.id),
     );

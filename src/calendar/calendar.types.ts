@@ -13,10 +13,22 @@ export class CalendarFeed implements FeedAddresses {
   webcal: string;
 }
 
-@ObjectType('Agenda', { description: "An attendee's own pick of sessions, as a list and as a calendar feed, opened by its secret token." })
+@ObjectType('Agenda', {
+  description: "An attendee's own pick of sessions, as a list and as a calendar feed, opened by either of its secret tokens.",
+})
 export class PersonalAgenda implements OpenedAgenda {
-  @Field({ description: 'The secret that opens this agenda. Lectern keeps only its hash: whoever loses it loses the agenda.' })
-  token: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The edit token: keep it, it edits the agenda (and gives its read token again). Lectern keeps only its hash: whoever loses it can no longer change the agenda. Null when the agenda was opened with its read token.',
+  })
+  token: string | null;
+
+  @Field({
+    description:
+      "The read token: it opens the agenda and its feed read-only, and is the one in the feed's address. Share it, or the feed, to show the agenda without letting anyone change it.",
+  })
+  readToken: string;
 
   agenda: Agenda;
 }

@@ -7,7 +7,7 @@ import { AgendaResolver } from '../../src/calendar/agenda.resolver';
 import { DemoLoader } from '../../src/demo/demo-loader.service';
 import { Lectern, startLectern } from '../support/lectern';
 
-const AGENDA = 'token calendar { https webcal } sessions { id uid title }';
+const AGENDA = 'token readToken calendar { https webcal } sessions { id uid title }';
 
 describe('personal agendas', () => {
   let lectern: Lectern;
@@ -50,12 +50,12 @@ describe('personal agendas', () => {
     return { response, text, events };
   }
 
-  it('starts empty, with a long random token and the feed address that holds it, for anyone without an account', async () => {
+  it('starts empty, with a long random token and the feed address that holds its read token, for anyone without an account', async () => {
     const agenda = await create();
     expect(agenda.token).toMatch(/^[A-Za-z0-9_-]{43}$/); // 256 bits, base64url
     expect(agenda.token).not.toBe((await create()).token);
     expect(agenda.sessions).toEqual([]);
-    expect(agenda.calendar.https).toMatch(new RegExp(`/calendars/agendas/${agenda.token}\\.ics$`));
+    expect(agenda.calendar.https).toMatch(new RegExp(`/calendars/agendas/${agenda.readToken}\\.ics$`));
     expect(agenda.calendar.webcal).toBe(agenda.calendar.https.replace(/^https?:/, 'webcal:'));
     const { response, events } = await feed(agenda.calendar.https);
     expect(response.status).toBe(200);
