@@ -16,14 +16,35 @@ export function requestId(request: IncomingMessage): string {
 
 /**
  * An agenda's address is its owner's secret, and tokens have no place in logs: such parts of the
- * address are replaced before it is written.
+ * address are replaced before it is written. A GraphQL query sent over GET keeps its shape, but
+ * not its string values (`agenda(token: "…")`) nor its variables, where such secrets travel.
  */
 export function redactUrl(url: string): string {
   const [path, query] = splitOnce(url, '?');
   const safePath = path.replace(/^(\/calendars\/agendas\/)[^/?]+?(\.ics)?$/, (_, prefix: string, ics = '') => `${prefix}[redacted]${ics}`);
   if (query === undefined) return safePath;
-  const safeQuery = query.replace(/(^|&)((?:access_)?token|key|secret)=[^&]*/gi, '$1$2=[redacted]');
+  const safeQuery = query
+    .split('&')
+    .map((pair) => redactParameter(pair))
+    .join('&');
   return `${safePath}?${safeQuery}`;
+}
+
+const SECRET_PARAMETER = /^((?:access_)?token|key|secret|variables)=/i;
+
+function redactParameter(pair: string): string {
+  const match = SECRET_PARAMETER.exec(pair);
+  if (match) return `${match[1]}=[redacted]`;
+  if (!pair.startsWith('query=')) return pair;
+  let document: string;
+  try {
+    document = decodeURIComponent(pair.slice('query='.length).replace(/\+/g, ' '));
+  } catch {
+    return 'query=[redacted]';
+  }
+  // Block strings first, then ordinary ones (with their escapes), as GraphQL reads them.
+  const redacted = document.replace(/"""[\s\S]*?"""|"(?:[^"\\\n]|\\.)*"/g, '"[redacted]"');
+  return redacted === document ? pair : `query=${encodeURIComponent(redacted)}`;
 }
 
 /**

@@ -62,6 +62,23 @@ describe('a Lectern process', () => {
     expect(lectern.output()).not.toContain('hunter2');
   });
 
+  it('keeps tokens sent in a GraphQL query over GET out of the log', async () => {
+    const inQuery = 'Qx7agendaTokenInTheQueryText0000000000000000';
+    const inVariables = 'Vv7agendaTokenInTheVariables000000000000000';
+    const query = encodeURIComponent(`{ agenda(token: "${inQuery}") { readToken } }`);
+    const asLiteral = await fetch(`${lectern.url}/graphql?query=${query}`);
+    const withVariables = await fetch(
+      `${lectern.url}/graphql?query=${encodeURIComponent('query ($t: String!) { agenda(token: $t) { readToken } }')}&variables=${encodeURIComponent(JSON.stringify({ t: inVariables }))}`,
+    );
+    const ids = [asLiteral.headers.get('x-request-id'), withVariables.headers.get('x-request-id')];
+    await waitFor(() => ids.every((id) => logLines().some((line) => line.reqId === id)));
+    expect(lectern.output()).not.toContain(inQuery);
+    expect(lectern.output()).not.toContain(inVariables);
+    // The shape of the query stays readable.
+    const logged = logLines().find((line) => line.reqId === ids[0])!;
+    expect(decodeURIComponent(String(logged.url))).toBe('/graphql?query={ agenda(token: "[redacted]") { readToken } }');
+  });
+
   it('on SIGTERM finishes the request in flight, then exits 0', async () => {
     // `Expect: 100-continue` makes the server confirm it has the request before the body is sent,
     // so SIGTERM surely arrives while the request is in flight.
