@@ -12,6 +12,7 @@ import { SpeakerLoader } from '../speakers/speaker.loader';
 import { CalendarLinks } from './calendar-links.service';
 import { CalendarFeed, FeedArgs } from './calendar.types';
 import { CalendarSession } from './calendar-session';
+import { visiblePart } from '../conferences/conference-part.service';
 
 /*
  * The feed addresses on the programme's types. They are resolved here, below the programme, so
@@ -101,10 +102,11 @@ export class SessionCalendarResolver {
       this.sessions.lineUp(context, session.id),
     ]);
     const speakers = await Promise.all(lineUp.map((appearance) => this.speakers.speaker(context, appearance.speakerId)));
+    // The link is read by whoever asked: an unpublished room or track (its name, its stream) stays the organisers'.
     return {
       ...session,
-      room,
-      track,
+      room: visiblePart(room, context.viewer),
+      track: visiblePart(track, context.viewer),
       conference: conference!,
       lineUp: lineUp.map(({ role, title, organisation }, i) => ({ role, title, organisation, speakerName: speakers[i]?.name ?? '' })),
     };
