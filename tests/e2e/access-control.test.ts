@@ -1,32 +1,79 @@
 import { ModulesContainer } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { PUBLIC_MUTATION } from '../../src/auth/public-mutation.decorator';
-import { DemoLoader } from '../../src/demo/demo-loader.service';
 import { Lectern, startLectern } from '../support/lectern';
+import { ConferenceRef, InterviewRef, programmeBuilder, SessionRef, SpeakerRef } from '../support/programme';
 
 /** Organisers' access: tokens, roles, conference scopes, drafts and private fields. */
 describe('access control', () => {
   let lectern: Lectern;
-  const ids: Record<string, string> = {};
   const tokens: Record<string, string> = {};
+  let umea: ConferenceRef;
+  let oslo: ConferenceRef;
+  let internetdagarna: ConferenceRef;
+  let erik: SpeakerRef;
+  let olle: SpeakerRef;
+  let tore: SpeakerRef;
+  let pia: SpeakerRef;
+  let umeaTalk: SessionRef;
+  let digstratTalk: SessionRef;
+  let osloPanel: SessionRef;
+  let osloInterview: InterviewRef;
 
+  /**
+   * Four published conferences, three with an organiser of their own. Each speaker's profile
+   * belongs to a conference: Erik's to DigStrat, though he speaks at Umeå too; Olle's to Umeå;
+   * the Oslo panel's three speakers to Oslo, which has that one session and an interview about it.
+   * Umeå is built first, with a room, a track, a session, a speaker, an appearance and an
+   * interview, so that the schema walk's sample id "1" names a real one of each.
+   */
   beforeAll(async () => {
     lectern = await startLectern({ FAILED_TOKEN_ATTEMPTS_PER_MINUTE: '5' });
-    await lectern.app.get(DemoLoader).load();
-    const { conferences } = await lectern.ok(`{ conferences { edges { node { id slug } } } }`);
-    for (const { node } of conferences.edges) ids[node.slug] = node.id;
-    tokens.umea = await lectern.organiserToken([ids['umea-jobbhackathon-2016']], 'Umeå organiser');
-    tokens.digstrat = await lectern.organiserToken([ids['digstrat-2018']], 'DigStrat organiser');
-    tokens.oslo = await lectern.organiserToken([ids['teknologi-og-politikk-2020']], 'Oslo organiser');
+    const build = programmeBuilder(lectern);
+    const swedish = { timeZone: 'Europe/Stockholm', defaultLocale: 'sv', published: true };
+    umea = await build.conference({ name: 'Umeå Jobbhackathon', ...swedish });
+    const digstrat = await build.conference({ name: 'DigStrat', ...swedish });
+    oslo = await build.conference({ name: 'Teknologi og politikk', timeZone: 'Europe/Oslo', defaultLocale: 'nb', published: true });
+    internetdagarna = await build.conference({ name: 'Internetdagarna', ...swedish });
+
+    olle = await build.speaker({ conference: umea, name: 'Olle Lundin' });
+    erik = await build.speaker({ conference: digstrat, name: 'Erik Sandström' });
+    const eirik = await build.speaker({ conference: oslo, name: 'Eirik Løkke' });
+    tore = await build.speaker({ conference: oslo, name: 'Tore Sandvik' });
+    pia = await build.speaker({ conference: oslo, name: 'Pia Jøsendal' });
+
+    umeaTalk = await build.session(umea, {
+      room: await build.room(umea),
+      track: await build.track(umea),
+      speakers: [olle],
+      published: true,
+    });
+    await build.interview(umea, { session: umeaTalk, speakers: [olle], published: true });
+    await build.session(umea, { startsAt: '2030-05-01T11:00:00+02:00', speakers: [erik], published: true });
+    digstratTalk = await build.session(digstrat, { speakers: [erik], published: true });
+    osloPanel = await build.session(oslo, {
+      format: 'PANEL',
+      speakers: [
+        { speaker: eirik, role: 'MODERATOR' },
+        { speaker: tore, role: 'PANELIST' },
+        { speaker: pia, role: 'PANELIST' },
+      ],
+      published: true,
+    });
+    osloInterview = await build.interview(oslo, {
+      session: osloPanel,
+      speakers: [tore],
+      items: [{ question: 'Hva betyr innovasjon?', answer: 'Å ta i bruk det som finnes.', answeredBy: tore }],
+      published: true,
+    });
+
+    tokens.umea = (await build.organiser({ conferences: [umea], name: 'Umeå organiser' })).token;
+    tokens.digstrat = (await build.organiser({ conferences: [digstrat], name: 'DigStrat organiser' })).token;
+    tokens.oslo = (await build.organiser({ conferences: [oslo], name: 'Oslo organiser' })).token;
   });
   afterAll(() => lectern.close());
 
   const as = (who: keyof typeof tokens | 'admin') => ({ token: who === 'admin' ? lectern.adminToken : tokens[who] });
-  const sessionOf = async (slug: string, speaker?: string) => {
-    const filter = speaker ? `, filter: { speaker: "${speaker}" }` : '';
-    const data = await lectern.ok(`{ sessions(conferenceSlug: "${slug}"${filter}) { edges { node { id } } } }`);
-    return data.sessions.edges[0].node.id as string;
-  };
 
   describe('every mutation', () => {
     it('is refused without a token, except the ones declared public (a new unguarded mutation fails here)', async () => {
@@ -35,6 +82,12 @@ describe('access control', () => {
       const mutations: any[] = types.get('Mutation').fields;
       const publicNames = publicMutationNames(lectern);
       expect(mutations.length).toBeGreaterThan(25);
+      // The samples' id "1" names a real row of each kind, so that without its guard a call would go through.
+      const dataSource = lectern.app.get(DataSource);
+      for (const table of ['conferences', 'rooms', 'tracks', 'sessions', 'appearances', 'speakers', 'interviews', 'organisers']) {
+        const [{ count }] = await dataSource.query(`SELECT COUNT(*) AS "count" FROM "${table}" WHERE "id" = 1`);
+        expect([table, Number(count)]).toEqual([table, 1]);
+      }
 
       for (const mutation of mutations) {
         const args = mutation.args.filter((arg: any) => arg.type.kind === 'NON_NULL');
@@ -53,8 +106,8 @@ describe('access control', () => {
 
   describe('roles and scopes', () => {
     it('lets an organiser change their own conference, and nothing of another', async () => {
-      const umeaSession = await sessionOf('umea-jobbhackathon-2016');
-      const osloSession = await sessionOf('teknologi-og-politikk-2020');
+      const umeaSession = umeaTalk.id;
+      const osloSession = osloPanel.id;
       const rename = `mutation ($id: ID!) { updateSession(id: $id, input: { notes: "Changed" }) { notes } }`;
 
       expect((await lectern.graphql(rename, { id: umeaSession }, as('umea'))).data?.updateSession.notes).toBe('Changed');
@@ -101,7 +154,14 @@ describe('access control', () => {
       ],
       ['createOrganiser', () => `mutation { createOrganiser(input: { name: "X" }) { id } }`],
     ])('refuses %s by an organiser of another conference as FORBIDDEN, changing nothing', async (_, mutation) => {
-      const context = await otherConferenceOf(lectern);
+      const context: Ctx = {
+        other: oslo.id,
+        otherSession: osloPanel.id,
+        otherAppearance: osloPanel.appearances[0],
+        otherInterview: osloInterview.id,
+        otherSpeaker: tore.id,
+        ownSpeaker: olle.id,
+      };
       const before = await snapshot(lectern);
       const result = await lectern.graphql(mutation(context), {}, as('umea'));
       expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -109,45 +169,41 @@ describe('access control', () => {
     });
 
     it("allows the same kinds of change within the organiser's own conference", async () => {
-      const umea = ids['umea-jobbhackathon-2016'];
       const room = await lectern.graphql(
-        `mutation { createRoom(input: { conferenceId: "${umea}", slug: "sal-2", name: "Sal 2" }) { id } }`,
+        `mutation { createRoom(input: { conferenceId: "${umea.id}", slug: "sal-2", name: "Sal 2" }) { id } }`,
         {},
         as('umea'),
       );
       expect(room.errors).toBeUndefined();
       const session = await lectern.graphql(
-        `mutation { createSession(input: { conferenceId: "${umea}", title: [{ locale: "sv", text: "Ny" }], format: TALK, language: "sv" }) { id } }`,
+        `mutation { createSession(input: { conferenceId: "${umea.id}", title: [{ locale: "sv", text: "Ny" }], format: TALK, language: "sv" }) { id } }`,
         {},
         as('umea'),
       );
       expect(session.errors).toBeUndefined();
       const sessionId = session.data!.createSession.id;
-      const olle = (await lectern.ok(`{ speaker(slug: "olle-lundin") { id } }`)).speaker.id;
       const added = await lectern.graphql(
-        `mutation { addAppearance(input: { sessionId: "${sessionId}", speakerId: "${olle}" }) { id } }`,
+        `mutation { addAppearance(input: { sessionId: "${sessionId}", speakerId: "${olle.id}" }) { id } }`,
         {},
         as('umea'),
       );
       expect(added.errors).toBeUndefined();
-      const published = await lectern.graphql(`mutation { publishConference(id: "${umea}") { status } }`, {}, as('umea'));
+      const published = await lectern.graphql(`mutation { publishConference(id: "${umea.id}") { status } }`, {}, as('umea'));
       expect(published.data?.publishConference.status).toBe('PUBLISHED');
     });
   });
 
   describe('a speaker shared by two conferences', () => {
     it('is edited by the conference that owns the profile only, and is no way into the other conference', async () => {
-      const erik = (await lectern.ok(`{ speaker(slug: "erik-sandstrom") { id } }`)).speaker.id;
       const bio = (by: string) =>
         `mutation ($id: ID!) { updateSpeaker(id: $id, input: { bio: [{ locale: "en", text: "Updated by ${by}" }] }) { bio(locale: "en") } }`;
-      // The demo gives Erik to DigStrat, the first conference that names him.
-      expect((await lectern.graphql(bio('DigStrat'), { id: erik }, as('digstrat'))).data?.updateSpeaker.bio).toBe('Updated by DigStrat');
-      expect((await lectern.graphql(bio('Umeå'), { id: erik }, as('umea'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect((await lectern.graphql(bio('DigStrat'), { id: erik.id }, as('digstrat'))).data?.updateSpeaker.bio).toBe('Updated by DigStrat');
+      expect((await lectern.graphql(bio('Umeå'), { id: erik.id }, as('umea'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
       // His DigStrat session and appearance stay out of the Umeå organiser's reach.
-      const digstratSession = await sessionOf('digstrat-2018', 'erik-sandstrom');
+      const digstratSession = digstratTalk.id;
       const lineUp = await lectern.ok(`{ session(id: "${digstratSession}") { appearances { id speaker { slug } } } }`);
-      const appearance = lineUp.session.appearances.find((a: any) => a.speaker.slug === 'erik-sandstrom').id;
+      const appearance = lineUp.session.appearances.find((a: any) => a.speaker.slug === erik.slug).id;
       for (const mutation of [
         `mutation { removeAppearance(id: "${appearance}") { id } }`,
         `mutation { updateAppearance(id: "${appearance}", input: { title: "X" }) { id } }`,
@@ -156,16 +212,16 @@ describe('access control', () => {
         expect((await lectern.graphql(mutation, {}, as('umea'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
       }
       // Deleting the person would take him out of DigStrat too.
-      const deleted = await lectern.graphql(`mutation { deleteSpeaker(id: "${erik}") { id } }`, {}, as('umea'));
+      const deleted = await lectern.graphql(`mutation { deleteSpeaker(id: "${erik.id}") { id } }`, {}, as('umea'));
       expect(deleted.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      expect((await lectern.ok(`{ speaker(slug: "erik-sandstrom") { appearances { id } } }`)).speaker.appearances).toHaveLength(2);
+      expect((await lectern.ok(`{ speaker(slug: "${erik.slug}") { appearances { id } } }`)).speaker.appearances).toHaveLength(2);
     });
 
     it('shows the Umeå organiser his DigStrat drafts no more than the public sees them', async () => {
-      const digstratSession = await sessionOf('digstrat-2018', 'erik-sandstrom');
+      const digstratSession = digstratTalk.id;
       await lectern.ok(`mutation { unpublishSession(id: "${digstratSession}") { id } }`, {}, { as: 'organiser' });
       try {
-        const seen = await lectern.graphql(`{ speaker(slug: "erik-sandstrom") { appearances { session { id } } } }`, {}, as('umea'));
+        const seen = await lectern.graphql(`{ speaker(slug: "${erik.slug}") { appearances { session { id } } } }`, {}, as('umea'));
         expect(seen.data?.speaker.appearances.map((a: any) => a.session.id)).not.toContain(digstratSession);
         const direct = await lectern.graphql(`{ session(id: "${digstratSession}") { id } }`, {}, as('umea'));
         expect(direct.errors?.[0].extensions?.code).toBe('NOT_FOUND');
@@ -179,10 +235,9 @@ describe('access control', () => {
 
   describe('drafts and private fields', () => {
     it('shows a draft conference to its organisers and admins only', async () => {
-      const oslo = ids['teknologi-og-politikk-2020'];
-      await lectern.ok(`mutation { unpublishConference(id: "${oslo}") { id } }`, {}, { as: 'organiser' });
+      await lectern.ok(`mutation { unpublishConference(id: "${oslo.id}") { id } }`, {}, { as: 'organiser' });
       try {
-        const query = `{ conference(slug: "teknologi-og-politikk-2020") { slug sessions { totalCount } } }`;
+        const query = `{ conference(slug: "${oslo.slug}") { slug sessions { totalCount } } }`;
         for (const [who, visible] of [
           ['public', false],
           ['umea', false],
@@ -193,14 +248,13 @@ describe('access control', () => {
           expect([who, result.data?.conference?.sessions.totalCount ?? null]).toEqual([who, visible ? 1 : null]);
         }
       } finally {
-        await lectern.ok(`mutation { publishConference(id: "${oslo}") { id } }`, {}, { as: 'organiser' });
+        await lectern.ok(`mutation { publishConference(id: "${oslo.id}") { id } }`, {}, { as: 'organiser' });
       }
     });
 
     it("shows a speaker's e-mail to admins and the organisers of the conference that owns the profile only", async () => {
-      const pia = (await lectern.ok(`{ speaker(slug: "pia-josendal") { id } }`)).speaker.id;
-      await lectern.ok(`mutation { updateSpeaker(id: "${pia}", input: { email: "pia@example.org" }) { id } }`, {}, { as: 'organiser' });
-      const query = `{ speaker(slug: "pia-josendal") { email } speakers(conferenceSlug: "teknologi-og-politikk-2020") { edges { node { email } } } }`;
+      await lectern.ok(`mutation { updateSpeaker(id: "${pia.id}", input: { email: "pia@example.org" }) { id } }`, {}, { as: 'organiser' });
+      const query = `{ speaker(slug: "${pia.slug}") { email } speakers(conferenceSlug: "${oslo.slug}") { edges { node { email } } } }`;
       const seen = async (who: 'public' | 'umea' | 'oslo' | 'admin') =>
         JSON.stringify(who === 'public' ? await lectern.graphql(query) : await lectern.graphql(query, {}, as(who)));
       expect(await seen('public')).not.toContain('pia@example.org');
@@ -233,7 +287,7 @@ describe('access control', () => {
         { token: created.secret },
       );
       expect(me.me.name).toBe('Oslo organiser');
-      expect(me.me.conferences).toEqual([{ slug: 'teknologi-og-politikk-2020' }]);
+      expect(me.me.conferences).toEqual([{ slug: oslo.slug }]);
       expect(me.me.accessTokens.map((t: any) => t.name)).toEqual(['laptop', 'tests']);
 
       const revoked = await lectern.graphql(
@@ -269,14 +323,14 @@ describe('access control', () => {
     it("lose their rights at once when the organiser's scope changes", async () => {
       const organiser = (
         await lectern.ok(
-          `mutation { createOrganiser(input: { name: "Moved", conferenceIds: ["${ids['internetdagarna-2020']}"] }) { id } }`,
+          `mutation { createOrganiser(input: { name: "Moved", conferenceIds: ["${internetdagarna.id}"] }) { id } }`,
           {},
           { as: 'organiser' },
         )
       ).createOrganiser;
       const secret = (await lectern.ok(CREATE, { input: { name: 'm', organiserId: organiser.id } }, { as: 'organiser' })).createAccessToken
         .secret;
-      const change = `mutation { updateConference(id: "${ids['internetdagarna-2020']}", input: { venue: "Online" }) { venue } }`;
+      const change = `mutation { updateConference(id: "${internetdagarna.id}", input: { venue: "Online" }) { venue } }`;
       expect((await lectern.graphql(change, {}, { token: secret })).data?.updateConference.venue).toBe('Online');
       await lectern.ok(`mutation { updateOrganiser(id: "${organiser.id}", input: { conferenceIds: [] }) { id } }`, {}, { as: 'organiser' });
       expect((await lectern.graphql(change, {}, { token: secret })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -315,24 +369,6 @@ interface Ctx {
   otherInterview: string;
   otherSpeaker: string;
   ownSpeaker: string;
-}
-
-async function otherConferenceOf(lectern: Lectern): Promise<Ctx> {
-  const data = await lectern.ok(`{
-    conference(slug: "teknologi-og-politikk-2020") { id sessions { edges { node { id appearances { id } } } } }
-    interviews(conferenceSlug: "teknologi-og-politikk-2020") { edges { node { id } } }
-    other: speaker(slug: "tore-sandvik") { id }
-    own: speaker(slug: "olle-lundin") { id }
-  }`);
-  const session = data.conference.sessions.edges[0].node;
-  return {
-    other: data.conference.id,
-    otherSession: session.id,
-    otherAppearance: session.appearances[0].id,
-    otherInterview: data.interviews.edges[0].node.id,
-    otherSpeaker: data.other.id,
-    ownSpeaker: data.own.id,
-  };
 }
 
 /** Row counts and contents of every table, to prove a refused mutation changed nothing. */
