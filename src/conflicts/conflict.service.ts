@@ -47,14 +47,18 @@ export class ConflictService {
       const shown = sessions.filter((session) => words.visible(session));
       const speakerIds = involved.speakerIds ?? [];
       const severity = SEVERITY[code];
+      // A session the viewer may not see is in the key as "hidden", not by its id: two clashes
+      // that differ only in which hidden session they involve are one conflict to this viewer.
+      const key = [
+        code,
+        ...sessions.map((s) => (words.visible(s) ? `s${s.id}` : 'hidden')),
+        ...speakerIds.map((id) => `p${id}`),
+        ...(involved.roomId ? [`r${involved.roomId}`] : []),
+        ...(involved.trackId ? [`t${involved.trackId}`] : []),
+      ].join(':');
+      if (conflicts.some((found) => found.key === key)) return;
       conflicts.push({
-        key: [
-          code,
-          ...sessions.map((s) => `s${s.id}`),
-          ...speakerIds.map((id) => `p${id}`),
-          ...(involved.roomId ? [`r${involved.roomId}`] : []),
-          ...(involved.trackId ? [`t${involved.trackId}`] : []),
-        ].join(':'),
+        key,
         code,
         severity,
         message,
@@ -150,8 +154,9 @@ class Wording {
     return `"${text}"${session.conferenceId === this.conference.id ? '' : ' (another conference)'}`;
   }
 
+  /** A session with its time; one the viewer may not see gets neither name nor time. */
   session(session: SessionFacts): string {
-    if (!session.startsAt || !session.endsAt) return this.title(session);
+    if (!session.startsAt || !session.endsAt || !this.visible(session)) return this.title(session);
     this.zoneMentioned = true;
     const zone = this.conference.timeZone;
     const starts = DateTime.fromISO(session.startsAt, { zone }).setLocale('en-GB');

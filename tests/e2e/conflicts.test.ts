@@ -7,6 +7,7 @@ const CONFLICTS = `query ($slug: String!) {
 }`;
 
 interface Found {
+  key: string;
   code: string;
   severity: string;
   message: string;
@@ -79,6 +80,18 @@ describe('programme conflicts', () => {
     expect(sessionIds(seen)).toEqual([[inOslo]]);
     expect(seen[0].message).toContain('a session of another conference');
     for (const name of [oslo.name, umea.name]) expect(seen[0].message).not.toContain(name);
+    // Nor when it is, nor which it is: its time is not in the message, its id not in the key.
+    expect(seen[0].message).not.toContain('09:30');
+    expect(seen[0].message).not.toContain('10:30');
+    expect(seen[0].key.split(':')).not.toContain(`s${inUmea}`);
+
+    // A second hidden clash of the same person with the same session is the same fact to Oslo.
+    await session(umea, { startsAt: '2021-09-01T09:45:00+02:00', endsAt: '2021-09-01T10:15:00+02:00', speakers: [olle] });
+    const again = (await lectern.ok(CONFLICTS, { slug: oslo.slug }, { token })).conflicts.filter(
+      (c: Found) => c.code === 'SPEAKER_DOUBLE_BOOKED',
+    );
+    expect(again).toHaveLength(1);
+    expect(again[0].key).toBe(seen[0].key);
   });
 
   it('judges the spring DST change (Europe/Stockholm) on UTC instants: back-to-back across 02:00→03:00 is no clash, an overlap is', async () => {
