@@ -1,12 +1,143 @@
-import { DemoLoader } from '../../src/demo/demo-loader.service';
 import { Lectern, startLectern } from '../support/lectern';
+import { programmeBuilder } from '../support/programme';
 
 /** The JSON API websites read: content, locale negotiation, other slugs, caching, CORS and what never shows. */
 
 let lectern: Lectern;
+
+/**
+ * Four published conferences, after the demo's: Erik speaks at Umeå (2016) and DigStrat (2018)
+ * with another title at each, and is interviewed at DigStrat; Carl-Martin, known under a second
+ * spelling, speaks and is interviewed there too; Tore's bio is in Norwegian and English, at a
+ * Norwegian conference; Lieselot's is in English only, at a Swedish one. Every bio lists English
+ * first, so a locale chosen by anything but the rules asked for (the first one written) shows.
+ * DigStrat's parts are built before Umeå's, and Erik before Carl-Martin, so that "oldest first",
+ * "latest" and "by name" follow the sessions' times and the names, not the order of writing.
+ */
 beforeAll(async () => {
   lectern = await startLectern();
-  await lectern.app.get(DemoLoader).load();
+  const build = programmeBuilder(lectern);
+  const swedish = { timeZone: 'Europe/Stockholm', defaultLocale: 'sv', published: true };
+  const digstrat = await build.conference({ slug: 'digstrat-2018', startDate: '2018-04-17', ...swedish });
+  const umea = await build.conference({ slug: 'umea-jobbhackathon-2016', startDate: '2016-10-03', endDate: '2016-10-05', ...swedish });
+  const oslo = await build.conference({
+    slug: 'teknologi-og-politikk-2020',
+    startDate: '2020-08-19',
+    timeZone: 'Europe/Oslo',
+    defaultLocale: 'nb',
+    published: true,
+  });
+  const internetdagarna = await build.conference({ slug: 'internetdagarna-2020', startDate: '2020-11-24', ...swedish });
+
+  const erik = await build.speaker({
+    slug: 'erik-sandstrom',
+    name: 'Erik Sandström',
+    bio: {
+      en: 'Erik Sandström has held several leading roles in digitalisation.',
+      sv: 'Erik Sandström har haft flera ledande roller inom digitalisering.',
+    },
+  });
+  const carlMartin = await build.speaker({
+    slug: 'carl-martin-laner',
+    name: 'Carl-Martin Lanér',
+    otherNames: ['Carl-Magnus Lanér'],
+    otherSlugs: ['carl-magnus-laner'],
+    bio: {
+      en: 'Carl-Martin Lanér has led the administration of Karlskrona.',
+      sv: 'Carl-Martin Lanér har lett förvaltningen i Karlskrona.',
+    },
+  });
+  const digstratTalk = await build.session(digstrat, {
+    title: { sv: 'Att starta en positiv rörelse mot innovation', en: 'Starting a positive movement towards innovation' },
+    abstract: { sv: 'Om **kultur**, kompetens och kunskap.' },
+    room: await build.room(digstrat, { name: 'Huvudscenen' }),
+    startsAt: '2018-04-17T13:00:00+02:00',
+    speakers: [{ speaker: erik, title: 'digitaliseringsdirektör', organisation: 'Arbetsförmedlingen' }],
+    published: true,
+  });
+  const karlskronaTalk = await build.session(digstrat, {
+    title: { sv: 'Karlskronas digitaliseringsresa', en: "Karlskrona's digitalisation journey" },
+    startsAt: '2018-04-17T14:00:00+02:00',
+    speakers: [{ speaker: carlMartin, title: 'kommundirektör', organisation: 'Karlskrona kommun' }],
+    published: true,
+  });
+  await build.interview(digstrat, {
+    slug: 'intervju-erik-sandstrom',
+    session: digstratTalk,
+    speakers: [erik],
+    title: 'Intervju med Erik Sandström',
+    items: [
+      {
+        question: 'Vilken roll har offentlig sektor när digitaliseringen tar fart?',
+        answer: 'Offentlig sektor behöver **förtroende** och förnyelse.',
+        answeredBy: erik,
+      },
+      { question: 'Vad har förändrats mest?', answer: 'Självservice.', answeredBy: erik },
+      { question: 'Vad gör en organisation innovativ?', answer: 'Kultur, kompetens och kunskap.', answeredBy: erik },
+    ],
+    published: true,
+  });
+  await build.interview(digstrat, {
+    slug: 'intervju-carl-martin-laner',
+    session: karlskronaTalk,
+    speakers: [carlMartin],
+    title: { sv: 'Intervju med Carl-Martin Lanér', en: 'Interview with Carl-Martin Lanér' },
+    items: [1, 2, 3, 4, 5].map((n) => ({ question: `Fråga ${n}?`, answer: `Svar ${n}.`, answeredBy: carlMartin })),
+    published: true,
+  });
+
+  const olle = await build.speaker({
+    slug: 'olle-lundin',
+    name: 'Olle Lundin',
+    bio: { en: 'Olle Lundin heads a digital innovation centre.', sv: 'Olle Lundin leder ett centrum för digital innovation.' },
+  });
+  const lieselot = await build.speaker({
+    slug: 'lieselot-danneels',
+    name: 'Lieselot Danneels',
+    bio: { en: 'Lieselot Danneels is a researcher at Vlerick Business School.' },
+  });
+  await build.session(umea, {
+    title: {
+      sv: 'Offentliga tjänster byggda på öppna data och ekosystemtänkande',
+      en: 'Public services built on open data and ecosystem thinking',
+    },
+    abstract: { sv: 'Om **öppna data** och ekosystem.' },
+    startsAt: '2016-10-04T10:00:00+02:00',
+    speakers: [{ speaker: erik, title: 'chef för avdelningen för digitala tjänster', organisation: 'Arbetsförmedlingen' }, olle],
+    published: true,
+  });
+  await build.session(umea, { startsAt: '2016-10-04T11:00:00+02:00', speakers: [lieselot], language: 'en', published: true });
+
+  const tore = await build.speaker({
+    slug: 'tore-sandvik',
+    name: 'Tore Sandvik',
+    bio: { en: 'Tore Sandvik is the county mayor of Trøndelag.', nb: 'Tore Sandvik er fylkesordfører i Trøndelag.' },
+  });
+  const pia = await build.speaker({ name: 'Pia Jøsendal', bio: { nb: 'Pia Jøsendal er avdelingsleder.' } });
+  await build.session(oslo, {
+    title: { nb: 'Innovasjon i privat og offentlig sektor', en: 'Innovation in the private and public sectors' },
+    format: 'PANEL',
+    speakers: [tore, pia],
+    published: true,
+  });
+
+  const gregory = await build.speaker({
+    slug: 'gregory-golding',
+    name: 'Gregory Golding',
+    bio: { sv: 'Gregory Golding arbetar på JobTech.' },
+  });
+  const gregoryTalk = await build.session(internetdagarna, {
+    title: 'Innovation i samhällets tjänst',
+    speakers: [gregory],
+    published: true,
+  });
+  await build.interview(internetdagarna, {
+    slug: 'fem-fragor-till-gregory-golding',
+    session: gregoryTalk,
+    speakers: [gregory],
+    items: [{ question: 'Vad handlar temat om?', answer: 'Om innovation.', answeredBy: gregory }],
+    published: true,
+  });
 });
 afterAll(() => lectern.close());
 
@@ -177,7 +308,7 @@ describe('locale negotiation', () => {
   };
 
   it('takes ?locale= first, then the best Accept-Language match, then the conference default', async () => {
-    // Tore Sandvik's bio is in nb and en; he appeared at an nb conference.
+    // Tore Sandvik's bio is in en and nb; he appeared at an nb conference.
     expect((await locale('/api/speakers/tore-sandvik')).locale).toBe('nb');
     expect((await locale('/api/speakers/tore-sandvik', { 'accept-language': 'en-GB,en;q=0.9' })).locale).toBe('en');
     expect((await locale('/api/speakers/tore-sandvik', { 'accept-language': 'no' })).locale).toBe('nb');
@@ -210,7 +341,7 @@ describe('locale negotiation', () => {
   });
 
   it('keeps a text in its own default when it has no version in the chosen locale', async () => {
-    // Lieselot Danneels's bio is English only; the Umeå programme is Swedish.
+    // Lieselot Danneels's bio is English only; the Umeå conference is Swedish.
     const { body } = await locale('/api/speakers/lieselot-danneels', { 'accept-language': 'sv' });
     expect(body.bio).toContain('researcher at Vlerick');
   });
