@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { SqlLogger } from '../../src/database/sql-logger';
 import { DemoLoader } from '../../src/demo/demo-loader.service';
 import { Lectern, startLectern } from '../support/lectern';
+import { programmeBuilder } from '../support/programme';
 
 // RFC 7986's NAME is TEXT; ical.js does not know it yet and would hand back the escaped form.
 Object.assign(ICAL.design.icalendar.property, { name: { defaultType: 'text' }, 'x-wr-calname': { defaultType: 'text' } });
@@ -17,46 +18,211 @@ interface Feed {
 
 const utc = (time: ICAL.Time) => new Date(time.toUnixTime() * 1000).toISOString();
 
-describe('calendar feeds of the demo programme', () => {
-  let lectern: Lectern;
+/** The server of the describe block running now: each block starts its own. */
+let lectern: Lectern;
 
+/** Fetches a feed by its path or by the public URL GraphQL gave for it, and parses it with ical.js. */
+async function feed(pathOrUrl: string, headers: Record<string, string> = {}): Promise<Feed> {
+  const response = await fetch(pathOrUrl.replace(BASE, lectern.url).replace(/^\//, `${lectern.url}/`), { headers });
+  const text = await response.text();
+  if (response.status !== 200) return { response, text, calendar: new ICAL.Component('vcalendar'), events: [] };
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  return { response, text, calendar, events: calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent)) };
+}
+
+async function scheduledUids(conferenceSlug: string, filter: Record<string, unknown> = {}): Promise<string[]> {
+  const data = await lectern.ok(
+    `query ($slug: String!, $filter: SessionFilter) {
+    sessions(conferenceSlug: $slug, filter: $filter, first: 100) { edges { node { uid startsAt } } }
+  }`,
+    { slug: conferenceSlug, filter },
+  );
+  return data.sessions.edges
+    .filter((e: any) => e.node.startsAt)
+    .map((e: any) => `${e.node.uid}@lectern`)
+    .sort();
+}
+
+const uids = (events: ICAL.Event[]) => events.map((event) => event.uid).sort();
+
+/** The point here is the demo itself: the programme a new installation loads gives working feeds. */
+describe('calendar feeds of the demo programme', () => {
   beforeAll(async () => {
     lectern = await startLectern({ PUBLIC_BASE_URL: BASE });
     await lectern.app.get(DemoLoader).load();
   });
   afterAll(() => lectern.close());
 
-  /** Fetches a feed by its path or by the public URL GraphQL gave for it, and parses it with ical.js. */
-  async function feed(pathOrUrl: string, headers: Record<string, string> = {}): Promise<Feed> {
-    const response = await fetch(pathOrUrl.replace(BASE, lectern.url).replace(/^\//, `${lectern.url}/`), { headers });
-    const text = await response.text();
-    if (response.status !== 200) return { response, text, calendar: new ICAL.Component('vcalendar'), events: [] };
-    const calendar = new ICAL.Component(ICAL.parse(text));
-    return { response, text, calendar, events: calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent)) };
-  }
-
-  async function scheduledUids(conferenceSlug: string, filter: Record<string, unknown> = {}): Promise<string[]> {
-    const data = await lectern.ok(
-      `query ($slug: String!, $filter: SessionFilter) {
-      sessions(conferenceSlug: $slug, filter: $filter, first: 100) { edges { node { uid startsAt } } }
-    }`,
-      { slug: conferenceSlug, filter },
-    );
-    return data.sessions.edges
-      .filter((e: any) => e.node.startsAt)
-      .map((e: any) => `${e.node.uid}@lectern`)
-      .sort();
-  }
-
-  const uids = (events: ICAL.Event[]) => events.map((event) => event.uid).sort();
-
-  it("has one event per scheduled session, with the session's stable uid", async () => {
+  it("has one event per scheduled session of each of the four conferences, with the session's stable uid", async () => {
     for (const slug of ['internetdagarna-2020', 'digstrat-2018', 'teknologi-og-politikk-2020', 'umea-jobbhackathon-2016']) {
       const { events, response } = await feed(`/calendars/conferences/${slug}.ics`);
       expect(response.status).toBe(200);
       expect(uids(events)).toEqual(await scheduledUids(slug));
       expect(events.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('calendar feeds', () => {
+  /**
+   * Four published conferences after the demo's. Oslo (August, summer time) has a panel with a
+   * moderator in a room and a track, and a cancelled talk after it; Internetdagarna (November,
+   * winter time) streams a talk from an online room and holds a workshop the same day. Umeå runs a
+   * three-day hackathon, three inspiration talks on its first day (one in English), a panel on
+   * the second, a workshop in another room on the third, an unscheduled session and a draft;
+   * some are confirmed and some tentative. Erik speaks at Umeå (2016) and DigStrat (2018) with
+   * another title at each. Texts list English first, so that the conference's default language
+   * comes from the rules, not from the order written.
+   */
+  beforeAll(async () => {
+    lectern = await startLectern({ PUBLIC_BASE_URL: BASE });
+    const build = programmeBuilder(lectern);
+    const stockholm = { timeZone: 'Europe/Stockholm', defaultLocale: 'sv', published: true };
+
+    const oslo = await build.conference({
+      slug: 'teknologi-og-politikk-2020',
+      name: 'Teknologi og politikk 2020',
+      startDate: '2020-08-19',
+      timeZone: 'Europe/Oslo',
+      defaultLocale: 'nb',
+      city: 'Oslo',
+      published: true,
+    });
+    const eirik = await build.speaker({ slug: 'eirik-lokke', name: 'Eirik Løkke' });
+    const tore = await build.speaker({ slug: 'tore-sandvik', name: 'Tore Sandvik' });
+    const pia = await build.speaker({ slug: 'pia-josendal', name: 'Pia Jøsendal' });
+    await build.session(oslo, {
+      title: { en: 'Innovation in the private and public sectors', nb: 'Innovasjon i privat og offentlig sektor' },
+      abstract: {
+        en: 'A conversation about how well Norway does at innovation.',
+        nb: 'En samtale om hvor godt Norge lykkes med innovasjon.',
+      },
+      format: 'PANEL',
+      room: await build.room(oslo, { slug: 'hovedscenen', name: 'Hovedscenen' }),
+      track: await build.track(oslo, { slug: 'digital-etikk-og-politikk', name: 'Digital etikk og politikk' }),
+      startsAt: '2020-08-19T10:00:00+02:00',
+      endsAt: '2020-08-19T10:20:00+02:00',
+      status: 'TENTATIVE',
+      speakers: [
+        { speaker: eirik, role: 'MODERATOR', title: 'rådgiver', organisation: 'Civita' },
+        { speaker: tore, role: 'PANELIST', title: 'fylkesordfører', organisation: 'Trøndelag fylkeskommune' },
+        { speaker: pia, role: 'PANELIST' },
+      ],
+      published: true,
+    });
+    const cancelled = await build.session(oslo, { startsAt: '2020-08-19T11:00:00+02:00', published: true });
+    await lectern.ok(`mutation ($id: ID!) { cancelSession(id: $id) { id } }`, { id: cancelled.id }, { as: 'organiser' });
+
+    const internetdagarna = await build.conference({
+      slug: 'internetdagarna-2020',
+      startDate: '2020-11-23',
+      endDate: '2020-11-24',
+      city: 'Stockholm',
+      ...stockholm,
+    });
+    const gregory = await build.speaker({ name: 'Gregory Golding' });
+    await build.session(internetdagarna, {
+      title: { en: 'Innovation in the service of society', sv: 'Innovation i samhällets tjänst' },
+      room: await build.room(internetdagarna, { slug: 'online', name: 'Online', streamUrl: 'https://internetdagarna.se' }),
+      startsAt: '2020-11-24T10:00:00+01:00',
+      endsAt: '2020-11-24T10:45:00+01:00',
+      speakers: [gregory],
+      published: true,
+    });
+    await build.session(internetdagarna, { format: 'WORKSHOP', startsAt: '2020-11-24T13:00:00+01:00', published: true });
+
+    const digstrat = await build.conference({ slug: 'digstrat-2018', startDate: '2018-04-17', ...stockholm });
+    const erik = await build.speaker({ slug: 'erik-sandstrom', name: 'Erik Sandström' });
+    await build.session(digstrat, {
+      title: { en: 'Starting a positive movement towards innovation', sv: 'Att starta en positiv rörelse mot innovation' },
+      startsAt: '2018-04-17T13:00:00+02:00',
+      speakers: [{ speaker: erik, title: 'digitaliseringsdirektör', organisation: 'Arbetsförmedlingen' }],
+      published: true,
+    });
+
+    const umea = await build.conference({
+      slug: 'umea-jobbhackathon-2016',
+      name: 'Umeå Jobbhackathon 2016',
+      startDate: '2016-10-03',
+      endDate: '2016-10-05',
+      city: 'Umeå',
+      description: {
+        en: 'A job hackathon in Umeå, with inspiration talks.',
+        sv: 'Ett jobbhackathon i Umeå, med inspirationsföreläsningar.',
+      },
+      ...stockholm,
+    });
+    const mainHall = await build.room(umea, { slug: 'huvudlokalen', name: 'Huvudlokalen' });
+    const hackathon = await build.track(umea, { slug: 'hackathon', name: 'Hackathon' });
+    const inspiration = await build.track(umea, { slug: 'inspiration', name: 'Inspirationsföreläsningar' });
+    const olle = await build.speaker({ slug: 'olle-lundin', name: 'Olle Lundin' });
+    const lieselot = await build.speaker({ name: 'Lieselot Danneels' });
+    await build.session(umea, {
+      title: { en: 'Job hackathon: better matching', sv: 'Jobbhackathon: bättre matchning' },
+      format: 'HACKATHON',
+      room: mainHall,
+      track: hackathon,
+      startsAt: '2016-10-03T09:00:00+02:00',
+      endsAt: '2016-10-05T16:00:00+02:00',
+      status: 'TENTATIVE',
+      published: true,
+    });
+    const talk = { format: 'TALK', room: mainHall, track: inspiration, published: true } as const;
+    await build.session(umea, {
+      ...talk,
+      title: { en: 'Hackathons as a way to dare to try', sv: 'Hackathon som ett sätt att våga pröva' },
+      startsAt: '2016-10-03T09:15:00+02:00',
+      speakers: [{ speaker: olle, title: 'chef för digitala innovationscentret', organisation: 'Arbetsförmedlingen' }],
+    });
+    await build.session(umea, {
+      ...talk,
+      title: { en: 'VDAB: becoming a digital agency' },
+      language: 'en',
+      startsAt: '2016-10-03T10:00:00+02:00',
+      status: 'TENTATIVE',
+      speakers: [{ speaker: lieselot, title: 'researcher', organisation: 'Vlerick Business School' }],
+    });
+    await build.session(umea, {
+      ...talk,
+      title: {
+        en: 'Public services built on open data and ecosystem thinking',
+        sv: 'Offentliga tjänster byggda på öppna data och ekosystemtänkande',
+      },
+      startsAt: '2016-10-03T10:45:00+02:00',
+      status: 'TENTATIVE',
+      speakers: [{ speaker: erik, title: 'chef för avdelningen för digitala tjänster', organisation: 'Arbetsförmedlingen' }],
+    });
+    await build.session(umea, {
+      title: 'Avslutande panel',
+      format: 'PANEL',
+      room: mainHall,
+      startsAt: '2016-10-04T14:00:00+02:00',
+      speakers: [{ speaker: olle, role: 'MODERATOR' }],
+      published: true,
+    });
+    await build.session(umea, {
+      format: 'WORKSHOP',
+      room: await build.room(umea, { slug: 'sal-b', name: 'Sal B' }),
+      startsAt: '2016-10-05T09:00:00+02:00',
+      status: 'TENTATIVE',
+      published: true,
+    });
+    await build.session(umea, { ...talk, title: 'Tid meddelas senare', startsAt: null });
+    await build.session(umea, { title: 'Utkast', format: 'TALK', track: inspiration, startsAt: '2016-10-03T13:00:00+02:00' });
+  });
+  afterAll(() => lectern.close());
+
+  it("has one event per scheduled, published session, with the session's stable uid", async () => {
+    for (const slug of ['internetdagarna-2020', 'digstrat-2018', 'teknologi-og-politikk-2020', 'umea-jobbhackathon-2016']) {
+      const { events, response } = await feed(`/calendars/conferences/${slug}.ics`);
+      expect(response.status).toBe(200);
+      expect(uids(events)).toEqual(await scheduledUids(slug));
+      expect(events.length).toBeGreaterThan(0);
+    }
+    const umea = (await feed('/calendars/conferences/umea-jobbhackathon-2016.ics')).events.map((event) => event.summary);
+    expect(umea).toHaveLength(6);
+    expect(umea).not.toContain('Tid meddelas senare');
+    expect(umea).not.toContain('Utkast');
   });
 
   it("gives local times in the conference's zone that resolve, through its VTIMEZONE, to the right instants", async () => {
