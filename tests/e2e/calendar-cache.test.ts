@@ -1,19 +1,26 @@
 import ICAL from 'ical.js';
 import { SqlLogger } from '../../src/database/sql-logger';
-import { DemoLoader } from '../../src/demo/demo-loader.service';
 import { Lectern, startLectern } from '../support/lectern';
+import { ConferenceRef, programmeBuilder, SessionRef } from '../support/programme';
 
 describe('the feed cache', () => {
   let lectern: Lectern;
+  let conference: ConferenceRef;
+  let session: SessionRef;
+
+  /** A published conference with two published sessions, one with a speaker. */
   beforeAll(async () => {
     lectern = await startLectern();
-    await lectern.app.get(DemoLoader).load();
+    const build = programmeBuilder(lectern);
+    conference = await build.conference({ timeZone: 'Europe/Stockholm', defaultLocale: 'sv', published: true });
+    session = await build.session(conference, { title: 'Öppning', speakers: [await build.speaker()], published: true });
+    await build.session(conference, { title: 'Avslutning', startsAt: '2030-05-02T15:00:00+02:00', published: true });
   });
   afterAll(() => lectern.close());
 
   const feedStatements = async () => {
     const before = SqlLogger.statements;
-    const response = await fetch(`${lectern.url}/calendars/conferences/umea-jobbhackathon-2016.ics`);
+    const response = await fetch(`${lectern.url}/calendars/conferences/${conference.slug}.ics`);
     expect(response.status).toBe(200);
     await response.text();
     return SqlLogger.statements - before;
@@ -28,14 +35,12 @@ describe('the feed cache', () => {
     await lectern.ok('{ me { name } }', {}, { token });
     expect(await feedStatements()).toBe(0);
 
-    const session = (await lectern.ok('{ sessions(conferenceSlug: "umea-jobbhackathon-2016", first: 1) { edges { node { id } } } }'))
-      .sessions.edges[0].node.id;
-    await lectern.ok(`mutation { updateSession(id: "${session}", input: { notes: "Moved" }) { id } }`, {}, { as: 'organiser' });
+    await lectern.ok(`mutation { updateSession(id: "${session.id}", input: { notes: "Moved" }) { id } }`, {}, { as: 'organiser' });
     expect(await feedStatements()).toBeGreaterThan(0);
   });
 
   it('answers revalidation 304 with the same headers as a full answer, and never 304 once the programme changed', async () => {
-    const path = `${lectern.url}/calendars/conferences/umea-jobbhackathon-2016.ics?locale=en`;
+    const path = `${lectern.url}/calendars/conferences/${conference.slug}.ics?locale=en`;
     const first = await fetch(path, { headers: { origin: 'https://example.org' } });
     expect(first.status).toBe(200);
     const etag = first.headers.get('etag')!;
@@ -59,10 +64,8 @@ describe('the feed cache', () => {
     const wrongToken = await fetch(path, { headers: { 'if-none-match': etag, authorization: 'Bearer lct_wrong' } });
     expect(wrongToken.status).toBe(401);
 
-    const session = (await lectern.ok('{ sessions(conferenceSlug: "umea-jobbhackathon-2016", first: 1) { edges { node { id } } } }'))
-      .sessions.edges[0].node.id;
     await lectern.ok(
-      `mutation { updateSession(id: "${session}", input: { title: [{ locale: "en", text: "Renamed for the revalidation test" }] }) { id } }`,
+      `mutation { updateSession(id: "${session.id}", input: { title: [{ locale: "en", text: "Renamed for the revalidation test" }] }) { id } }`,
       {},
       { as: 'organiser' },
     );
