@@ -1,8 +1,8 @@
 import { parseFragment } from 'parse5';
-import { DemoLoader } from '../../src/demo/demo-loader.service';
 import { Lectern, startLectern } from '../support/lectern';
+import { programmeBuilder } from '../support/programme';
 
-/** The embeddable HTML: read back with a real HTML parser, for the demo and for hostile input. */
+/** The embeddable HTML: read back with a real HTML parser, for a programme like the demo's and for hostile input. */
 
 type Node = { nodeName: string; attrs?: { name: string; value: string }[]; childNodes?: Node[]; value?: string };
 
@@ -26,9 +26,66 @@ const byClass = (root: Node, name: string) => elements(root).filter((node) => cl
 const text = (node: Node): string => (node.nodeName === '#text' ? (node.value ?? '') : (node.childNodes ?? []).map(text).join(''));
 
 let lectern: Lectern;
+
+/**
+ * Erik speaks at Umeå (2016) and DigStrat (2018) with another title at each; his bio lists
+ * English first, so Swedish comes from the rules, not from the order written, and DigStrat is
+ * built first, so the card's order and "latest" come from the sessions' times. Oslo's panel has
+ * three speakers whose line-up order and order of writing both differ from their names' order.
+ */
 beforeAll(async () => {
   lectern = await startLectern();
-  await lectern.app.get(DemoLoader).load();
+  const build = programmeBuilder(lectern);
+  const swedish = { timeZone: 'Europe/Stockholm', defaultLocale: 'sv', published: true };
+  const digstrat = await build.conference({ startDate: '2018-04-17', ...swedish });
+  const umea = await build.conference({ startDate: '2016-10-03', endDate: '2016-10-05', ...swedish });
+  const oslo = await build.conference({
+    slug: 'teknologi-og-politikk-2020',
+    startDate: '2020-08-19',
+    timeZone: 'Europe/Oslo',
+    defaultLocale: 'nb',
+    published: true,
+  });
+
+  const erik = await build.speaker({
+    slug: 'erik-sandstrom',
+    name: 'Erik Sandström',
+    bio: {
+      en: 'Erik Sandström has held several leading digital roles at Arbetsförmedlingen.',
+      sv: 'Erik Sandström har haft flera ledande digitala roller på Arbetsförmedlingen.',
+    },
+  });
+  const arbetsformedlingen = (title: string) => ({ speaker: erik, title, organisation: 'Arbetsförmedlingen' });
+  await build.session(digstrat, {
+    title: { sv: 'Att starta en positiv rörelse mot innovation', en: 'Starting a positive movement towards innovation' },
+    startsAt: '2018-04-17T13:00:00+02:00',
+    speakers: [arbetsformedlingen('digitaliseringsdirektör')],
+    published: true,
+  });
+  const olle = await build.speaker({ slug: 'olle-lundin', name: 'Olle Lundin' });
+  await build.session(umea, {
+    title: {
+      sv: 'Offentliga tjänster byggda på öppna data och ekosystemtänkande',
+      en: 'Public services built on open data and ecosystem thinking',
+    },
+    startsAt: '2016-10-04T10:00:00+02:00',
+    speakers: [arbetsformedlingen('chef för avdelningen för digitala tjänster'), olle],
+    published: true,
+  });
+
+  const tore = await build.speaker({ slug: 'tore-sandvik', name: 'Tore Sandvik' });
+  const pia = await build.speaker({ name: 'Pia Jøsendal' });
+  const eirik = await build.speaker({ name: 'Eirik Løkke' });
+  await build.session(oslo, {
+    title: 'Innovasjon i privat og offentlig sektor',
+    format: 'PANEL',
+    speakers: [
+      { speaker: eirik, role: 'MODERATOR', title: 'rådgiver', organisation: 'Civita' },
+      { speaker: tore, role: 'PANELIST', title: 'fylkesordfører', organisation: 'Trøndelag fylkeskommune' },
+      { speaker: pia, role: 'PANELIST' },
+    ],
+    published: true,
+  });
 });
 afterAll(() => lectern.close());
 
