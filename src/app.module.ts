@@ -3,20 +3,13 @@ import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import { FastifyRequest } from 'fastify';
-import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import mercurius from 'mercurius';
 import { AuthModule } from './auth/auth.module';
 import { AuthService } from './auth/auth.service';
 import { RequestContext } from './auth/request-context';
 import { CalendarModule } from './calendar/calendar.module';
 import { formatGraphqlErrors } from './common/graphql-errors';
-import {
-  MAX_QUERY_TOKENS,
-  refuseCostlyQueries,
-  refuseDeepQueries,
-  refuseNulCharacters,
-  refuseUnparsedDocuments,
-} from './common/query-limits';
+import { mercuriusQueryOptions, queryRules } from './common/query-rules';
 import { acceptedLocales } from './common/localisation';
 import { UserErrorFilter } from './common/user-error.filter';
 import { ConferencesModule } from './conferences/conferences.module';
@@ -58,12 +51,9 @@ export const GRAPHQL_PATH = '/graphql';
         // Automatic persisted queries: a client may send the query's SHA-256 instead of its text (GET-cacheable).
         persistedQueryProvider: mercurius.persistedQueryDefaults.automatic(),
         errorFormatter: formatGraphqlErrors,
-        graphql: { parseOptions: { maxTokens: MAX_QUERY_TOKENS } },
-        hooks: {
-          preValidation: [refuseUnparsedDocuments, refuseDeepQueries(config.graphqlMaxDepth)],
-          preExecution: [refuseNulCharacters, refuseCostlyQueries(config.graphqlMaxCost)],
-        },
-        validationRules: config.introspection ? [] : [NoSchemaIntrospectionCustomRule],
+        // Parse options, validation rules and hooks: the same rules check subscriptions over
+        // WebSocket (src/http/graphql-over-websocket.ts), which Mercurius does not check.
+        ...mercuriusQueryOptions(queryRules(config)),
         // The viewer was decided once for the request by the HTTP pipeline (src/http/viewer.ts).
         context: (request: FastifyRequest): RequestContext => ({
           viewer: request.viewer,

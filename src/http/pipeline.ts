@@ -4,7 +4,9 @@ import { Logger } from 'pino';
 import { AuthService } from '../auth/auth.service';
 import { FeedRevalidation } from '../calendar/feed-revalidation';
 import { AppConfig } from '../config/configuration';
+import { queryRules } from '../common/query-rules';
 import { followGraphqlOverHttp } from './graphql-over-http';
+import { checkGraphqlOverWebSocket } from './graphql-over-websocket';
 import { logRequests } from './request-log';
 import { addSecurityHeaders, allowCrossOriginReads, limitPublicGraphqlRequests, refuseNulInAddresses } from './security';
 import { admitViewers } from './viewer';
@@ -47,4 +49,8 @@ export async function assembleHttpPipeline(fastify: FastifyInstance, config: App
   // preValidation and onSend on the GraphQL routes: the GraphQL-over-HTTP fixes and HTTP caching
   // of queries over GET (their answer; the caching of others' answers is their routes' own).
   followGraphqlOverHttp(fastify, parts.graphqlPath);
+
+  // The WebSocket server for subscriptions, whose upgrade requests have passed the steps above:
+  // frames of at most MAX_BODY_BYTES, and every document in them checked by HTTP's rules.
+  await checkGraphqlOverWebSocket(fastify, { graphqlPath: parts.graphqlPath, maxPayload: config.maxBodyBytes, rules: queryRules(config) });
 }
