@@ -7,6 +7,7 @@ import { Webhooks1700000000005 } from './1700000000005-webhooks';
 import { Search1700000000006 } from './1700000000006-search';
 import { AgendaReadTokens1700000000007 } from './1700000000007-agenda-read-tokens';
 import { SpeakerOwners1700000000008 } from './1700000000008-speaker-owners';
+import { CanonicalTimeZones1700000000009 } from './1700000000009-canonical-time-zones';
 
 /** Every migration, oldest first. Listed here (not globbed) so ts-jest and the build load the same ones. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   Search1700000000006,
   AgendaReadTokens1700000000007,
   SpeakerOwners1700000000008,
+  CanonicalTimeZones1700000000009,
 ];

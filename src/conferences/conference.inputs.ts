@@ -25,10 +25,10 @@ export class CreateConferenceInput {
   @Field({ description: 'Last day (YYYY-MM-DD) in the conference time zone.' })
   endDate: string;
 
-  @Field({ description: 'IANA time zone, e.g. "Europe/Oslo".' })
+  @Field({ description: 'IANA time zone, e.g. "Europe/Oslo"; stored as tzdata spells it ("europe/oslo" is kept as "Europe/Oslo").' })
   timeZone: string;
 
-  @Field({ description: 'BCP 47 tag texts fall back to, e.g. "nb".' })
+  @Field({ description: 'BCP 47 tag texts fall back to, with a known language, e.g. "nb".' })
   defaultLocale: string;
 
   @Field(() => String, { nullable: true })

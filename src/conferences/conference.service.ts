@@ -6,7 +6,7 @@ import { Page, PageArgs, paginate } from '../common/connection';
 import { applyChanges, isUniqueViolation, stamped } from '../common/entities';
 import { conflict, notFound } from '../common/errors';
 import { toLocalisedText } from '../common/localisation';
-import { canonicalLocale, Validation } from '../common/validation';
+import { canonicalLocale, canonicalZone, Validation } from '../common/validation';
 import { Transactions } from '../database/transactions';
 import { ProgrammeEvents } from '../events/programme-events';
 import { Conference, ConferenceStatus } from './conference.entity';
@@ -115,6 +115,8 @@ export class ConferenceService {
 
     applyChanges(conference, plain);
     if (input.defaultLocale) conference.defaultLocale = canonicalLocale(input.defaultLocale)!;
+    // Stored as tzdata spells it: feeds and their VTIMEZONE look the zone up by its exact name.
+    if (input.timeZone) conference.timeZone = canonicalZone(input.timeZone)!;
     if (text) conference.description = text;
     if (conference.startDate > conference.endDate) {
       new Validation().fail(input.endDate ? 'endDate' : 'startDate', 'the conference must end on or after its first day').throwIfFailed();

@@ -49,7 +49,7 @@ export class CreateSpeakerInput {
   @Field(() => [SpeakerLinkInput], { nullable: true })
   links?: SpeakerLinkInput[];
 
-  @Field(() => String, { nullable: true, description: 'Private: organisers only, never public.' })
+  @Field(() => String, { nullable: true, description: 'Private: organisers only, never public. At most 254 characters.' })
   email?: string | null;
 }
 

@@ -16,7 +16,6 @@ import { CreateSpeakerInput, UpdateSpeakerInput } from './speaker.inputs';
 
 const NAME_MAX = 200;
 const BIO_MAX = 20000;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHOTO_SIZE_MAX = 10000;
 const PHOTO_ALT_MAX = 500;
 
@@ -136,7 +135,7 @@ export class SpeakerService {
       .url(input.photoUrl, 'photoUrl');
     otherNames?.forEach((name, i) => v.required(name, `otherNames[${i}]`).maxLength(name, NAME_MAX, `otherNames[${i}]`));
     links?.forEach((link, i) => v.required(link.label, `links[${i}].label`).url(link.url, `links[${i}].url`));
-    if (input.email != null) v.check(EMAIL.test(input.email), 'email', 'is not an e-mail address');
+    v.email(input.email);
     const text = toLocalisedText(bio, 'bio', v, BIO_MAX);
     for (const field of ['photoWidth', 'photoHeight'] as const) {
       const size = input[field];

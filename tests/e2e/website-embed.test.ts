@@ -181,7 +181,7 @@ describe('hostile input', () => {
     const { createSpeaker } = await lectern.ok(
       `mutation ($name: String!, $bio: String!, $label: String!) { createSpeaker(input: {
         slug: "fiende", name: $name, bio: [{ locale: "sv", text: $bio }],
-        photoUrl: "https://img.example/x.jpg\\" onerror=\\"alert(6)", photoAlt: [{ locale: "sv", text: $name }],
+        photoUrl: "https://img.example/x.jpg\\"onerror=\\"alert(6)", photoAlt: [{ locale: "sv", text: $name }],
         links: [{ label: $label, url: "https://example.org/?q=\\"><script>alert(7)</script>" }] }) { id } }`,
       { name: HOSTILE_LINE, bio: HOSTILE_MARKDOWN, label: HOSTILE_LINE },
       as,
