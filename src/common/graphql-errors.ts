@@ -1,5 +1,5 @@
 import { HttpException, Logger } from '@nestjs/common';
-import { GraphQLError } from 'graphql';
+import { DocumentNode, GraphQLError, Kind, parse, ValueNode, visit, BREAK } from 'graphql';
 import mercurius from 'mercurius';
 import { UserError } from './errors';
 import { codeOfStatus } from './http-errors';
@@ -27,7 +27,8 @@ export function toGraphqlError(error: UserError, at?: GraphQLError): GraphQLErro
  * the server; the log keeps the detail.
  */
 export function formatGraphqlErrors(execution: Execution, context: FormatterContext) {
-  const errors = execution.errors.map((error) => {
+  const errors = execution.errors.map((given) => {
+    const error = withDateTimeErrorsTold(given, context);
     const original = error.originalError;
     if (!original || original instanceof GraphQLError) return error;
     if (original instanceof UserError) return toGraphqlError(original, error);
@@ -52,4 +53,108 @@ export function formatGraphqlErrors(execution: Execution, context: FormatterCont
 function requestErrorStatus(error: GraphQLError): number | undefined {
   const status = (error.originalError as { statusCode?: unknown } | undefined)?.statusCode;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
+
+/**
+ * graphql-scalars' DateTime refuses a value while GraphQL reads a query's arguments (validation)
+ * or its variables (coercion, by graphql-js or graphql-jit) with "DateTime cannot represent an
+ * invalid date-time-string …": no code, no field, and no word of what is wrong. It is told here as
+ * the user error it is, naming the input field as services do (`startsAt`, `windows[0].endsAt`:
+ * a mutation's `input` argument is not named) and saying that the offset is missing when it is.
+ */
+const DATE_TIME_REFUSED = /DateTime cannot represent (?:an invalid date-time-string (.*)\.|non string or Date type (.*))$/s;
+const VARIABLE_PATH =
+  /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)" got invalid value .* at "\1((?:\.[_A-Za-z][_0-9A-Za-z]*|\[\d+\])*)"; DateTime /s;
+const VARIABLE_NAME = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)" got invalid value /;
+const WITHOUT_OFFSET = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
+
+/**
+ * The error, with every DateTime refusal in it told as a user error. A refused request reaches
+ * the formatter as one error holding the request's errors (`originalError.errors`, made anew for
+ * each request): those are told in its place, so the status stays the request error's.
+ */
+function withDateTimeErrorsTold(error: GraphQLError, context: FormatterContext): GraphQLError {
+  const request = error.originalError as { errors?: unknown } | undefined;
+  if (request && Array.isArray(request.errors)) {
+    request.errors = request.errors.map((inner: unknown) =>
+      inner instanceof GraphQLError ? (dateTimeError(inner, context) ?? inner) : inner,
+    );
+    return error;
+  }
+  return dateTimeError(error, context) ?? error;
+}
+
+function dateTimeError(error: GraphQLError, context: FormatterContext): GraphQLError | undefined {
+  const refusal = DATE_TIME_REFUSED.exec(error.originalError instanceof GraphQLError ? error.originalError.message : error.message);
+  if (!refusal) return undefined;
+  const field = dateTimeField(error, context);
+  const problem =
+    refusal[1] === undefined
+      ? 'must be a date and time as a string, such as "2020-08-19T10:00:00+02:00"'
+      : WITHOUT_OFFSET.test(refusal[1])
+        ? `${JSON.stringify(refusal[1])} has no offset: add Z or +02:00`
+        : `${JSON.stringify(refusal[1])} is not a date and time such as "2020-08-19T10:00:00+02:00"`;
+  const told = field
+    ? new UserError('BAD_USER_INPUT', `${field}: ${problem}`, field, [{ field, message: problem }])
+    : new UserError('BAD_USER_INPUT', problem);
+  return toGraphqlError(told, error);
+}
+
+/**
+ * Where in the input the refused value is: found in the document, from the refused literal's
+ * place or from the variable's use plus the path within it that GraphQL's message gives.
+ */
+function dateTimeField(error: GraphQLError, context: FormatterContext): string | undefined {
+  const variable = VARIABLE_NAME.exec(error.message)?.[1];
+  const document = documentOf(error, context);
+  if (variable === undefined) {
+    const start = error.nodes?.[0]?.loc?.start;
+    return document && start !== undefined ? fieldOf(document, (value) => value.loc?.start === start) : undefined;
+  }
+  const within = VARIABLE_PATH.exec(error.message)?.[2] ?? '';
+  const use = document && fieldOf(document, (value) => value.kind === Kind.VARIABLE && value.name.value === variable);
+  return use === undefined ? `${variable}${within}` : `${use}${within}`.replace(/^\./, '');
+}
+
+/** The document the error is about: the one its nodes come from, else the request's own text (graphql-jit's errors have no nodes). */
+function documentOf(error: GraphQLError, context: FormatterContext): DocumentNode | undefined {
+  const request = context.reply?.request as { body?: { query?: unknown }; query?: { query?: unknown } } | undefined;
+  const source = error.source?.body ?? [request?.body?.query, request?.query?.query].find((text) => typeof text === 'string');
+  if (typeof source !== 'string') return undefined;
+  try {
+    return parse(source);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The input path of the first argument value that `wanted` picks: "startsAt" in `input: { startsAt: … }`, "windows[0].endsAt" elsewhere. */
+function fieldOf(document: DocumentNode, wanted: (value: ValueNode) => boolean): string | undefined {
+  let field: string | undefined;
+  visit(document, {
+    Argument(argument) {
+      const inner = pathWithin(argument.value, wanted);
+      if (inner === undefined) return undefined;
+      field = argument.name.value === 'input' ? inner.replace(/^\./, '') : `${argument.name.value}${inner}`;
+      return BREAK;
+    },
+  });
+  return field;
+}
+
+function pathWithin(value: ValueNode, wanted: (value: ValueNode) => boolean): string | undefined {
+  if (wanted(value)) return '';
+  if (value.kind === Kind.OBJECT) {
+    for (const { name, value: inner } of value.fields) {
+      const path = pathWithin(inner, wanted);
+      if (path !== undefined) return `.${name.value}${path}`;
+    }
+  }
+  if (value.kind === Kind.LIST) {
+    for (const [index, inner] of value.values.entries()) {
+      const path = pathWithin(inner, wanted);
+      if (path !== undefined) return `[${index}]${path}`;
+    }
+  }
+  return undefined;
 }
