@@ -9,9 +9,11 @@ import {
   Source,
   visit,
 } from 'graphql';
-import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity } from 'graphql-query-complexity';
+import { ComplexityEstimator, ComplexityEstimatorArgs, fieldExtensionsEstimator, getComplexity } from 'graphql-query-complexity';
 import mercurius, { preExecutionHookHandler, preValidationHookHandler } from 'mercurius';
 import { DEFAULT_PAGE_SIZE } from './connection';
+import { UserError } from './errors';
+import { Validation } from './validation';
 
 /**
  * Limits on what one GraphQL request may ask for, checked before any resolver runs, so that a
@@ -22,10 +24,29 @@ import { DEFAULT_PAGE_SIZE } from './connection';
 /**
  * Longer documents are refused while they are parsed. Legitimate queries are a few hundred tokens
  * at most (GraphiQL's introspection query is under 200; inputs belong in variables, which do not
- * count). The cap keeps graphql-js's parser, which recurses once a level of nesting, far from the
- * end of the stack, and its validation, which compares fields pairwise, far from its slow cases.
+ * count here, though the values of their lists count towards the cost). The cap keeps graphql-js's
+ * parser, which recurses once a level of nesting, far from the end of the stack, and its
+ * validation, which compares fields pairwise, far from its slow cases.
  */
 export const MAX_QUERY_TOKENS = 2_000;
+
+/**
+ * The most values one list in a request may hold: a filter's days, slugs or formats, a mutation's
+ * ids, windows or items. Counted as given, before duplicates are folded. GraphQL refuses a longer
+ * list before any resolver runs (`refuseCostlyQueries`); the feeds' query parameters and the
+ * session filter check it again for the callers that do not come through GraphQL.
+ */
+export const MAX_LIST_VALUES = 100;
+
+/**
+ * Adds the problem to `v` when `list` holds more than MAX_LIST_VALUES values (`filter.day: at
+ * most 100 values`). Answers whether it fits, so that a list too long is not checked value by value.
+ */
+export function withinListLimit(v: Validation, list: readonly unknown[] | null | undefined, field: string): boolean {
+  const fits = list == null || list.length <= MAX_LIST_VALUES;
+  v.check(fits, field, `at most ${MAX_LIST_VALUES} values`);
+  return fits;
+}
 
 /**
  * Introspection is answered from the schema in memory and graphql-js bounds it already (its
@@ -66,6 +87,11 @@ export function refuseDeepQueries(limit: number): preValidationHookHandler {
  * by the number of items it may hold: `first` (default 20) for a page, 10 for other lists. A
  * field that declares its own `complexity` (`@Field({ complexity })`) is counted its way.
  * A document with several operations is counted as all of them.
+ *
+ * Lists in arguments count too, written in the query or given in variables: each value costs 1
+ * at each field that takes it (a variable of 100 days given to 100 aliases costs 10,000, since
+ * each alias applies it), and a list of more than MAX_LIST_VALUES values is refused with
+ * BAD_USER_INPUT naming it (`filter.day: at most 100 values`), before any resolver runs.
  */
 export function refuseCostlyQueries(limit: number): preExecutionHookHandler {
   return (schema, document, _context, variables) => {
@@ -73,6 +99,10 @@ export function refuseCostlyQueries(limit: number): preExecutionHookHandler {
     try {
       cost = getComplexity({ schema, query: document, variables, estimators: ESTIMATORS });
     } catch (error) {
+      if (error instanceof UserError) {
+        const { code, field, problems } = error;
+        throw refusal(error.message, { code, field, problems });
+      }
       // Variables that do not fit the operation, or a document whose fragments expand past 10,000
       // fields: both are the client's to fix.
       if (error instanceof GraphQLError) throw refusal(error.message, { code: 'BAD_USER_INPUT' });
@@ -114,7 +144,7 @@ function holdsNul(variables: unknown): boolean {
   return false;
 }
 
-const estimatePagedCost: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+const estimatePagedCost = ({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number => {
   if (INTROSPECTION_FIELDS.has(field.name)) return 1;
   if (field.args.some((arg) => arg.name === 'first')) {
     const pageSize = typeof args.first === 'number' ? Math.max(args.first, 0) : DEFAULT_PAGE_SIZE;
@@ -126,7 +156,45 @@ const estimatePagedCost: ComplexityEstimator = ({ type, field, args, childComple
   return 1 + (isList && !isPage ? UNPAGED_LIST_SIZE : 1) * childComplexity;
 };
 
-const ESTIMATORS = [fieldExtensionsEstimator(), estimatePagedCost];
+const estimateOwnCost = fieldExtensionsEstimator();
+
+/** What the field itself asks for, plus every value of the lists it is given. */
+const estimateCost: ComplexityEstimator = (options) => {
+  const own = estimateOwnCost(options);
+  return (typeof own === 'number' ? own : estimatePagedCost(options)) + listValues(options.args);
+};
+
+const ESTIMATORS = [estimateCost];
+
+/**
+ * How many values the lists in a field's arguments hold, at any depth (`input.items[2].answer`
+ * is a list too). Throws a UserError naming the first list that holds more than MAX_LIST_VALUES.
+ * Walks without recursion, as `holdsNul` does.
+ */
+function listValues(args: Record<string, unknown>): number {
+  let values = 0;
+  const pending: [object, string][] = [[args, '']];
+  for (let next = 0; next < pending.length; next++) {
+    const [value, path] = pending[next];
+    const isList = Array.isArray(value);
+    if (isList) {
+      const v = new Validation();
+      if (!withinListLimit(v, value, path)) v.throwIfFailed();
+      values += value.length;
+    }
+    for (const [key, inner] of Object.entries(value)) {
+      if (isComposite(inner)) pending.push([inner, isList ? `${path}[${key}]` : path ? `${path}.${key}` : key]);
+    }
+  }
+  return values;
+}
+
+/** A list or an input object as graphql-js coerces them; a scalar's value (a Date) is neither. */
+function isComposite(value: unknown): value is object {
+  if (value === null || typeof value !== 'object') return false;
+  const prototype = Object.getPrototypeOf(value);
+  return Array.isArray(value) || prototype === Object.prototype || prototype === null;
+}
 
 /**
  * The deepest nesting of fields in any operation; fragments count as the fields they hold. It

@@ -346,6 +346,23 @@ const BAD_DATES = ['2020-02-30', '2020-13-01', '20200101', 'yesterday', '', '202
 const BAD_LOCALES = ['not a locale!!', '', 'x'.repeat(300), 'en_GB_', '123'];
 const BAD_URLS = ['javascript:alert(1)', 'ftp://example.org/x', 'not a url', '', 'http://', '//example.org/x'];
 
+/** One more value than a list in a request may hold. */
+const TOO_MANY_VALUES = 101;
+
+const LIST_FILTERS = ['day', 'track', 'room', 'format', 'language', 'speaker', 'status'] as const;
+
+/** `length` values for one of the filter's lists: valid ones, repeated ones or a mix of both. */
+function listOf(length: number, random: Random): string[] {
+  const value = random.pick([
+    (i: number) => new Date(Date.UTC(2000, 0, 1 + i)).toISOString().slice(0, 10),
+    (i: number) => `slug-${i}`,
+    () => 'TALK',
+    () => 'en',
+    (i: number) => random.text(1 + (i % 5)),
+  ]);
+  return Array.from({ length }, (_, i) => value(i));
+}
+
 /** One mutation with its input, one value of which the service must refuse. */
 function refusedInputProbes(ids: Ids, random: Random): Probe[] {
   const conference = {
@@ -486,12 +503,26 @@ function refusedInputProbes(ids: Ids, random: Random): Probe[] {
       { input: { publishedOn: random.pick(BAD_DATES) } },
     ],
     [`updateInterview(id: "${ids.interview}", input: $input) { id }`, 'UpdateInterviewInput!', { input: { language: '' } }],
+    // Lists longer than a request may hold (100 values), refused before any resolver runs.
+    [
+      `updateInterview(id: "${ids.interview}", input: $input) { id }`,
+      'UpdateInterviewInput!',
+      { input: { speakerIds: Array(TOO_MANY_VALUES).fill(ids.speaker) } },
+    ],
+    ['createSpeaker(input: $input) { id }', 'CreateSpeakerInput!', { input: { ...speaker, otherNames: Array(32_767).fill('Fuzz') } }],
+    [
+      'createSession(input: $input) { id }',
+      'CreateSessionInput!',
+      { input: { ...session, title: Array.from({ length: 20_000 }, (_, i) => ({ locale: 'en', text: `t${i}` })) } },
+    ],
     [
       `updateInterview(id: "${ids.interview}", input: $input) { id }`,
       'UpdateInterviewInput!',
       { input: { sessionId: ids.session, conferenceId: ids.otherConference } },
     ],
   ];
+  const windows = Array.from({ length: TOO_MANY_VALUES }, () => ({ startsAt: '2020-11-24T09:00:00Z', endsAt: '2020-11-24T10:00:00Z' }));
+  cases.push([`setRoomAvailability(roomId: "${ids.room}", windows: $input) { id }`, '[TimeWindowInput!]!', { input: windows }]);
   const probes = cases.map(([call, inputType, variables]) => {
     const query = `mutation ($input: ${inputType}) { ${call} }`;
     return graphqlPost(`${call.split('(')[0]} with ${JSON.stringify(variables).slice(0, 120)}`, 'organiser', { query, variables });
@@ -557,6 +588,22 @@ function oddReadProbes(random: Random): Probe[] {
     [
       'query ($f: SessionFilter) { sessions(conferenceSlug: "internetdagarna-2020", filter: $f) { totalCount } }',
       { f: { text: '%_\\\'"; DROP TABLE sessions; --' } },
+    ],
+    // Lists longer than a request may hold, up to lengths past what SQLite (32,766) and PostgreSQL
+    // (65,535) take as parameters of one statement, and the reported 104 aliases of 990 days.
+    ...[TOO_MANY_VALUES, 990, 32_000, 32_767, 65_536].flatMap((length): [string, Record<string, unknown>][] => [
+      [
+        'query ($f: SessionFilter) { sessions(conferenceSlug: "internetdagarna-2020", filter: $f) { totalCount } }',
+        { f: { [random.pick(LIST_FILTERS)]: listOf(length, random) } },
+      ],
+      [
+        'query ($f: SessionFilter) { conference(slug: "internetdagarna-2020") { sessions(filter: $f) { totalCount } calendar(filter: $f) { https } } }',
+        { f: { [random.pick(LIST_FILTERS)]: listOf(length, random) } },
+      ],
+    ]),
+    [
+      `query ($d: [String!]) { ${Array.from({ length: 104 }, (_, i) => `s${i}: sessions(conferenceSlug: "internetdagarna-2020", filter: { day: $d }) { totalCount }`).join(' ')} }`,
+      { d: Array(990).fill('2020-11-24') },
     ],
     ['query ($t: String) { speakers(text: $t) { totalCount } }', { t: '%' }],
     ['query ($l: String) { conferences { edges { node { description(locale: $l) } } } }', { l: random.pick(BAD_LOCALES) }],

@@ -1,4 +1,5 @@
 import { UserError } from '../../src/common/errors';
+import { MAX_LIST_VALUES } from '../../src/common/query-limits';
 import {
   asQueryParameters,
   feedQueryString,
@@ -55,7 +56,8 @@ describe('feed parameters', () => {
     ['an unknown multiday display', { multiday: 'stretched' }, 'multiday'],
     ['text given twice', { text: ['a', 'b'] }, 'text'],
     ['a misspelt parameter', { trak: 'a' }, 'trak'],
-    ['too many values', { room: Array.from({ length: 21 }, (_, i) => `room-${i}`) }, 'room'],
+    ['too many values', { room: Array.from({ length: MAX_LIST_VALUES + 1 }, (_, i) => `room-${i}`) }, 'room'],
+    ['one value too many times', { day: Array(MAX_LIST_VALUES + 1).fill('2020-11-24') }, 'day'],
   ])('refuses %s, naming the parameter', (_, query, parameter) => {
     const error = refusal(query);
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: parameter });
