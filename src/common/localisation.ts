@@ -1,16 +1,27 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { canonicalLocale, Validation } from './validation';
+import { canonicalLocale, knownLocale, Validation } from './validation';
 
 /** One value per locale, e.g. `{ "sv": "Innovation i samhällets tjänst", "en": "…" }`. */
 export type LocalisedText = Record<string, string>;
 
-@InputType({ description: 'A text in one language.' })
+/** What the descriptions of localised inputs say of updates; the README says the same. */
+export const LOCALISED_UPDATES =
+  'Updates are merged by locale: the locales given are set, the others keep their text; text: null removes that locale.';
+
+@InputType({
+  description: `A text in one language. ${LOCALISED_UPDATES} Creating takes the full set.`,
+})
 export class LocalisedTextInput {
-  @Field({ description: 'BCP 47 language tag, e.g. "sv", "nb", "en".' })
+  @Field({ description: 'BCP 47 language tag with a known language, e.g. "sv", "nb", "en".' })
   locale: string;
 
-  @Field()
-  text: string;
+  @Field(() => String, { nullable: true, description: 'The text; null (or an empty text) removes this locale.' })
+  text: string | null;
+}
+
+/** A localised input field's description: what it is, and how an update merges it. */
+export function localisedField(what?: string): string {
+  return what ? `${what} ${LOCALISED_UPDATES}` : LOCALISED_UPDATES;
 }
 
 /**
@@ -95,26 +106,52 @@ function languageOf(locale: string): string {
   return language === 'no' || language === 'nn' ? 'nb' : language;
 }
 
-/** Turns the GraphQL list into the stored shape, checking each locale and dropping empty texts. */
-export function toLocalisedText(
-  values: LocalisedTextInput[] | undefined,
+export interface TextRule {
+  /** The most characters one locale's text may have. */
+  maxLength: number;
+  /** The text must end up with something in at least one locale (a session's title, say). */
+  required?: boolean;
+}
+
+/**
+ * A stored localised text after an input, for every localised field of every type. The locales
+ * given are set to their text; a text that is null (or empty) removes its locale; the locales not
+ * given keep their text, so updating a title in one language never loses the others. Creating
+ * merges into `{}` (or nothing). `given` undefined is no change (undefined back); null removes
+ * every locale (`{}`). A required text must be given when there is none yet, and refuses null and
+ * ending up empty. Problems go to `validation`, under `field` and `field[i].locale` / `.text`.
+ */
+export function mergeLocalisedText(
+  current: LocalisedText | null | undefined,
+  given: readonly LocalisedTextInput[] | null | undefined,
   field: string,
   validation: Validation,
-  maxLength: number,
+  rule: TextRule,
 ): LocalisedText | undefined {
-  if (values === undefined) return undefined;
-  const text: LocalisedText = {};
-  values.forEach(({ locale, text: value }, index) => {
-    const canonical = canonicalLocale(locale);
+  const empty = !current || Object.keys(current).length === 0;
+  if (given === undefined || given === null) {
+    // Nothing to keep (a new session's title): required; something to keep: a null would clear it.
+    if (rule.required && (empty || given === null)) validation.fail(field, empty ? 'is required' : 'cannot be cleared');
+    return given === null ? {} : undefined;
+  }
+  const merged: LocalisedText = { ...(current ?? {}) };
+  const seen = new Set<string>();
+  given.forEach(({ locale, text: value }, index) => {
+    const at = `${field}[${index}]`;
+    const canonical = knownLocale(locale);
     if (!canonical) {
-      validation.fail(`${field}[${index}].locale`, `"${locale}" is not a BCP 47 language tag such as "sv" or "en-GB"`);
+      validation.locale(locale, `${at}.locale`);
       return;
     }
-    if (canonical in text) validation.fail(`${field}[${index}].locale`, `"${canonical}" is given twice`);
-    validation.maxLength(value, maxLength, `${field}[${index}].text`);
-    if (value.trim() !== '') text[canonical] = value.trim();
+    if (seen.has(canonical)) validation.fail(`${at}.locale`, `"${canonical}" is given twice`);
+    seen.add(canonical);
+    validation.maxLength(value, rule.maxLength, `${at}.text`);
+    const text = value?.trim() ?? '';
+    if (text === '') delete merged[canonical];
+    else merged[canonical] = text;
   });
-  return text;
+  if (rule.required) validation.someText(merged, field);
+  return merged;
 }
 
 /** Lower-case, accent-free text for substring search that behaves alike on both engines. */

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, PartialType } from '@nestjs/graphql';
-import { LocalisedTextInput } from '../common/localisation';
+import { LocalisedTextInput, localisedField } from '../common/localisation';
 import { ProgrammeFollows } from './conference.entity';
 
 @InputType()
@@ -10,8 +10,8 @@ export class CreateConferenceInput {
   @Field()
   name: string;
 
-  @Field(() => [LocalisedTextInput], { nullable: true })
-  description?: LocalisedTextInput[];
+  @Field(() => [LocalisedTextInput], { nullable: true, description: localisedField('Null removes every locale.') })
+  description?: LocalisedTextInput[] | null;
 
   @Field(() => String, { nullable: true })
   series?: string | null;

@@ -5,7 +5,7 @@ import { requireAdmin, requireOrganiserOf, Viewer, visibleTo } from '../auth/vie
 import { Page, PageArgs, paginate } from '../common/connection';
 import { applyChanges, isUniqueViolation, stamped } from '../common/entities';
 import { conflict, notFound } from '../common/errors';
-import { toLocalisedText } from '../common/localisation';
+import { mergeLocalisedText } from '../common/localisation';
 import { canonicalLocale, canonicalZone, Validation } from '../common/validation';
 import { Transactions } from '../database/transactions';
 import { ProgrammeEvents } from '../events/programme-events';
@@ -110,7 +110,7 @@ export class ConferenceService {
       .locale(input.defaultLocale ?? undefined, 'defaultLocale')
       .url(input.websiteUrl, 'websiteUrl');
     for (const field of ['series', 'venue', 'city', 'organiser'] as const) v.maxLength(input[field], NAME_MAX, field);
-    const text = toLocalisedText(description, 'description', v, TEXT_MAX);
+    const text = mergeLocalisedText(conference.description, description, 'description', v, { maxLength: TEXT_MAX });
     v.throwIfFailed();
 
     applyChanges(conference, plain);

@@ -1,13 +1,22 @@
 import { Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
-import { LocalisedTextInput } from '../common/localisation';
+import { LocalisedTextInput, localisedField } from '../common/localisation';
 
-@InputType({ description: 'One question and one answer; ask the same question twice for two answers.' })
+@InputType({
+  description:
+    "One question and one answer; ask the same question twice for two answers. An item without `id` is new: it needs question and answer, each with a text in at least one language. An item with the `id` of one of the interview's items keeps that item: its question and answer are merged by locale (text: null removes that locale), and the fields left out keep their value.",
+})
 export class InterviewItemInput {
-  @Field(() => [LocalisedTextInput])
-  question: LocalisedTextInput[];
+  @Field(() => ID, {
+    nullable: true,
+    description: "One of this interview's items (`items { id }`), to keep and change it; omit for a new item.",
+  })
+  id?: string | null;
 
-  @Field(() => [LocalisedTextInput])
-  answer: LocalisedTextInput[];
+  @Field(() => [LocalisedTextInput], { nullable: true, description: localisedField('Required for a new item.') })
+  question?: LocalisedTextInput[] | null;
+
+  @Field(() => [LocalisedTextInput], { nullable: true, description: localisedField('Required for a new item.') })
+  answer?: LocalisedTextInput[] | null;
 
   @Field(() => ID, { nullable: true, description: "One of the interview's speakers." })
   answeredById?: string | null;
@@ -30,11 +39,11 @@ export class CreateInterviewInput {
   @Field(() => [ID], { description: 'Who is interviewed, in the order they are presented.' })
   speakerIds: string[];
 
-  @Field(() => [LocalisedTextInput])
+  @Field(() => [LocalisedTextInput], { description: localisedField() })
   title: LocalisedTextInput[];
 
-  @Field(() => [LocalisedTextInput], { nullable: true })
-  lead?: LocalisedTextInput[];
+  @Field(() => [LocalisedTextInput], { nullable: true, description: localisedField() })
+  lead?: LocalisedTextInput[] | null;
 
   @Field({ description: 'BCP 47 tag of the language it was held in.' })
   language: string;
@@ -51,9 +60,16 @@ export class CreateInterviewInput {
   @Field({ nullable: true, description: 'Whether the public sees it (default false).' })
   published?: boolean;
 
-  @Field(() => [InterviewItemInput], { nullable: true, description: 'The questions and answers, in order.' })
+  @Field(() => [InterviewItemInput], {
+    nullable: true,
+    description:
+      'The questions and answers, in order. On update the list replaces the stored one whole: items not listed are removed; an item listed by `id` is kept, its texts merged by locale.',
+  })
   items?: InterviewItemInput[];
 }
 
-@InputType({ description: 'Lists given here (speakers, items) replace the stored ones whole.' })
+@InputType({
+  description:
+    'Lists given here (speakers, items) replace the stored ones whole, though an item given by `id` keeps its texts in the locales not given. Localised texts are merged by locale; text: null removes that locale.',
+})
 export class UpdateInterviewInput extends PartialType(OmitType(CreateInterviewInput, [] as const)) {}

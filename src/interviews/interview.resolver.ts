@@ -56,7 +56,8 @@ export class InterviewResolver {
     description: "In the locale asked for, else the best match of the request's Accept-Language, else the interview's own language.",
   })
   title(@Parent() interview: Interview, @Context() context: RequestContext, @Args('locale', { nullable: true }) locale?: string) {
-    return localiseFor(interview.title, interviewWishes(interview.language, context, locale)).text;
+    // Empty only for interviews stored before a title needed a text (see `mergeLocalisedText`).
+    return localiseFor(interview.title, interviewWishes(interview.language, context, locale)).text ?? '';
   }
 
   @ResolveField(() => String, { nullable: true })
@@ -71,7 +72,7 @@ export class InterviewResolver {
 
   @ResolveField(() => String, { description: 'The locale `title` is given in for the same `locale` argument (and Accept-Language).' })
   titleLocale(@Parent() interview: Interview, @Context() context: RequestContext, @Args('locale', { nullable: true }) locale?: string) {
-    return localiseFor(interview.title, interviewWishes(interview.language, context, locale)).locale;
+    return localiseFor(interview.title, interviewWishes(interview.language, context, locale)).locale ?? interview.language;
   }
 
   @ResolveField(() => Conference, { nullable: true })

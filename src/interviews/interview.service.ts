@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, In, Not, Repository, SelectQueryBuilder } from 'typeorm';
 import { requireOrganiserOf, Viewer, visibleTo } from '../auth/viewer';
 import { Page, PageArgs, paginate } from '../common/connection';
 import { applyChanges, parseId, stamped } from '../common/entities';
 import { conflict, notFound } from '../common/errors';
-import { toLocalisedText } from '../common/localisation';
-import { canonicalLocale, Validation } from '../common/validation';
+import { LocalisedText, mergeLocalisedText } from '../common/localisation';
+import { canonicalLocale, hasText, Validation } from '../common/validation';
 import { Conference, ConferenceStatus } from '../conferences/conference.entity';
 import { ConferenceService } from '../conferences/conference.service';
 import { Transactions } from '../database/transactions';
@@ -16,11 +16,20 @@ import { Speaker } from '../speakers/speaker.entity';
 import { InterviewItem } from './interview-item.entity';
 import { InterviewSpeaker } from './interview-speaker.entity';
 import { Interview } from './interview.entity';
-import { CreateInterviewInput, UpdateInterviewInput } from './interview.inputs';
+import { CreateInterviewInput, InterviewItemInput, UpdateInterviewInput } from './interview.inputs';
 
 const TEXT_MAX = 20000;
 const LINE_MAX = 300;
 const SLUG_MAX = 120;
+
+/** One item as `items` leaves it: a stored one kept (`kept`), or a new one. */
+interface ItemChange {
+  kept?: InterviewItem;
+  question: LocalisedText;
+  answer: LocalisedText;
+  answeredById: number | null;
+  askedBy: string | null;
+}
 
 @Injectable()
 export class InterviewService {
@@ -78,8 +87,14 @@ export class InterviewService {
     return this.interviews.findBy({ id: In([...ids]) });
   }
 
-  itemsOf(interviewIds: readonly number[]): Promise<InterviewItem[]> {
-    return this.items.find({ where: { interviewId: In([...interviewIds]) }, order: { position: 'ASC' } });
+  /**
+   * The items readers are shown, in order. Lectern once stored items without a question or an
+   * answer (empty texts were dropped, the item kept); those are left out, as no reader could show
+   * them and every reader requires both.
+   */
+  async itemsOf(interviewIds: readonly number[]): Promise<InterviewItem[]> {
+    const items = await this.items.find({ where: { interviewId: In([...interviewIds]) }, order: { position: 'ASC' } });
+    return items.filter((item) => hasText(item.question) && hasText(item.answer));
   }
 
   participantsOf(interviewIds: readonly number[]): Promise<InterviewSpeaker[]> {
@@ -151,11 +166,8 @@ export class InterviewService {
   ): Promise<Interview> {
     const v = new Validation();
     const { title, lead, items, speakerIds, conferenceId, sessionId, language, ...plain } = input;
-    if (creating)
-      v.required(input.slug, 'slug')
-        .required(title?.length ? title : undefined, 'title')
-        .required(language, 'language');
-    else for (const field of ['slug', 'title', 'language'] as const) v.check(input[field] !== null, field, 'cannot be cleared');
+    if (creating) v.required(input.slug, 'slug').required(language, 'language');
+    else for (const field of ['slug', 'language'] as const) v.check(input[field] !== null, field, 'cannot be cleared');
     if (input.slug != null)
       v.check(
         /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(input.slug) && input.slug.length <= SLUG_MAX,
@@ -166,13 +178,9 @@ export class InterviewService {
       .url(input.sourceUrl, 'sourceUrl')
       .maxLength(input.author, LINE_MAX, 'author');
     if (input.publishedOn != null) v.date(input.publishedOn, 'publishedOn');
-    const titleText = toLocalisedText(title ?? undefined, 'title', v, LINE_MAX);
-    const leadText = toLocalisedText(lead ?? undefined, 'lead', v, TEXT_MAX);
-    const itemTexts = items?.map((item, i) => ({
-      question: toLocalisedText(item.question, `items[${i}].question`, v, TEXT_MAX)!,
-      answer: toLocalisedText(item.answer, `items[${i}].answer`, v, TEXT_MAX)!,
-    }));
-    items?.forEach((item, i) => v.maxLength(item.askedBy, LINE_MAX, `items[${i}].askedBy`));
+    const titleText = mergeLocalisedText(interview.title, title, 'title', v, { maxLength: LINE_MAX, required: true });
+    const leadText = mergeLocalisedText(interview.lead, lead, 'lead', v, { maxLength: TEXT_MAX });
+    const itemChanges = items && (await this.itemChanges(manager, creating ? undefined : interview.id, items, v));
     v.throwIfFailed();
 
     applyChanges(interview, plain);
@@ -189,31 +197,78 @@ export class InterviewService {
     const speakerRows = speakerIds
       ? await this.replaceSpeakers(manager, saved, speakerIds, actor)
       : await manager.findBy(InterviewSpeaker, { interviewId: saved.id });
-    if (items && itemTexts) {
-      const speakerSet = new Set(speakerRows.map((row) => row.speakerId));
-      const check = new Validation();
-      const answeredBy = items.map((item, i) => {
-        if (item.answeredById == null) return null;
-        const id = parseId(item.answeredById, 'speaker', `items[${i}].answeredById`);
-        check.check(speakerSet.has(id), `items[${i}].answeredById`, "must be one of the interview's speakers");
-        return id;
-      });
-      check.throwIfFailed();
-      await manager.delete(InterviewItem, { interviewId: saved.id });
-      await manager.save(
-        items.map((item, position) =>
-          manager.create(InterviewItem, {
-            interviewId: saved.id,
-            position,
-            question: itemTexts[position].question,
-            answer: itemTexts[position].answer,
-            answeredById: answeredBy[position],
-            askedBy: item.askedBy ?? null,
-          }),
-        ),
-      );
-    }
+    if (itemChanges) await this.replaceItems(manager, saved, itemChanges, new Set(speakerRows.map((row) => row.speakerId)));
     return saved;
+  }
+
+  /**
+   * What `items` asks for, checked: each item is new, or one of the interview's own items
+   * (`id`), whose texts are merged by locale and whose other fields left out keep their value.
+   * Either way an item ends with a question and an answer in at least one language, so that
+   * every reader can show it.
+   */
+  private async itemChanges(
+    manager: EntityManager,
+    interviewId: number | undefined,
+    items: InterviewItemInput[],
+    v: Validation,
+  ): Promise<ItemChange[]> {
+    const stored = new Map(
+      (interviewId === undefined ? [] : await manager.findBy(InterviewItem, { interviewId })).map((item) => [item.id, item]),
+    );
+    const listed = new Set<number>();
+    return items.map((item, i) => {
+      const at = `items[${i}]`;
+      let kept: InterviewItem | undefined;
+      if (item.id != null) {
+        const id = parseId(item.id, 'interview item', `${at}.id`);
+        kept = stored.get(id);
+        if (!kept) throw notFound('item of this interview', `${at}.id`, item.id);
+        v.check(!listed.has(id), `${at}.id`, 'lists an item twice');
+        listed.add(id);
+      }
+      const rule = { maxLength: TEXT_MAX, required: true };
+      const question = mergeLocalisedText(kept?.question, item.question, `${at}.question`, v, rule) ?? kept?.question ?? {};
+      const answer = mergeLocalisedText(kept?.answer, item.answer, `${at}.answer`, v, rule) ?? kept?.answer ?? {};
+      v.maxLength(item.askedBy, LINE_MAX, `${at}.askedBy`);
+      const answeredById =
+        item.answeredById === undefined
+          ? (kept?.answeredById ?? null)
+          : item.answeredById === null
+            ? null
+            : parseId(item.answeredById, 'speaker', `${at}.answeredById`);
+      const askedBy = item.askedBy === undefined ? (kept?.askedBy ?? null) : item.askedBy;
+      return { kept, question, answer, answeredById, askedBy };
+    });
+  }
+
+  /** Replaces the interview's items by these, in this order; kept items keep their ids. */
+  private async replaceItems(manager: EntityManager, interview: Interview, changes: ItemChange[], speakers: Set<number>): Promise<void> {
+    const check = new Validation();
+    changes.forEach(({ answeredById }, i) =>
+      check.check(
+        answeredById === null || speakers.has(answeredById),
+        `items[${i}].answeredById`,
+        "must be one of the interview's speakers",
+      ),
+    );
+    check.throwIfFailed();
+    const keptIds = changes.flatMap(({ kept }) => (kept ? [kept.id] : []));
+    await manager.delete(InterviewItem, { interviewId: interview.id, ...(keptIds.length ? { id: Not(In(keptIds)) } : {}) });
+    // The kept items step aside (to negative positions) so that no two items share a position
+    // on the way to the new order, which the unique index would refuse.
+    if (keptIds.length) await manager.update(InterviewItem, { interviewId: interview.id }, { position: () => '-1 - "position"' });
+    await manager.save(
+      changes.map(({ kept, question, answer, answeredById, askedBy }, position) =>
+        Object.assign(kept ?? manager.create(InterviewItem, { interviewId: interview.id }), {
+          position,
+          question,
+          answer,
+          answeredById,
+          askedBy,
+        }),
+      ),
+    );
   }
 
   /** The interview is about a session, a conference, or neither; a session settles the conference. */

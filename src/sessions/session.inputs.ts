@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { LocalisedTextInput } from '../common/localisation';
+import { LocalisedTextInput, localisedField } from '../common/localisation';
 import { AppearanceRole } from './appearance.entity';
 import { SessionFormat, SessionStatus } from './session.entity';
 
@@ -9,11 +9,11 @@ export class CreateSessionInput {
   @Field(() => ID)
   conferenceId: string;
 
-  @Field(() => [LocalisedTextInput])
+  @Field(() => [LocalisedTextInput], { description: localisedField('Needs a text in at least one language, and keeps one.') })
   title: LocalisedTextInput[];
 
-  @Field(() => [LocalisedTextInput], { nullable: true })
-  abstract?: LocalisedTextInput[];
+  @Field(() => [LocalisedTextInput], { nullable: true, description: localisedField('Null removes every locale.') })
+  abstract?: LocalisedTextInput[] | null;
 
   @Field(() => SessionFormat)
   format: SessionFormat;

@@ -7,7 +7,7 @@ import { requireOrganiserOf, Viewer, visibleTo } from '../auth/viewer';
 import { Page, PageArgs, paginate } from '../common/connection';
 import { applyChanges, parseId, stamped } from '../common/entities';
 import { notFound } from '../common/errors';
-import { LocalisedText, searchable, toLocalisedText } from '../common/localisation';
+import { LocalisedText, mergeLocalisedText, searchable } from '../common/localisation';
 import { canonicalLocale, Validation } from '../common/validation';
 import { Conference, ConferenceStatus } from '../conferences/conference.entity';
 import { ConferenceService } from '../conferences/conference.service';
@@ -204,20 +204,16 @@ export class SessionService {
   ): Promise<void> {
     const v = new Validation();
     const { title, abstract, roomId, trackId, language, ...plain } = input;
-    if (creating)
-      v.required(title?.length ? title : undefined, 'title')
-        .required(input.format, 'format')
-        .required(language, 'language');
-    else for (const field of ['title', 'format', 'language'] as const) v.check(input[field] !== null, field, 'cannot be cleared');
+    if (creating) v.required(input.format, 'format').required(language, 'language');
+    else for (const field of ['format', 'language'] as const) v.check(input[field] !== null, field, 'cannot be cleared');
     v.locale(language ?? undefined, 'language')
       .url(input.recordingUrl, 'recordingUrl')
       .url(input.slidesUrl, 'slidesUrl')
       .url(input.streamUrl, 'streamUrl')
       .maxLength(input.notes, TEXT_MAX, 'notes');
     if (input.status === SessionStatus.CANCELLED) v.fail('status', 'use cancelSession to cancel a session');
-    const titleText = toLocalisedText(title ?? undefined, 'title', v, TITLE_MAX);
-    if (titleText && Object.keys(titleText).length === 0) v.fail('title', 'needs a text in at least one language');
-    const abstractText = toLocalisedText(abstract ?? undefined, 'abstract', v, TEXT_MAX);
+    const titleText = mergeLocalisedText(session.title, title, 'title', v, { maxLength: TITLE_MAX, required: true });
+    const abstractText = mergeLocalisedText(session.abstract, abstract, 'abstract', v, { maxLength: TEXT_MAX });
     v.throwIfFailed();
 
     applyChanges(session, plain);

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, PartialType } from '@nestjs/graphql';
-import { LocalisedTextInput } from '../common/localisation';
+import { LocalisedTextInput, localisedField } from '../common/localisation';
 
 @InputType()
 export class SpeakerLinkInput {
@@ -25,8 +25,8 @@ export class CreateSpeakerInput {
   @Field(() => [String], { nullable: true, description: 'Other spellings of the name.' })
   otherNames?: string[];
 
-  @Field(() => [LocalisedTextInput], { nullable: true })
-  bio?: LocalisedTextInput[];
+  @Field(() => [LocalisedTextInput], { nullable: true, description: localisedField('Null removes every locale.') })
+  bio?: LocalisedTextInput[] | null;
 
   @Field(() => String, { nullable: true })
   photoUrl?: string | null;
@@ -37,7 +37,10 @@ export class CreateSpeakerInput {
   @Field(() => Int, { nullable: true, description: "The photo's height in pixels." })
   photoHeight?: number | null;
 
-  @Field(() => [LocalisedTextInput], { nullable: true, description: 'What the photo shows, for readers who cannot see it.' })
+  @Field(() => [LocalisedTextInput], {
+    nullable: true,
+    description: localisedField('What the photo shows, for readers who cannot see it. Null removes every locale.'),
+  })
   photoAlt?: LocalisedTextInput[] | null;
 
   @Field(() => [String], {

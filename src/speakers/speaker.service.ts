@@ -4,7 +4,7 @@ import { EntityManager, In, Repository } from 'typeorm';
 import { organises, requireOrganiserOf, requireSpeakerOwner, Viewer } from '../auth/viewer';
 import { applyChanges, parseId, stamped } from '../common/entities';
 import { conflict, notFound, UserError } from '../common/errors';
-import { searchable, toLocalisedText } from '../common/localisation';
+import { mergeLocalisedText, searchable } from '../common/localisation';
 import { Conference } from '../conferences/conference.entity';
 import { Validation } from '../common/validation';
 import { Transactions } from '../database/transactions';
@@ -136,7 +136,7 @@ export class SpeakerService {
     otherNames?.forEach((name, i) => v.required(name, `otherNames[${i}]`).maxLength(name, NAME_MAX, `otherNames[${i}]`));
     links?.forEach((link, i) => v.required(link.label, `links[${i}].label`).url(link.url, `links[${i}].url`));
     v.email(input.email);
-    const text = toLocalisedText(bio, 'bio', v, BIO_MAX);
+    const text = mergeLocalisedText(speaker.bio, bio, 'bio', v, { maxLength: BIO_MAX });
     for (const field of ['photoWidth', 'photoHeight'] as const) {
       const size = input[field];
       if (size != null)
@@ -146,7 +146,7 @@ export class SpeakerService {
           `must be a whole number of pixels, 1 to ${PHOTO_SIZE_MAX}`,
         );
     }
-    const alt = toLocalisedText(photoAlt ?? undefined, 'photoAlt', v, PHOTO_ALT_MAX);
+    const alt = mergeLocalisedText(speaker.photoAlt, photoAlt, 'photoAlt', v, { maxLength: PHOTO_ALT_MAX });
     otherSlugs?.forEach((slug, i) =>
       v.slug(slug, `otherSlugs[${i}]`).check(slug !== (input.slug ?? speaker.slug), `otherSlugs[${i}]`, "is the speaker's own slug"),
     );
@@ -156,7 +156,7 @@ export class SpeakerService {
     if (otherNames) speaker.otherNames = otherNames.map((name) => name.trim());
     if (links) speaker.links = links.map(({ label, url }) => ({ label, url }));
     if (text) speaker.bio = text;
-    if (photoAlt !== undefined) speaker.photoAlt = alt && Object.keys(alt).length ? alt : null;
+    if (alt) speaker.photoAlt = Object.keys(alt).length ? alt : null;
     speaker.searchText = searchable(speaker.name, speaker.otherNames.join(' '));
   }
 
