@@ -13,7 +13,11 @@ describe('what the public never sees', () => {
 
   it("keeps an unpublished room's name and stream out of a session's Google Calendar link", async () => {
     const conference = await build.conference({ published: true });
-    const room = await build.room(conference, { name: 'Hemmelig studio', streamUrl: 'https://stream.example.org/hemmelig', published: false });
+    const room = await build.room(conference, {
+      name: 'Hemmelig studio',
+      streamUrl: 'https://stream.example.org/hemmelig',
+      published: false,
+    });
     const session = await build.session(conference, { room, published: true });
     const query = `query ($id: ID!) { session(id: $id) { room { name } googleCalendarUrl } }`;
 
