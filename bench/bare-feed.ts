@@ -90,7 +90,15 @@ export async function bareFeed(db: Sqlite, statements: Statement[], addresses: B
     url: addresses.feedUrl,
     source: addresses.feedUrl,
     ttl: 60 * 60,
-    timezone: { name: null, generator: vtimezone },
+    // Each zone's observances for the instants its events hold, as the feed writes them.
+    timezone: {
+      name: null,
+      generator: (zone) =>
+        vtimezone(
+          zone,
+          sessions.filter((s) => s.timeZone === zone).flatMap((s) => [new Date(s.startsAt), new Date(s.endsAt)]),
+        ),
+    },
   });
   for (const session of sessions) {
     const labels = calendarLabels(undefined, session.defaultLocale);

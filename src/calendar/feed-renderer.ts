@@ -4,7 +4,7 @@ import { SessionStatus } from '../sessions/session.entity';
 import { CalendarSession } from './calendar-session';
 import { MultidayDisplay } from './feed-parameters';
 import { SessionTexts } from './session-texts';
-import { hasVtimezone, vtimezone } from './vtimezone';
+import { hasVtimezone, isRepeatedLocalTime, vtimezone } from './vtimezone';
 
 /** How often subscribed calendars should come back for changes (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
 const REFRESH_INTERVAL_SECONDS = 60 * 60;
@@ -35,6 +35,8 @@ const STATUS: Record<SessionStatus, ICalEventStatus> = {
  * the same ETag on every instance.
  */
 export function renderFeed(feed: FeedDescription, sessions: CalendarSession[], options: RenderOptions): string {
+  /** The instants written as local times, by zone: what each zone's VTIMEZONE must be right for. */
+  const zoned = new Map<string, Date[]>();
   const calendar = new ICalCalendar({
     prodId: { company: 'Lectern', product: 'Programme feeds', language: 'EN' },
     // ical-generator writes the calendar's name and description as given: escape them as TEXT here.
@@ -45,24 +47,35 @@ export function renderFeed(feed: FeedDescription, sessions: CalendarSession[], o
     ttl: REFRESH_INTERVAL_SECONDS,
     // No calendar-wide zone: with one, ical-generator writes DTSTAMP, CREATED and LAST-MODIFIED as
     // local times without "Z". Each event names its own zone; this only writes their VTIMEZONEs.
-    timezone: { name: null, generator: vtimezone },
+    timezone: { name: null, generator: (zone) => vtimezone(zone, zoned.get(zone) ?? []) },
   });
   for (const session of sessions) {
     // An unscheduled session has no place in a calendar yet.
     if (!session.startsAt || !session.endsAt) continue;
     const texts = new SessionTexts(session, options.locale, options.sessionUrl(session.id));
-    const { timeZone, defaultLocale } = session.conference;
+    const { defaultLocale } = session.conference;
+    // A zone the tz database does not know (yet) is read as UTC rather than failing the feed.
+    const timeZone = hasVtimezone(session.conference.timeZone) ? session.conference.timeZone : 'UTC';
     const start = DateTime.fromJSDate(session.startsAt, { zone: timeZone });
     const end = DateTime.fromJSDate(session.endsAt, { zone: timeZone });
     const days = allDays(start, end, options.multiday);
+    // All-day entries are dates, which need no zone. A start or end in the hour a clock goes back
+    // over is written in UTC, as is an unknown zone: right, if less readable.
+    const local =
+      !days &&
+      timeZone === session.conference.timeZone &&
+      ![session.startsAt, session.endsAt].some((at) => isRepeatedLocalTime(timeZone, at));
+    if (local) {
+      if (!zoned.has(timeZone)) zoned.set(timeZone, []);
+      zoned.get(timeZone)!.push(session.startsAt, session.endsAt);
+    }
     calendar.createEvent({
       id: `${session.uid}@lectern`,
       sequence: session.revision,
       stamp: session.updatedAt,
       created: session.createdAt,
       lastModified: session.updatedAt,
-      // A zone the VTIMEZONE library does not know is written in UTC: right, if less readable.
-      timezone: hasVtimezone(timeZone) ? timeZone : null,
+      timezone: local ? timeZone : null,
       ...(days ? { allDay: true, start: days.first, end: days.afterLast } : { start, end }),
       summary: texts.summary(),
       // An all-day entry loses the times, so the description gives them.

@@ -1,23 +1,149 @@
-import { tzlib_get_ical_block, tzlib_get_timezones } from 'timezones-ical-library';
+import { DateTime, IANAZone } from 'luxon';
 
-const KNOWN_ZONES = new Set(tzlib_get_timezones() as string[]);
+/**
+ * What a feed says about its time zones: a VTIMEZONE that is right for every instant the feed
+ * holds, and whether a local time can be written at all without being misread.
+ *
+ * The observances are read from the tz database the runtime carries (ICU, through luxon), the very
+ * one that turned the feed's UTC instants into the local times it writes, so the two agree by
+ * construction. Libraries that ship ready-made VTIMEZONE blocks (timezones-ical-library,
+ * @touch4it/ical-timezones, icalzone) give today's rules only, as yearly RRULEs from 1970: an event in
+ * New York in 2006, Moscow in 2010, São Paulo in 2018 or Mexico City in 2020 then resolves an hour
+ * off in every client that reads the VTIMEZONE rather than its own tz database (ical.js, vobject).
+ * Neither luxon nor Intl lists a zone's transitions, so they are found here by walking its offset.
+ */
+
+/** An offset change: at `at` (ms since the epoch) the zone goes from `from` to `to` (minutes east of UTC). */
+interface Transition {
+  at: number;
+  from: number;
+  to: number;
+}
+
+/** The walk's step: much shorter than any period between two offset changes the tz database holds. */
+const STEP_MS = 6 * 60 * 60 * 1000;
+/** Zone-years walked and kept; tz data does not change while the process runs. */
+const MAX_KEPT_YEARS = 10_000;
+const walked = new Map<string, Transition[]>();
 
 /** Whether a VTIMEZONE can be written for the zone; events in other zones are written in UTC instead. */
 export function hasVtimezone(zone: string): boolean {
-  return KNOWN_ZONES.has(zone);
+  return IANAZone.isValidZone(zone);
 }
 
 /**
- * The VTIMEZONE component for an IANA zone, for ical-generator's `timezone.generator`.
- *
- * The library answers a zone that tzdata keeps as a link with its target's rules under the
- * target's name (Europe/Oslo comes back as TZID:Europe/Berlin, the two being the same since 1970,
- * where the block's rules start). Events carry TZID=Europe/Oslo, and a TZID without a matching
- * VTIMEZONE leaves calendars guessing, so the block is given the name the events use.
+ * Whether the local time of this instant also names another instant: the hour a clock goes back
+ * over happens twice. RFC 5545 reads such a local time as its first occurrence; python-icalendar,
+ * ical.js, khal and calcurse read the second. Either way one of the two is misread, so an event with
+ * a start or end in it is written in UTC.
  */
-export function vtimezone(zone: string): string | null {
+export function isRepeatedLocalTime(zone: string, instant: Date): boolean {
+  const at = instant.getTime();
+  const own = offset(zone, at);
+  const wall = at + own * 60_000;
+  // A zone's other offsets near this instant: those on either side of a change within a day.
+  const others = new Set([offset(zone, at - 86_400_000), offset(zone, at + 86_400_000)]);
+  others.delete(own);
+  return [...others].some((other) => offset(zone, wall - other * 60_000) === other);
+}
+
+/**
+ * The VTIMEZONE for `zone`, with one observance for each offset change in every local year that
+ * holds one of `instants`, and one that opens each run of such years; no RRULE, so nothing is
+ * extrapolated from today's rules. Between runs, years no instant is in are left out.
+ */
+export function vtimezone(zone: string, instants: readonly Date[]): string | null {
   if (!hasVtimezone(zone)) return null;
-  const [block] = tzlib_get_ical_block(zone) as string[];
-  if (!block) return null;
-  return block.replace(/^TZID:.*$/m, `TZID:${zone}`).replace(/^X-LIC-LOCATION:.*$/m, `X-LIC-LOCATION:${zone}`);
+  const years = [...new Set(instants.map((instant) => DateTime.fromJSDate(instant, { zone }).year))].sort((a, b) => a - b);
+  const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`];
+  years.forEach((year, index) => {
+    if (years[index - 1] !== year - 1) {
+      const opening = startOfYear(zone, year);
+      const current = offset(zone, opening);
+      lines.push(...observance(zone, { at: opening, from: current, to: current }));
+    }
+    for (const transition of transitionsIn(zone, year)) lines.push(...observance(zone, transition));
+  });
+  lines.push('END:VTIMEZONE');
+  return lines.join('\r\n');
+}
+
+/** One STANDARD or DAYLIGHT component; its DTSTART is the local time before the change (RFC 5545 §3.6.5). */
+function observance(zone: string, { at, from, to }: Transition): string[] {
+  const after = DateTime.fromMillis(at, { zone });
+  const kind = after.isInDST ? 'DAYLIGHT' : 'STANDARD';
+  return [
+    `BEGIN:${kind}`,
+    `DTSTART:${DateTime.fromMillis(at + from * 60_000, { zone: 'utc' }).toFormat("yyyyLLdd'T'HHmmss")}`,
+    `TZOFFSETFROM:${utcOffset(from)}`,
+    `TZOFFSETTO:${utcOffset(to)}`,
+    `TZNAME:${abbreviation(zone, at, to)}`,
+    `END:${kind}`,
+  ];
+}
+
+/** The offset changes within one local year of the zone, found once and kept. */
+function transitionsIn(zone: string, year: number): Transition[] {
+  const key = `${zone} ${year}`;
+  let transitions = walked.get(key);
+  if (transitions) return transitions;
+  transitions = [];
+  const end = startOfYear(zone, year + 1);
+  let at = startOfYear(zone, year);
+  let current = offset(zone, at);
+  while (at < end) {
+    const next = Math.min(at + STEP_MS, end);
+    const then = offset(zone, next);
+    if (then !== current) {
+      // A change at the very start of the next year is kept with this one, whose walk sees it.
+      transitions.push({ at: firstWithOffset(zone, at, next, then), from: current, to: then });
+      current = then;
+    }
+    at = next;
+  }
+  if (walked.size >= MAX_KEPT_YEARS) walked.clear();
+  walked.set(key, transitions);
+  return transitions;
+}
+
+/** The first whole second in (before, after] with the offset `after` has: the tz database changes on whole seconds. */
+function firstWithOffset(zone: string, before: number, after: number, then: number): number {
+  let low = Math.floor(before / 1000);
+  let high = Math.ceil(after / 1000);
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (offset(zone, middle * 1000) === then) high = middle;
+    else low = middle;
+  }
+  return high * 1000;
+}
+
+function startOfYear(zone: string, year: number): number {
+  return DateTime.fromObject({ year, month: 1, day: 1 }, { zone }).toMillis();
+}
+
+/** Minutes east of UTC, as luxon computes them for the local times the feed writes. */
+function offset(zone: string, at: number): number {
+  return IANAZone.create(zone).offset(at);
+}
+
+/** RFC 5545's UTC-OFFSET: ±hhmm, with seconds where the offset has them (local mean time). */
+function utcOffset(minutes: number): string {
+  const seconds = Math.round(Math.abs(minutes) * 60);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  const hhmm = `${pad(Math.floor(seconds / 3600))}${pad(Math.floor(seconds / 60) % 60)}`;
+  return `${minutes < 0 ? '-' : '+'}${hhmm}${seconds % 60 ? pad(seconds % 60) : ''}`;
+}
+
+/**
+ * The zone's abbreviation then (EST, CEST), where ICU has one in American or British English;
+ * otherwise the offset, as the tz database itself names such times (+03, -0230).
+ */
+function abbreviation(zone: string, at: number, minutes: number): string {
+  for (const locale of ['en-US', 'en-GB']) {
+    const name = DateTime.fromMillis(at, { zone, locale }).offsetNameShort;
+    if (name && /^[A-Za-z]{2,6}$/.test(name)) return name;
+  }
+  const offsetName = utcOffset(minutes).slice(0, 5);
+  return offsetName.endsWith('00') ? offsetName.slice(0, 3) : offsetName;
 }

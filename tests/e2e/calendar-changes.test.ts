@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { SqlLogger } from '../../src/database/sql-logger';
 import { Lectern, startLectern } from '../support/lectern';
+import { instantsOf, instantsRead } from '../support/calendar-instants';
 import { ConferenceRef, ProgrammeBuilder, programmeBuilder, RoomRef, SessionFields, TrackRef } from '../support/programme';
 
 const utc = (time: ICAL.Time) => new Date(time.toUnixTime() * 1000).toISOString();
@@ -65,6 +66,22 @@ describe('calendar feeds follow the programme', () => {
     expect(eventOf(events, before.uid)!.startDate.zone?.tzid).toBe('Europe/Stockholm');
     expect(utc(eventOf(events, before.uid)!.startDate)).toBe('2020-10-24T08:00:00.000Z');
     expect(utc(eventOf(events, after.uid)!.startDate)).toBe('2020-10-26T09:00:00.000Z');
+  });
+
+  it('keeps the two 02:30s of the autumn change apart, in every reader', async () => {
+    // 02:30 summer time, then 02:30 winter time an hour later: a local time alone names both.
+    const times = {
+      summer: ['2020-10-25T02:30:00+02:00', '2020-10-25T02:50:00+02:00'],
+      winter: ['2020-10-25T02:30:00+01:00', '2020-10-25T02:50:00+01:00'],
+    } as const;
+    const summer = await newSession({ startsAt: times.summer[0], endsAt: times.summer[1] });
+    const winter = await newSession({ startsAt: times.winter[0], endsAt: times.winter[1] });
+    const { text } = await feed(`/calendars/conferences/hostdagarna-2020/rooms/sal-a.ics`);
+    const expected = instantsOf({ [summer.uid]: times.summer, [winter.uid]: times.winter });
+    const { icalJs, nodeIcal } = instantsRead(text);
+    for (const read of [icalJs, nodeIcal]) {
+      expect({ [summer.uid]: read[summer.uid], [winter.uid]: read[winter.uid] }).toEqual(expected);
+    }
   });
 
   it('shows a change on the very next request, though the feed was cached', async () => {

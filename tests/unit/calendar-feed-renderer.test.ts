@@ -4,6 +4,7 @@ import { renderFeed } from '../../src/calendar/feed-renderer';
 import { CalendarSession } from '../../src/calendar/calendar-session';
 import { AppearanceRole } from '../../src/sessions/appearance.entity';
 import { SessionFormat, SessionStatus } from '../../src/sessions/session.entity';
+import { instantsOf, instantsRead } from '../support/calendar-instants';
 
 // RFC 7986's NAME is TEXT; ical.js does not know it yet and would hand back the escaped form.
 Object.assign(ICAL.design.icalendar.property, { name: { defaultType: 'text' }, 'x-wr-calname': { defaultType: 'text' } });
@@ -46,6 +47,13 @@ function render(sessions: CalendarSession[], options: { locale?: string; multida
 
 const utc = (time: ICAL.Time) => new Date(time.toUnixTime() * 1000).toISOString();
 
+/** Sessions by uid, each from `start` to `end` (UTC) in `timeZone`. */
+function sessionsAt(timeZone: string, times: Record<string, [start: string, end: string]>): CalendarSession[] {
+  return Object.entries(times).map(([uid, [start, end]], index) =>
+    session({ id: index + 1, uid, startsAt: new Date(start), endsAt: new Date(end), conference: { ...session().conference, timeZone } }),
+  );
+}
+
 describe('feed renderer', () => {
   it('writes local times with a VTIMEZONE that resolves them, on both sides of the spring change', () => {
     // Sweden went to summer time on 29 March 2020 at 02:00.
@@ -71,7 +79,115 @@ describe('feed renderer', () => {
     ]);
   });
 
-  it('names a linked zone as the events do (Europe/Oslo, which the library files under Europe/Berlin)', () => {
+  it('writes a start or end in the repeated hour so that no reader takes one occurrence for the other', () => {
+    // Sweden's clocks went back from 03:00 CEST to 02:00 CET on 25 October 2020 (01:00Z); New York's
+    // from 02:00 EDT to 01:00 EST on 1 November 2020 (06:00Z).
+    const stockholm = {
+      'first-0230': ['2020-10-25T00:30:00Z', '2020-10-25T00:45:00Z'], // 02:30 CEST
+      'second-0230': ['2020-10-25T01:30:00Z', '2020-10-25T01:45:00Z'], // 02:30 CET
+      'ends-in-it': ['2020-10-24T23:00:00Z', '2020-10-25T00:15:00Z'], // 01:00 CEST to 02:15 CEST
+      'starts-at-the-change': ['2020-10-25T01:00:00Z', '2020-10-25T02:00:00Z'], // 02:00 CET to 03:00 CET
+      'after-it': ['2020-10-25T02:00:00Z', '2020-10-25T03:00:00Z'], // 03:00 CET to 04:00 CET
+    } satisfies Record<string, [string, string]>;
+    const newYork = {
+      'first-0130': ['2020-11-01T05:30:00Z', '2020-11-01T05:45:00Z'], // 01:30 EDT
+      'second-0130': ['2020-11-01T06:30:00Z', '2020-11-01T06:45:00Z'], // 01:30 EST
+    } satisfies Record<string, [string, string]>;
+    const { text } = render([...sessionsAt('Europe/Stockholm', stockholm), ...sessionsAt('America/New_York', newYork)]);
+
+    // Nothing is written as a local time that names two instants.
+    const lines = text.split('\r\n');
+    expect(lines.filter((line) => /^DT(START|END);TZID=Europe\/Stockholm:20201025T02/.test(line))).toEqual([]);
+    expect(lines.filter((line) => /^DT(START|END);TZID=America\/New_York:20201101T01/.test(line))).toEqual([]);
+    expect(lines).toContain('DTSTART:20201025T003000Z');
+    expect(lines).toContain('DTSTART:20201025T013000Z');
+    expect(lines).toContain('DTSTART:20201101T053000Z');
+    expect(lines).toContain('DTSTART:20201101T063000Z');
+    // What is not in the repeated hour keeps its zone.
+    expect(lines).toContain('DTSTART;TZID=Europe/Stockholm:20201025T030000');
+
+    const read = instantsRead(text);
+    const expected = instantsOf({ ...stockholm, ...newYork });
+    expect(read.icalJs).toEqual(expected);
+    expect(read.nodeIcal).toEqual(expected);
+  });
+
+  it('writes the local times on either side of the spring gap, never one inside it', () => {
+    // Sweden's clocks went from 02:00 CET to 03:00 CEST on 29 March 2020 (01:00Z); New York's
+    // from 02:00 EST to 03:00 EDT on 8 March 2020 (07:00Z).
+    const stockholm = {
+      'over-the-gap': ['2020-03-29T00:30:00Z', '2020-03-29T01:30:00Z'], // 01:30 CET to 03:30 CEST: one hour
+      'up-to-it': ['2020-03-29T00:00:00Z', '2020-03-29T00:59:00Z'], // 01:00 to 01:59 CET
+      'from-it': ['2020-03-29T01:00:00Z', '2020-03-29T02:00:00Z'], // 03:00 to 04:00 CEST
+    } satisfies Record<string, [string, string]>;
+    const newYork = { 'over-the-gap-ny': ['2020-03-08T06:30:00Z', '2020-03-08T07:30:00Z'] } satisfies Record<string, [string, string]>;
+    const { text } = render([...sessionsAt('Europe/Stockholm', stockholm), ...sessionsAt('America/New_York', newYork)]);
+    const lines = text.split('\r\n');
+    expect(lines).toContain('DTSTART;TZID=Europe/Stockholm:20200329T013000');
+    expect(lines).toContain('DTEND;TZID=Europe/Stockholm:20200329T033000');
+    expect(lines).toContain('DTSTART;TZID=Europe/Stockholm:20200329T030000');
+    expect(lines).toContain('DTSTART;TZID=America/New_York:20200308T013000');
+    expect(lines).toContain('DTEND;TZID=America/New_York:20200308T033000');
+    expect(lines.filter((line) => /;TZID=Europe\/Stockholm:20200329T02/.test(line))).toEqual([]);
+
+    const read = instantsRead(text);
+    const expected = instantsOf({ ...stockholm, ...newYork });
+    expect(read.icalJs).toEqual(expected);
+    expect(read.nodeIcal).toEqual(expected);
+  });
+
+  it("gives each zone the rules of the feed's own years, not today's: a reader of the VTIMEZONE gets past dates right", () => {
+    const cases = {
+      // Until 2007 the United States kept summer time from the first Sunday of April to the last of October.
+      'America/New_York': {
+        'ny-2006-april': ['2006-04-01T17:00:00Z', '2006-04-01T18:00:00Z'], // 12:00 EST, before 2 April
+        'ny-2006-summer': ['2006-07-01T16:00:00Z', '2006-07-01T17:00:00Z'], // 12:00 EDT
+        'ny-2006-october': ['2006-10-30T17:00:00Z', '2006-10-30T18:00:00Z'], // 12:00 EST, after 29 October
+      },
+      // Moscow kept summer time (+04) until 2010, then +04 all year, and +03 all year since 2014.
+      'Europe/Moscow': {
+        'moscow-2010-summer': ['2010-07-01T08:00:00Z', '2010-07-01T09:00:00Z'], // 12:00 MSD
+        'moscow-2010-winter': ['2010-12-01T09:00:00Z', '2010-12-01T10:00:00Z'], // 12:00 MSK
+      },
+      // Brazil kept summer time until 2019: São Paulo was at -02 in January 2018.
+      'America/Sao_Paulo': {
+        'sao-paulo-2018-january': ['2018-01-10T14:00:00Z', '2018-01-10T15:00:00Z'], // 12:00 -02
+        'sao-paulo-2018-june': ['2018-06-10T15:00:00Z', '2018-06-10T16:00:00Z'], // 12:00 -03
+      },
+      // Mexico kept summer time until 2022: Mexico City was at -05 in July 2020.
+      'America/Mexico_City': {
+        'mexico-2020-july': ['2020-07-01T17:00:00Z', '2020-07-01T18:00:00Z'], // 12:00 CDT
+        'mexico-2020-december': ['2020-12-01T18:00:00Z', '2020-12-01T19:00:00Z'], // 12:00 CST
+      },
+    } satisfies Record<string, Record<string, [string, string]>>;
+    for (const [zone, times] of Object.entries(cases)) {
+      const { text, calendar } = render(sessionsAt(zone, times));
+      // Every one of them is noon where it happens.
+      for (const line of text.split('\r\n').filter((l) => l.startsWith('DTSTART;')))
+        expect(line).toMatch(new RegExp(`;TZID=${zone}:\\d{8}T120000$`));
+      const [vtimezone] = calendar.getAllSubcomponents('vtimezone');
+      expect(vtimezone.getFirstPropertyValue('tzid')).toBe(zone);
+      // Observances for these years, none extrapolated by a rule.
+      expect(text).not.toContain('RRULE');
+      const read = instantsRead(text);
+      expect(read.icalJs).toEqual(instantsOf(times));
+      expect(read.nodeIcal).toEqual(instantsOf(times));
+    }
+  });
+
+  it('covers every year a feed holds, also years apart under different rules', () => {
+    const times = {
+      'ny-2006': ['2006-04-01T17:00:00Z', '2006-04-01T18:00:00Z'], // 12:00 EST (2006 rules)
+      'ny-2020': ['2020-03-28T16:00:00Z', '2020-03-28T17:00:00Z'], // 12:00 EDT (2007 rules)
+      'ny-2021-new-year': ['2021-01-01T04:00:00Z', '2021-01-01T06:00:00Z'], // 23:00 to 01:00 EST, into 2021
+    } satisfies Record<string, [string, string]>;
+    const { text } = render(sessionsAt('America/New_York', times));
+    const read = instantsRead(text);
+    expect(read.icalJs).toEqual(instantsOf(times));
+    expect(read.nodeIcal).toEqual(instantsOf(times));
+  });
+
+  it('names a linked zone as the events do (Europe/Oslo, a link to Europe/Berlin in the tz database)', () => {
     const conference = { ...session().conference, timeZone: 'Europe/Oslo' };
     const { calendar, events } = render([session({ conference })]);
     expect(calendar.getAllSubcomponents('vtimezone').map((zone) => zone.getFirstPropertyValue('tzid'))).toEqual(['Europe/Oslo']);
@@ -198,20 +314,10 @@ describe('feed renderer', () => {
     expect(render([session()]).text).toBe(render([session()]).text);
   });
 
-  it('writes UTC times for a zone the VTIMEZONE library does not know (yet)', () => {
-    jest.isolateModules(() => {
-      jest.doMock('timezones-ical-library', () => ({ tzlib_get_timezones: () => ['Europe/Oslo'], tzlib_get_ical_block: () => [''] }));
-      // A fresh copy of the renderer that loads the mocked library: only require() can do that here.
-      const { renderFeed: renderWithoutStockholm } =
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        require('../../src/calendar/feed-renderer') as typeof import('../../src/calendar/feed-renderer');
-      const text = renderWithoutStockholm({ name: 'n', description: 'd', url: 'https://x.example/a.ics' }, [session()], {
-        multiday: MultidayDisplay.TIMED,
-        sessionUrl: () => 'https://x.example/s.ics',
-      });
-      expect(text).toContain('DTSTART:20200328T090000Z');
-      expect(text).not.toContain('TZID');
-    });
+  it('writes UTC times for a zone the tz database does not know (yet)', () => {
+    const { text } = render([session({ conference: { ...session().conference, timeZone: 'Europe/Nowhere' } })]);
+    expect(text).toContain('DTSTART:20200328T090000Z');
+    expect(text).not.toContain('TZID');
   });
 
   it('folds long lines at 75 octets without splitting a character, and a reader gets the text back whole', () => {
