@@ -9,7 +9,11 @@ export interface RenderedFeed {
   body: Buffer;
   /** Strong: the hash of the body. */
   etag: string;
-  /** Whole seconds, as HTTP dates have them. */
+  /**
+   * Whole seconds, as HTTP dates have them: the first second that tells this version from the
+   * feed's previous one (see `after`). It can be a few seconds ahead of the clock; what an answer
+   * sends is never later than its own Date (see feed-response.ts).
+   */
   lastModified: Date;
   /** The stamp of the state of its scope it was built from; see `isCurrent`. */
   generation: number;
@@ -223,7 +227,12 @@ function rendered(body: string, generation: number, previous?: RenderedFeed): Re
 
 /**
  * Now, in whole seconds, but always later than the feed's previous Last-Modified: a change within
- * the same second must not look unmodified to a client that only sends If-Modified-Since.
+ * the same second must not look unmodified to a client that only sends If-Modified-Since. After
+ * several changes within one second this runs ahead of the clock, which HTTP forbids a
+ * Last-Modified header to do; so answers send the clock's second until it gets there, and compare
+ * If-Modified-Since with this one. A client revalidating by date meanwhile gets the feed again
+ * rather than a 304 for a version it does not have; one revalidating by ETag (as calendar apps
+ * do) is told apart by the ETag at once.
  */
 function after(previous: Date | undefined): Date {
   const now = Math.floor(Date.now() / 1000) * 1000;

@@ -24,11 +24,25 @@ export function sendNotModified(
   return validators(reply, feed, cacheControl).code(304).send();
 }
 
+/**
+ * The validators, and the Date they are relative to: one reading of the clock for both, so that
+ * Last-Modified is never later than Date (RFC 9110 §8.8.2.1), even after several changes within a
+ * second (see `after` in feed-cache.service.ts) or while Node's own once-a-second Date lags behind.
+ */
 function validators(reply: FastifyReply, feed: Pick<RenderedFeed, 'etag' | 'lastModified'>, cacheControl: string): FastifyReply {
-  return reply.header('etag', feed.etag).header('last-modified', feed.lastModified.toUTCString()).header('cache-control', cacheControl);
+  const now = Math.floor(Date.now() / 1000) * 1000;
+  const lastModified = new Date(Math.min(feed.lastModified.getTime(), now));
+  return reply
+    .header('date', new Date(now).toUTCString())
+    .header('etag', feed.etag)
+    .header('last-modified', lastModified.toUTCString())
+    .header('cache-control', cacheControl);
 }
 
-/** RFC 9110 §13.1: If-None-Match decides when present; If-Modified-Since only without it. */
+/**
+ * RFC 9110 §13.1: If-None-Match decides when present; If-Modified-Since only without it, compared
+ * with the feed's own Last-Modified, which may be later than the one the last answers sent.
+ */
 export function isFresh(request: FastifyRequest, feed: Pick<RenderedFeed, 'etag' | 'lastModified'>): boolean {
   const ifNoneMatch = request.headers['if-none-match'];
   if (ifNoneMatch !== undefined) {

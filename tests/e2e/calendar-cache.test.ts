@@ -39,6 +39,29 @@ describe('the feed cache', () => {
     expect(await feedStatements()).toBeGreaterThan(0);
   });
 
+  it("never sends a Last-Modified later than the answer's Date, however fast the programme changes", async () => {
+    const path = `${lectern.url}/calendars/conferences/${conference.slug}.ics?locale=sv`;
+    let previous: Response | undefined;
+    for (let version = 1; version <= 8; version++) {
+      await lectern.ok(
+        `mutation { updateSession(id: "${session.id}", input: { title: [{ locale: "sv", text: "Version ${version}" }] }) { id } }`,
+        {},
+        { as: 'organiser' },
+      );
+      const response = await fetch(path);
+      expect(await response.text()).toContain(`SUMMARY:Version ${version}`);
+      const [lastModified, date] = [response.headers.get('last-modified'), response.headers.get('date')].map((value) => Date.parse(value!));
+      expect(lastModified).toBeLessThanOrEqual(date);
+      // A client that revalidates by date with the previous version's Last-Modified gets this one.
+      if (previous) {
+        const since = await fetch(path, { headers: { 'if-modified-since': previous.headers.get('last-modified')! } });
+        expect(since.status).toBe(200);
+        expect(Date.parse(since.headers.get('last-modified')!)).toBeLessThanOrEqual(Date.parse(since.headers.get('date')!));
+      }
+      previous = response;
+    }
+  });
+
   it('answers revalidation 304 with the same headers as a full answer, and never 304 once the programme changed', async () => {
     const path = `${lectern.url}/calendars/conferences/${conference.slug}.ics?locale=en`;
     const first = await fetch(path, { headers: { origin: 'https://example.org' } });

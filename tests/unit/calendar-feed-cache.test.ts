@@ -1,5 +1,7 @@
 import { DataSource, QueryRunner, TransactionCommitEvent } from 'typeorm';
-import { FeedCache } from '../../src/calendar/feed-cache.service';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { FeedCache, RenderedFeed } from '../../src/calendar/feed-cache.service';
+import { isFresh, PUBLIC_FEED, sendFeed } from '../../src/calendar/feed-response';
 import { ChangeScope, markChanges } from '../../src/database/transactions';
 import { GenerationName, ProgrammeGeneration } from '../../src/live/programme-generation';
 
@@ -108,6 +110,61 @@ describe('FeedCache', () => {
     finish('stale');
     await slow;
     expect((await cache.get('agenda 1', async () => 'fresh', 'agenda:1')).body.toString()).toBe('fresh');
+  });
+});
+
+describe("a feed's Last-Modified", () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  const request = (headers: Record<string, string> = {}) => ({ headers }) as unknown as FastifyRequest;
+  /** The headers and status of one answer. */
+  function answer(feed: RenderedFeed, headers: Record<string, string> = {}) {
+    const sent: { status: number; headers: Record<string, string> } = { status: 200, headers: {} };
+    const reply = {
+      header(name: string, value: string) {
+        sent.headers[name] = value;
+        return reply;
+      },
+      code(status: number) {
+        sent.status = status;
+        return reply;
+      },
+      send: () => reply,
+    };
+    sendFeed(request(headers), reply as unknown as FastifyReply, feed, PUBLIC_FEED);
+    return sent;
+  }
+
+  it('is never later than Date, however often the feed changes within a second, and no 304 takes one version for another', async () => {
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2020-10-25T10:00:00.250Z'));
+    const dataSource = { subscribers: [] as unknown[] };
+    const cache = new FeedCache(dataSource as unknown as DataSource);
+    const feeds: RenderedFeed[] = [];
+    for (let version = 1; version <= 8; version++) {
+      commitOn(cache);
+      feeds.push(await cache.get('k', async () => `version ${version}`));
+    }
+    const answers = feeds.map((feed) => answer(feed));
+    for (const { headers } of answers) {
+      expect(headers.date).toBe('Sun, 25 Oct 2020 10:00:00 GMT');
+      expect(Date.parse(headers['last-modified'])).toBeLessThanOrEqual(Date.parse(headers.date));
+    }
+    // A client that revalidates by date with what it was sent is sent each newer version.
+    for (let older = 0; older < feeds.length; older++) {
+      for (const newer of feeds.slice(older + 1)) {
+        expect(isFresh(request({ 'if-modified-since': answers[older].headers['last-modified'] }), newer)).toBe(false);
+      }
+    }
+    // By ETag, each version is told apart at once.
+    expect(new Set(feeds.map((feed) => feed.etag)).size).toBe(8);
+    expect(answer(feeds[7], { 'if-none-match': feeds[7].etag }).status).toBe(304);
+
+    // Once the clock has caught up, the last version's own Last-Modified is sent, and a date answers 304.
+    clock.mockReturnValue(Date.parse('2020-10-25T10:00:30.000Z'));
+    const later = answer(feeds[7]);
+    expect(later.headers['last-modified']).toBe(feeds[7].lastModified.toUTCString());
+    expect(Date.parse(later.headers['last-modified'])).toBeLessThanOrEqual(Date.parse(later.headers.date));
+    expect(answer(feeds[7], { 'if-modified-since': later.headers['last-modified'] }).status).toBe(304);
   });
 });
 
