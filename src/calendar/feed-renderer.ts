@@ -1,4 +1,4 @@
-import { escape, ICalCalendar, ICalEventStatus } from 'ical-generator';
+import { escape, foldLines, ICalCalendar, ICalEventStatus } from 'ical-generator';
 import { DateTime, Interval } from 'luxon';
 import { SessionStatus } from '../sessions/session.entity';
 import { CalendarSession } from './calendar-session';
@@ -7,7 +7,7 @@ import { SessionTexts } from './session-texts';
 import { hasVtimezone, isRepeatedLocalTime, vtimezone } from './vtimezone';
 
 /** How often subscribed calendars should come back for changes (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
-const REFRESH_INTERVAL_SECONDS = 60 * 60;
+const REFRESH_INTERVAL = 'PT1H';
 
 export interface FeedDescription {
   name: string;
@@ -33,22 +33,19 @@ const STATUS: Record<SessionStatus, ICalEventStatus> = {
  * matching VTIMEZONE. The output depends on the data only (DTSTAMP is the session's last change,
  * as RFC 5545 asks of a calendar without METHOD), so the same programme gives the same bytes and
  * the same ETag on every instance.
+ *
+ * ical-generator writes each VEVENT; the calendar around them is written here, as RFC 5545 §3.4
+ * and §3.6 have it: its properties first, then its components, every line ended by CRLF.
+ * ical-generator 10 writes REFRESH-INTERVAL and X-PUBLISHED-TTL after the VTIMEZONEs, its X-
+ * properties after the events, and no line break after END:VCALENDAR.
  */
 export function renderFeed(feed: FeedDescription, sessions: CalendarSession[], options: RenderOptions): string {
   /** The instants written as local times, by zone: what each zone's VTIMEZONE must be right for. */
   const zoned = new Map<string, Date[]>();
-  const calendar = new ICalCalendar({
-    prodId: { company: 'Lectern', product: 'Programme feeds', language: 'EN' },
-    // ical-generator writes the calendar's name and description as given: escape them as TEXT here.
-    name: escape(feed.name, false),
-    description: escape(feed.description, false),
-    url: feed.url,
-    source: feed.url,
-    ttl: REFRESH_INTERVAL_SECONDS,
-    // No calendar-wide zone: with one, ical-generator writes DTSTAMP, CREATED and LAST-MODIFIED as
-    // local times without "Z". Each event names its own zone; this only writes their VTIMEZONEs.
-    timezone: { name: null, generator: (zone) => vtimezone(zone, zoned.get(zone) ?? []) },
-  });
+  // The events' parent only. No calendar-wide zone: with one, ical-generator writes DTSTAMP,
+  // CREATED and LAST-MODIFIED as local times without "Z". Each event names its own zone.
+  const calendar = new ICalCalendar();
+  const events: string[] = [];
   for (const session of sessions) {
     // An unscheduled session has no place in a calendar yet.
     if (!session.startsAt || !session.endsAt) continue;
@@ -69,7 +66,7 @@ export function renderFeed(feed: FeedDescription, sessions: CalendarSession[], o
       if (!zoned.has(timeZone)) zoned.set(timeZone, []);
       zoned.get(timeZone)!.push(session.startsAt, session.endsAt);
     }
-    calendar.createEvent({
+    const event = calendar.createEvent({
       id: `${session.uid}@lectern`,
       sequence: session.revision,
       stamp: session.updatedAt,
@@ -85,8 +82,26 @@ export function renderFeed(feed: FeedDescription, sessions: CalendarSession[], o
       categories: texts.categories().map((name) => ({ name })),
       status: STATUS[session.status],
     });
+    events.push(event.toString());
   }
-  return calendar.toString();
+
+  // ical-generator's escape for TEXT values: backslash, semicolon, comma and line breaks.
+  const text = (value: string) => escape(value, false);
+  const properties = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Lectern//Programme feeds//EN',
+    `URL:${feed.url}`,
+    `SOURCE;VALUE=URI:${feed.url}`,
+    `NAME:${text(feed.name)}`,
+    `X-WR-CALNAME:${text(feed.name)}`,
+    `X-WR-CALDESC:${text(feed.description)}`,
+    `REFRESH-INTERVAL;VALUE=DURATION:${REFRESH_INTERVAL}`,
+    `X-PUBLISHED-TTL:${REFRESH_INTERVAL}`,
+  ];
+  const zones = [...zoned].map(([zone, instants]) => vtimezone(zone, instants)).filter((block): block is string => !!block);
+  const document = [...properties, ...zones].map((line) => `${line}\r\n`).join('') + events.join('') + 'END:VCALENDAR';
+  return `${foldLines(document)}\r\n`;
 }
 
 /** The days an all-day entry covers, when asked for and the session runs over more than one local day. */

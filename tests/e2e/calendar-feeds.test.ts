@@ -275,6 +275,7 @@ describe('calendar feeds', () => {
     expect(response.headers.get('etag')).toMatch(/^"[A-Za-z0-9_-]{20,}"$/);
     expect(new Date(response.headers.get('last-modified')!).getTime()).toBeLessThanOrEqual(Date.now());
     expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    expect(text.endsWith('\r\nEND:VCALENDAR\r\n')).toBe(true);
     const again = await feed('/calendars/conferences/internetdagarna-2020.ics');
     expect(again.response.headers.get('etag')).toBe(response.headers.get('etag'));
     const head = await fetch(`${lectern.url}/calendars/conferences/internetdagarna-2020.ics`, { method: 'HEAD' });

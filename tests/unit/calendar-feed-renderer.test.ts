@@ -233,6 +233,38 @@ describe('feed renderer', () => {
     expect(calendar.getFirstPropertyValue('x-published-ttl')).toBe('PT1H');
   });
 
+  it("writes the calendar's own properties before its components, and ends every line with CRLF, the last one too", () => {
+    const oslo = session({ id: 2, uid: 'oslo', conference: { ...session().conference, timeZone: 'Europe/Oslo' } });
+    for (const sessions of [[session(), oslo], []]) {
+      const { text } = render(sessions);
+      expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+      expect(text.endsWith('\r\nEND:VCALENDAR\r\n')).toBe(true);
+      expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+
+      // The calendar's own level, unfolded: its properties, then its components, and nothing after.
+      const lines = text
+        .replace(/\r\n[ \t]/g, '')
+        .split('\r\n')
+        .slice(1, -2);
+      const calendarLevel: string[] = [];
+      let depth = 0;
+      for (const line of lines) {
+        if (line.startsWith('BEGIN:')) {
+          if (depth++ === 0) calendarLevel.push(line);
+        } else if (line.startsWith('END:')) depth--;
+        else if (depth === 0) calendarLevel.push(line.replace(/[;:].*/s, ''));
+      }
+      const components = calendarLevel.findIndex((line) => line.startsWith('BEGIN:'));
+      const properties = components < 0 ? calendarLevel : calendarLevel.slice(0, components);
+      expect(properties).toEqual(
+        expect.arrayContaining(['VERSION', 'PRODID', 'NAME', 'X-WR-CALNAME', 'REFRESH-INTERVAL', 'X-PUBLISHED-TTL']),
+      );
+      expect(calendarLevel.slice(properties.length)).toEqual(
+        sessions.length ? ['BEGIN:VTIMEZONE', 'BEGIN:VTIMEZONE', 'BEGIN:VEVENT', 'BEGIN:VEVENT'] : [],
+      );
+    }
+  });
+
   it('follows the locale asked for, with the links of the abstract kept', () => {
     const [event] = render([session()], { locale: 'en-GB' }).events;
     expect(event.summary).toBe('Opening');
