@@ -5,12 +5,13 @@ import { AuthService } from './auth.service';
 import { OrganiserConference } from './organiser-conference.entity';
 import { Organiser } from './organiser.entity';
 import { OrganiserGuard } from './organiser.guard';
+import { RightsGeneration } from './rights-generation';
 import { TokenService } from './token.service';
 
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([Organiser, OrganiserConference, AccessToken])],
-  providers: [TokenService, AuthService, OrganiserGuard],
+  providers: [TokenService, AuthService, OrganiserGuard, RightsGeneration],
   exports: [TokenService, AuthService, OrganiserGuard],
 })
 export class AuthModule {}

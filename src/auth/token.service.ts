@@ -8,10 +8,11 @@ import { Transactions } from '../database/transactions';
 import { AccessToken } from './access-token.entity';
 import { OrganiserConference } from './organiser-conference.entity';
 import { Organiser, OrganiserRole } from './organiser.entity';
+import { RightsGeneration } from './rights-generation';
 import { Viewer } from './viewer';
 
 const TOKEN_PREFIX = 'lct_';
-/** How long a verified token's rights are reused before the database is asked again. */
+/** How long a verified token's rights are reused before the database is asked again (while no rights change). */
 const CACHE_MS = 10_000;
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -27,12 +28,14 @@ export interface IssuedToken {
  */
 @Injectable()
 export class TokenService {
-  private readonly verified = new Map<string, { viewer: Viewer; tokenId: number; until: number }>();
+  /** Rights verified lately, by hash, with the rights generation they were verified at. */
+  private readonly verified = new Map<string, { viewer: Viewer; tokenId: number; until: number; generation: string }>();
   private readonly lastUsedWritten = new Map<number, number>();
 
   constructor(
     @InjectRepository(AccessToken) private readonly tokens: Repository<AccessToken>,
     private readonly transactions: Transactions,
+    private readonly rights: RightsGeneration,
   ) {}
 
   issue(organiserId: number, name: string, expiresAt: Date | null, within?: EntityManager): Promise<IssuedToken> {
@@ -56,11 +59,17 @@ export class TokenService {
     }, within);
   }
 
-  /** The rights a secret carries, or null for a wrong, expired or revoked one. */
+  /**
+   * The rights a secret carries, or null for a wrong, expired or revoked one. What was verified in
+   * the last few seconds is reused only while the rights generation is the one it was verified at.
+   */
   async verify(secret: string): Promise<Viewer | null> {
     const hash = digest(secret);
+    // Read before the database: a change of rights that commits after this read moves the
+    // generation on after it, so what is read below can never outlive that change.
+    const generation = await this.rights.current();
     const cached = this.verified.get(hash);
-    if (cached && cached.until > Date.now()) return cached.viewer;
+    if (cached && cached.until > Date.now() && cached.generation === generation) return cached.viewer;
 
     const token = await this.tokens.findOneBy({ hash, revokedAt: IsNull() });
     if (!token || (token.expiresAt && token.expiresAt.getTime() <= Date.now())) {
@@ -77,7 +86,8 @@ export class TokenService {
       conferenceIds: Object.freeze(scope.map((row) => row.conferenceId)),
     });
     const until = Math.min(Date.now() + CACHE_MS, token.expiresAt?.getTime() ?? Infinity);
-    this.verified.set(hash, { viewer, tokenId: token.id, until });
+    if (generation === undefined) this.verified.delete(hash);
+    else this.verified.set(hash, { viewer, tokenId: token.id, until, generation });
     await this.noteUse(token.id);
     return viewer;
   }
@@ -96,13 +106,18 @@ export class TokenService {
     const token = await this.byId(id);
     token.revokedAt ??= new Date();
     await this.tokens.save(token);
-    this.forget();
+    await this.rightsChanged();
     return token;
   }
 
-  /** Rights changed (a scope, a role, a revocation): verify every token afresh. */
-  forget(): void {
+  /**
+   * Rights changed (a revocation, a scope, a role, an organiser removed) and the change has
+   * committed: from now on every instance verifies every token afresh, for requests and for the
+   * events open sockets deliver. Call it before the mutation that made the change answers.
+   */
+  async rightsChanged(): Promise<void> {
     this.verified.clear();
+    await this.rights.advance();
   }
 
   private async noteUse(tokenId: number): Promise<void> {

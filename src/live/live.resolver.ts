@@ -8,12 +8,18 @@ import { Session } from '../sessions/session.entity';
 import { SessionService } from '../sessions/session.service';
 import { LiveChange, liveTopics, ProgrammeChange } from './programme-change.types';
 import { RedisConnections } from './redis-connections';
+import { SubscriberContext, subscriberNow } from './subscription-options';
 
-type SubscriptionContext = RequestContext & { pubsub: PubSub };
+type SubscriptionContext = SubscriberContext & { pubsub: PubSub };
 
-/** Drafts stay with their organisers: a change is told to the public only when `public` says so. */
-function mayHear(change: LiveChange, _variables: unknown, context: SubscriptionContext): boolean {
-  return change.public || organises(context.viewer, change.conferenceId);
+/**
+ * Drafts stay with their organisers: a change is told to the public only when `public` says so.
+ * Who the subscriber is, is decided again for each change (rights may have been taken away since
+ * the connection opened; a token that no longer holds ends it).
+ */
+async function mayHear(change: LiveChange, _variables: unknown, context: SubscriptionContext): Promise<boolean> {
+  const viewer = await subscriberNow(context);
+  return viewer !== null && (change.public || organises(viewer, change.conferenceId));
 }
 
 /**

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import mqemitterRedis from 'mqemitter-redis';
+import { SharedRedis } from '../auth/shared-redis';
 import { APP_CONFIG, AppConfig } from '../config/configuration';
 
 /** A Redis command that cannot be answered within this is given up on: the caller falls back. */
@@ -15,7 +16,7 @@ const QUIT_TIMEOUT_MS = 1000;
  * neither, and Mercurius keeps its in-memory emitter, which is all a single instance needs.
  */
 @Injectable()
-export class RedisConnections implements OnApplicationShutdown {
+export class RedisConnections implements OnApplicationShutdown, SharedRedis {
   private readonly logger = new Logger('Redis');
   /** Null without REDIS_URL. */
   readonly client: Redis | null;

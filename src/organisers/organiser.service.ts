@@ -50,9 +50,9 @@ export class OrganiserService {
     }, within);
   }
 
-  update(id: string, input: UpdateOrganiserInput, actor: Viewer): Promise<Organiser> {
+  async update(id: string, input: UpdateOrganiserInput, actor: Viewer): Promise<Organiser> {
     requireAdmin(actor, 'change organisers');
-    return this.transactions.run(async (manager) => {
+    const organiser = await this.transactions.run(async (manager) => {
       const organiser = await this.require(manager, id);
       const v = new Validation()
         .check(input.name !== null, 'name', 'cannot be cleared')
@@ -63,20 +63,24 @@ export class OrganiserService {
       if (input.role) organiser.role = input.role;
       await manager.save(stamped(organiser));
       if (input.conferenceIds) await this.replaceScope(manager, organiser, input.conferenceIds);
-      this.tokens.forget();
       return organiser;
     });
+    // Once committed (before, a token verified meanwhile would keep the old rights): its role or scope.
+    await this.tokens.rightsChanged();
+    return organiser;
   }
 
-  remove(id: string, actor: Viewer): Promise<Organiser> {
+  async remove(id: string, actor: Viewer): Promise<Organiser> {
     requireAdmin(actor, 'remove organisers');
-    return this.transactions.run(async (manager) => {
+    const organiser = await this.transactions.run(async (manager) => {
       const organiser = await this.require(manager, id);
       if (organiser.id === actor.organiserId) throw new UserError('BAD_USER_INPUT', 'id: you cannot remove yourself', 'id');
       await manager.delete(Organiser, { id: organiser.id });
-      this.tokens.forget();
       return organiser;
     });
+    // Once committed: their tokens went with them.
+    await this.tokens.rightsChanged();
+    return organiser;
   }
 
   /** A token for yourself, or (as an admin) for someone else. The secret is in the answer only. */
