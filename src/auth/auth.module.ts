@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessToken } from './access-token.entity';
 import { AuthService } from './auth.service';
+import { FailedAttempts } from './failed-attempts';
 import { OrganiserConference } from './organiser-conference.entity';
 import { Organiser } from './organiser.entity';
 import { OrganiserGuard } from './organiser.guard';
@@ -11,7 +12,7 @@ import { TokenService } from './token.service';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([Organiser, OrganiserConference, AccessToken])],
-  providers: [TokenService, AuthService, OrganiserGuard, RightsGeneration],
+  providers: [TokenService, AuthService, OrganiserGuard, RightsGeneration, FailedAttempts],
   exports: [TokenService, AuthService, OrganiserGuard],
 })
 export class AuthModule {}

@@ -1,22 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/configuration';
+import { FailedAttempts } from './failed-attempts';
 import { TokenService } from './token.service';
 import { PUBLIC_VIEWER, Viewer } from './viewer';
-
-const WINDOW_MS = 60_000;
 
 export type Admission = { viewer: Viewer } | { refused: 'UNAUTHENTICATED' } | { refused: 'TOO_MANY_ATTEMPTS'; retryAfterSeconds: number };
 
 /**
  * Decides who a request comes from: no Authorization header is the public; a bearer token must be
- * a valid one. Clients that keep sending wrong tokens are slowed down, per address.
+ * a valid one. Clients that keep sending wrong tokens are slowed down, per client (FailedAttempts:
+ * shared by every instance when REDIS_URL is set).
  */
 @Injectable()
 export class AuthService {
-  private readonly failures = new Map<string, number[]>();
-
   constructor(
     private readonly tokens: TokenService,
+    private readonly failures: FailedAttempts,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -31,14 +30,10 @@ export class AuthService {
     if (authorization === undefined || authorization === '') return { viewer: PUBLIC_VIEWER };
     const viewer = await this.viewerNow(authorization);
     if (viewer) return { viewer };
-    const recent = this.recentFailures(client);
-    recent.push(Date.now());
-    this.failures.set(client, recent);
     const limit = this.config.failedTokenAttemptsPerMinute;
-    if (limit > 0 && recent.length > limit) {
-      return { refused: 'TOO_MANY_ATTEMPTS', retryAfterSeconds: Math.max(1, Math.ceil((recent[0] + WINDOW_MS - Date.now()) / 1000)) };
-    }
-    return { refused: 'UNAUTHENTICATED' };
+    if (limit === 0) return { refused: 'UNAUTHENTICATED' };
+    const { attempts, retryAfterSeconds } = await this.failures.count(client);
+    return attempts > limit ? { refused: 'TOO_MANY_ATTEMPTS', retryAfterSeconds } : { refused: 'UNAUTHENTICATED' };
   }
 
   /**
@@ -49,14 +44,6 @@ export class AuthService {
   async viewerNow(authorization: string): Promise<Viewer | null> {
     const secret = bearer(authorization);
     return secret ? this.tokens.verify(secret) : null;
-  }
-
-  private recentFailures(client: string): number[] {
-    const since = Date.now() - WINDOW_MS;
-    const recent = (this.failures.get(client) ?? []).filter((at) => at > since);
-    if (recent.length === 0) this.failures.delete(client);
-    if (this.failures.size > 10_000) this.failures.clear();
-    return recent;
   }
 }
 

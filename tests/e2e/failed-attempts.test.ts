@@ -1,0 +1,84 @@
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { Lectern, startLectern } from '../support/lectern';
+
+/**
+ * The limit on wrong tokens (FAILED_TOKEN_ATTEMPTS_PER_MINUTE) counts each client, whatever it
+ * sends them over, and keeps its count however many other clients fail meanwhile. Clients are
+ * told apart by X-Forwarded-For, which the server believes from loopback (TRUST_PROXY's default).
+ * Across instances: tests/services/rate-limits-instances.test.ts.
+ */
+describe('failed token attempts', () => {
+  let lectern: Lectern;
+  beforeAll(async () => {
+    lectern = await startLectern({ FAILED_TOKEN_ATTEMPTS_PER_MINUTE: '5', RATE_LIMIT: 'off' });
+  });
+  afterAll(() => lectern.close());
+
+  const wrongToken = async (from: string) =>
+    (
+      await fetch(`${lectern.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer lct_wrong', 'x-forwarded-for': from },
+        body: JSON.stringify({ query: '{ me { name } }' }),
+      })
+    ).status;
+
+  /** Sends a wrong token from each address, a hundred at a time; answers the statuses in order. */
+  const wrongTokensFrom = async (addresses: string[]) => {
+    const statuses: number[] = [];
+    for (let next = 0; next < addresses.length; next += 100) {
+      statuses.push(...(await Promise.all(addresses.slice(next, next + 100).map(wrongToken))));
+    }
+    return statuses;
+  };
+
+  it("keeps refusing a client while 10,001 other addresses fail, rather than forgetting everyone's count", async () => {
+    const attacker = '203.0.113.7';
+    expect(await wrongTokensFrom(Array(6).fill(attacker))).toEqual([401, 401, 401, 401, 401, 429]);
+
+    const others = Array.from({ length: 10_001 }, (_, i) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`);
+    const statuses = await wrongTokensFrom(others);
+    expect(statuses.every((status) => status === 401)).toBe(true);
+
+    expect(await wrongToken(attacker)).toBe(429);
+  }, 120_000);
+
+  it('counts the addresses of one IPv6 /64 as one client', async () => {
+    const addresses = Array.from({ length: 6 }, (_, i) => `2001:db8:7:8:${i.toString(16)}::${(i + 1).toString(16)}`);
+    expect(await wrongTokensFrom(addresses)).toEqual([401, 401, 401, 401, 401, 429]);
+    expect(await wrongToken('2001:db8:7:9::1')).toBe(401);
+  });
+
+  it('counts wrong tokens sent at connection_init over WebSocket with those sent over HTTP', async () => {
+    const from = '198.51.100.23';
+    /** A graphql-ws client whose upgrade request comes from `from`; resolves whether the server acknowledged it. */
+    const connectWith = async (authorization: string) => {
+      class FromClient extends WebSocket {
+        constructor(url: string, protocols?: string | string[]) {
+          super(url, protocols, { headers: { 'x-forwarded-for': from } });
+        }
+      }
+      const client = createClient({
+        url: `${lectern.url.replace('http', 'ws')}/graphql`,
+        webSocketImpl: FromClient,
+        lazy: false,
+        retryAttempts: 0,
+        connectionParams: { authorization },
+        onNonLazyError: () => undefined,
+      });
+      try {
+        return await new Promise<boolean>((resolve) => {
+          client.on('connected', () => resolve(true));
+          client.on('closed', () => resolve(false));
+        });
+      } finally {
+        await client.dispose();
+      }
+    };
+    for (let i = 0; i < 3; i++) expect(await connectWith('Bearer lct_wrong')).toBe(false);
+    expect(await wrongTokensFrom([from, from, from])).toEqual([401, 401, 429]);
+    // A valid token still gets in, from the same address, over either.
+    expect(await connectWith(`Bearer ${lectern.adminToken}`)).toBe(true);
+  });
+});
