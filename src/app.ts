@@ -8,6 +8,7 @@ import { FeedRevalidation } from './calendar/feed-revalidation';
 import { AppConfig, LogLevel } from './config/configuration';
 import { assembleHttpPipeline } from './http/pipeline';
 import { requestId } from './http/request-log';
+import { RedisConnections } from './live/redis-connections';
 import { jsonLog, JsonNestLogger } from './logging/json-logger';
 
 /** Builds the HTTP application with this configuration (used by the server, the tests and the benchmark). */
@@ -28,6 +29,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     graphqlPath: GRAPHQL_PATH,
     auth: app.get(AuthService),
     feedRevalidation: app.get(FeedRevalidation),
+    redis: app.get(RedisConnections),
     log: json ?? new Logger('HTTP'),
   });
   await app.init();

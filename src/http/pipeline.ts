@@ -2,6 +2,7 @@ import { Logger as NestLogger } from '@nestjs/common';
 import { FastifyInstance } from 'fastify';
 import { Logger } from 'pino';
 import { AuthService } from '../auth/auth.service';
+import { SharedRedis } from '../auth/shared-redis';
 import { FeedRevalidation } from '../calendar/feed-revalidation';
 import { AppConfig } from '../config/configuration';
 import { queryRules } from '../common/query-rules';
@@ -15,6 +16,8 @@ export interface HttpPipelineParts {
   graphqlPath: string;
   auth: AuthService;
   feedRevalidation: FeedRevalidation;
+  /** Where the public rate limit keeps its counts when instances share Redis (REDIS_URL). */
+  redis: SharedRedis;
   /** Where answered requests are logged (pino for LOG_FORMAT=json, Nest's logger for text). */
   log: Logger | NestLogger;
 }
@@ -43,8 +46,9 @@ export async function assembleHttpPipeline(fastify: FastifyInstance, config: App
   admitViewers(fastify, parts.auth);
   // 6. 304 for a feed whose copy the client has, before Nest routes it: the hottest path.
   fastify.addHook('onRequest', (request, reply) => parts.feedRevalidation.revalidate(request, reply));
-  // 7. The public rate limit on GraphQL: organisers (by request.viewer, so after 5) are not counted.
-  if (config.rateLimit) await limitPublicGraphqlRequests(fastify, config.rateLimitPerMinute, parts.graphqlPath);
+  // 7. The public rate limit on GraphQL: organisers (by request.viewer, so after 5) are not counted;
+  //    counted in Redis when instances share it.
+  if (config.rateLimit) await limitPublicGraphqlRequests(fastify, config.rateLimitPerMinute, parts.graphqlPath, parts.redis);
 
   // preValidation and onSend on the GraphQL routes: the GraphQL-over-HTTP fixes and HTTP caching
   // of queries over GET (their answer; the caching of others' answers is their routes' own).

@@ -5,6 +5,7 @@ import { FastifyInstance } from 'fastify';
 import helmet, { HelmetOptions } from 'helmet';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import mercurius from 'mercurius';
+import { SharedRedis } from '../auth/shared-redis';
 
 /*
  * Security headers, CORS, the NUL character and the public rate limit: each one a step of the
@@ -135,12 +136,22 @@ class AddressRefused extends IntrinsicException {
  * with Retry-After beyond it); other routes and organisers' requests (by `request.viewer`, which
  * must be decided before this hook runs) do not count. The limit is one hook on every route, added
  * here in the pipeline's order rather than by the plugin to each route as it is added.
+ *
+ * With Redis the counts are kept there, in Lectern's namespace, so a client has one allowance
+ * whichever instance it reaches; while Redis does not answer, requests are not limited (as feeds
+ * are then built afresh, the instances carry on without it).
  */
-export async function limitPublicGraphqlRequests(fastify: FastifyInstance, perMinute: number, graphqlPath: string): Promise<void> {
+export async function limitPublicGraphqlRequests(
+  fastify: FastifyInstance,
+  perMinute: number,
+  graphqlPath: string,
+  shared?: SharedRedis,
+): Promise<void> {
   await fastify.register(rateLimit, {
     global: false,
     max: perMinute,
     timeWindow: 60_000,
+    ...(shared?.client ? { redis: shared.client, nameSpace: shared.key('rate-limit:'), skipOnError: true } : {}),
     allowList: (request) => request.routeOptions.url !== graphqlPath || request.viewer.organiser,
     errorResponseBuilder: (_request, { max, after, statusCode }) =>
       new mercurius.ErrorWithProps(
