@@ -101,6 +101,7 @@ export class CalendarFeeds {
       name: part ? `${conference.name} – ${part}` : conference.name,
       description: localise(conference.description, options.locale, conference.defaultLocale) ?? conference.name,
       url,
+      timeZone: conference.timeZone,
     };
   }
 

@@ -18,7 +18,8 @@ export interface CalendarSession {
   createdAt: Date;
   updatedAt: Date;
   room: { name: string; streamUrl: string | null } | null;
-  track: { name: string } | null;
+  /** `color` as Lectern keeps it (#rrggbb); absent or null where the source has none (a release snapshot keeps none). */
+  track: { name: string; color?: string | null } | null;
   conference: CalendarConference;
   lineUp: CalendarAppearance[];
 }

@@ -33,6 +33,7 @@ const SESSION_COLUMNS = {
   roomName: 'room.name',
   roomStreamUrl: 'room.streamUrl',
   trackName: 'track.name',
+  trackColor: 'track.color',
   conferenceName: 'conference.name',
   timeZone: 'conference.timeZone',
   defaultLocale: 'conference.defaultLocale',
@@ -172,7 +173,7 @@ function toCalendarSession(row: SessionRow, lineUp: CalendarAppearance[]): Calen
     createdAt: new Date(String(row.createdAt)),
     updatedAt: new Date(String(row.updatedAt)),
     room: row.roomName === null ? null : { name: String(row.roomName), streamUrl: text(row.roomStreamUrl) },
-    track: row.trackName === null ? null : { name: String(row.trackName) },
+    track: row.trackName === null ? null : { name: String(row.trackName), color: text(row.trackColor) },
     conference: {
       name: String(row.conferenceName),
       timeZone: String(row.timeZone),

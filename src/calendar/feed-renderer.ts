@@ -2,6 +2,7 @@ import { escape, foldLines, ICalCalendar, ICalEventStatus } from 'ical-generator
 import { DateTime, Interval } from 'luxon';
 import { SessionStatus } from '../sessions/session.entity';
 import { CalendarSession } from './calendar-session';
+import { cssColourName } from './colour-name';
 import { MultidayDisplay } from './feed-parameters';
 import { SessionTexts } from './session-texts';
 import { hasVtimezone, isRepeatedLocalTime, vtimezone } from './vtimezone';
@@ -14,6 +15,8 @@ export interface FeedDescription {
   description: string;
   /** The feed's own https address. */
   url: string;
+  /** The zone the feed is shown in (X-WR-TIMEZONE): its conference's; else the one all its sessions share, if they do. */
+  timeZone?: string;
 }
 
 export interface RenderOptions {
@@ -82,9 +85,12 @@ export function renderFeed(feed: FeedDescription, sessions: CalendarSession[], o
       categories: texts.categories().map((name) => ({ name })),
       status: STATUS[session.status],
     });
-    events.push(event.toString());
+    events.push(withProperties(event.toString(), rfc7986Properties(session, texts)));
   }
 
+  const zonesShown = new Set(sessions.map((session) => session.conference.timeZone));
+  const [onlyZone] = zonesShown.size === 1 ? zonesShown : [];
+  const timeZone = [feed.timeZone ?? onlyZone].find((zone) => zone && hasVtimezone(zone));
   // ical-generator's escape for TEXT values: backslash, semicolon, comma and line breaks.
   const text = (value: string) => escape(value, false);
   const properties = [
@@ -95,13 +101,52 @@ export function renderFeed(feed: FeedDescription, sessions: CalendarSession[], o
     `SOURCE;VALUE=URI:${feed.url}`,
     `NAME:${text(feed.name)}`,
     `X-WR-CALNAME:${text(feed.name)}`,
+    `DESCRIPTION:${text(feed.description)}`,
     `X-WR-CALDESC:${text(feed.description)}`,
+    ...(timeZone ? [`X-WR-TIMEZONE:${timeZone}`] : []),
     `REFRESH-INTERVAL;VALUE=DURATION:${REFRESH_INTERVAL}`,
     `X-PUBLISHED-TTL:${REFRESH_INTERVAL}`,
   ];
   const zones = [...zoned].map(([zone, instants]) => vtimezone(zone, instants)).filter((block): block is string => !!block);
   const document = [...properties, ...zones].map((line) => `${line}\r\n`).join('') + events.join('') + 'END:VCALENDAR';
   return `${foldLines(document)}\r\n`;
+}
+
+/**
+ * What RFC 7986 adds to an event and ical-generator 10 does not write: the track's COLOR, and a
+ * CONFERENCE for the stream the session can be watched on.
+ */
+function rfc7986Properties(session: CalendarSession, texts: SessionTexts): string[] {
+  const colour = cssColourName(session.track?.color);
+  const stream = texts.stream();
+  const url = stream && webAddress(stream.url);
+  return [
+    ...(colour ? [`COLOR:${colour}`] : []),
+    ...(url ? [`CONFERENCE;VALUE=URI;FEATURE=AUDIO,VIDEO;LABEL=${parameterValue(stream.label)}:${url}`] : []),
+  ];
+}
+
+/** The event's text with these lines added before its END:VEVENT. */
+function withProperties(vevent: string, lines: string[]): string {
+  return lines.length ? vevent.replace(/END:VEVENT\r\n$/, `${lines.map((line) => `${line}\r\n`).join('')}END:VEVENT\r\n`) : vevent;
+}
+
+/**
+ * An http(s) address as a URI value: as stored when it holds only the characters of RFC 3986,
+ * else as the WHATWG URL parser writes it, which leaves no space, quote or line break in it.
+ */
+function webAddress(address: string): string | null {
+  const url = URL.canParse(address) ? new URL(address) : null;
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return null;
+  return /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+$/.test(address) ? address : url.href;
+}
+
+/** A quoted parameter value; the characters a quoted string cannot hold as RFC 6868 has them. */
+function parameterValue(value: string): string {
+  return `"${value
+    .replace(/\^/g, '^^')
+    .replace(/\r\n|\r|\n/g, '^n')
+    .replace(/"/g, "^'")}"`;
 }
 
 /** The days an all-day entry covers, when asked for and the session runs over more than one local day. */

@@ -19,8 +19,13 @@ export function releasedCalendarSessions(programme: ProgrammeSnapshot, sessions:
       createdAt: new Date(session.createdAt),
       updatedAt: new Date(session.updatedAt),
       room: session.room ? { name: session.room.name, streamUrl: session.room.streamUrl } : null,
-      track: session.track ? { name: session.track.name } : null,
+      track: session.track ? { name: session.track.name, color: trackColour(session.track) } : null,
       conference: programme.conference,
       lineUp: session.lineUp.map(({ role, title, organisation, speakerName }) => ({ role, title, organisation, speakerName })),
     }));
+}
+
+/** A track's colour where the release keeps one; a snapshot without it gives none. */
+function trackColour(track: NonNullable<SnapshotSession['track']> & { color?: string | null }): string | null {
+  return track.color ?? null;
 }

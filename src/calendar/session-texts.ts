@@ -62,6 +62,14 @@ export class SessionTexts {
     return [...new Set(categories)];
   }
 
+  /** Where the session can be watched (its own stream, else its room's), named after an online room. */
+  stream(): { url: string; label: string } | null {
+    const url = this.streamUrl();
+    if (!url) return null;
+    const { room } = this.session;
+    return { url, label: printable(room?.streamUrl ? room.name : this.labels.stream) };
+  }
+
   private streamUrl(): string | null {
     return this.session.streamUrl ?? this.session.room?.streamUrl ?? null;
   }

@@ -99,7 +99,7 @@ describe('calendar feeds', () => {
       },
       format: 'PANEL',
       room: await build.room(oslo, { slug: 'hovedscenen', name: 'Hovedscenen' }),
-      track: await build.track(oslo, { slug: 'digital-etikk-og-politikk', name: 'Digital etikk og politikk' }),
+      track: await build.track(oslo, { slug: 'digital-etikk-og-politikk', name: 'Digital etikk og politikk', color: '#008080' }),
       startsAt: '2020-08-19T10:00:00+02:00',
       endsAt: '2020-08-19T10:20:00+02:00',
       status: 'TENTATIVE',
@@ -252,6 +252,10 @@ describe('calendar feeds', () => {
     expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Teknologi og politikk 2020');
     expect(String(calendar.getFirstPropertyValue('refresh-interval'))).toBe('PT1H');
     expect(calendar.getFirstPropertyValue('x-published-ttl')).toBe('PT1H');
+    expect(calendar.getFirstPropertyValue('description')).toBe('Teknologi og politikk 2020');
+    expect(calendar.getFirstPropertyValue('x-wr-timezone')).toBe('Europe/Oslo');
+    expect(panel.component.getFirstPropertyValue('color')).toBe('teal'); // its track's #008080
+    expect(panel.component.getFirstProperty('conference')).toBeNull();
     expect(panel.description).toContain('En samtale om hvor godt Norge lykkes med innovasjon');
     expect(panel.description).toContain('Ordstyrer: Eirik Løkke (rådgiver, Civita)');
     expect(panel.description).toContain('Paneldeltaker: Tore Sandvik (fylkesordfører, Trøndelag fylkeskommune)');
@@ -266,6 +270,13 @@ describe('calendar feeds', () => {
 
     const online = (await feed('/calendars/conferences/internetdagarna-2020.ics')).events[0];
     expect(online.location).toBe('Online, https://internetdagarna.se');
+    const stream = online.component.getFirstProperty('conference')!;
+    expect([stream.getFirstValue(), stream.getParameter('label'), stream.getParameter('feature')]).toEqual([
+      'https://internetdagarna.se',
+      'Online',
+      'AUDIO,VIDEO',
+    ]);
+    expect(online.component.getFirstProperty('color')).toBeNull(); // no track
   });
 
   it('answers with calendar headers, a strong ETag and Last-Modified', async () => {

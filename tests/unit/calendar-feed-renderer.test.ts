@@ -1,6 +1,8 @@
 import ICAL from 'ical.js';
 import { MultidayDisplay } from '../../src/calendar/feed-parameters';
 import { renderFeed } from '../../src/calendar/feed-renderer';
+import { releasedCalendarSessions } from '../../src/calendar/released-sessions';
+import { SnapshotSession } from '../../src/releases/programme-snapshot';
 import { CalendarSession } from '../../src/calendar/calendar-session';
 import { AppearanceRole } from '../../src/sessions/appearance.entity';
 import { SessionFormat, SessionStatus } from '../../src/sessions/session.entity';
@@ -263,6 +265,114 @@ describe('feed renderer', () => {
         sessions.length ? ['BEGIN:VTIMEZONE', 'BEGIN:VTIMEZONE', 'BEGIN:VEVENT', 'BEGIN:VEVENT'] : [],
       );
     }
+  });
+
+  it("describes the calendar (RFC 7986 DESCRIPTION) and names its conference's zone (X-WR-TIMEZONE)", () => {
+    const { calendar } = render([session()]);
+    expect(calendar.getFirstPropertyValue('description')).toBe('Everything');
+    expect(calendar.getFirstPropertyValue('x-wr-caldesc')).toBe('Everything');
+    expect(calendar.getFirstPropertyValue('x-wr-timezone')).toBe('Europe/Stockholm');
+
+    const feed = (timeZone: string | undefined, sessions: CalendarSession[]) =>
+      new ICAL.Component(
+        ICAL.parse(
+          renderFeed({ name: 'n', description: 'd', url: 'https://x.example/a.ics', timeZone }, sessions, {
+            multiday: MultidayDisplay.TIMED,
+            sessionUrl: () => 'https://x.example/s.ics',
+          }),
+        ),
+      ).getFirstPropertyValue('x-wr-timezone');
+    const oslo = session({ id: 2, uid: 'oslo', conference: { ...session().conference, timeZone: 'Europe/Oslo' } });
+    // A conference's feed names its zone, with sessions or without.
+    expect(feed('Europe/Oslo', [])).toBe('Europe/Oslo');
+    // A speaker's or an agenda's: the zone its sessions share, and none when they are in several.
+    expect(feed(undefined, [oslo])).toBe('Europe/Oslo');
+    expect(feed(undefined, [session(), oslo])).toBeNull();
+    expect(feed(undefined, [])).toBeNull();
+  });
+
+  it("colours an event as its track (RFC 7986 COLOR): the CSS3 colour nearest the track's", () => {
+    const colours = {
+      teal: '#008080',
+      green: '#1a7f37', // a darker green than CSS's "green" is nearest forestgreen
+      named: 'Teal',
+      purple: '#663399', // rebeccapurple is CSS Color 4, not CSS3
+      none: null,
+    };
+    const sessions = Object.entries(colours).map(([uid, color], index) =>
+      session({ id: index + 1, uid, track: { name: `Track ${uid}`, color } }),
+    );
+    const { events } = render([
+      ...sessions,
+      session({ id: 9, uid: 'no-track', track: null }),
+      session({ id: 10, uid: 'unknown', track: { name: 'Old' } }),
+    ]);
+    const colourOf = Object.fromEntries(
+      events.map((event) => [event.uid.replace(/@lectern$/, ''), event.component.getFirstPropertyValue('color')]),
+    );
+    expect(colourOf).toEqual({
+      teal: 'teal',
+      green: 'forestgreen',
+      named: 'teal',
+      purple: 'darkslateblue',
+      none: null,
+      'no-track': null,
+      unknown: null,
+    });
+  });
+
+  it("takes a released session's track colour where the release has one, and none where it has not", () => {
+    const released = (track: SnapshotSession['track'] & { color?: string | null }): SnapshotSession => ({
+      id: 1,
+      uid: 'released',
+      title: { sv: 'Släppt' },
+      abstract: {},
+      format: SessionFormat.TALK,
+      language: 'sv',
+      status: SessionStatus.CONFIRMED,
+      startsAt: '2020-03-28T09:00:00.000Z',
+      endsAt: '2020-03-28T09:30:00.000Z',
+      revision: 1,
+      streamUrl: null,
+      recordingUrl: null,
+      slidesUrl: null,
+      createdAt: '2020-01-01T00:00:00.000Z',
+      updatedAt: '2020-01-01T00:00:00.000Z',
+      room: null,
+      track,
+      lineUp: [],
+    });
+    const programme = { conference: session().conference, sessions: [] };
+    const [kept, lacking] = [released({ slug: 'data', name: 'Data', color: '#008080' }), released({ slug: 'data', name: 'Data' })].map(
+      (snapshot) => releasedCalendarSessions(programme, [snapshot])[0],
+    );
+    expect([kept.track, lacking.track]).toEqual([
+      { name: 'Data', color: '#008080' },
+      { name: 'Data', color: null },
+    ]);
+    expect(render([kept, lacking]).events.map((event) => event.component.getFirstPropertyValue('color'))).toEqual(['teal', null]);
+  });
+
+  it('gives the stream a session is watched on as its CONFERENCE (RFC 7986)', () => {
+    const conference = (event: ICAL.Event) => {
+      const property = event.component.getFirstProperty('conference');
+      return (
+        property && { url: property.getFirstValue(), label: property.getParameter('label'), feature: property.getParameter('feature') }
+      );
+    };
+    const [online, ownStream, none, hostile, notWeb] = render([
+      session({ id: 1, uid: 'online', room: { name: 'Online "Sal"\nB', streamUrl: 'https://stream.example/a?x=1,2;3' } }),
+      session({ id: 2, uid: 'own', streamUrl: 'https://play.example/b' }),
+      session({ id: 3, uid: 'none' }),
+      session({ id: 4, uid: 'hostile', streamUrl: 'https://x.example/a b"\r\nX-INJECTED:1' }),
+      session({ id: 5, uid: 'not-web', streamUrl: 'javascript:alert(1)' }),
+    ]).events;
+    expect(conference(online)).toEqual({ url: 'https://stream.example/a?x=1,2;3', label: 'Online "Sal"\nB', feature: 'AUDIO,VIDEO' });
+    expect(conference(ownStream)).toEqual({ url: 'https://play.example/b', label: 'Sändning', feature: 'AUDIO,VIDEO' });
+    expect(conference(none)).toBeNull();
+    expect(conference(hostile)?.url).toBe('https://x.example/a%20b%22X-INJECTED:1');
+    expect(hostile.component.getAllProperties().map((property) => property.name)).not.toContain('x-injected');
+    expect(conference(notWeb)).toBeNull();
   });
 
   it('follows the locale asked for, with the links of the abstract kept', () => {
