@@ -22,13 +22,30 @@ interface Transition {
 
 /** The walk's step: much shorter than any period between two offset changes the tz database holds. */
 const STEP_MS = 6 * 60 * 60 * 1000;
-/** Zone-years walked and kept; tz data does not change while the process runs. */
-const MAX_KEPT_YEARS = 10_000;
-const walked = new Map<string, Transition[]>();
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Zone-years walked and kept, and zone names checked; tz data does not change while the process runs. */
+const MAX_KEPT = 10_000;
+
+/** One local year of a zone: when it starts and ends, the offset at its start, and the changes within it. */
+interface ZoneYear {
+  year: number;
+  start: number;
+  end: number;
+  opening: number;
+  transitions: Transition[];
+}
+const walked = new Map<string, ZoneYear>();
+const known = new Map<string, boolean>();
 
 /** Whether a VTIMEZONE can be written for the zone; events in other zones are written in UTC instead. */
 export function hasVtimezone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  let valid = known.get(zone);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(zone);
+    if (known.size >= MAX_KEPT) known.clear();
+    known.set(zone, valid);
+  }
+  return valid;
 }
 
 /**
@@ -39,12 +56,12 @@ export function hasVtimezone(zone: string): boolean {
  */
 export function isRepeatedLocalTime(zone: string, instant: Date): boolean {
   const at = instant.getTime();
-  const own = offset(zone, at);
+  const own = offsetAt(zone, at);
   const wall = at + own * 60_000;
-  // A zone's other offsets near this instant: those on either side of a change within a day.
-  const others = new Set([offset(zone, at - 86_400_000), offset(zone, at + 86_400_000)]);
+  // The zone's other offsets near this instant: those on either side of a change within a day.
+  const others = new Set([offsetAt(zone, at - DAY_MS), offsetAt(zone, at + DAY_MS)]);
   others.delete(own);
-  return [...others].some((other) => offset(zone, wall - other * 60_000) === other);
+  return [...others].some((other) => offsetAt(zone, wall - other * 60_000) === other);
 }
 
 /**
@@ -54,18 +71,60 @@ export function isRepeatedLocalTime(zone: string, instant: Date): boolean {
  */
 export function vtimezone(zone: string, instants: readonly Date[]): string | null {
   if (!hasVtimezone(zone)) return null;
-  const years = [...new Set(instants.map((instant) => DateTime.fromJSDate(instant, { zone }).year))].sort((a, b) => a - b);
+  const years = [...new Set(instants.map((instant) => yearHolding(zone, instant.getTime()).year))].sort((a, b) => a - b);
   const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`];
   years.forEach((year, index) => {
-    if (years[index - 1] !== year - 1) {
-      const opening = startOfYear(zone, year);
-      const current = offset(zone, opening);
-      lines.push(...observance(zone, { at: opening, from: current, to: current }));
-    }
-    for (const transition of transitionsIn(zone, year)) lines.push(...observance(zone, transition));
+    const { start, opening, transitions } = zoneYear(zone, year);
+    if (years[index - 1] !== year - 1) lines.push(...observance(zone, { at: start, from: opening, to: opening }));
+    for (const transition of transitions) lines.push(...observance(zone, transition));
   });
   lines.push('END:VTIMEZONE');
   return lines.join('\r\n');
+}
+
+/** The offset at an instant, from the walked years: the same as luxon's, without asking Intl each time. */
+function offsetAt(zone: string, at: number): number {
+  const { opening, transitions } = yearHolding(zone, at);
+  let current = opening;
+  for (const transition of transitions) {
+    if (transition.at > at) break;
+    current = transition.to;
+  }
+  return current;
+}
+
+/** The local year an instant is in: the UTC year's, the one before or the one after. */
+function yearHolding(zone: string, at: number): ZoneYear {
+  const year = zoneYear(zone, new Date(at).getUTCFullYear());
+  if (at < year.start) return zoneYear(zone, year.year - 1);
+  return at < year.end ? year : zoneYear(zone, year.year + 1);
+}
+
+/** One local year of the zone, walked once and kept: its offset changes, found by walking its offset. */
+function zoneYear(zone: string, year: number): ZoneYear {
+  const key = `${zone} ${year}`;
+  const kept = walked.get(key);
+  if (kept) return kept;
+  const transitions: Transition[] = [];
+  const start = startOfYear(zone, year);
+  const end = startOfYear(zone, year + 1);
+  const opening = offset(zone, start);
+  let at = start;
+  let current = opening;
+  while (at < end) {
+    const next = Math.min(at + STEP_MS, end);
+    const then = offset(zone, next);
+    if (then !== current) {
+      // A change at the very start of the next year is kept with this one, whose walk sees it.
+      transitions.push({ at: firstWithOffset(zone, at, next, then), from: current, to: then });
+      current = then;
+    }
+    at = next;
+  }
+  const record = { year, start, end, opening, transitions };
+  if (walked.size >= MAX_KEPT) walked.clear();
+  walked.set(key, record);
+  return record;
 }
 
 /** One STANDARD or DAYLIGHT component; its DTSTART is the local time before the change (RFC 5545 §3.6.5). */
@@ -80,30 +139,6 @@ function observance(zone: string, { at, from, to }: Transition): string[] {
     `TZNAME:${abbreviation(zone, at, to)}`,
     `END:${kind}`,
   ];
-}
-
-/** The offset changes within one local year of the zone, found once and kept. */
-function transitionsIn(zone: string, year: number): Transition[] {
-  const key = `${zone} ${year}`;
-  let transitions = walked.get(key);
-  if (transitions) return transitions;
-  transitions = [];
-  const end = startOfYear(zone, year + 1);
-  let at = startOfYear(zone, year);
-  let current = offset(zone, at);
-  while (at < end) {
-    const next = Math.min(at + STEP_MS, end);
-    const then = offset(zone, next);
-    if (then !== current) {
-      // A change at the very start of the next year is kept with this one, whose walk sees it.
-      transitions.push({ at: firstWithOffset(zone, at, next, then), from: current, to: then });
-      current = then;
-    }
-    at = next;
-  }
-  if (walked.size >= MAX_KEPT_YEARS) walked.clear();
-  walked.set(key, transitions);
-  return transitions;
 }
 
 /** The first whole second in (before, after] with the offset `after` has: the tz database changes on whole seconds. */
