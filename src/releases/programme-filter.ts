@@ -1,21 +1,27 @@
-import { DateTime } from 'luxon';
-import { canonicalLocale } from '../common/validation';
 import { searchable } from '../common/localisation';
 import { queryTokens, sessionDocument } from '../search/search-terms';
+import { checkSessionFilter } from '../sessions/session-filter';
 import { SessionFilter } from '../sessions/session.inputs';
 import { SnapshotSession } from './programme-snapshot';
 
 /**
  * The `sessions` filter applied to a release's frozen sessions, with the rules the live query
- * has: a list matches any of its values, a session belongs to every local day it overlaps, and
- * every search word must start a word of the title or abstract, or a part of a speaker's name.
+ * has (`SessionService.applyFilter`), checked by the same `checkSessionFilter` (so with the same
+ * bounds): a list matches any of its values, a session belongs to every local day it
+ * overlaps, and every search word must start a word of the title or abstract, or a part of a
+ * speaker's name.
  */
-export function filterReleasedSessions(sessions: SnapshotSession[], filter: SessionFilter, timeZone: string): SnapshotSession[] {
-  const days = (filter.day ?? []).map((day) => {
-    const start = DateTime.fromISO(day, { zone: timeZone }).startOf('day');
-    return { start: start.toUTC().toISO()!, end: start.plus({ days: 1 }).toUTC().toISO()! };
-  });
-  const languages = (filter.language ?? []).map((language) => canonicalLocale(language) ?? language);
+export function filterReleasedSessions(sessions: SnapshotSession[], given: SessionFilter, timeZone: string): SnapshotSession[] {
+  const filter = checkSessionFilter(given, timeZone);
+  const { days } = filter;
+  const [tracks, rooms, formats, statuses, languages, speakers] = [
+    filter.track,
+    filter.room,
+    filter.format,
+    filter.status,
+    filter.language,
+    filter.speaker,
+  ].map((values) => new Set<string>(values));
   const words = queryTokens(filter.text);
   return sessions.filter((session) => {
     if (
@@ -29,12 +35,12 @@ export function filterReleasedSessions(sessions: SnapshotSession[], filter: Sess
       )
     )
       return false;
-    if (filter.track?.length && !(session.track && filter.track.includes(session.track.slug))) return false;
-    if (filter.room?.length && !(session.room && filter.room.includes(session.room.slug))) return false;
-    if (filter.format?.length && !filter.format.includes(session.format)) return false;
-    if (filter.status?.length && !filter.status.includes(session.status)) return false;
-    if (languages.length && !languages.includes(session.language)) return false;
-    if (filter.speaker?.length && !session.lineUp.some((a) => filter.speaker!.includes(a.speakerSlug))) return false;
+    if (tracks.size && !(session.track && tracks.has(session.track.slug))) return false;
+    if (rooms.size && !(session.room && rooms.has(session.room.slug))) return false;
+    if (formats.size && !formats.has(session.format)) return false;
+    if (statuses.size && !statuses.has(session.status)) return false;
+    if (languages.size && !languages.has(session.language)) return false;
+    if (speakers.size && !session.lineUp.some((a) => speakers.has(a.speakerSlug))) return false;
     if (words) {
       // The same words the live index holds, matched as it matches them: each word starts one of them.
       const document = sessionDocument(

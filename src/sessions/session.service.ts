@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { Brackets, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { requireOrganiserOf, Viewer, visibleTo } from '../auth/viewer';
 import { Page, PageArgs, paginate } from '../common/connection';
 import { applyChanges, parseId, stamped } from '../common/entities';
@@ -17,6 +17,7 @@ import { Transactions } from '../database/transactions';
 import { SearchService } from '../search/search.service';
 import { ProgrammeEvents } from '../events/programme-events';
 import { Session, SessionStatus } from './session.entity';
+import { checkSessionFilter } from './session-filter';
 import { CreateSessionInput, SessionFilter, UpdateSessionInput } from './session.inputs';
 
 const TITLE_MAX = 300;
@@ -228,44 +229,44 @@ export class SessionService {
     session.searchText = searchable(session.title, session.abstract);
   }
 
-  /** Narrows a session query by the public filter (shared by GraphQL and the calendar feeds). */
-  applyFilter(query: SelectQueryBuilder<Session>, conference: Conference, filter: SessionFilter): void {
-    const v = new Validation();
-    if (filter.day?.length) {
-      filter.day.forEach((day, i) => v.date(day, `filter.day[${i}]`));
-      v.throwIfFailed();
+  /**
+   * Narrows a session query by the public filter (shared by GraphQL and the calendar feeds). Each
+   * field is one condition whatever the number of its values, and its values are bounded
+   * (`checkSessionFilter`), so a whole filter binds under a thousand parameters on either engine.
+   */
+  applyFilter(query: SelectQueryBuilder<Session>, conference: Conference, given: SessionFilter): void {
+    const filter = checkSessionFilter(given, conference.timeZone);
+    if (filter.days.length) {
+      // A session belongs to every day it overlaps (a three-day hackathon shows on each): it
+      // overlaps one of the days' windows, listed as rows (columns column1 and column2 on both engines).
+      const rows = filter.days.map((_, i) => `(:dayStart${i}, :dayEnd${i})`).join(', ');
+      const parameters = Object.fromEntries(
+        filter.days.flatMap(({ start, end }, i) => [
+          [`dayStart${i}`, start],
+          [`dayEnd${i}`, end],
+        ]),
+      );
       query.andWhere(
-        new Brackets((days) =>
-          filter.day!.forEach((day, i) => {
-            const start = DateTime.fromISO(day, { zone: conference.timeZone }).startOf('day');
-            // A session belongs to every day it overlaps: a three-day hackathon shows on each.
-            days.orWhere(`(session.startsAt < :dayEnd${i} AND session.endsAt > :dayStart${i})`, {
-              [`dayStart${i}`]: start.toUTC().toISO(),
-              [`dayEnd${i}`]: start.plus({ days: 1 }).toUTC().toISO(),
-            });
-          }),
-        ),
+        `EXISTS (SELECT 1 FROM (VALUES ${rows}) "days" WHERE session.startsAt < "days"."column2" AND session.endsAt > "days"."column1")`,
+        parameters,
       );
     }
-    if (filter.track?.length) {
+    if (filter.track.length) {
       query.andWhere(
         'session.trackId IN (SELECT "t"."id" FROM "tracks" "t" WHERE "t"."conferenceId" = :conferenceId AND "t"."slug" IN (:...tracks))',
         { tracks: filter.track },
       );
     }
-    if (filter.room?.length) {
+    if (filter.room.length) {
       query.andWhere(
         'session.roomId IN (SELECT "r"."id" FROM "rooms" "r" WHERE "r"."conferenceId" = :conferenceId AND "r"."slug" IN (:...rooms))',
         { rooms: filter.room },
       );
     }
-    if (filter.format?.length) query.andWhere('session.format IN (:...formats)', { formats: filter.format });
-    if (filter.status?.length) query.andWhere('session.status IN (:...statuses)', { statuses: filter.status });
-    if (filter.language?.length) {
-      const languages = filter.language.map((language) => canonicalLocale(language) ?? language);
-      query.andWhere('session.language IN (:...languages)', { languages });
-    }
-    if (filter.speaker?.length) {
+    if (filter.format.length) query.andWhere('session.format IN (:...formats)', { formats: filter.format });
+    if (filter.status.length) query.andWhere('session.status IN (:...statuses)', { statuses: filter.status });
+    if (filter.language.length) query.andWhere('session.language IN (:...languages)', { languages: filter.language });
+    if (filter.speaker.length) {
       query.andWhere(
         'EXISTS (SELECT 1 FROM "appearances" "a" INNER JOIN "speakers" "sp" ON "sp"."id" = "a"."speakerId" WHERE "a"."sessionId" = session.id AND "sp"."slug" IN (:...speakers))',
         { speakers: filter.speaker },
