@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
+import { MAX_LIST_VALUES } from '../common/query-limits';
 import { LocalisedTextInput, localisedField } from '../common/localisation';
 import { AppearanceRole } from './appearance.entity';
 import { SessionFormat, SessionStatus } from './session.entity';
@@ -52,7 +53,9 @@ export class CreateSessionInput {
 @InputType()
 export class UpdateSessionInput extends PartialType(OmitType(CreateSessionInput, ['conferenceId'] as const)) {}
 
-@InputType({ description: 'Every field narrows the list; a list field matches any of its values.' })
+@InputType({
+  description: `Every field narrows the list; a list field matches any of its values, and holds at most ${MAX_LIST_VALUES} of them.`,
+})
 export class SessionFilter {
   @Field(() => [String], { nullable: true, description: 'Days (YYYY-MM-DD) in the conference time zone.' })
   day?: string[];
