@@ -71,7 +71,7 @@ export class FeedReader {
     if (pinned)
       return releasedCalendarSessions(pinned.programme, filterReleasedSessions(pinned.programme.sessions, filter, conference.timeZone));
     const query = this.scheduled().andWhere('session.conferenceId = :conferenceId', { conferenceId: conference.id });
-    this.sessions.applyFilter(query, conference, filter);
+    this.sessions.applyFilter(query, conference, filter, PUBLIC_VIEWER);
     return this.read(query);
   }
 

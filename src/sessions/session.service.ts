@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
-import { requireOrganiserOf, Viewer, visibleTo } from '../auth/viewer';
+import { organises, requireOrganiserOf, Viewer, visibleTo } from '../auth/viewer';
 import { Page, PageArgs, paginate } from '../common/connection';
 import { applyChanges, parseId, stamped } from '../common/entities';
 import { notFound } from '../common/errors';
@@ -56,7 +56,7 @@ export class SessionService {
 
   async list(conference: Conference, filter: SessionFilter | undefined, page: PageArgs, viewer: Viewer): Promise<Page<Session>> {
     const query = this.visible(viewer).andWhere('session.conferenceId = :conferenceId', { conferenceId: conference.id });
-    this.applyFilter(query, conference, filter ?? {});
+    this.applyFilter(query, conference, filter ?? {}, viewer);
     return paginate(query.orderBy('session.startsAt', 'ASC', 'NULLS LAST').addOrderBy('session.id', 'ASC'), page);
   }
 
@@ -234,8 +234,14 @@ export class SessionService {
    * field is one condition whatever the number of its values, and its values are bounded
    * (`checkSessionFilter`), so a whole filter binds under a thousand parameters on either engine.
    */
-  applyFilter(query: SelectQueryBuilder<Session>, conference: Conference, given: SessionFilter): void {
+  /**
+   * Narrows a query to the filter. Rooms and tracks are named by slug, and a reader who does not
+   * organise the conference names only published ones: an unpublished one matches nothing, as if
+   * it did not exist, so its sessions cannot be counted from outside.
+   */
+  applyFilter(query: SelectQueryBuilder<Session>, conference: Conference, given: SessionFilter, viewer: Viewer): void {
     const filter = checkSessionFilter(given, conference.timeZone);
+    const publishedPart = (alias: string) => (organises(viewer, conference.id) ? '' : ` AND "${alias}"."published" = :partPublished`);
     if (filter.days.length) {
       // A session belongs to every day it overlaps (a three-day hackathon shows on each): it
       // overlaps one of the days' windows, listed as rows (columns column1 and column2 on both engines).
@@ -253,14 +259,14 @@ export class SessionService {
     }
     if (filter.track.length) {
       query.andWhere(
-        'session.trackId IN (SELECT "t"."id" FROM "tracks" "t" WHERE "t"."conferenceId" = :conferenceId AND "t"."slug" IN (:...tracks))',
-        { tracks: filter.track },
+        `session.trackId IN (SELECT "t"."id" FROM "tracks" "t" WHERE "t"."conferenceId" = :conferenceId AND "t"."slug" IN (:...tracks)${publishedPart('t')})`,
+        { tracks: filter.track, partPublished: true },
       );
     }
     if (filter.room.length) {
       query.andWhere(
-        'session.roomId IN (SELECT "r"."id" FROM "rooms" "r" WHERE "r"."conferenceId" = :conferenceId AND "r"."slug" IN (:...rooms))',
-        { rooms: filter.room },
+        `session.roomId IN (SELECT "r"."id" FROM "rooms" "r" WHERE "r"."conferenceId" = :conferenceId AND "r"."slug" IN (:...rooms)${publishedPart('r')})`,
+        { rooms: filter.room, partPublished: true },
       );
     }
     if (filter.format.length) query.andWhere('session.format IN (:...formats)', { formats: filter.format });
