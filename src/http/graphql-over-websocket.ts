@@ -41,6 +41,7 @@ export async function checkGraphqlOverWebSocket(
     if (new URL(request.url ?? '/', 'http://localhost').pathname !== options.graphqlPath) return;
     screenMessages(socket, async (data) => {
       const message = operationMessage(data);
+      if (message === NULL_MESSAGE) return { type: 'error', id: null, payload: [{ message: 'A message must be a JSON object.' }] };
       if (!message) return undefined;
       try {
         const operation = await checkDocument(options.rules, fastify.graphql.schema, message.payload);
@@ -79,15 +80,22 @@ function screenMessages(socket: WebSocket, refusal: (data: WebSocket.RawData) =>
   }) as typeof socket.emit;
 }
 
-/** The message, if it is one that carries a document; anything else (broken JSON included) is Mercurius's to answer. */
-function operationMessage(data: WebSocket.RawData): { id: unknown; payload: GraphqlRequest } | undefined {
+/** `null` as a message: Mercurius would read its fields, fail, and close the connection with an error in the log. */
+const NULL_MESSAGE = Symbol('null');
+
+/**
+ * The message, if it is one that carries a document; anything else (broken JSON included) is
+ * Mercurius's to answer, but for `null`.
+ */
+function operationMessage(data: WebSocket.RawData): { id: unknown; payload: GraphqlRequest } | typeof NULL_MESSAGE | undefined {
   let message: unknown;
   try {
     message = JSON.parse(Buffer.isBuffer(data) ? data.toString('utf8') : String(data));
   } catch {
     return undefined;
   }
-  if (!message || typeof message !== 'object') return undefined;
+  if (message === null) return NULL_MESSAGE;
+  if (typeof message !== 'object') return undefined;
   const { type, id, payload } = message as Record<string, unknown>;
   if (typeof type !== 'string' || !OPERATION_MESSAGES.has(type)) return undefined;
   return { id, payload: payload && typeof payload === 'object' ? (payload as GraphqlRequest) : { query: undefined } };
