@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import WebSocket from 'ws';
 import { DemoLoader } from '../../src/demo/demo-loader.service';
 import { Lectern, ORGANISER_TOKEN, startLectern } from '../support/lectern';
 import { FUZZ_SEED } from '../support/environment';
@@ -9,8 +10,10 @@ import { FUZZ_SEED } from '../support/environment';
  * for every argument and variable of every query and mutation in the schema (read from
  * introspection), values the services must refuse, huge strings, broken and deeply nested JSON,
  * wrong content types and methods, invalid UTF-8, garbage query strings and route parameters.
- * No answer may be a server error or give away its insides, and the database must be exactly as
- * it was afterwards. Routes and schema fields added later are fuzzed too.
+ * Subscriptions over WebSocket get the same: wrong arguments for every subscription field,
+ * documents past every limit, and messages no client should send. No answer may be a server
+ * error or give away its insides, and the database must be exactly as it was afterwards. Routes
+ * and schema fields added later are fuzzed too.
  *
  * The inputs are drawn from a seeded generator: FUZZ_SEED=<n> replays a run.
  */
@@ -67,7 +70,7 @@ interface InputValue {
   type: TypeRef;
 }
 interface RootField {
-  operation: 'query' | 'mutation';
+  operation: 'query' | 'mutation' | 'subscription';
   name: string;
   args: InputValue[];
   type: TypeRef;
@@ -79,7 +82,10 @@ interface SchemaType {
   enumValues: { name: string }[] | null;
 }
 interface Schema {
+  /** Queries and mutations (over HTTP). */
   fields: RootField[];
+  /** Subscriptions (over WebSocket). */
+  subscriptions: RootField[];
   types: Map<string, SchemaType>;
 }
 
@@ -87,6 +93,7 @@ const TYPE_REF = 'kind name ofType { kind name ofType { kind name ofType { kind 
 const INTROSPECTION = `{ __schema {
   queryType { fields { name args { name type { ${TYPE_REF} } } type { ${TYPE_REF} } } }
   mutationType { fields { name args { name type { ${TYPE_REF} } } type { ${TYPE_REF} } } }
+  subscriptionType { fields { name args { name type { ${TYPE_REF} } } type { ${TYPE_REF} } } }
   types { kind name inputFields { name type { ${TYPE_REF} } } enumValues { name } }
 } }`;
 
@@ -96,7 +103,8 @@ async function readSchema(lectern: Lectern): Promise<Schema> {
     ...__schema.queryType.fields.map((field: RootField) => ({ ...field, operation: 'query' as const })),
     ...__schema.mutationType.fields.map((field: RootField) => ({ ...field, operation: 'mutation' as const })),
   ];
-  return { fields, types: new Map(__schema.types.map((type: SchemaType) => [type.name, type])) };
+  const subscriptions = __schema.subscriptionType.fields.map((field: RootField) => ({ ...field, operation: 'subscription' as const }));
+  return { fields, subscriptions, types: new Map(__schema.types.map((type: SchemaType) => [type.name, type])) };
 }
 
 const typeText = (type: TypeRef): string =>
@@ -793,6 +801,206 @@ function httpProbes(random: Random): Probe[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Subscriptions over WebSocket (graphql-transport-ws): every document goes through the limits
+// HTTP's do, and a refusal is an `error` message for that subscription on a connection that
+// stays open. Messages that carry no document are Mercurius's to answer; none may break it.
+
+interface SocketProbe {
+  label: string;
+  /** A message, as JSON, as text or as binary. */
+  message: unknown;
+  binary?: boolean;
+  /** The id of a subscription it starts: it must be answered with an error for that id. */
+  refusedAs?: string;
+}
+
+let socketProbes = 0;
+
+/** A subscription no server should run: answered with an error for its id. */
+function refusedSubscription(label: string, payload: unknown): SocketProbe {
+  const id = `fuzz-${++socketProbes}`;
+  return { label, message: { id, type: 'subscribe', payload }, refusedAs: id };
+}
+
+function subscriptionProbes(schema: Schema, random: Random): SocketProbe[] {
+  const probes: SocketProbe[] = [];
+  // Wrong arguments for every subscription field, as literals and as variables.
+  for (const field of schema.subscriptions) {
+    const call = (args: string) => `subscription { ${field.name}${args}${selectionFor(field.type)} }`;
+    probes.push(refusedSubscription(`${field.name} with an argument it does not have`, { query: call('(notAnArgument: 1)') }));
+    if (field.args.some((arg) => arg.type.kind === 'NON_NULL')) {
+      probes.push(refusedSubscription(`${field.name} without its required arguments`, { query: call('') }));
+    }
+    for (const arg of field.args) {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const literal = wrongLiteral(arg.type, schema, random);
+        if (literal !== undefined) {
+          probes.push(
+            refusedSubscription(`${field.name}(${arg.name}: ${literal.slice(0, 80)})`, { query: call(`(${arg.name}: ${literal})`) }),
+          );
+        }
+        const value = wrongJson(arg.type, schema, random);
+        if (value === undefined) continue;
+        const definitions = field.args.map((a) => `$${a.name}: ${typeText(a.type)}`).join(', ');
+        const query = `subscription (${definitions}) { ${field.name}(${field.args.map((a) => `${a.name}: $${a.name}`).join(', ')})${selectionFor(field.type)} }`;
+        probes.push(
+          refusedSubscription(`${field.name} with $${arg.name} = ${JSON.stringify(value)?.slice(0, 80)}`, {
+            query,
+            variables: { [arg.name]: value },
+          }),
+        );
+      }
+    }
+  }
+
+  // Documents past the limits, or that the schema does not allow.
+  const changes = 'programmeChanged(conferenceSlug: "internetdagarna-2020")';
+  const deep = (levels: number) =>
+    `subscription { ${changes} { ${'conference { sessions(first: 1) { edges { node { '.repeat(levels)}title${' } } } }'.repeat(levels)} } }`;
+  const documents: [string, unknown][] = [
+    ['22 levels deep', { query: deep(5) }],
+    ['100,000 levels deep', { query: `subscription ${'{ a '.repeat(100_000)}${'} '.repeat(100_000)}` }],
+    ['3,000 tokens', { query: `subscription { ${changes} { ${'kind '.repeat(3_000)}} }` }],
+    ['2,000 aliases', { query: `subscription { ${changes} { ${Array.from({ length: 2_000 }, (_, i) => `a${i}: kind`).join(' ')} } }` }],
+    [
+      'aliases that cost too much',
+      {
+        query: `subscription { ${changes} { ${Array.from({ length: 60 }, (_, i) => `a${i}: conference { sessions(first: 100) { edges { node { title abstract } } } }`).join(' ')} } }`,
+      },
+    ],
+    [
+      'a fragment cycle',
+      {
+        query: `subscription { ${changes} { ...A } } fragment A on ProgrammeChange { kind ...B } fragment B on ProgrammeChange { at ...A }`,
+      },
+    ],
+    [
+      'fragments that multiply',
+      {
+        query: `subscription { ${changes} { ...F0 } } ${Array.from({ length: 16 }, (_, i) => `fragment F${i} on ProgrammeChange { ...F${i + 1} ...F${i + 1} }`).join(' ')} fragment F16 on ProgrammeChange { kind }`,
+      },
+    ],
+    ['an unknown field', { query: `subscription { ${changes} { kind nope } }` }],
+    ['two root fields', { query: `subscription { ${changes} { kind } sessionChanged(id: "1") { kind } }` }],
+    ['NUL in the query', { query: `subscription { programmeChanged(conferenceSlug: "a\\u0000b") { kind } }` }],
+    [
+      'NUL in the variables',
+      { query: 'subscription ($s: String!) { programmeChanged(conferenceSlug: $s) { kind } }', variables: { s: 'a\u0000b' } },
+    ],
+    ['a query', { query: '{ conferences { totalCount } }' }],
+    ['a mutation', { query: 'mutation { createAgenda { token } }' }],
+    ['two operations, no operationName', { query: `subscription A { ${changes} { kind } } subscription B { ${changes} { at } }` }],
+    ['an operationName it does not have', { query: `subscription A { ${changes} { kind } }`, operationName: 'B' }],
+    ['an operationName that is a number', { query: `subscription { ${changes} { kind } }`, operationName: 5 }],
+    ['variables that are a list', { query: `subscription { ${changes} { kind } }`, variables: [1, 2] }],
+    ['variables that are text', { query: `subscription { ${changes} { kind } }`, variables: 'x' }],
+    [
+      'a syntax tree in place of text',
+      { query: { kind: 'Document', definitions: [{ kind: 'OperationDefinition', operation: 'subscription' }] } },
+    ],
+    ['a number in place of text', { query: 5 }],
+    ['no query', {}],
+    ['no payload', undefined],
+    ['a payload that is text', 'subscription { x }'],
+    ['broken GraphQL', { query: `subscription { ${changes} { kind ` }],
+    ['half a megabyte of garbage', { query: random.text(500_000) }],
+    ['introspection', { query: 'subscription { __schema { types { name } } }' }],
+  ];
+  for (const [label, payload] of documents) probes.push(refusedSubscription(label, payload));
+
+  // Messages that carry no document: Mercurius answers or ignores them, and carries on.
+  const junk: [string, unknown, boolean?][] = [
+    ['broken JSON', '{"type": "subscribe", '],
+    ['a list', '[]'],
+    ['null', 'null'],
+    ['a number', '12'],
+    ['an unknown type', { type: 'nope', id: 'x' }],
+    ['no type', { id: 'x', payload: {} }],
+    ['a type that is not text', { type: 5 }],
+    ['a complete for no subscription', { type: 'complete', id: 'never-started' }],
+    ['a pong nobody asked for', { type: 'pong' }],
+    ['binary garbage', Buffer.from(Array.from({ length: 256 }, (_, i) => (i * 37) % 256)), true],
+    ['a prototype-polluting message', '{"__proto__": {"polluted": true}, "type": "ping"}'],
+  ];
+  for (const [label, message, binary] of junk) probes.push({ label, message, binary });
+  return probes;
+}
+
+type SocketProtocol = 'graphql-transport-ws' | 'graphql-ws';
+
+/**
+ * Sends the probes over one connection, in order, each that starts a subscription waiting for its
+ * answer (on the legacy graphql-ws protocol, `subscribe` is `start`); then sends a message of a
+ * type no protocol has, which an open connection answers with an error for its id.
+ */
+async function sendOverWebSocket(lectern: Lectern, role: Role, protocol: SocketProtocol, probes: SocketProbe[]): Promise<Failure[]> {
+  const failures: Failure[] = [];
+  const fail = (label: string, problem: string, answer: unknown) =>
+    failures.push({ probe: `${protocol} ${role}: ${label}`, status: 0, problem, answer: JSON.stringify(answer)?.slice(0, 300) ?? '' });
+  const socket = new WebSocket(`${lectern.url.replace('http', 'ws')}/graphql`, protocol);
+  const messages: any[] = [];
+  const waiting: (() => void)[] = [];
+  let closed: number | undefined;
+  socket.on('message', (data) => {
+    const text = String(data);
+    if (LEAKS.test(text)) fail('a message', 'leaks internals', text);
+    messages.push(JSON.parse(text));
+    waiting.splice(0).forEach((wake) => wake());
+  });
+  socket.on('close', (code) => {
+    closed = code;
+    waiting.splice(0).forEach((wake) => wake());
+  });
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+  /** The first message that passes `wanted`, or undefined if the connection closes first. */
+  const first = async (wanted: (message: any) => boolean, within = 60_000): Promise<any> => {
+    const until = Date.now() + within;
+    for (;;) {
+      const found = messages.find(wanted);
+      if (found || closed !== undefined || Date.now() >= until) return found;
+      await new Promise<void>((wake) => {
+        waiting.push(wake);
+        setTimeout(wake, until - Date.now());
+      });
+    }
+  };
+  const send = ({ message, binary }: Pick<SocketProbe, 'message' | 'binary'>) => {
+    const legacy = protocol === 'graphql-ws' && (message as { type?: unknown } | null)?.type === 'subscribe';
+    const text = typeof message === 'string' ? message : JSON.stringify(legacy ? { ...(message as object), type: 'start' } : message);
+    socket.send(binary ? (message as Buffer) : text);
+  };
+
+  send({ message: { type: 'connection_init', payload: role === 'organiser' ? { authorization: `Bearer ${ORGANISER_TOKEN}` } : {} } });
+  if (!(await first((message) => message.type === 'connection_ack'))) fail('connection_init', 'not acknowledged', messages);
+  let accepted = 0;
+  for (const probe of probes) {
+    if (closed !== undefined) {
+      fail(probe.label, `connection closed (${closed})`, messages.at(-1));
+      break;
+    }
+    send(probe);
+    if (!probe.refusedAs) continue;
+    // A refusal comes at once; a subscription that is running says nothing (nothing changes here).
+    const answer = await first((message) => message.id === probe.refusedAs, 2_000);
+    if (!answer) {
+      if (closed === undefined) fail(probe.label, 'accepted', probe.message);
+      if (++accepted === 2) break;
+      continue;
+    }
+    const errors = answer.payload;
+    if (answer.type !== 'error') fail(probe.label, `answered ${answer.type}`, answer);
+    else if (!Array.isArray(errors) || errors.length === 0) fail(probe.label, 'an error without errors', answer);
+    else if (errors.some((error: any) => typeof error.message !== 'string' || error.message === ''))
+      fail(probe.label, 'error without a message', answer);
+    else if (errors.some((error: any) => error.extensions?.code === 'INTERNAL_SERVER_ERROR')) fail(probe.label, 'internal error', answer);
+  }
+  send({ message: { id: 'still-there', type: 'still-there?' } });
+  if (!(await first((message) => message.id === 'still-there'))) fail('after the probes', `connection closed (${closed})`, messages.at(-1));
+  socket.close();
+  return failures;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Every other route Fastify has, with garbage parameters, query strings, headers and methods.
 
 /** `printRoutes()` draws a tree of path segments; this reads back each route's full path and methods. */
@@ -1026,6 +1234,15 @@ describe(`fuzzing every endpoint (FUZZ_SEED=${SEED})`, () => {
     expect(probes.length).toBeGreaterThanOrEqual(500);
 
     const failures = await sendAll(lectern, probes);
+    const overWebSocket = subscriptionProbes(schema, random);
+    expect(overWebSocket.length).toBeGreaterThanOrEqual(50);
+    for (const [role, protocol] of [
+      ['public', 'graphql-transport-ws'],
+      ['organiser', 'graphql-transport-ws'],
+      ['public', 'graphql-ws'],
+    ] as const) {
+      failures.push(...(await sendOverWebSocket(lectern, role, protocol, overWebSocket)));
+    }
     expect(failures).toEqual([]);
     expect(await snapshot(dataSource)).toEqual(before);
   });
