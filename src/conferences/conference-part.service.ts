@@ -84,8 +84,15 @@ export abstract class ConferencePartService<T extends ConferencePart, C extends 
       const part = await this.require(manager, id);
       requireOrganiserOf(actor, part.conferenceId);
       this.check(changes, false);
+      const wasPublished = part.published;
       applyChanges(part, changes as unknown as Partial<T>);
-      this.events.record(manager, { kind: 'CONFERENCE_CHANGED', conferenceId: part.conferenceId });
+      // Whether the public saw it before or sees it now: a change to a part it never sees is not its news.
+      const shown = wasPublished || part.published;
+      this.events.record(manager, {
+        kind: 'CONFERENCE_CHANGED',
+        conferenceId: part.conferenceId,
+        details: { [this.noun]: part.id, shown },
+      });
       return this.save(manager, part);
     });
   }
@@ -96,7 +103,11 @@ export abstract class ConferencePartService<T extends ConferencePart, C extends 
       requireOrganiserOf(actor, part.conferenceId);
       const removedId = part.id;
       await manager.remove(part);
-      this.events.record(manager, { kind: 'CONFERENCE_CHANGED', conferenceId: part.conferenceId });
+      this.events.record(manager, {
+        kind: 'CONFERENCE_CHANGED',
+        conferenceId: part.conferenceId,
+        details: { [this.noun]: removedId, deleted: true, shown: part.published },
+      });
       return Object.assign(part, { id: removedId });
     });
   }

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { FastifyInstance } from 'fastify';
+import { PUBLIC_VIEWER } from '../auth/viewer';
 import { ConferenceStatus } from '../conferences/conference.entity';
 import { ConferenceService } from '../conferences/conference.service';
 import { ProgrammeChange, ProgrammeEvents } from '../events/programme-events';
@@ -55,7 +56,8 @@ export class LiveChanges implements OnModuleInit {
   /**
    * Who may hear of each change is decided here, once, from the programme as committed: the
    * public hears of published sessions of published conferences, and of a session's going
-   * (withdrawn or deleted), so that it can drop what it shows.
+   * (withdrawn, or deleted after the public had seen it), so that it can drop what it shows; of a
+   * speaker only while they are in a session it sees; of a room or track only if it saw or sees it.
    */
   private async withAudience(changes: readonly ProgrammeChange[]): Promise<LiveChange[]> {
     const conferenceIds = [...new Set(changes.map((change) => change.conferenceId))];
@@ -66,16 +68,41 @@ export class LiveChanges implements OnModuleInit {
     ]);
     const published = new Set(conferences.filter((c) => c.status === ConferenceStatus.PUBLISHED).map((c) => c.id));
     const publicSessions = new Set(sessions.filter((s) => s.published).map((s) => s.id));
-    return changes.map((change) => {
-      const gone = change.kind === 'SESSION_DELETED' || (change.kind === 'SESSION_UPDATED' && change.details?.published === false);
-      const sessionPublic = change.sessionId === undefined || gone || publicSessions.has(change.sessionId);
-      return {
+    return Promise.all(
+      changes.map(async (change) => ({
         kind: change.kind,
         conferenceId: change.conferenceId,
         sessionId: change.sessionId ?? null,
         at: change.at.toISOString(),
-        public: published.has(change.conferenceId) && sessionPublic,
-      };
-    });
+        public: published.has(change.conferenceId) && (await this.publicNews(change, publicSessions)),
+      })),
+    );
+  }
+
+  private async publicNews(change: ProgrammeChange, publicSessions: Set<number>): Promise<boolean> {
+    const details = change.details ?? {};
+    if (change.kind === 'SESSION_DELETED') return details.wasPublic === true;
+    if (change.kind === 'SESSION_UPDATED' && details.published === false) return true;
+    if (change.sessionId !== undefined) return publicSessions.has(change.sessionId);
+    if (change.kind === 'SPEAKER_CHANGED') return this.speakerShown(change);
+    if (change.kind === 'CONFERENCE_CHANGED' && 'shown' in details) return details.shown === true;
+    return true;
+  }
+
+  /** Whether the public sees the speaker in one of the conference's sessions (for a deleted one: saw, in the sessions they were in). */
+  private speakerShown(change: ProgrammeChange): Promise<boolean> {
+    const query = this.sessions
+      .visible(PUBLIC_VIEWER)
+      .andWhere('session.conferenceId = :conferenceId', { conferenceId: change.conferenceId });
+    const sessionIds = change.details?.sessionIds;
+    if (Array.isArray(sessionIds)) {
+      if (sessionIds.length === 0) return Promise.resolve(false);
+      return query.andWhere('session.id IN (:...sessionIds)', { sessionIds }).getExists();
+    }
+    return query
+      .andWhere('EXISTS (SELECT 1 FROM "appearances" "la" WHERE "la"."sessionId" = session.id AND "la"."speakerId" = :speakerId)', {
+        speakerId: change.speakerId,
+      })
+      .getExists();
   }
 }

@@ -151,9 +151,17 @@ export class SessionService {
   remove(id: string, actor: Viewer): Promise<Session> {
     return this.transactions.run(async (manager) => {
       const session = await this.requireFor(manager, id, actor);
+      const conference = await this.conferences.require(manager, session.conferenceId, 'conferenceId');
+      // Once it is gone nobody can tell whether the public saw it: say so while it is there.
+      const wasPublic = session.published && conference.status === ConferenceStatus.PUBLISHED;
       await manager.delete(Session, { id: session.id });
       await this.search.forgetSessions(manager, [session.id]);
-      this.events.record(manager, { kind: 'SESSION_DELETED', conferenceId: session.conferenceId, sessionId: session.id });
+      this.events.record(manager, {
+        kind: 'SESSION_DELETED',
+        conferenceId: session.conferenceId,
+        sessionId: session.id,
+        details: { wasPublic },
+      });
       return session;
     });
   }

@@ -94,7 +94,7 @@ export class SpeakerService {
       await manager.delete(Speaker, { id });
       await this.search.speakerRemoved(manager, id, sessionIds);
       for (const conferenceId of conferences)
-        this.events.record(manager, { kind: 'SPEAKER_CHANGED', conferenceId, speakerId: id, details: { deleted: true } });
+        this.events.record(manager, { kind: 'SPEAKER_CHANGED', conferenceId, speakerId: id, details: { deleted: true, sessionIds } });
       return Object.assign(speaker, { id });
     });
   }

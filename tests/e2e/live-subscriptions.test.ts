@@ -131,6 +131,47 @@ describe('live programme changes', () => {
     expect(JSON.stringify(publicSubscriber.heard)).not.toContain('hemligt');
   });
 
+  it('tells the public nothing of a draft deleted, nor of a speaker, room or track it does not see being changed', async () => {
+    const query = 'subscription ($slug: String!) { programmeChanged(conferenceSlug: $slug) { kind sessionId session { title } } }';
+    const publicSubscriber = subscribe(query, { slug: conference.slug });
+    await untilHeard(publicSubscriber, (attempt) => retitle(published, `Mellan ${attempt}`));
+
+    const hidden = await build.speaker({ conference, name: 'Dold Talare' });
+    const doomed = await build.session(conference, { title: 'Aldrig visad', speakers: [hidden] });
+    const room = await build.room(conference, { published: false });
+    const track = await build.track(conference, { published: false });
+    await organiser('mutation ($id: ID!) { updateSpeaker(id: $id, input: { name: "Fortfarande dold" }) { id } }', { id: hidden.id });
+    await organiser('mutation ($id: ID!) { updateRoom(id: $id, input: { name: "Bakrum" }) { id } }', { id: room.id });
+    await organiser('mutation ($id: ID!) { updateTrack(id: $id, input: { name: "Dolt spår" }) { id } }', { id: track.id });
+    await organiser('mutation ($id: ID!) { deleteSession(id: $id) { id } }', { id: doomed.id });
+    // Changes are told in the order they commit: once this one is heard, the ones before it were decided.
+    await retitle(published, 'Efter allt det dolda');
+    await nextMatching(publicSubscriber, (change) => change.session?.title === 'Efter allt det dolda');
+
+    const kinds = publicSubscriber.heard.map((message) => message.data.programmeChanged);
+    expect(kinds.map((change) => change.sessionId)).not.toContain(doomed.id);
+    expect(kinds.map((change) => change.kind)).not.toContain('SPEAKER_CHANGED');
+    expect(kinds.map((change) => change.kind)).not.toContain('CONFERENCE_CHANGED');
+  });
+
+  it('tells the public that a session it saw was deleted, and that a speaker it sees changed', async () => {
+    const query = 'subscription ($slug: String!) { programmeChanged(conferenceSlug: $slug) { kind sessionId } }';
+    const publicSubscriber = subscribe(query, { slug: conference.slug });
+    await untilHeard(publicSubscriber, (attempt) => retitle(published, `Före ${attempt}`));
+    const shown = await build.speaker({ conference, name: 'Synlig Talare' });
+    const seen = await build.session(conference, { title: 'Visad', speakers: [shown], published: true });
+    await organiser('mutation ($id: ID!) { updateSpeaker(id: $id, input: { name: "Synlig Talare igen" }) { id } }', { id: shown.id });
+    expect(await nextMatching(publicSubscriber, (change) => change.kind === 'SPEAKER_CHANGED')).toEqual({
+      kind: 'SPEAKER_CHANGED',
+      sessionId: null,
+    });
+    await organiser('mutation ($id: ID!) { deleteSession(id: $id) { id } }', { id: seen.id });
+    expect(await nextMatching(publicSubscriber, (change) => change.kind === 'SESSION_DELETED')).toEqual({
+      kind: 'SESSION_DELETED',
+      sessionId: seen.id,
+    });
+  });
+
   it('tells the public that a withdrawn session is gone, without its content', async () => {
     const subscriber = subscribe('subscription ($id: ID!) { sessionChanged(id: $id) { kind sessionId session { title } } }', {
       id: published,
