@@ -8,6 +8,7 @@ import { Search1700000000006 } from './1700000000006-search';
 import { AgendaReadTokens1700000000007 } from './1700000000007-agenda-read-tokens';
 import { SpeakerOwners1700000000008 } from './1700000000008-speaker-owners';
 import { CanonicalTimeZones1700000000009 } from './1700000000009-canonical-time-zones';
+import { CalendarEvents1700000000010 } from './1700000000010-calendar-events';
 
 /** Every migration, oldest first. Listed here (not globbed) so ts-jest and the build load the same ones. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   AgendaReadTokens1700000000007,
   SpeakerOwners1700000000008,
   CanonicalTimeZones1700000000009,
+  CalendarEvents1700000000010,
 ];

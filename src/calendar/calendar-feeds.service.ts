@@ -6,6 +6,7 @@ import { ConferenceService } from '../conferences/conference.service';
 import { SpeakerDirectory } from '../sessions/speaker-directory.service';
 import { agendaScope, AgendaService } from './agenda.service';
 import { calendarLabels } from './calendar-labels';
+import { CalendarLedger } from './calendar-ledger.service';
 import { CalendarLinks } from './calendar-links.service';
 import { FeedCache, RenderedFeed } from './feed-cache.service';
 import { FeedOptions, feedQueryString } from './feed-parameters';
@@ -27,6 +28,7 @@ export class CalendarFeeds {
     private readonly speakers: SpeakerDirectory,
     private readonly agendas: AgendaService,
     private readonly links: CalendarLinks,
+    private readonly ledger: CalendarLedger,
   ) {}
 
   conference(slug: string, options: FeedOptions): Promise<RenderedFeed> {
@@ -105,7 +107,12 @@ export class CalendarFeeds {
     };
   }
 
-  private render(feed: FeedDescription, sessions: CalendarSession[], options: FeedOptions): string {
-    return renderFeed(feed, sessions, { ...options, sessionUrl: (id) => this.links.session(id) });
+  /**
+   * Where every feed's sessions are known, whatever they were read from: the ledger gives each event
+   * its SEQUENCE and LAST-MODIFIED, so they rise with every visible change and never go back.
+   */
+  private async render(feed: FeedDescription, sessions: CalendarSession[], options: FeedOptions): Promise<string> {
+    const stamped = await this.ledger.stamp(sessions);
+    return renderFeed(feed, stamped, { ...options, sessionUrl: (id) => this.links.session(id) });
   }
 }

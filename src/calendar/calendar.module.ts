@@ -7,7 +7,9 @@ import { SpeakersModule } from '../speakers/speakers.module';
 import { Agenda, AgendaSession } from './agenda.entity';
 import { AgendaResolver } from './agenda.resolver';
 import { AgendaService } from './agenda.service';
+import { CalendarEvent } from './calendar-event.entity';
 import { CalendarFeeds } from './calendar-feeds.service';
+import { CalendarLedger } from './calendar-ledger.service';
 import { CalendarLinks } from './calendar-links.service';
 import {
   ConferenceCalendarResolver,
@@ -23,13 +25,20 @@ import { FeedRevalidation } from './feed-revalidation';
 
 /** iCal feeds of the published programme, personal agendas, and the feed addresses on the GraphQL types. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Agenda, AgendaSession]), ConferencesModule, SpeakersModule, SessionsModule, ReleasesModule],
+  imports: [
+    TypeOrmModule.forFeature([Agenda, AgendaSession, CalendarEvent]),
+    ConferencesModule,
+    SpeakersModule,
+    SessionsModule,
+    ReleasesModule,
+  ],
   controllers: [CalendarController],
   providers: [
     FeedCache,
     FeedRevalidation,
     FeedReader,
     CalendarFeeds,
+    CalendarLedger,
     CalendarLinks,
     AgendaService,
     AgendaResolver,
