@@ -9,6 +9,7 @@ import { AgendaReadTokens1700000000007 } from './1700000000007-agenda-read-token
 import { SpeakerOwners1700000000008 } from './1700000000008-speaker-owners';
 import { CanonicalTimeZones1700000000009 } from './1700000000009-canonical-time-zones';
 import { CalendarEvents1700000000010 } from './1700000000010-calendar-events';
+import { CalendarRemovedEvents1700000000011 } from './1700000000011-calendar-removed-events';
 
 /** Every migration, oldest first. Listed here (not globbed) so ts-jest and the build load the same ones. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   SpeakerOwners1700000000008,
   CanonicalTimeZones1700000000009,
   CalendarEvents1700000000010,
+  CalendarRemovedEvents1700000000011,
 ];

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { PUBLIC_VIEWER } from '../auth/viewer';
+import { UserError } from '../common/errors';
 import { localise } from '../common/localisation';
+import { SessionFilter } from '../sessions/session.inputs';
 import { Conference } from '../conferences/conference.entity';
 import { ConferenceService } from '../conferences/conference.service';
 import { SpeakerDirectory } from '../sessions/speaker-directory.service';
 import { agendaScope, AgendaService } from './agenda.service';
 import { calendarLabels } from './calendar-labels';
-import { CalendarLedger } from './calendar-ledger.service';
+import { CalendarLedger, CompleteProgramme } from './calendar-ledger.service';
 import { CalendarLinks } from './calendar-links.service';
 import { FeedCache, RenderedFeed } from './feed-cache.service';
 import { FeedOptions, feedQueryString } from './feed-parameters';
@@ -36,7 +38,9 @@ export class CalendarFeeds {
     return this.cache.get(`conference:${slug}${query}`, async () => {
       const conference = await this.conferences.bySlug(slug, PUBLIC_VIEWER);
       const sessions = await this.reader.ofConference(conference, options.filter, options.release);
-      return this.render(this.describe(conference, undefined, this.links.conference(slug, query), options), sessions, options);
+      // The whole public programme, as the conference follows it, tells the ledger what left it.
+      const complete = options.release === undefined && isEmptyFilter(options.filter) ? conference : undefined;
+      return this.render(this.describe(conference, undefined, this.links.conference(slug, query), options), sessions, options, complete);
     });
   }
 
@@ -73,9 +77,18 @@ export class CalendarFeeds {
   session(id: string, options: FeedOptions): Promise<RenderedFeed> {
     const query = feedQueryString(options);
     return this.cache.get(`session:${id}${query}`, async () => {
-      const session = await this.reader.session(id);
+      let removed: CalendarSession | undefined;
+      const session = await this.reader.session(id).catch(async (error: unknown) => {
+        // A session that was public and is gone answers with its cancelled event while it is kept.
+        if (error instanceof UserError && error.code === 'NOT_FOUND' && /^\d{1,15}$/.test(id))
+          removed = await this.ledger.removedSession(Number(id));
+        if (!removed) throw error;
+        return removed;
+      });
       const name = localise(session.title, options.locale, session.conference.defaultLocale) ?? '';
-      return this.render({ name, description: session.conference.name, url: this.links.session(session.id, query) }, [session], options);
+      const feed = { name, description: session.conference.name, url: this.links.session(session.id, query) };
+      // A removed session's event is the ledger's already: stamping it again would count its cancellation twice.
+      return removed ? this.renderStamped(feed, [removed], options) : this.render(feed, [session], options);
     });
   }
 
@@ -111,8 +124,22 @@ export class CalendarFeeds {
    * Where every feed's sessions are known, whatever they were read from: the ledger gives each event
    * its SEQUENCE and LAST-MODIFIED, so they rise with every visible change and never go back.
    */
-  private async render(feed: FeedDescription, sessions: CalendarSession[], options: FeedOptions): Promise<string> {
-    const stamped = await this.ledger.stamp(sessions);
-    return renderFeed(feed, stamped, { ...options, sessionUrl: (id) => this.links.session(id) });
+  private async render(
+    feed: FeedDescription,
+    sessions: CalendarSession[],
+    options: FeedOptions,
+    complete?: CompleteProgramme,
+  ): Promise<string> {
+    return this.renderStamped(feed, await this.ledger.stamp(sessions, complete), options);
   }
+
+  private renderStamped(feed: FeedDescription, sessions: CalendarSession[], options: FeedOptions): string {
+    return renderFeed(feed, sessions, { ...options, sessionUrl: (id) => this.links.session(id) });
+  }
+}
+
+function isEmptyFilter(filter: SessionFilter): boolean {
+  return Object.values(filter).every(
+    (value) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0),
+  );
 }

@@ -1,13 +1,21 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../config/configuration';
+import { SessionStatus } from '../sessions/session.entity';
 import { DataSource, In } from 'typeorm';
 import { Transactions } from '../database/transactions';
 import { CalendarEvent } from './calendar-event.entity';
 import { CalendarSession } from './calendar-session';
 
-/** UIDs per read, and rows per write (four parameters each): under SQLite's oldest limit of 999 parameters. */
+/** UIDs per read, and rows per write (nine parameters each): under SQLite's oldest limit of 999 parameters. */
 const READ_CHUNK = 900;
-const WRITE_CHUNK = 200;
+const WRITE_CHUNK = 100;
+
+/** A conference whose whole public programme a feed is built from: the ledger learns from it what left. */
+export interface CompleteProgramme {
+  id: number;
+  endDate: string;
+}
 
 /**
  * The calendar ledger: what calendars were last shown of each event. A feed build hands it the
@@ -16,74 +24,159 @@ const WRITE_CHUNK = 200;
  * every event is rendered with the ledger's values. So SEQUENCE never goes backwards for a UID,
  * whether the feed reads the live programme or a release, and any visible change raises it.
  *
+ * A conference's whole programme tells it what left: an event it showed that is no longer there
+ * (deleted or unpublished) is marked removed, with a higher SEQUENCE, and shown as cancelled from
+ * what was last shown of it, until its conference ended `CANCELLED_EVENTS_KEPT_DAYS` ago. One that
+ * comes back is live again, with a higher SEQUENCE still.
+ *
  * Its writes are bookkeeping (they make no feed stale), and idempotent: concurrent builds, on one
  * instance or several, may write the same row, and the stored SEQUENCE only ever takes the higher.
  */
 @Injectable()
 export class CalendarLedger {
+  private readonly keptDays: number;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.keptDays = config.cancelledEventsKeptDays;
+  }
 
-  /** The sessions with `revision` and `updatedAt` as the ledger has them, having recorded what changed. */
-  async stamp(sessions: readonly CalendarSession[]): Promise<CalendarSession[]> {
-    if (sessions.length === 0) return [];
+  /**
+   * The sessions with `revision` and `updatedAt` as the ledger has them, having recorded what
+   * changed; given the conference whose whole programme they are, followed by its removed events.
+   */
+  async stamp(sessions: readonly CalendarSession[], complete?: CompleteProgramme): Promise<CalendarSession[]> {
+    if (sessions.length === 0 && !complete) return [];
+    const repository = this.dataSource.getRepository(CalendarEvent);
     const known = new Map<string, CalendarEvent>();
-    const uids = [...new Set(sessions.map((session) => session.uid))];
+    if (complete) {
+      for (const row of await repository.findBy({ conferenceId: complete.id })) known.set(row.uid, row);
+    }
+    const uids = [...new Set(sessions.map((session) => session.uid))].filter((uid) => !known.has(uid));
     for (let start = 0; start < uids.length; start += READ_CHUNK) {
-      const rows = await this.dataSource.getRepository(CalendarEvent).findBy({ uid: In(uids.slice(start, start + READ_CHUNK)) });
+      const rows = await repository.findBy({ uid: In(uids.slice(start, start + READ_CHUNK)) });
       for (const row of rows) known.set(row.uid, row);
     }
     const now = Date.now();
+    const later = (row: CalendarEvent, session?: CalendarSession) =>
+      new Date(Math.max(now, row.lastModified.getTime() + 1000, session?.updatedAt.getTime() ?? 0));
     const writes = new Map<string, CalendarEvent>();
     const stamped = sessions.map((session) => {
       const contentHash = calendarContentHash(session);
-      const row = known.get(session.uid) ?? writes.get(session.uid);
+      const row = writes.get(session.uid) ?? known.get(session.uid);
+      const context = {
+        sessionId: session.id,
+        conferenceId: complete?.id ?? row?.conferenceId ?? null,
+        conferenceEndDate: complete?.endDate ?? row?.conferenceEndDate ?? null,
+        removedAt: null,
+        shown: JSON.stringify(session),
+      };
       let entry: CalendarEvent;
       if (!row) {
-        entry = { id: 0, uid: session.uid, sequence: session.revision, contentHash, lastModified: session.updatedAt };
-      } else if (row.contentHash !== contentHash) {
-        const lastModified = new Date(Math.max(now, row.lastModified.getTime() + 1000, session.updatedAt.getTime()));
-        entry = { ...row, sequence: Math.max(row.sequence + 1, session.revision), contentHash, lastModified };
-      } else if (session.revision > row.sequence) {
+        entry = { id: 0, uid: session.uid, sequence: session.revision, contentHash, lastModified: session.updatedAt, ...context };
+      } else if (row.contentHash !== contentHash || row.removedAt) {
         entry = {
           ...row,
-          sequence: session.revision,
-          lastModified: new Date(Math.max(row.lastModified.getTime(), session.updatedAt.getTime())),
+          ...context,
+          sequence: Math.max(row.sequence + 1, session.revision),
+          contentHash,
+          lastModified: later(row, session),
         };
+      } else if (session.revision > row.sequence) {
+        const lastModified = new Date(Math.max(row.lastModified.getTime(), session.updatedAt.getTime()));
+        entry = { ...row, ...context, sequence: session.revision, lastModified };
+      } else if (complete && (row.conferenceId !== complete.id || row.conferenceEndDate !== complete.endDate || row.shown === null)) {
+        entry = { ...row, ...context };
       } else {
         entry = row;
       }
       if (entry !== row) writes.set(session.uid, entry);
       return { ...session, revision: entry.sequence, updatedAt: entry.lastModified };
     });
+    const cancelled: CalendarSession[] = [];
+    if (complete) {
+      const present = new Set(sessions.map((session) => session.uid));
+      for (const row of known.values()) {
+        if (present.has(row.uid) || row.shown === null || row.conferenceId !== complete.id) continue;
+        const entry = row.removedAt ? row : { ...row, sequence: row.sequence + 1, removedAt: new Date(now), lastModified: later(row) };
+        if (entry !== row) writes.set(row.uid, entry);
+        const shown = this.cancelled(entry);
+        if (shown) cancelled.push(shown);
+      }
+    }
     if (writes.size > 0) await this.record([...writes.values()]);
-    return stamped;
+    return [...stamped, ...cancelled];
+  }
+
+  /** A session that left the public programme, as the cancelled event calendars keep for a while; undefined when there is none. */
+  async removedSession(sessionId: number): Promise<CalendarSession | undefined> {
+    const rows = await this.dataSource.getRepository(CalendarEvent).findBy({ sessionId });
+    const row = rows.sort((a, b) => b.sequence - a.sequence)[0];
+    if (!row?.removedAt) return undefined;
+    return this.cancelled(row);
+  }
+
+  /** The event as last shown, cancelled, while it is kept; undefined after. */
+  private cancelled(row: CalendarEvent): CalendarSession | undefined {
+    if (!row.shown) return undefined;
+    if (row.conferenceEndDate) {
+      const keptUntil = Date.parse(`${row.conferenceEndDate}T00:00:00Z`) + (this.keptDays + 2) * DAY;
+      if (Date.now() >= keptUntil) return undefined;
+    }
+    const shown = JSON.parse(row.shown) as CalendarSession;
+    return {
+      ...shown,
+      status: SessionStatus.CANCELLED,
+      startsAt: shown.startsAt && new Date(shown.startsAt),
+      endsAt: shown.endsAt && new Date(shown.endsAt),
+      createdAt: new Date(shown.createdAt),
+      updatedAt: row.lastModified,
+      revision: row.sequence,
+    };
   }
 
   private record(entries: readonly CalendarEvent[]): Promise<void> {
     return this.transactions.runBookkeeping(async (manager) => {
       for (let start = 0; start < entries.length; start += WRITE_CHUNK) {
         const chunk = entries.slice(start, start + WRITE_CHUNK);
-        const values = chunk.map((_, index) => `($${index * 4 + 1}, $${index * 4 + 2}, $${index * 4 + 3}, $${index * 4 + 4})`);
-        const parameters = chunk.flatMap((entry) => [entry.uid, entry.sequence, entry.contentHash, entry.lastModified.toISOString()]);
+        const values = chunk.map((_, row) => `(${COLUMNS.map((__, column) => `$${row * COLUMNS.length + column + 1}`).join(', ')})`);
+        const parameters = chunk.flatMap((entry) => [
+          entry.uid,
+          entry.sequence,
+          entry.contentHash,
+          entry.lastModified.toISOString(),
+          entry.sessionId,
+          entry.conferenceId,
+          entry.conferenceEndDate,
+          entry.removedAt?.toISOString() ?? null,
+          entry.shown,
+        ]);
         // Both engines: ON CONFLICT … DO UPDATE with `excluded`, and CASE for the higher SEQUENCE
         // (SQLite's two-argument MAX is PostgreSQL's GREATEST). A row another build raised further
-        // keeps its values.
+        // keeps its values; one at the same SEQUENCE learns what this build knows more of.
         const newer = `excluded."sequence" > "calendar_events"."sequence"`;
+        const taken = (column: string) =>
+          `"${column}" = CASE WHEN ${newer} THEN excluded."${column}" ELSE "calendar_events"."${column}" END`;
+        const filled = (column: string) =>
+          `"${column}" = CASE WHEN excluded."sequence" >= "calendar_events"."sequence" THEN COALESCE(excluded."${column}", "calendar_events"."${column}") ELSE "calendar_events"."${column}" END`;
         await manager.query(
-          `INSERT INTO "calendar_events" ("uid", "sequence", "contentHash", "lastModified") VALUES ${values.join(', ')}
+          `INSERT INTO "calendar_events" (${COLUMNS.map((column) => `"${column}"`).join(', ')}) VALUES ${values.join(', ')}
            ON CONFLICT ("uid") DO UPDATE SET
-             "sequence" = CASE WHEN ${newer} THEN excluded."sequence" ELSE "calendar_events"."sequence" END,
-             "contentHash" = CASE WHEN ${newer} THEN excluded."contentHash" ELSE "calendar_events"."contentHash" END,
-             "lastModified" = CASE WHEN ${newer} THEN excluded."lastModified" ELSE "calendar_events"."lastModified" END`,
+             ${['contentHash', 'lastModified', 'removedAt'].map(taken).join(', ')},
+             ${['sessionId', 'conferenceId', 'conferenceEndDate', 'shown'].map(filled).join(', ')},
+             "sequence" = CASE WHEN ${newer} THEN excluded."sequence" ELSE "calendar_events"."sequence" END`,
           parameters,
         );
       }
     });
   }
 }
+
+const COLUMNS = ['uid', 'sequence', 'contentHash', 'lastModified', 'sessionId', 'conferenceId', 'conferenceEndDate', 'removedAt', 'shown'];
+const DAY = 24 * 60 * 60 * 1000;
 
 /**
  * A hash of everything a calendar can show of a session, in every locale it can be rendered in:

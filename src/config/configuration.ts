@@ -54,6 +54,8 @@ export function readConfiguration(env: NodeJS.ProcessEnv) {
     webhookRetryBaseMs: integer(env, 'WEBHOOK_RETRY_BASE_MS', 1_000, 1),
     /** Attempts per delivery before it is given up as FAILED. */
     webhookMaxAttempts: integer(env, 'WEBHOOK_MAX_ATTEMPTS', 12, 1),
+    /** Days after its conference's end that a deleted or unpublished session stays in feeds as cancelled. */
+    cancelledEventsKeptDays: integer(env, 'CANCELLED_EVENTS_KEPT_DAYS', 30),
   };
 }
 

@@ -19,7 +19,13 @@ describe('an event’s SEQUENCE rises with whatever a calendar shows of it, and 
     expect(vevent).toBeDefined();
     const event = new ICAL.Event(vevent!);
     const lastModified = vevent!.getFirstPropertyValue('last-modified') as ICAL.Time;
-    return { sequence: event.sequence, lastModified: lastModified.toJSDate().getTime(), location: event.location, summary: event.summary };
+    return {
+      status: vevent!.getFirstPropertyValue('status'),
+      sequence: event.sequence,
+      lastModified: lastModified.toJSDate().getTime(),
+      location: event.location,
+      summary: event.summary,
+    };
   }
 
   beforeAll(async () => {
@@ -85,5 +91,64 @@ describe('an event’s SEQUENCE rises with whatever a calendar shows of it, and 
     const released = await eventOf(FEED, session.uid);
     expect(released.summary).toBe('Havet');
     expect(released.sequence).toBeGreaterThan(live.sequence);
+  });
+
+  it('keeps a deleted or unpublished session as a cancelled event, in its programme and its own feed, until it comes back', async () => {
+    const future = await build.conference({
+      slug: 'framtid-2099',
+      name: 'Framtid 2099',
+      startDate: '2099-05-04',
+      endDate: '2099-05-05',
+      timeZone: 'Europe/Stockholm',
+      defaultLocale: 'sv',
+    });
+    await build.publish(future);
+    const FEED = '/calendars/conferences/framtid-2099.ics';
+    const fields = {
+      startsAt: '2099-05-04T14:00:00+02:00',
+      endsAt: '2099-05-04T15:00:00+02:00',
+      format: 'OTHER',
+      published: true,
+    } as const;
+    const gone = await build.session(future, { title: { sv: 'Ängen' }, ...fields });
+    const hidden = await build.session(future, { title: { sv: 'Berget' }, ...fields });
+    const shownGone = await eventOf(FEED, gone.uid);
+    const shownHidden = await eventOf(FEED, hidden.uid);
+    expect(shownGone.status).toBe('CONFIRMED');
+
+    await organiser(`mutation { deleteSession(id: "${gone.id}") { id } }`);
+    await organiser(`mutation { unpublishSession(id: "${hidden.id}") { id } }`);
+    const cancelledGone = await eventOf(FEED, gone.uid);
+    expect(cancelledGone.status).toBe('CANCELLED');
+    expect(cancelledGone.summary).toContain('Ängen');
+    expect(cancelledGone.sequence).toBeGreaterThan(shownGone.sequence);
+    const cancelledHidden = await eventOf(FEED, hidden.uid);
+    expect(cancelledHidden.status).toBe('CANCELLED');
+    expect(cancelledHidden.sequence).toBeGreaterThan(shownHidden.sequence);
+
+    const own = await eventOf(`/calendars/sessions/${gone.id}.ics`, gone.uid);
+    expect(own).toMatchObject({ status: 'CANCELLED', sequence: cancelledGone.sequence });
+    expect((await eventOf(`/calendars/sessions/${hidden.id}.ics`, hidden.uid)).status).toBe('CANCELLED');
+
+    await organiser(`mutation { publishSession(id: "${hidden.id}") { id } }`);
+    const back = await eventOf(FEED, hidden.uid);
+    expect(back.status).toBe('CONFIRMED');
+    expect(back.sequence).toBeGreaterThan(cancelledHidden.sequence);
+  });
+
+  it('forgets a removed session once its conference ended more than CANCELLED_EVENTS_KEPT_DAYS ago', async () => {
+    await organiser(`mutation { updateConference(id: "${conference.id}", input: { programmeFollows: LIVE }) { programmeFollows } }`);
+    const past = await build.session(conference, {
+      title: { sv: 'Dalen' },
+      startsAt: '2021-03-11T14:00:00+01:00',
+      endsAt: '2021-03-11T15:00:00+01:00',
+      format: 'OTHER',
+      published: true,
+    });
+    await eventOf(FEED, past.uid);
+    await organiser(`mutation { deleteSession(id: "${past.id}") { id } }`);
+    const text = await (await fetch(`${lectern.url}${FEED}`)).text();
+    expect(text).not.toContain(`${past.uid}@lectern`);
+    expect((await fetch(`${lectern.url}/calendars/sessions/${past.id}.ics`)).status).toBe(404);
   });
 });
