@@ -33,9 +33,16 @@ describe('failed token attempts', () => {
     return statuses;
   };
 
+  /** One after the other: which attempt is over the limit depends on the order they are counted in. */
+  const oneByOne = async (addresses: string[]) => {
+    const statuses: number[] = [];
+    for (const address of addresses) statuses.push(await wrongToken(address));
+    return statuses;
+  };
+
   it("keeps refusing a client while 10,001 other addresses fail, rather than forgetting everyone's count", async () => {
     const attacker = '203.0.113.7';
-    expect(await wrongTokensFrom(Array(6).fill(attacker))).toEqual([401, 401, 401, 401, 401, 429]);
+    expect(await oneByOne(Array(6).fill(attacker))).toEqual([401, 401, 401, 401, 401, 429]);
 
     const others = Array.from({ length: 10_001 }, (_, i) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`);
     const statuses = await wrongTokensFrom(others);
@@ -46,7 +53,7 @@ describe('failed token attempts', () => {
 
   it('counts the addresses of one IPv6 /64 as one client', async () => {
     const addresses = Array.from({ length: 6 }, (_, i) => `2001:db8:7:8:${i.toString(16)}::${(i + 1).toString(16)}`);
-    expect(await wrongTokensFrom(addresses)).toEqual([401, 401, 401, 401, 401, 429]);
+    expect(await oneByOne(addresses)).toEqual([401, 401, 401, 401, 401, 429]);
     expect(await wrongToken('2001:db8:7:9::1')).toBe(401);
   });
 
@@ -77,7 +84,7 @@ describe('failed token attempts', () => {
       }
     };
     for (let i = 0; i < 3; i++) expect(await connectWith('Bearer lct_wrong')).toBe(false);
-    expect(await wrongTokensFrom([from, from, from])).toEqual([401, 401, 429]);
+    expect(await oneByOne([from, from, from])).toEqual([401, 401, 429]);
     // A valid token still gets in, from the same address, over either.
     expect(await connectWith(`Bearer ${lectern.adminToken}`)).toBe(true);
   });

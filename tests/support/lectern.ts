@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +43,14 @@ export interface Lectern {
 let running = 0;
 
 /**
+ * With REDIS_URL, the namespace of this test file's servers in Redis (jest loads this module anew
+ * for each file): what one suite counts there (wrong tokens, public requests from 127.0.0.1) must
+ * not reach the next one, as it would under the default namespace, which follows the database.
+ * Servers of one file share it, as instances behind one load balancer do.
+ */
+const REDIS_PREFIX = `lectern-test:${randomUUID()}`;
+
+/**
  * Starts Lectern on a random port over a database of its own: a new SQLite file, or, when
  * DATABASE_URL is set, that PostgreSQL database with its schema emptied first (unless another
  * server of this process is using it). `settings` are Lectern's settings by the names operators
@@ -53,6 +62,7 @@ export async function startLectern(settings: Record<string, string> = {}): Promi
     ...engineEnvironment(),
     SQLITE_PATH: join(directory, 'lectern.sqlite'),
     LOG_LEVEL: 'error',
+    REDIS_PREFIX,
     ...settings,
   });
   if (config.databaseUrl && running === 0) await resetPostgres(config.databaseUrl);
