@@ -15,6 +15,7 @@ import { FeedOptions, feedQueryString } from './feed-parameters';
 import { FeedReader } from './feed-reader.service';
 import { FeedDescription, renderFeed } from './feed-renderer';
 import { CalendarSession } from './calendar-session';
+import { parseId } from '../common/entities';
 
 /**
  * Every feed Lectern publishes: published content only, rendered once per programme change. A
@@ -80,8 +81,8 @@ export class CalendarFeeds {
       let removed: CalendarSession | undefined;
       const session = await this.reader.session(id).catch(async (error: unknown) => {
         // A session that was public and is gone answers with its cancelled event while it is kept.
-        if (error instanceof UserError && error.code === 'NOT_FOUND' && /^\d{1,15}$/.test(id))
-          removed = await this.ledger.removedSession(Number(id));
+        // parseId refuses what no session id can be (past the integer columns' range, say) as NOT_FOUND.
+        if (error instanceof UserError && error.code === 'NOT_FOUND') removed = await this.ledger.removedSession(parseId(id, 'session'));
         if (!removed) throw error;
         return removed;
       });
