@@ -40,13 +40,21 @@ describe('SQL statements per request', () => {
   });
   afterAll(() => lectern.close());
 
+  /**
+   * The statements one request costs. Background work (webhook polling, bookkeeping writes) can
+   * only add to the global count, never take from it, so the least of a few runs is the request's own.
+   */
   async function statementsFor(first: number): Promise<number> {
-    const before = SqlLogger.statements;
-    const data = await lectern.ok(PAGE, { first });
-    expect(data.sessions.edges).toHaveLength(first);
-    expect(data.sessions.totalCount).toBe(120);
-    expect(data.sessions.edges[first - 1].node.appearances).toHaveLength(2);
-    return SqlLogger.statements - before;
+    const counts: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      const before = SqlLogger.statements;
+      const data = await lectern.ok(PAGE, { first });
+      expect(data.sessions.edges).toHaveLength(first);
+      expect(data.sessions.totalCount).toBe(120);
+      expect(data.sessions.edges[first - 1].node.appearances).toHaveLength(2);
+      counts.push(SqlLogger.statements - before);
+    }
+    return Math.min(...counts);
   }
 
   it('does not grow with the page size (no N+1 over rooms, tracks, appearances, speakers)', async () => {
