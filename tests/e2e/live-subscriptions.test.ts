@@ -1,20 +1,12 @@
-import { createClient, Client as SubscriptionClient } from 'graphql-ws';
-import WebSocket from 'ws';
+import { Client as SubscriptionClient } from 'graphql-ws';
 import { Lectern, startLectern } from '../support/lectern';
 import { ConferenceRef, ProgrammeBuilder, programmeBuilder } from '../support/programme';
+import { connect, Subscriber, untilHeard } from '../support/subscriptions';
 
 /**
  * GraphQL subscriptions over WebSocket on one instance (in memory, or through Redis when
  * REDIS_URL is set): who hears what. Two instances are in instances.test.ts.
  */
-interface Subscriber {
-  heard: any[];
-  /** The next message not yet taken, waiting for it if need be. */
-  next(): Promise<any>;
-  /** Resolves with the first error, if any. */
-  failed: Promise<unknown>;
-}
-
 describe('live programme changes', () => {
   let lectern: Lectern;
   let build: ProgrammeBuilder;
@@ -30,47 +22,10 @@ describe('live programme changes', () => {
       title: [{ locale: 'sv', text }],
     });
 
-  const subscribe = (query: string, variables: Record<string, unknown>, connectionParams?: Record<string, unknown>): Subscriber => {
-    const client = createClient({
-      url: `${lectern.url.replace('http', 'ws')}/graphql`,
-      webSocketImpl: WebSocket,
-      retryAttempts: 0,
-      connectionParams,
-    });
-    clients.push(client);
-    const heard: any[] = [];
-    const waiting: ((message: any) => void)[] = [];
-    let taken = 0;
-    const failed = new Promise<unknown>((resolve) =>
-      client.subscribe(
-        { query, variables },
-        {
-          next: (message) => {
-            heard.push(message);
-            waiting.shift()?.(message);
-          },
-          error: resolve,
-          complete: () => undefined,
-        },
-      ),
-    );
-    return {
-      heard,
-      failed,
-      next: () => {
-        const index = taken++;
-        return index < heard.length ? Promise.resolve(heard[index]) : new Promise((resolve) => waiting.push(resolve));
-      },
-    };
-  };
-
-  /** A subscription is open once the server has subscribed, which the client is not told of: change until one is heard. */
-  const untilHeard = async (subscriber: Subscriber, change: (attempt: number) => Promise<unknown>) => {
-    for (let attempt = 1; subscriber.heard.length === 0 && attempt <= 50; attempt++) {
-      await change(attempt);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    return subscriber.next();
+  const subscribe = (query: string, variables: Record<string, unknown>, connectionParams?: { authorization: string }): Subscriber => {
+    const connection = connect(lectern.url, connectionParams?.authorization);
+    clients.push(connection.client);
+    return connection.subscribe(query, variables);
   };
 
   /** Skips what a subscriber heard while others were opening, up to the change looked for. */
