@@ -1,6 +1,6 @@
-import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { Lectern, startLectern } from '../support/lectern';
+import { acknowledged } from '../support/subscriptions';
 
 /**
  * The limit on wrong tokens (FAILED_TOKEN_ATTEMPTS_PER_MINUTE) counts each client, whatever it
@@ -66,22 +66,7 @@ describe('failed token attempts', () => {
           super(url, protocols, { headers: { 'x-forwarded-for': from } });
         }
       }
-      const client = createClient({
-        url: `${lectern.url.replace('http', 'ws')}/graphql`,
-        webSocketImpl: FromClient,
-        lazy: false,
-        retryAttempts: 0,
-        connectionParams: { authorization },
-        onNonLazyError: () => undefined,
-      });
-      try {
-        return await new Promise<boolean>((resolve) => {
-          client.on('connected', () => resolve(true));
-          client.on('closed', () => resolve(false));
-        });
-      } finally {
-        await client.dispose();
-      }
+      return acknowledged(lectern.url, authorization, FromClient);
     };
     for (let i = 0; i < 3; i++) expect(await connectWith('Bearer lct_wrong')).toBe(false);
     expect(await oneByOne([from, from, from])).toEqual([401, 401, 429]);

@@ -1,8 +1,7 @@
-import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
 import { AuthService } from '../../src/auth/auth.service';
 import { TokenService } from '../../src/auth/token.service';
 import { Lectern, startLectern } from '../support/lectern';
+import { acknowledged } from '../support/subscriptions';
 
 /**
  * The HTTP pipeline decides who a request comes from once; the rate limit, the GraphQL context and
@@ -69,25 +68,7 @@ describe('the viewer, decided once per request', () => {
 
   it("admits a subscription's token at connection_init through the same call, for the client's address", async () => {
     const { admit } = spies();
-    /** Opens a connection with this Authorization, and tells whether the server acknowledged it. */
-    const connect = async (authorization: string) => {
-      const client = createClient({
-        url: `${lectern.url.replace('http', 'ws')}/graphql`,
-        webSocketImpl: WebSocket,
-        lazy: false,
-        retryAttempts: 0,
-        connectionParams: { authorization },
-        onNonLazyError: () => undefined,
-      });
-      try {
-        return await new Promise<boolean>((resolve) => {
-          client.on('connected', () => resolve(true));
-          client.on('closed', () => resolve(false));
-        });
-      } finally {
-        await client.dispose();
-      }
-    };
+    const connect = (authorization: string) => acknowledged(lectern.url, authorization);
     expect(await connect(`Bearer ${lectern.adminToken}`)).toBe(true);
     expect(await connect('Bearer lct_wrong')).toBe(false);
     const withToken = admit.mock.calls.filter(([authorization]) => authorization !== undefined);

@@ -77,3 +77,27 @@ export async function untilHeard(subscriber: Subscriber, change: (attempt: numbe
   }
   return subscriber.next();
 }
+
+/**
+ * Opens a connection with this Authorization and tells whether the server acknowledged it
+ * (`connection_ack`) rather than closing it; the connection is closed either way. `webSocketImpl`
+ * stands in for the client's WebSocket (to send the upgrade with other headers, say).
+ */
+export async function acknowledged(url: string, authorization: string, webSocketImpl: unknown = WebSocket): Promise<boolean> {
+  const client = createClient({
+    url: `${url.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl,
+    lazy: false,
+    retryAttempts: 0,
+    connectionParams: { authorization },
+    onNonLazyError: () => undefined,
+  });
+  try {
+    return await new Promise<boolean>((resolve) => {
+      client.on('connected', () => resolve(true));
+      client.on('closed', () => resolve(false));
+    });
+  } finally {
+    await client.dispose();
+  }
+}
