@@ -65,14 +65,25 @@ export class CalendarFeeds {
     });
   }
 
-  speaker(slug: string, options: FeedOptions): Promise<RenderedFeed> {
+  /**
+   * A speaker's feed; for another slug of a public person, where their feed is (the slug tables are
+   * asked only then, so a warm feed costs no statement).
+   */
+  async speaker(slug: string, options: FeedOptions): Promise<RenderedFeed | { ownSlug: string }> {
     const query = feedQueryString(options);
-    return this.cache.get(`speaker:${slug}${query}`, async () => {
-      const speaker = await this.speakers.bySlug(slug, PUBLIC_VIEWER);
-      const sessions = await this.reader.ofSpeaker(speaker.id);
-      const description = calendarLabels(options.locale, undefined).sessionsWith(speaker.name);
-      return this.render({ name: speaker.name, description, url: this.links.speaker(slug, query) }, sessions, options);
-    });
+    try {
+      return await this.cache.get(`speaker:${slug}${query}`, async () => {
+        const speaker = await this.speakers.bySlug(slug, PUBLIC_VIEWER);
+        const sessions = await this.reader.ofSpeaker(speaker.id);
+        const description = calendarLabels(options.locale, undefined).sessionsWith(speaker.name);
+        return this.render({ name: speaker.name, description, url: this.links.speaker(slug, query) }, sessions, options);
+      });
+    } catch (error) {
+      const ownSlug =
+        error instanceof UserError && error.code === 'NOT_FOUND' ? await this.speakers.ownSlugFor(slug, PUBLIC_VIEWER) : undefined;
+      if (ownSlug === undefined) throw error;
+      return { ownSlug };
+    }
   }
 
   session(id: string, options: FeedOptions): Promise<RenderedFeed> {

@@ -54,6 +54,10 @@ export class CalendarController {
   @Get('speakers/:slug.ics')
   async speaker(@Param('slug') slug: string, @Query() query: QueryParameters, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const feed = await this.feeds.speaker(slug, readFeedParameters(query, { withFilter: false }));
+    if ('ownSlug' in feed) {
+      const search = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+      return reply.redirect(`/calendars/speakers/${encodeURIComponent(feed.ownSlug)}.ics${search}`, 301);
+    }
     this.send(request, reply, feed, PUBLIC_FEED);
   }
 

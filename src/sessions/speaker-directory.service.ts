@@ -3,7 +3,7 @@ import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Viewer } from '../auth/viewer';
 import { Page, PageArgs, paginate } from '../common/connection';
 import { parseId } from '../common/entities';
-import { notFound } from '../common/errors';
+import { notFound, UserError } from '../common/errors';
 import { Conference, ConferenceStatus } from '../conferences/conference.entity';
 import { SearchService } from '../search/search.service';
 import { Speaker } from '../speakers/speaker.entity';
@@ -25,6 +25,20 @@ export class SpeakerDirectory {
     const speaker = await this.visible(viewer).andWhere('speaker.slug = :slug', { slug }).getOne();
     if (!speaker) throw notFound('speaker', field, slug);
     return speaker;
+  }
+
+  /**
+   * Where another slug of a person leads: their own slug, once this viewer may see them (a slug of
+   * someone they may not see is NOT_FOUND, naming the slug asked for). Undefined for a slug that is
+   * someone's own, or nobody's. Every address that takes a speaker's slug follows it (with a 301).
+   */
+  async ownSlugFor(slug: string, viewer: Viewer): Promise<string | undefined> {
+    const own = await this.speakers.canonicalSlug(slug);
+    if (own === undefined) return undefined;
+    await this.bySlug(own, viewer).catch((error: unknown) => {
+      throw error instanceof UserError && error.code === 'NOT_FOUND' ? notFound('speaker', 'slug', slug) : error;
+    });
+    return own;
   }
 
   list(filter: { conference?: Conference; text?: string }, page: PageArgs, viewer: Viewer): Promise<Page<Speaker>> {

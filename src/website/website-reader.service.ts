@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PUBLIC_VIEWER } from '../auth/viewer';
-import { notFound, UserError } from '../common/errors';
 import { Conference, ConferenceStatus } from '../conferences/conference.entity';
 import { ConferenceService } from '../conferences/conference.service';
 import { visiblePart } from '../conferences/conference-part.service';
@@ -75,13 +74,9 @@ export class WebsiteReader {
   ) {}
 
   async speaker(slug: string): Promise<SpeakerLookup> {
-    const ownSlug = await this.speakers.canonicalSlug(slug);
-    const speaker = await this.directory.bySlug(ownSlug ?? slug, PUBLIC_VIEWER).catch((error) => {
-      // Not found names the slug asked for: a person's own slug is only theirs to show once public.
-      throw error instanceof UserError && error.code === 'NOT_FOUND' ? notFound('speaker', 'slug', slug) : error;
-    });
+    const ownSlug = await this.directory.ownSlugFor(slug, PUBLIC_VIEWER);
     if (ownSlug !== undefined) return { ownSlug };
-    const [found] = await this.complete([speaker]);
+    const [found] = await this.complete([await this.directory.bySlug(slug, PUBLIC_VIEWER)]);
     return { speaker: found };
   }
 

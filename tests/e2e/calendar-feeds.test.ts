@@ -511,3 +511,32 @@ describe('calendar feeds', () => {
     expect(await statements('/calendars/speakers/erik-sandstrom.ics')).toBe(0);
   });
 });
+
+describe("a speaker's feed under another slug of theirs", () => {
+  let carl: { slug: string };
+  beforeAll(async () => {
+    lectern = await startLectern({ PUBLIC_BASE_URL: BASE });
+    const build = programmeBuilder(lectern);
+    const conference = await build.conference({ published: true });
+    carl = await build.speaker({ conference, slug: 'carl-martin-laner', name: 'Carl-Martin Laner', otherSlugs: ['carl-magnus-laner'] });
+    await build.session(conference, { speakers: [carl as never], published: true });
+    const hidden = await build.speaker({ conference, slug: 'dold-talare', otherSlugs: ['annan-dold-talare'] });
+    await build.session(conference, { speakers: [hidden] });
+  });
+  afterAll(() => lectern.close());
+
+  it('leads to the person with a 301, as the JSON API and embeds do, keeping the query', async () => {
+    const response = await fetch(`${lectern.url}/calendars/speakers/carl-magnus-laner.ics?locale=en`, { redirect: 'manual' });
+    expect(response.status).toBe(301);
+    expect(response.headers.get('location')).toBe('/calendars/speakers/carl-martin-laner.ics?locale=en');
+    const followed = await feed(`${lectern.url}${response.headers.get('location')}`);
+    expect(followed.response.status).toBe(200);
+    expect(followed.events).toHaveLength(1);
+  });
+
+  it('answers 404 for another slug of someone the public does not see yet, naming the slug asked for', async () => {
+    const { response, text } = await feed('/calendars/speakers/annan-dold-talare.ics');
+    expect(response.status).toBe(404);
+    expect(text).toContain('annan-dold-talare');
+  });
+});
