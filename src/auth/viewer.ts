@@ -1,4 +1,4 @@
-import { Brackets, WhereExpressionBuilder } from 'typeorm';
+import { Brackets } from 'typeorm';
 import { UserError } from '../common/errors';
 
 /**
@@ -57,14 +57,10 @@ export function requireAdmin(actor: Viewer, what: string): void {
  * What a reader may see of a query: what `published` lets through, and for an organiser also
  * whatever belongs to a conference in their scope (`conferenceColumn`). Admins see everything.
  */
-export function visibleTo(
-  viewer: Viewer,
-  conferenceColumn: string,
-  published: (where: WhereExpressionBuilder) => void,
-): Brackets | undefined {
+export function visibleTo(viewer: Viewer, conferenceColumn: string, published: string): Brackets | undefined {
   if (viewer.admin) return undefined;
   return new Brackets((visible) => {
-    visible.where(new Brackets(published));
+    visible.where(published);
     if (viewer.conferenceIds.length) visible.orWhere(`${conferenceColumn} IN (:...draftScope)`, { draftScope: viewer.conferenceIds });
   });
 }

@@ -1,21 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { PUBLIC_VIEWER } from '../auth/viewer';
-import { UserError } from '../common/errors';
+import { parseId } from '../common/entities';
+import { notFound, UserError } from '../common/errors';
 import { localise } from '../common/localisation';
-import { SessionFilter } from '../sessions/session.inputs';
 import { Conference } from '../conferences/conference.entity';
 import { ConferenceService } from '../conferences/conference.service';
+import { filterPublishedSessions } from '../published/programme-filter';
+import { PublishedSession } from '../published/published-programme';
+import { ProgrammeView, PublishedProgrammes } from '../published/published-programmes.service';
+import { ChangeScope } from '../database/transactions';
+import { readReleaseChoice } from '../releases/release-choice';
+import { SessionFilter } from '../sessions/session.inputs';
 import { SpeakerDirectory } from '../sessions/speaker-directory.service';
 import { agendaScope, AgendaService } from './agenda.service';
 import { calendarLabels } from './calendar-labels';
-import { CalendarLedger, CompleteProgramme } from './calendar-ledger.service';
+import { CalendarLedger, FeedPart, KeepsRemoved } from './calendar-ledger.service';
 import { CalendarLinks } from './calendar-links.service';
-import { FeedCache, RenderedFeed } from './feed-cache.service';
+import { calendarSession } from './calendar-session';
+import { BuiltFeed, FeedCache, RenderedFeed } from './feed-cache.service';
 import { FeedOptions, feedQueryString } from './feed-parameters';
-import { FeedReader } from './feed-reader.service';
 import { FeedDescription, renderFeed } from './feed-renderer';
-import { CalendarSession } from './calendar-session';
-import { parseId } from '../common/entities';
 
 /**
  * Every feed Lectern publishes: published content only, rendered once per programme change. A
@@ -26,7 +30,7 @@ import { parseId } from '../common/entities';
 export class CalendarFeeds {
   constructor(
     private readonly cache: FeedCache,
-    private readonly reader: FeedReader,
+    private readonly published: PublishedProgrammes,
     private readonly conferences: ConferenceService,
     private readonly speakers: SpeakerDirectory,
     private readonly agendas: AgendaService,
@@ -38,10 +42,11 @@ export class CalendarFeeds {
     const query = feedQueryString(options);
     return this.cache.get(`conference:${slug}${query}`, async () => {
       const conference = await this.conferences.bySlug(slug, PUBLIC_VIEWER);
-      const sessions = await this.reader.ofConference(conference, options.filter, options.release);
-      // The whole public programme, as the conference follows it, tells the ledger what left it.
-      const complete = options.release === undefined && isEmptyFilter(options.filter) ? conference : undefined;
-      return this.render(this.describe(conference, undefined, this.links.conference(slug, query), options), sessions, options, complete);
+      const view = await this.published.ofConference(conference, options.filter, readReleaseChoice(options.release));
+      const keeps = isEmptyFilter(options.filter)
+        ? undefined
+        : (session: PublishedSession) => matchesFilter(session, options.filter, conference);
+      return this.render(this.describe(conference, undefined, this.links.conference(slug, query), options), [view], options, keeps);
     });
   }
 
@@ -49,9 +54,10 @@ export class CalendarFeeds {
     const query = feedQueryString(options);
     return this.cache.get(`track:${slug}/${trackSlug}${query}`, async () => {
       const conference = await this.conferences.bySlug(slug, PUBLIC_VIEWER);
-      const track = await this.reader.track(conference, trackSlug);
-      const sessions = await this.reader.ofConference(conference, { track: [track.slug] }, options.release);
-      return this.render(this.describe(conference, track.name, this.links.track(slug, trackSlug, query), options), sessions, options);
+      const track = await this.published.track(conference, trackSlug);
+      const view = await this.published.ofConference(conference, { track: [track.slug] }, readReleaseChoice(options.release));
+      const keeps = (session: PublishedSession) => session.track?.slug === track.slug;
+      return this.render(this.describe(conference, track.name, this.links.track(slug, trackSlug, query), options), [view], options, keeps);
     });
   }
 
@@ -59,9 +65,10 @@ export class CalendarFeeds {
     const query = feedQueryString(options);
     return this.cache.get(`room:${slug}/${roomSlug}${query}`, async () => {
       const conference = await this.conferences.bySlug(slug, PUBLIC_VIEWER);
-      const room = await this.reader.room(conference, roomSlug);
-      const sessions = await this.reader.ofConference(conference, { room: [room.slug] }, options.release);
-      return this.render(this.describe(conference, room.name, this.links.room(slug, roomSlug, query), options), sessions, options);
+      const room = await this.published.room(conference, roomSlug);
+      const view = await this.published.ofConference(conference, { room: [room.slug] }, readReleaseChoice(options.release));
+      const keeps = (session: PublishedSession) => session.room?.slug === room.slug;
+      return this.render(this.describe(conference, room.name, this.links.room(slug, roomSlug, query), options), [view], options, keeps);
     });
   }
 
@@ -74,9 +81,10 @@ export class CalendarFeeds {
     try {
       return await this.cache.get(`speaker:${slug}${query}`, async () => {
         const speaker = await this.speakers.bySlug(slug, PUBLIC_VIEWER);
-        const sessions = await this.reader.ofSpeaker(speaker.id);
+        const { views, consulted, chosen } = await this.published.ofSpeaker(speaker.id);
         const description = calendarLabels(options.locale, undefined).sessionsWith(speaker.name);
-        return this.render({ name: speaker.name, description, url: this.links.speaker(slug, query) }, sessions, options);
+        const scopes: ChangeScope[] = [`speaker:${speaker.id}`, ...consulted.map(conferenceScope)];
+        return this.render({ name: speaker.name, description, url: this.links.speaker(slug, query) }, views, options, chosen, scopes);
       });
     } catch (error) {
       const ownSlug =
@@ -86,21 +94,24 @@ export class CalendarFeeds {
     }
   }
 
+  /**
+   * One session's feed, named after it whether it is scheduled or not. A session that was public
+   * and is gone answers with its cancelled event while that is kept.
+   */
   session(id: string, options: FeedOptions): Promise<RenderedFeed> {
     const query = feedQueryString(options);
     return this.cache.get(`session:${id}${query}`, async () => {
-      let removed: CalendarSession | undefined;
-      const session = await this.reader.session(id).catch(async (error: unknown) => {
-        // A session that was public and is gone answers with its cancelled event while it is kept.
-        // parseId refuses what no session id can be (past the integer columns' range, say) as NOT_FOUND.
-        if (error instanceof UserError && error.code === 'NOT_FOUND') removed = await this.ledger.removedSession(parseId(id, 'session'));
-        if (!removed) throw error;
-        return removed;
-      });
-      const name = localise(session.title, options.locale, session.conference.defaultLocale) ?? '';
-      const feed = { name, description: session.conference.name, url: this.links.session(session.id, query) };
-      // A removed session's event is the ledger's already: stamping it again would count its cancellation twice.
-      return removed ? this.renderStamped(feed, [removed], options) : this.render(feed, [session], options);
+      // parseId refuses what no session id can be (past the integer columns' range, say) as NOT_FOUND.
+      const sessionId = parseId(id, 'session');
+      const view = await this.published.session(sessionId, await this.ledger.conferenceOf(sessionId));
+      const keeps = (session: PublishedSession) => session.id === sessionId;
+      const events = view ? await this.ledger.stamp([ledgerPart(view)], keeps) : [];
+      // Named after the session whether it is scheduled (one event) or not (none), or gone (its cancelled event).
+      const named = events[0] ?? (view?.sessions[0] && calendarSession(view.sessions[0], view.programme.conference));
+      if (!view || !named) throw notFound('session', 'id', id);
+      const name = localise(named.title, options.locale, named.conference.defaultLocale) ?? '';
+      const feed = { name, description: named.conference.name, url: this.links.session(named.id, query) };
+      return { body: renderFeed(feed, events, this.renderOptions(options)), scopes: [conferenceScope(view.conference.id)] };
     });
   }
 
@@ -112,15 +123,13 @@ export class CalendarFeeds {
   async agenda(token: string, options: FeedOptions): Promise<RenderedFeed> {
     const query = feedQueryString(options);
     const { agenda, readToken } = await this.agendas.open(token);
-    return this.cache.get(
-      `agenda:${agenda.id}${query}`,
-      async () => {
-        const sessions = await this.reader.ofAgenda(agenda.id);
-        const name = calendarLabels(options.locale, undefined).agenda;
-        return this.render({ name, description: name, url: this.links.agenda(readToken, query) }, sessions, options);
-      },
-      agendaScope(agenda.id),
-    );
+    return this.cache.get(`agenda:${agenda.id}${query}`, async () => {
+      const { views, consulted, chosen } = await this.published.ofAgenda(agenda.id);
+      const name = calendarLabels(options.locale, undefined).agenda;
+      const scopes = [agendaScope(agenda.id), ...consulted.map(conferenceScope)];
+      const feed = { name, description: name, url: this.links.agenda(readToken, query) };
+      return this.render(feed, views, options, chosen, scopes);
+    });
   }
 
   private describe(conference: Conference, part: string | undefined, url: string, options: FeedOptions): FeedDescription {
@@ -133,21 +142,42 @@ export class CalendarFeeds {
   }
 
   /**
-   * Where every feed's sessions are known, whatever they were read from: the ledger gives each event
-   * its SEQUENCE and LAST-MODIFIED, so they rise with every visible change and never go back.
+   * Where every feed's sessions are known, whatever version they were read from: the ledger gives
+   * each event its SEQUENCE and LAST-MODIFIED, so they rise with every visible change and never go
+   * back, and adds the removed events the feed keeps as cancelled.
    */
   private async render(
     feed: FeedDescription,
-    sessions: CalendarSession[],
+    views: ProgrammeView[],
     options: FeedOptions,
-    complete?: CompleteProgramme,
-  ): Promise<string> {
-    return this.renderStamped(feed, await this.ledger.stamp(sessions, complete), options);
+    keeps: KeepsRemoved | undefined,
+    scopes: ChangeScope[] = views.map((view) => conferenceScope(view.conference.id)),
+  ): Promise<BuiltFeed> {
+    const events = await this.ledger.stamp(views.map(ledgerPart), keeps);
+    return { body: renderFeed(feed, events, this.renderOptions(options)), scopes };
   }
 
-  private renderStamped(feed: FeedDescription, sessions: CalendarSession[], options: FeedOptions): string {
-    return renderFeed(feed, sessions, { ...options, sessionUrl: (id) => this.links.session(id) });
+  private renderOptions(options: FeedOptions) {
+    return { ...options, sessionUrl: (id: number) => this.links.session(id) };
   }
+}
+
+/** A conference's part of a feed for the ledger: its scheduled sessions, and the whole version when it is the one followed. */
+function ledgerPart(view: ProgrammeView): FeedPart {
+  const { conference, programme } = view;
+  return {
+    conference: { id: conference.id, endDate: conference.endDate },
+    shown: view.sessions.filter((session) => session.startsAt !== null).map((session) => calendarSession(session, programme.conference)),
+    complete: view.asFollowed ? new Set(programme.sessions.map((session) => session.uid)) : undefined,
+  };
+}
+
+function conferenceScope(conferenceId: number): ChangeScope {
+  return `conference:${conferenceId}`;
+}
+
+function matchesFilter(session: PublishedSession, filter: SessionFilter, conference: Conference): boolean {
+  return filterPublishedSessions([session], filter, conference.timeZone).length > 0;
 }
 
 function isEmptyFilter(filter: SessionFilter): boolean {

@@ -5,17 +5,26 @@ import { SessionStatus } from '../sessions/session.entity';
 import { DataSource, In } from 'typeorm';
 import { Transactions } from '../database/transactions';
 import { CalendarEvent } from './calendar-event.entity';
+import { PublishedSession } from '../published/published-programme';
 import { CalendarSession } from './calendar-session';
 
 /** UIDs per read, and rows per write (nine parameters each): under SQLite's oldest limit of 999 parameters. */
 const READ_CHUNK = 900;
 const WRITE_CHUNK = 100;
 
-/** A conference whose whole public programme a feed is built from: the ledger learns from it what left. */
-export interface CompleteProgramme {
-  id: number;
-  endDate: string;
+/**
+ * One conference's part of a feed: the sessions it renders, and, when the feed reads the version
+ * the conference follows, the whole of that version, from which the ledger learns what left it.
+ */
+export interface FeedPart {
+  conference: { id: number; endDate: string };
+  shown: readonly CalendarSession[];
+  /** The uids of the whole version the conference follows; absent for a release a reader pinned. */
+  complete?: ReadonlySet<string>;
 }
+
+/** Which removed events a feed keeps as cancelled: those it would have shown (by what was last shown of them). */
+export type KeepsRemoved = (session: PublishedSession) => boolean;
 
 /**
  * The calendar ledger: what calendars were last shown of each event. A feed build hands it the
@@ -24,9 +33,11 @@ export interface CompleteProgramme {
  * every event is rendered with the ledger's values. So SEQUENCE never goes backwards for a UID,
  * whether the feed reads the live programme or a release, and any visible change raises it.
  *
- * A conference's whole programme tells it what left: an event it showed that is no longer there
- * (deleted or unpublished) is marked removed, with a higher SEQUENCE, and shown as cancelled from
- * what was last shown of it, until its conference ended `CANCELLED_EVENTS_KEPT_DAYS` ago. One that
+ * Every feed that reads the version its conference follows tells it what left: an event it
+ * showed that is no longer there (deleted, unpublished, or not in the release followed) is marked
+ * removed, with a higher SEQUENCE, and feeds that would have shown it (the whole programme, its
+ * track's, its room's, its speakers', a filter it matched, its own) show it as cancelled from what
+ * was last shown of it, until its conference ended `CANCELLED_EVENTS_KEPT_DAYS` ago. One that
  * comes back is live again, with a higher SEQUENCE still.
  *
  * Its writes are bookkeeping (they make no feed stale), and idempotent: concurrent builds, on one
@@ -45,17 +56,15 @@ export class CalendarLedger {
   }
 
   /**
-   * The sessions with `revision` and `updatedAt` as the ledger has them, having recorded what
-   * changed; given the conference whose whole programme they are, followed by its removed events.
+   * The sessions of every part with `revision` and `updatedAt` as the ledger has them, having
+   * recorded what changed, followed by the removed events `keeps` chooses (all, without it).
    */
-  async stamp(sessions: readonly CalendarSession[], complete?: CompleteProgramme): Promise<CalendarSession[]> {
-    if (sessions.length === 0 && !complete) return [];
+  async stamp(parts: readonly FeedPart[], keeps?: KeepsRemoved): Promise<CalendarSession[]> {
     const repository = this.dataSource.getRepository(CalendarEvent);
     const known = new Map<string, CalendarEvent>();
-    if (complete) {
-      for (const row of await repository.findBy({ conferenceId: complete.id })) known.set(row.uid, row);
-    }
-    const uids = [...new Set(sessions.map((session) => session.uid))].filter((uid) => !known.has(uid));
+    const completeIds = parts.filter((part) => part.complete).map((part) => part.conference.id);
+    if (completeIds.length) for (const row of await repository.findBy({ conferenceId: In(completeIds) })) known.set(row.uid, row);
+    const uids = [...new Set(parts.flatMap((part) => part.shown.map((session) => session.uid)))].filter((uid) => !known.has(uid));
     for (let start = 0; start < uids.length; start += READ_CHUNK) {
       const rows = await repository.findBy({ uid: In(uids.slice(start, start + READ_CHUNK)) });
       for (const row of rows) known.set(row.uid, row);
@@ -64,69 +73,74 @@ export class CalendarLedger {
     const later = (row: CalendarEvent, session?: CalendarSession) =>
       new Date(Math.max(now, row.lastModified.getTime() + 1000, session?.updatedAt.getTime() ?? 0));
     const writes = new Map<string, CalendarEvent>();
-    const stamped = sessions.map((session) => {
-      const contentHash = calendarContentHash(session);
-      const row = writes.get(session.uid) ?? known.get(session.uid);
-      const context = {
-        sessionId: session.id,
-        conferenceId: complete?.id ?? row?.conferenceId ?? null,
-        conferenceEndDate: complete?.endDate ?? row?.conferenceEndDate ?? null,
-        removedAt: null,
-        shown: JSON.stringify(session),
-      };
-      let entry: CalendarEvent;
-      if (!row) {
-        entry = { id: 0, uid: session.uid, sequence: session.revision, contentHash, lastModified: session.updatedAt, ...context };
-      } else if (row.contentHash !== contentHash || row.removedAt) {
-        entry = {
-          ...row,
-          ...context,
-          sequence: Math.max(row.sequence + 1, session.revision),
-          contentHash,
-          lastModified: later(row, session),
-        };
-      } else if (session.revision > row.sequence) {
-        const lastModified = new Date(Math.max(row.lastModified.getTime(), session.updatedAt.getTime()));
-        entry = { ...row, ...context, sequence: session.revision, lastModified };
-      } else if (complete && (row.conferenceId !== complete.id || row.conferenceEndDate !== complete.endDate || row.shown === null)) {
-        entry = { ...row, ...context };
-      } else {
-        entry = row;
-      }
-      if (entry !== row) writes.set(session.uid, entry);
-      return { ...session, revision: entry.sequence, updatedAt: entry.lastModified };
-    });
+    const stamped: CalendarSession[] = [];
     const cancelled: CalendarSession[] = [];
-    if (complete) {
-      const present = new Set(sessions.map((session) => session.uid));
+    for (const { conference, shown, complete } of parts) {
+      for (const session of shown) {
+        const contentHash = calendarContentHash(session);
+        const row = writes.get(session.uid) ?? known.get(session.uid);
+        const context = {
+          sessionId: session.id,
+          conferenceId: conference.id,
+          conferenceEndDate: conference.endDate,
+          removedAt: null,
+          shown: shownOf(session),
+        };
+        let entry: CalendarEvent;
+        if (!row) {
+          entry = { id: 0, uid: session.uid, sequence: session.revision, contentHash, lastModified: session.updatedAt, ...context };
+        } else if (row.contentHash !== contentHash || row.removedAt) {
+          entry = {
+            ...row,
+            ...context,
+            sequence: Math.max(row.sequence + 1, session.revision),
+            contentHash,
+            lastModified: later(row, session),
+          };
+        } else if (session.revision > row.sequence) {
+          const lastModified = new Date(Math.max(row.lastModified.getTime(), session.updatedAt.getTime()));
+          entry = { ...row, ...context, sequence: session.revision, lastModified };
+        } else if (row.conferenceId !== conference.id || row.conferenceEndDate !== conference.endDate || row.shown !== context.shown) {
+          entry = { ...row, ...context };
+        } else {
+          entry = row;
+        }
+        if (entry !== row) writes.set(session.uid, entry);
+        stamped.push({ ...session, revision: entry.sequence, updatedAt: entry.lastModified });
+      }
+      if (!complete) continue;
       for (const row of known.values()) {
-        if (present.has(row.uid) || row.shown === null || row.conferenceId !== complete.id) continue;
+        if (complete.has(row.uid) || row.shown === null || row.conferenceId !== conference.id) continue;
         const entry = row.removedAt ? row : { ...row, sequence: row.sequence + 1, removedAt: new Date(now), lastModified: later(row) };
         if (entry !== row) writes.set(row.uid, entry);
-        const shown = this.cancelled(entry);
-        if (shown) cancelled.push(shown);
+        const gone = this.cancelled(entry, keeps);
+        if (gone) cancelled.push(gone);
       }
     }
     if (writes.size > 0) await this.record([...writes.values()]);
     return [...stamped, ...cancelled];
   }
 
-  /** A session that left the public programme, as the cancelled event calendars keep for a while; undefined when there is none. */
-  async removedSession(sessionId: number): Promise<CalendarSession | undefined> {
+  /** The conference a session was last shown in, when calendars have shown it. */
+  async conferenceOf(sessionId: number): Promise<number | undefined> {
     const rows = await this.dataSource.getRepository(CalendarEvent).findBy({ sessionId });
     const row = rows.sort((a, b) => b.sequence - a.sequence)[0];
-    if (!row?.removedAt) return undefined;
-    return this.cancelled(row);
+    return row?.conferenceId ?? undefined;
   }
 
-  /** The event as last shown, cancelled, while it is kept; undefined after. */
-  private cancelled(row: CalendarEvent): CalendarSession | undefined {
+  /**
+   * The event as last shown, cancelled, while it is kept and `keeps` chooses it; undefined after.
+   * What was shown before the ledger kept the published session (so only its name, times and
+   * line-up) is kept by the whole programme's feed only.
+   */
+  private cancelled(row: CalendarEvent, keeps: KeepsRemoved | undefined): CalendarSession | undefined {
     if (!row.shown) return undefined;
     if (row.conferenceEndDate) {
       const keptUntil = Date.parse(`${row.conferenceEndDate}T00:00:00Z`) + (this.keptDays + 2) * DAY;
       if (Date.now() >= keptUntil) return undefined;
     }
     const shown = JSON.parse(row.shown) as CalendarSession;
+    if (keeps && !(shown.source && keeps(shown.source))) return undefined;
     return {
       ...shown,
       status: SessionStatus.CANCELLED,
@@ -177,6 +191,11 @@ export class CalendarLedger {
 
 const COLUMNS = ['uid', 'sequence', 'contentHash', 'lastModified', 'sessionId', 'conferenceId', 'conferenceEndDate', 'removedAt', 'shown'];
 const DAY = 24 * 60 * 60 * 1000;
+
+/** What the ledger keeps of an event to show it cancelled once it is gone: the calendar entry with its source. */
+function shownOf(session: CalendarSession): string {
+  return JSON.stringify(session);
+}
 
 /**
  * A hash of everything a calendar can show of a session, in every locale it can be rendered in:

@@ -1,8 +1,9 @@
 import { LocalisedText } from '../common/localisation';
 import { AppearanceRole } from '../sessions/appearance.entity';
 import { SessionFormat, SessionStatus } from '../sessions/session.entity';
+import { PublishedConference, PublishedSession } from '../published/published-programme';
 
-/** What a calendar entry shows of a session: read as lean rows for feeds, assembled from loaders for links. */
+/** What a calendar entry shows of a session: made from the published programme for feeds, assembled from loaders for links. */
 export interface CalendarSession {
   id: number;
   uid: string;
@@ -18,24 +19,42 @@ export interface CalendarSession {
   createdAt: Date;
   updatedAt: Date;
   room: { name: string; streamUrl: string | null } | null;
-  /** `color` as Lectern keeps it (#rrggbb); absent or null where the source has none (a release snapshot keeps none). */
+  /** `color` as Lectern keeps it (#rrggbb); absent or null where the source has none (releases made before colours were kept). */
   track: { name: string; color?: string | null } | null;
   conference: CalendarConference;
   lineUp: CalendarAppearance[];
+  /** The published session it was made from (feeds); links made for one reader have none. */
+  source?: PublishedSession;
 }
 
-export interface CalendarConference {
-  name: string;
-  timeZone: string;
-  defaultLocale: string;
-  venue: string | null;
-  city: string | null;
-  websiteUrl: string | null;
-}
+export type CalendarConference = PublishedConference;
 
 export interface CalendarAppearance {
   role: AppearanceRole;
   title: string | null;
   organisation: string | null;
   speakerName: string;
+}
+
+/** A published session as a calendar entry; `source` keeps what it was made from. */
+export function calendarSession(session: PublishedSession, conference: PublishedConference): CalendarSession {
+  return {
+    id: session.id,
+    uid: session.uid,
+    title: session.title,
+    abstract: session.abstract,
+    format: session.format,
+    status: session.status,
+    startsAt: session.startsAt === null ? null : new Date(session.startsAt),
+    endsAt: session.endsAt === null ? null : new Date(session.endsAt),
+    revision: session.revision,
+    streamUrl: session.streamUrl,
+    createdAt: new Date(session.createdAt),
+    updatedAt: new Date(session.updatedAt),
+    room: session.room ? { name: session.room.name, streamUrl: session.room.streamUrl } : null,
+    track: session.track ? { name: session.track.name, color: session.track.color ?? null } : null,
+    conference,
+    lineUp: session.lineUp.map(({ role, title, organisation, speakerName }) => ({ role, title, organisation, speakerName })),
+    source: session,
+  };
 }

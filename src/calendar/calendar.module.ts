@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConferencesModule } from '../conferences/conferences.module';
-import { ReleasesModule } from '../releases/releases.module';
+import { PublishedModule } from '../published/published.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { SpeakersModule } from '../speakers/speakers.module';
 import { Agenda, AgendaSession } from './agenda.entity';
@@ -20,7 +20,6 @@ import {
 } from './calendar-links.resolver';
 import { CalendarController } from './calendar.controller';
 import { FeedCache } from './feed-cache.service';
-import { FeedReader } from './feed-reader.service';
 import { FeedRevalidation } from './feed-revalidation';
 
 /** iCal feeds of the published programme, personal agendas, and the feed addresses on the GraphQL types. */
@@ -30,13 +29,12 @@ import { FeedRevalidation } from './feed-revalidation';
     ConferencesModule,
     SpeakersModule,
     SessionsModule,
-    ReleasesModule,
+    PublishedModule,
   ],
   controllers: [CalendarController],
   providers: [
     FeedCache,
     FeedRevalidation,
-    FeedReader,
     CalendarFeeds,
     CalendarLedger,
     CalendarLinks,

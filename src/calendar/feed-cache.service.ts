@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Injectable, OnModuleInit, Optional } from '@nestjs/common';
 import { DataSource, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
-import { CHANGE_FAMILIES, ChangeScope, changedScopes, familyOf, PROGRAMME } from '../database/transactions';
-import { GenerationName, ProgrammeGeneration } from '../live/programme-generation';
+import { ChangeScope, changedScopes, PROGRAMME } from '../database/transactions';
+import { ProgrammeEvents } from '../events/programme-events';
+import { ProgrammeGeneration } from '../live/programme-generation';
 
 export interface RenderedFeed {
   /** Encoded once, so a warm request sends bytes rather than re-encoding megabytes of text. */
@@ -15,53 +16,62 @@ export interface RenderedFeed {
    * sends is never later than its own Date (see feed-response.ts).
    */
   lastModified: Date;
-  /** The stamp of the state of its scope it was built from; see `isCurrent`. */
-  generation: number;
+  /** What it was built from, and when; see `isCurrent`. */
+  state: BuiltState;
 }
 
-type Entry = RenderedFeed;
+/** A feed as its build made it: the text, and the scopes it shows (its conferences, speaker, agenda). */
+export interface BuiltFeed {
+  body: string;
+  scopes: readonly ChangeScope[];
+}
+
+/** When a feed was built (this instance's count of changes then) and the scopes it was built from. */
+export interface BuiltState {
+  builtAt: number;
+  scopes: readonly ChangeScope[];
+}
 
 /** Enough for every feed of a few large programmes; the oldest entries go first beyond it. */
 const MAX_CACHED_BYTES = 32 * 1024 * 1024;
-/** Never current: what a feed built while Redis could not tell the shared generation carries. */
-const UNKNOWN_GENERATION = -1;
-/** Narrower scopes (agendas) with a stamp at once; beyond it they all lose theirs, the programme's feeds stay. */
-const MAX_NARROWER_SCOPES = 100_000;
-/** The generations instances share: the programme's and each family's of narrower scopes. */
-const SHARED: readonly GenerationName[] = [PROGRAMME, ...CHANGE_FAMILIES];
+/** Scopes whose last change is remembered; beyond it everything counts as changed once. */
+const MAX_KNOWN_SCOPES = 100_000;
+/** Never current: what a feed built while Redis could not tell the shared versions carries. */
+const UNKNOWN: BuiltState = { builtAt: -1, scopes: [PROGRAMME] };
 
 /**
  * Rendered feeds, built once per change of what they show rather than once per request.
  *
  * Every write in Lectern is one transaction, and each says what it changes (see `ChangeScope`):
- * the programme, unless it is marked as changing only some narrower scopes (one agenda) or none
- * (bookkeeping). Each feed depends on one scope: a programme, track, room, speaker or session feed
- * on the programme, an agenda's feed on that agenda (and so on the programme too). An entry
- * serves only while its scope is as it was when the build started; a change committed while it
- * ran makes it stale at once. So an attendee's agenda writes leave every programme feed warm, and
- * only their own agenda's feed is built again. Within the programme, still coarse on purpose: any
- * programme change invalidates every feed.
+ * the conferences and speakers of the programme changes it records, one agenda, nothing
+ * (bookkeeping), or, when it says nothing, the whole programme. Each feed names the scopes it was
+ * built from: a conference's, track's or room's feed its conference; a session's feed its
+ * session's conference; a speaker's feed that speaker and every conference it consulted; an
+ * agenda's feed that agenda and its sessions' conferences. An entry serves only while none of its
+ * scopes has changed since its build started; a change committed while it ran makes it stale at
+ * once. So a change in one conference leaves every other conference's feeds warm, and an
+ * attendee's agenda writes leave every programme feed warm.
  *
- * Several instances (REDIS_URL) share generations in Redis (see ProgrammeGeneration): one for the
- * programme, one per family of narrower scopes. Each commit moves its own on before the committing
- * request answers, and each feed request, conditional ones included, reads them all first; a value
- * not seen before makes everything this instance keeps of that family stale (all agendas, not one:
- * what Redis tells is the family). So a feed fetched from any instance after a mutation has
- * answered anywhere shows that mutation. When Redis cannot answer, feeds are built afresh and not
- * kept.
+ * Several instances (REDIS_URL) share a version per scope in Redis (see ProgrammeGeneration): each
+ * commit moves its scopes' versions on before the committing request answers, and each feed
+ * request, conditional ones included, reads the versions of the scopes it would serve from first
+ * (one MGET); a value not seen before counts as a change here. A build reads the versions of
+ * the scopes it found once it is done, so a scope changed elsewhere while it ran is not missed.
+ * When Redis cannot answer, feeds are built afresh and not kept.
  */
 @Injectable()
 export class FeedCache implements OnModuleInit, EntitySubscriberInterface {
-  private readonly stamps = new Stamps();
-  /** Each shared generation as this instance last took it into account. */
-  private readonly sharedSeen = new Map<GenerationName, string>();
+  private readonly changes = new Changes();
+  /** Each shared version as this instance last took it into account. */
+  private readonly sharedSeen = new Map<ChangeScope, string>();
   private cachedBytes = 0;
   /** In insertion order, so the first entry is the one to evict. */
-  private readonly entries = new Map<string, Entry>();
-  private readonly building = new Map<string, { generation: number; feed: Promise<RenderedFeed> }>();
+  private readonly entries = new Map<string, RenderedFeed>();
+  private readonly building = new Map<string, { builtAt: number; feed: Promise<RenderedFeed> }>();
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly events: ProgrammeEvents,
     @Optional() private readonly shared?: ProgrammeGeneration,
   ) {}
 
@@ -71,71 +81,64 @@ export class FeedCache implements OnModuleInit, EntitySubscriberInterface {
 
   /** TypeORM awaits this before the commit returns: the mutation answers once other instances can tell. */
   afterTransactionCommit(event: TransactionCommitEvent): Promise<void> | void {
-    const scopes = changedScopes(event.queryRunner);
-    for (const scope of scopes) this.stamps.changed(scope);
+    const scopes = changedScopes(event.queryRunner, this.events.recordedIn(event.queryRunner));
+    for (const scope of scopes) this.changes.changed(scope);
     if (scopes.length > 0 && this.shared?.shared) return this.tellOthers(scopes);
   }
 
-  /** Whether a feed built with this stamp still shows what it was built from (as of the last `refresh`). */
-  isCurrent(generation: number): boolean {
-    return this.stamps.isCurrent(generation);
+  /** Whether a feed built in this state still shows what it was built from (as of the last `refresh`). */
+  isCurrent(state: BuiltState): boolean {
+    return this.changes.unchangedSince(state);
   }
 
   /**
-   * Catches up with changes committed on other instances; false when Redis cannot say, in which
-   * case nothing cached is current any more. Without Redis there is nothing to catch up with.
+   * Catches up with changes of these scopes committed on other instances; false when Redis cannot
+   * say, in which case nothing cached is current any more. Without Redis there is nothing to catch up with.
    */
-  async refresh(): Promise<boolean> {
+  async refresh(scopes: readonly ChangeScope[]): Promise<boolean> {
     if (!this.shared?.shared) return true;
-    const values = await this.shared.current(SHARED);
+    const names: ChangeScope[] = [PROGRAMME, ...scopes.filter((scope) => scope !== PROGRAMME)];
+    const values = await this.shared.current(names);
     if (values === undefined) {
-      this.stamps.changed(PROGRAMME);
+      this.changes.changed(PROGRAMME);
       return false;
     }
-    SHARED.forEach((name, index) => {
+    names.forEach((name, index) => {
       if (values[index] === this.sharedSeen.get(name)) return;
+      if (this.sharedSeen.size >= MAX_KNOWN_SCOPES) this.sharedSeen.clear();
       this.sharedSeen.set(name, values[index]);
-      this.stamps.changedFamily(name);
+      this.changes.changed(name);
     });
     return true;
   }
 
-  /**
-   * The feed under `key`, built by `render` unless a current one is cached or already being built.
-   * `scope` is what the feed shows: the same key always has the same scope.
-   */
-  get(key: string, render: () => Promise<string>, scope: ChangeScope = PROGRAMME): Promise<RenderedFeed> {
-    if (!this.shared?.shared) return this.current(key, render, scope);
-    return this.refresh().then((known) =>
-      known ? this.current(key, render, scope) : render().then((body) => rendered(body, UNKNOWN_GENERATION)),
-    );
-  }
-
-  /**
-   * Moves the shared generations of what changed on. This instance has taken its own change into
-   * account already; the value it wrote counts as seen only when the one it replaced had been seen
-   * too, for otherwise another instance changed something in between that this one has yet to drop.
-   */
-  private async tellOthers(scopes: readonly ChangeScope[]): Promise<void> {
-    const shared = this.shared!;
-    const names = [...new Set(scopes.map(familyOf))];
-    await Promise.all(
-      names.map(async (name) => {
-        const moved = await shared.advance(name);
-        if (moved && moved.replaced === this.sharedSeen.get(name)) this.sharedSeen.set(name, moved.written);
-      }),
-    );
-  }
-
-  private current(key: string, render: () => Promise<string>, scope: ChangeScope): Promise<RenderedFeed> {
+  /** The feed under `key`, built by `build` unless a current one is cached or already being built. */
+  async get(key: string, build: () => Promise<BuiltFeed>): Promise<RenderedFeed> {
     const cached = this.entries.get(key);
-    if (cached && this.stamps.isCurrent(cached.generation)) return Promise.resolve(cached);
+    if (cached) {
+      if (!(await this.refresh(cached.state.scopes))) return build().then((built) => rendered(built.body, UNKNOWN));
+      if (this.changes.unchangedSince(cached.state)) return cached;
+    }
+    // A build under way is shared while nothing it may show has changed since it started: its
+    // scopes are known only when it is done, so those of the entry it replaces stand in, and
+    // without one, any change counts.
     const pending = this.building.get(key);
-    if (pending && this.stamps.isCurrent(pending.generation)) return pending.feed;
+    if (
+      pending &&
+      (cached
+        ? this.changes.unchangedSince({ builtAt: pending.builtAt, scopes: cached.state.scopes })
+        : this.changes.count === pending.builtAt)
+    )
+      return pending.feed;
 
-    const generation = this.stamps.of(scope);
-    const feed = render().then((body) => this.store(key, generation, body));
-    this.building.set(key, { generation, feed });
+    const builtAt = this.changes.count;
+    const feed = build().then(async (built) => {
+      const state = { builtAt, scopes: built.scopes };
+      // Changes made elsewhere to what it turned out to show, while it ran, make it stale at once.
+      const known = await this.refresh(built.scopes);
+      return this.store(key, known ? state : UNKNOWN, built.body);
+    });
+    this.building.set(key, { builtAt, feed });
     const done = () => {
       if (this.building.get(key)?.feed === feed) this.building.delete(key);
     };
@@ -143,10 +146,25 @@ export class FeedCache implements OnModuleInit, EntitySubscriberInterface {
     return feed;
   }
 
-  private store(key: string, generation: number, body: string): RenderedFeed {
+  /**
+   * Moves the shared versions of what changed on. This instance has taken its own change into
+   * account already; the value it wrote counts as seen only when the one it replaced had been seen
+   * too, for otherwise another instance changed something in between that this one has yet to drop.
+   */
+  private async tellOthers(scopes: readonly ChangeScope[]): Promise<void> {
+    const shared = this.shared!;
+    await Promise.all(
+      scopes.map(async (scope) => {
+        const moved = await shared.advance(scope);
+        if (moved && moved.replaced === this.sharedSeen.get(scope)) this.sharedSeen.set(scope, moved.written);
+      }),
+    );
+  }
+
+  private store(key: string, state: BuiltState, body: string): RenderedFeed {
     const previous = this.entries.get(key);
-    const entry = rendered(body, generation, previous);
-    if (!this.stamps.isCurrent(generation)) return entry; // built from data that has changed since: serve once, keep nothing
+    const entry = rendered(body, state, previous);
+    if (!this.changes.unchangedSince(state)) return entry; // built from data that has changed since: serve once, keep nothing
     if (previous) this.evict(key, previous);
     this.entries.set(key, entry);
     this.cachedBytes += entry.body.length;
@@ -157,72 +175,42 @@ export class FeedCache implements OnModuleInit, EntitySubscriberInterface {
     return entry;
   }
 
-  private evict(key: string, entry: Entry): void {
+  private evict(key: string, entry: RenderedFeed): void {
     this.entries.delete(key);
     this.cachedBytes -= entry.body.length;
   }
 }
 
 /**
- * Stamps name states of the scopes feeds depend on. The programme's stamp changes at every change
- * of the programme. A narrower scope (one agenda) is given a stamp of its own when a feed of it is
- * first built, and loses it when that scope or the programme changes; the next build gets a new
- * one. All come from one counter, so a stamp names one state of one scope, and telling whether it
- * is current needs no scope.
+ * This instance's changes, counted: each scope remembers the count at its last change, and a
+ * programme-wide change is a change of every scope. A feed built when the count was n is current
+ * while none of its scopes changed after n.
  */
-class Stamps {
-  private counter = 0;
-  private programme = ++this.counter;
-  private readonly narrower = new Map<ChangeScope, number>();
-  /** The stamps in `narrower`, to look them up by stamp. */
-  private readonly current = new Set<number>();
+class Changes {
+  count = 0;
+  private everything = 0;
+  private readonly last = new Map<ChangeScope, number>();
 
-  /** The current stamp of this scope, handed out now if it has none. */
-  of(scope: ChangeScope): number {
-    if (scope === PROGRAMME) return this.programme;
-    let stamp = this.narrower.get(scope);
-    if (stamp === undefined) {
-      if (this.narrower.size >= MAX_NARROWER_SCOPES) this.forgetNarrower();
-      stamp = ++this.counter;
-      this.narrower.set(scope, stamp);
-      this.current.add(stamp);
-    }
-    return stamp;
-  }
-
-  isCurrent(stamp: number): boolean {
-    return stamp === this.programme || this.current.has(stamp);
-  }
-
-  /** This scope changed: a programme change is a change of every narrower scope too. */
   changed(scope: ChangeScope): void {
-    if (scope === PROGRAMME) {
-      this.programme = ++this.counter;
-      this.forgetNarrower();
+    this.count++;
+    if (scope === PROGRAMME || this.last.size >= MAX_KNOWN_SCOPES) {
+      this.everything = this.count;
+      this.last.clear();
       return;
     }
-    const stamp = this.narrower.get(scope);
-    if (stamp === undefined) return;
-    this.narrower.delete(scope);
-    this.current.delete(stamp);
+    this.last.delete(scope);
+    this.last.set(scope, this.count);
   }
 
-  /** Something of this family changed, and we are not told what (another instance's write). */
-  changedFamily(name: GenerationName): void {
-    if (name === PROGRAMME) return this.changed(PROGRAMME);
-    for (const scope of this.narrower.keys()) if (familyOf(scope) === name) this.changed(scope);
-  }
-
-  private forgetNarrower(): void {
-    this.narrower.clear();
-    this.current.clear();
+  unchangedSince({ builtAt, scopes }: BuiltState): boolean {
+    return builtAt >= this.everything && scopes.every((scope) => (this.last.get(scope) ?? 0) <= builtAt);
   }
 }
 
-function rendered(body: string, generation: number, previous?: RenderedFeed): RenderedFeed {
+function rendered(body: string, state: BuiltState, previous?: RenderedFeed): RenderedFeed {
   const bytes = Buffer.from(body, 'utf8');
   const etag = `"${createHash('sha256').update(bytes).digest('base64url')}"`;
-  return { body: bytes, etag, generation, lastModified: previous?.etag === etag ? previous.lastModified : after(previous?.lastModified) };
+  return { body: bytes, etag, state, lastModified: previous?.etag === etag ? previous.lastModified : after(previous?.lastModified) };
 }
 
 /**

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { FeedCache, RenderedFeed } from './feed-cache.service';
+import { BuiltState, FeedCache, RenderedFeed } from './feed-cache.service';
 import { isFresh, sendNotModified } from './feed-response';
 
 interface Validator {
   etag: string;
   lastModified: Date;
-  generation: number;
+  state: BuiltState;
   cacheControl: string;
 }
 
@@ -20,7 +20,7 @@ const AGENDAS = '/calendars/agendas/';
  * Calendar apps ask again every few minutes with If-None-Match, and almost always nothing has
  * changed. Those requests are answered 304 by `revalidate`, an `onRequest` hook of the HTTP
  * pipeline (src/http/pipeline.ts), before Nest routes them: the answer depends only on the
- * address, the programme generation and the client's validator. Everything else (a first request,
+ * address, the state of what the feed shows and the client's validator. Everything else (a first request,
  * a change) goes the whole way through the controller, which tells this class what it sent.
  */
 @Injectable()
@@ -34,7 +34,8 @@ export class FeedRevalidation {
   async revalidate(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
     const sent = this.validatorFor(request);
     // Another instance may have changed the programme since: catch up before trusting the validator.
-    if (!sent || !(await this.cache.refresh()) || !this.cache.isCurrent(sent.generation) || !isFresh(request, sent)) return undefined;
+    if (!sent || !(await this.cache.refresh(sent.state.scopes)) || !this.cache.isCurrent(sent.state) || !isFresh(request, sent))
+      return undefined;
     return sendNotModified(reply, sent, sent.cacheControl);
   }
 
@@ -42,7 +43,7 @@ export class FeedRevalidation {
   remember(request: FastifyRequest, feed: RenderedFeed, cacheControl: string): void {
     const address = addressOf(request.url);
     this.sent.delete(address);
-    this.sent.set(address, { etag: feed.etag, lastModified: feed.lastModified, generation: feed.generation, cacheControl });
+    this.sent.set(address, { etag: feed.etag, lastModified: feed.lastModified, state: feed.state, cacheControl });
     if (this.sent.size > MAX_ADDRESSES) this.sent.delete(this.sent.keys().next().value!);
   }
 

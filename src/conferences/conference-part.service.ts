@@ -6,6 +6,7 @@ import { Validation } from '../common/validation';
 import { Transactions } from '../database/transactions';
 import { ProgrammeEvents } from '../events/programme-events';
 import { ConferenceService } from './conference.service';
+import { isPublicPart } from '../published/public-rule';
 
 const NAME_MAX = 200;
 
@@ -26,7 +27,7 @@ interface PartChanges {
 
 /** A room or track as this viewer may see it: unpublished ones only by their conference's organisers. */
 export function visiblePart<T extends Pick<ConferencePart, 'conferenceId' | 'published'>>(part: T | null, viewer: Viewer): T | null {
-  return part && (part.published || organises(viewer, part.conferenceId)) ? part : null;
+  return part && (isPublicPart(part) || organises(viewer, part.conferenceId)) ? part : null;
 }
 
 /**

@@ -11,6 +11,7 @@ import { Transactions } from '../database/transactions';
 import { ProgrammeEvents } from '../events/programme-events';
 import { Conference, ConferenceStatus } from './conference.entity';
 import { CreateConferenceInput, UpdateConferenceInput } from './conference.inputs';
+import { publicConference } from '../published/public-rule';
 
 const NAME_MAX = 200;
 const TEXT_MAX = 20000;
@@ -26,9 +27,7 @@ export class ConferenceService {
   /** Conferences the viewer may see: published ones, and drafts of the conferences they organise. */
   visible(viewer: Viewer, alias = 'conference'): SelectQueryBuilder<Conference> {
     const query = this.conferences.createQueryBuilder(alias);
-    const visible = visibleTo(viewer, `${alias}.id`, (published) =>
-      published.where(`${alias}.status = :published`, { published: ConferenceStatus.PUBLISHED }),
-    );
+    const visible = visibleTo(viewer, `${alias}.id`, publicConference(`"${alias}"."id"`));
     return visible ? query.where(visible) : query;
   }
 

@@ -1,23 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
-/** Narrower things than the programme that a write may change alone; see `ChangeScope`. */
-export const CHANGE_FAMILIES = ['agenda'] as const;
-export type ChangeFamily = (typeof CHANGE_FAMILIES)[number];
+/** Narrower things than the whole programme that a write may change alone; see `ChangeScope`. */
+export type ChangeFamily = 'conference' | 'speaker' | 'agenda';
 
 /**
  * What a committed transaction changed, for readers that keep copies of what they read (the feed
- * cache): `programme`, the whole programme and everything read from it (what any write changes
- * unless it says otherwise), or one thing of a family within it that only its own readers follow,
- * such as one attendee's agenda (`agenda:12`). A change to the programme is a change to every
- * narrower scope too.
+ * cache): `programme`, the whole programme and everything read from it (what a write changes
+ * when it says nothing narrower), or single things within it: one conference (`conference:3`),
+ * one person across conferences (`speaker:7`), one attendee's agenda (`agenda:12`). A change to
+ * the programme is a change to every narrower scope too.
  */
 export type ChangeScope = typeof PROGRAMME | `${ChangeFamily}:${number}`;
 export const PROGRAMME = 'programme';
 
-/** The family a scope belongs to: `programme` for the programme itself. */
-export function familyOf(scope: ChangeScope): typeof PROGRAMME | ChangeFamily {
-  return scope === PROGRAMME ? PROGRAMME : (scope.slice(0, scope.indexOf(':')) as ChangeFamily);
+/** What a recorded programme change changes: its conference, and the person it is about. */
+export interface RecordedChange {
+  conferenceId: number;
+  speakerId?: number;
 }
 
 /**
@@ -74,8 +74,19 @@ export function markChanges(runner: QueryRunner | undefined, scopes: readonly Ch
   if (runner) runner.data = { ...runner.data, [CHANGES]: scopes };
 }
 
-/** What the transaction on this runner changes: the programme, unless it was run with `runChanging`. */
-export function changedScopes(runner: QueryRunner | undefined): readonly ChangeScope[] {
+/**
+ * What the transaction on this runner changes: what `runChanging` marked; else the conferences
+ * and people of the programme changes it recorded (every write to the programme records them,
+ * for webhooks and live subscriptions); else, to be safe, the whole programme.
+ */
+export function changedScopes(runner: QueryRunner | undefined, recorded: readonly RecordedChange[]): readonly ChangeScope[] {
   const marked = runner?.data?.[CHANGES] as readonly ChangeScope[] | undefined;
-  return marked ?? [PROGRAMME];
+  if (marked) return marked;
+  if (recorded.length === 0) return [PROGRAMME];
+  const scopes = new Set<ChangeScope>();
+  for (const { conferenceId, speakerId } of recorded) {
+    scopes.add(`conference:${conferenceId}`);
+    if (speakerId !== undefined) scopes.add(`speaker:${speakerId}`);
+  }
+  return [...scopes];
 }

@@ -6,6 +6,7 @@ import {
   QueryRunner,
   TransactionCommitEvent,
   TransactionRollbackEvent,
+  TransactionStartEvent,
 } from 'typeorm';
 
 export type ProgrammeChangeKind =
@@ -46,6 +47,8 @@ export type ProgrammeListener = (changes: readonly ProgrammeChange[]) => void | 
 export class ProgrammeEvents implements OnModuleInit, EntitySubscriberInterface {
   private readonly logger = new Logger(ProgrammeEvents.name);
   private readonly pending = new WeakMap<QueryRunner, ProgrammeChange[]>();
+  /** What the last transaction on a runner committed, until the next one starts (see `recordedIn`). */
+  private readonly committed = new WeakMap<QueryRunner, ProgrammeChange[]>();
   private readonly listeners = new Set<ProgrammeListener>();
 
   constructor(private readonly dataSource: DataSource) {}
@@ -68,9 +71,24 @@ export class ProgrammeEvents implements OnModuleInit, EntitySubscriberInterface 
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * The changes recorded in the transaction on this runner, while it runs or once it has
+   * committed (until the next starts), for other subscribers of the same commit, whichever of
+   * them TypeORM calls first.
+   */
+  recordedIn(runner: QueryRunner | undefined): readonly ProgrammeChange[] {
+    if (!runner) return [];
+    return this.pending.get(runner) ?? this.committed.get(runner) ?? [];
+  }
+
+  beforeTransactionStart(event: TransactionStartEvent): void {
+    this.committed.delete(event.queryRunner);
+  }
+
   afterTransactionCommit(event: TransactionCommitEvent): void {
     const changes = this.pending.get(event.queryRunner);
     this.pending.delete(event.queryRunner);
+    if (changes) this.committed.set(event.queryRunner, changes);
     if (!changes?.length) return;
     for (const listener of this.listeners) {
       // A listener's failure is its own: the change is committed and the other listeners still hear it.

@@ -7,7 +7,7 @@ import { applyChanges, parseId, stamped } from '../common/entities';
 import { conflict, notFound } from '../common/errors';
 import { LocalisedText, mergeLocalisedText } from '../common/localisation';
 import { canonicalLocale, hasText, Validation } from '../common/validation';
-import { Conference, ConferenceStatus } from '../conferences/conference.entity';
+import { Conference } from '../conferences/conference.entity';
 import { ConferenceService } from '../conferences/conference.service';
 import { Transactions } from '../database/transactions';
 import { SessionService } from '../sessions/session.service';
@@ -17,6 +17,7 @@ import { InterviewItem } from './interview-item.entity';
 import { InterviewSpeaker } from './interview-speaker.entity';
 import { Interview } from './interview.entity';
 import { CreateInterviewInput, InterviewItemInput, UpdateInterviewInput } from './interview.inputs';
+import { publicInterview } from '../published/public-rule';
 
 const TEXT_MAX = 20000;
 const LINE_MAX = 300;
@@ -49,17 +50,7 @@ export class InterviewService {
    */
   visible(viewer: Viewer): SelectQueryBuilder<Interview> {
     const query = this.interviews.createQueryBuilder('interview');
-    const visible = visibleTo(viewer, 'interview.conferenceId', (published) =>
-      published
-        .where('interview.published = :published', { published: true })
-        .andWhere(
-          '(interview.conferenceId IS NULL OR interview.conferenceId IN (SELECT "vc"."id" FROM "conferences" "vc" WHERE "vc"."status" = :conferenceStatus))',
-          { conferenceStatus: ConferenceStatus.PUBLISHED },
-        )
-        .andWhere(
-          '(interview.sessionId IS NULL OR interview.sessionId IN (SELECT "vs"."id" FROM "sessions" "vs" WHERE "vs"."published" = :published))',
-        ),
-    );
+    const visible = visibleTo(viewer, 'interview.conferenceId', publicInterview('"interview"'));
     return visible ? query.where(visible) : query;
   }
 

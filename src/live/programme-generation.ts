@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import type { ChangeFamily, PROGRAMME } from '../database/transactions';
+import type { ChangeScope } from '../database/transactions';
 import { RedisConnections } from './redis-connections';
 
-/** What instances share a generation of: the programme, and each family of narrower scopes (all agendas). */
-export type GenerationName = typeof PROGRAMME | ChangeFamily;
+/** What instances share a generation of: the programme, and each narrower scope (one conference, speaker or agenda). */
+export type GenerationName = ChangeScope;
 
 /**
  * Which state of the programme every instance is at, kept in Redis: a fresh random value written

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { localise } from '../common/localisation';
 import { SessionStatus } from '../sessions/session.entity';
-import { ProgrammeSnapshot, SnapshotAppearance, SnapshotSession } from './programme-snapshot';
+import { PublishedAppearance, PublishedProgramme, PublishedSession } from '../published/published-programme';
 import { Changelog, ReleasedAppearance, ReleasedSession, SessionSlot } from './release.types';
 
 export interface ChangelogEnds {
@@ -14,10 +14,10 @@ export interface ChangelogEnds {
  * The changes from one version of a programme to another, by session uid: nothing but the two
  * versions is read, so the changelog cannot drift from what was released.
  */
-export function compareProgrammes(before: ProgrammeSnapshot | null, after: ProgrammeSnapshot, ends: ChangelogEnds): Changelog {
+export function compareProgrammes(before: PublishedProgramme | null, after: PublishedProgramme, ends: ChangelogEnds): Changelog {
   const locale = after.conference.defaultLocale;
   const zone = after.conference.timeZone;
-  const released = (session: SnapshotSession) => toReleasedSession(session, locale);
+  const released = (session: PublishedSession) => toReleasedSession(session, locale);
   const previous = new Map((before?.sessions ?? []).map((session) => [session.uid, session]));
   const current = new Set(after.sessions.map((session) => session.uid));
   const log: Changelog = {
@@ -35,11 +35,11 @@ export function compareProgrammes(before: ProgrammeSnapshot | null, after: Progr
     summary: [],
     lines: [],
   };
-  const note = (session: SnapshotSession, text: string) => {
+  const note = (session: PublishedSession, text: string) => {
     log.lines.push({ uid: session.uid, text });
     log.summary.push(text);
   };
-  const title = (session: SnapshotSession) => `"${localise(session.title, undefined, locale) ?? ''}"`;
+  const title = (session: PublishedSession) => `"${localise(session.title, undefined, locale) ?? ''}"`;
 
   for (const session of after.sessions) {
     const old = previous.get(session.uid);
@@ -50,7 +50,7 @@ export function compareProgrammes(before: ProgrammeSnapshot | null, after: Progr
       note(session, `Added: ${title(session)}, ${slotInWords(slotOf(session), zone)}.`);
       continue;
     }
-    if (JSON.stringify(old) !== JSON.stringify(session)) log.changed.push(shown);
+    if (!sameSession(old, session)) log.changed.push(shown);
     if (session.status === SessionStatus.CANCELLED && old.status !== SessionStatus.CANCELLED) {
       log.cancelled.push(shown);
       note(session, `Cancelled: ${title(session)}, ${slotInWords(slotOf(session), zone)}.`);
@@ -92,7 +92,7 @@ export function compareProgrammes(before: ProgrammeSnapshot | null, after: Progr
  * Narrows a changelog to sessions changed after `since` (and every removal, which has no time of
  * its own): a copy made at `since` applies `changed` and `removed` and is current again.
  */
-export function changedAfter(log: Changelog, since: Date, after: ProgrammeSnapshot): Changelog {
+export function changedAfter(log: Changelog, since: Date, after: PublishedProgramme): Changelog {
   const recent = new Set(after.sessions.filter((s) => new Date(s.updatedAt).getTime() > since.getTime()).map((s) => s.uid));
   const keep = <T extends { session: ReleasedSession } | ReleasedSession>(items: T[]) =>
     items.filter((item) => recent.has('session' in item ? item.session.uid : item.uid));
@@ -113,7 +113,7 @@ export function changedAfter(log: Changelog, since: Date, after: ProgrammeSnapsh
   };
 }
 
-export function toReleasedSession(session: SnapshotSession, defaultLocale: string): ReleasedSession {
+export function toReleasedSession(session: PublishedSession, defaultLocale: string): ReleasedSession {
   return {
     id: session.id,
     uid: session.uid,
@@ -132,16 +132,30 @@ export function toReleasedSession(session: SnapshotSession, defaultLocale: strin
   };
 }
 
-function toReleasedAppearance({ speakerSlug, speakerName, role, title, organisation }: SnapshotAppearance): ReleasedAppearance {
+function toReleasedAppearance({ speakerSlug, speakerName, role, title, organisation }: PublishedAppearance): ReleasedAppearance {
   return { speakerSlug, speakerName, role, title, organisation };
 }
 
-function slotOf(session: SnapshotSession): SessionSlot {
+function slotOf(session: PublishedSession): SessionSlot {
   return {
     startsAt: session.startsAt ? new Date(session.startsAt) : null,
     endsAt: session.endsAt ? new Date(session.endsAt) : null,
     room: session.room?.name ?? null,
   };
+}
+
+/**
+ * Whether a session reads the same in both versions. A track colour counts only where both
+ * versions keep one: releases made before colours were kept have none, and that is no change.
+ */
+function sameSession(a: PublishedSession, b: PublishedSession): boolean {
+  const withoutColour = (session: PublishedSession) => ({
+    ...session,
+    track: session.track && { slug: session.track.slug, name: session.track.name },
+  });
+  const colours = [a.track?.color, b.track?.color];
+  const colourChanged = colours.every((colour) => colour !== undefined) && colours[0] !== colours[1];
+  return !colourChanged && JSON.stringify(withoutColour(a)) === JSON.stringify(withoutColour(b));
 }
 
 function sameText(a: Record<string, string>, b: Record<string, string>): boolean {

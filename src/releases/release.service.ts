@@ -5,23 +5,26 @@ import { requireOrganiserOf, Viewer } from '../auth/viewer';
 import { isUniqueViolation } from '../common/entities';
 import { conflict, notFound, UserError } from '../common/errors';
 import { Validation } from '../common/validation';
-import { Conference, ConferenceStatus, ProgrammeFollows } from '../conferences/conference.entity';
+import { Conference, ProgrammeFollows } from '../conferences/conference.entity';
 import { ConflictService } from '../conflicts/conflict.service';
 import { Transactions } from '../database/transactions';
 import { ProgrammeEvents } from '../events/programme-events';
 import { changedAfter, compareProgrammes } from './changelog';
-import { ProgrammeSnapshot, readPublishedProgramme } from './programme-snapshot';
+import { PublishedProgramme, readLiveProgramme } from '../published/published-programme';
+import { isPublicConference } from '../published/public-rule';
 import { ReleaseChoice } from './release-choice';
 import { Changelog } from './release.types';
 import { ScheduleRelease } from './schedule-release.entity';
 
 const NAME_MAX = 200;
 const NOTE_MAX = 5000;
+/** Parsed release programmes kept in memory, by release id: enough for every conference's latest few. */
+const PARSED_RELEASES_KEPT = 32;
 
 /** A version of the programme a reader follows: a release, or the live published programme (release null). */
 export interface FollowedProgramme {
   release: ScheduleRelease | null;
-  programme: ProgrammeSnapshot;
+  programme: PublishedProgramme;
 }
 
 /**
@@ -30,6 +33,8 @@ export interface FollowedProgramme {
  */
 @Injectable()
 export class ReleaseService {
+  private readonly parsed = new Map<number, PublishedProgramme>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
@@ -54,8 +59,7 @@ export class ReleaseService {
         .maxLength(name, NAME_MAX, 'name')
         .maxLength(note, NOTE_MAX, 'note')
         .throwIfFailed();
-      if (conference.status !== ConferenceStatus.PUBLISHED)
-        throw conflict('conferenceSlug', 'publish the conference before releasing its schedule');
+      if (!isPublicConference(conference)) throw conflict('conferenceSlug', 'publish the conference before releasing its schedule');
       const blocking = (await this.conflicts.detect(conference, actor, manager)).filter((c) => c.blocksRelease);
       if (blocking.length) {
         throw new UserError(
@@ -67,7 +71,7 @@ export class ReleaseService {
       }
       const latest = await this.latestIn(manager, conference.id);
       const releasedBy = actor.organiserId === null ? null : await manager.findOneBy(Organiser, { id: actor.organiserId });
-      const programme = await readPublishedProgramme(manager, conference);
+      const programme = await readLiveProgramme(manager, conference);
       const release = manager.create(ScheduleRelease, {
         conferenceId: conference.id,
         version: (latest?.version ?? 0) + 1,
@@ -101,14 +105,24 @@ export class ReleaseService {
     return release;
   }
 
-  async programmeOf(release: ScheduleRelease): Promise<ProgrammeSnapshot> {
+  /** A release never changes: its programme is parsed once and kept (the few most recently read). */
+  async programmeOf(release: ScheduleRelease): Promise<PublishedProgramme> {
+    const kept = this.parsed.get(release.id);
+    if (kept) {
+      this.parsed.delete(release.id);
+      this.parsed.set(release.id, kept);
+      return kept;
+    }
     const row = await this.dataSource
       .getRepository(ScheduleRelease)
       .createQueryBuilder('release')
       .select('release.programme', 'programme')
       .where('release.id = :id', { id: release.id })
       .getRawOne<{ programme: string }>();
-    return JSON.parse(row!.programme) as ProgrammeSnapshot;
+    const programme = JSON.parse(row!.programme) as PublishedProgramme;
+    this.parsed.set(release.id, programme);
+    if (this.parsed.size > PARSED_RELEASES_KEPT) this.parsed.delete(this.parsed.keys().next().value!);
+    return programme;
   }
 
   /** The release against the one before it (the first release: everything added). */
@@ -167,27 +181,24 @@ export class ReleaseService {
 
   /** The version a reader gets: the one asked for, else the one the conference follows. */
   async followed(conference: Conference, choice: ReleaseChoice | undefined): Promise<FollowedProgramme> {
-    const wanted: ReleaseChoice =
-      choice ?? (conference.programmeFollows === ProgrammeFollows.LATEST_RELEASE ? { kind: 'latest' } : { kind: 'live' });
-    if (wanted.kind === 'version') {
-      const release = await this.byVersion(conference.id, wanted.version, 'release');
-      return { release, programme: await this.programmeOf(release) };
-    }
-    if (wanted.kind === 'latest') {
-      const release = await this.latestIn(this.dataSource.manager, conference.id);
-      // A conference that follows its releases but has none yet shows its live programme; a reader who asked for one is told.
-      if (release) return { release, programme: await this.programmeOf(release) };
-      if (choice) throw notFound('release', 'release', 'latest');
-    }
-    return { release: null, programme: await readPublishedProgramme(this.dataSource.manager, conference) };
+    const release = await this.chosenRelease(conference, choice);
+    if (release) return { release, programme: await this.programmeOf(release) };
+    return { release: null, programme: await readLiveProgramme(this.dataSource.manager, conference) };
   }
 
-  /** The release a reader follows, or null when they follow the live programme. */
-  async pinned(conference: Conference, choice: ReleaseChoice | undefined): Promise<FollowedProgramme | null> {
-    const wanted = choice ?? (conference.programmeFollows === ProgrammeFollows.LATEST_RELEASE ? undefined : ({ kind: 'live' } as const));
-    if (wanted?.kind === 'live') return null;
-    const followed = await this.followed(conference, choice);
-    return followed.release ? followed : null;
+  /**
+   * The release a reader gets, or null for the live programme: the one asked for, else the latest
+   * when the conference follows its releases (and has one; a reader who asked for the latest of
+   * a conference with none is told). A conference that follows its live programme costs no statement.
+   */
+  async chosenRelease(conference: Conference, choice: ReleaseChoice | undefined): Promise<ScheduleRelease | null> {
+    const wanted: ReleaseChoice =
+      choice ?? (conference.programmeFollows === ProgrammeFollows.LATEST_RELEASE ? { kind: 'latest' } : { kind: 'live' });
+    if (wanted.kind === 'version') return this.byVersion(conference.id, wanted.version, 'release');
+    if (wanted.kind === 'live') return null;
+    const release = await this.latestIn(this.dataSource.manager, conference.id);
+    if (!release && choice) throw notFound('release', 'release', 'latest');
+    return release;
   }
 
   private latestIn(manager: EntityManager, conferenceId: number): Promise<ScheduleRelease | null> {

@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { AppearanceRole } from '../sessions/appearance.entity';
 import { SessionFormat, SessionStatus } from '../sessions/session.entity';
-import { SnapshotSession } from './programme-snapshot';
+import { PublishedSession } from '../published/published-programme';
 
 @ObjectType({ description: 'A room or track as a release shows it.' })
 export class ReleasedPlace {
@@ -35,7 +35,7 @@ export class ReleasedSession {
   @Field(() => [ReleasedAppearance]) appearances: ReleasedAppearance[];
   @Field(() => GraphQLDateTime) updatedAt: Date;
   /** The stored session, for the localised fields. */
-  stored: SnapshotSession;
+  stored: PublishedSession;
   defaultLocale: string;
 }
 

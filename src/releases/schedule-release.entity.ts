@@ -40,7 +40,7 @@ export class ScheduleRelease {
   @Column({ type: 'varchar', length: 200, nullable: true })
   releasedByName: string | null;
 
-  /** The published programme as it was: a ProgrammeSnapshot as JSON, read only when needed. */
+  /** The published programme as it was: a PublishedProgramme as JSON, read only when needed. */
   @Column({ type: 'text', select: false })
   programme: string;
 }

@@ -5,12 +5,12 @@ import { Viewer, visibleTo } from '../auth/viewer';
 import { applyChanges, parseId } from '../common/entities';
 import { conflict, notFound } from '../common/errors';
 import { Validation } from '../common/validation';
-import { ConferenceStatus } from '../conferences/conference.entity';
 import { Transactions } from '../database/transactions';
 import { Appearance, AppearanceRole } from './appearance.entity';
 import { AddAppearanceInput, UpdateAppearanceInput } from './session.inputs';
 import { SessionService } from './session.service';
 import { SpeakerDirectory } from './speaker-directory.service';
+import { publicSession } from '../published/public-rule';
 
 const AFFILIATION_MAX = 200;
 
@@ -43,12 +43,7 @@ export class AppearanceService {
       .orderBy('conference.startDate', 'ASC')
       .addOrderBy('session.startsAt', 'ASC', 'NULLS LAST')
       .addOrderBy('appearance.id', 'ASC');
-    const visible = visibleTo(viewer, 'session.conferenceId', (published) =>
-      published.where('session.published = :published AND conference.status = :status', {
-        published: true,
-        status: ConferenceStatus.PUBLISHED,
-      }),
-    );
+    const visible = visibleTo(viewer, 'session.conferenceId', publicSession('"session"'));
     return (visible ? query.andWhere(visible) : query).getMany();
   }
 
@@ -71,7 +66,7 @@ export class AppearanceService {
       });
       lineUp.splice(positionIn(lineUp.length, input.position), 0, appearance);
       await this.saveLineUp(manager, lineUp);
-      await this.sessions.touch(manager, session.id);
+      await this.sessions.touch(manager, session.id, speaker.id);
       return appearance;
     }, within);
   }
@@ -82,7 +77,7 @@ export class AppearanceService {
       const lineUp = (await this.lineUp(manager, appearance.sessionId)).filter((a) => a.id !== appearance.id);
       lineUp.splice(positionIn(lineUp.length, position), 0, appearance);
       await this.saveLineUp(manager, lineUp);
-      await this.sessions.touch(manager, appearance.sessionId);
+      await this.sessions.touch(manager, appearance.sessionId, appearance.speakerId);
       return appearance;
     });
   }
@@ -94,7 +89,7 @@ export class AppearanceService {
       new Validation().check(input.role !== null, 'role', 'cannot be cleared').throwIfFailed();
       applyChanges(appearance, input);
       await manager.save(appearance);
-      await this.sessions.touch(manager, appearance.sessionId);
+      await this.sessions.touch(manager, appearance.sessionId, appearance.speakerId);
       return appearance;
     });
   }
@@ -104,7 +99,7 @@ export class AppearanceService {
       const appearance = await this.requireFor(manager, id, actor);
       await manager.delete(Appearance, { id: appearance.id });
       await this.saveLineUp(manager, await this.lineUp(manager, appearance.sessionId));
-      await this.sessions.touch(manager, appearance.sessionId);
+      await this.sessions.touch(manager, appearance.sessionId, appearance.speakerId);
       return appearance;
     });
   }

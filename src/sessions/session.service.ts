@@ -9,7 +9,7 @@ import { applyChanges, parseId, stamped } from '../common/entities';
 import { notFound } from '../common/errors';
 import { LocalisedText, mergeLocalisedText, searchable } from '../common/localisation';
 import { canonicalLocale, Validation } from '../common/validation';
-import { Conference, ConferenceStatus } from '../conferences/conference.entity';
+import { Conference } from '../conferences/conference.entity';
 import { ConferenceService } from '../conferences/conference.service';
 import { RoomService } from '../conferences/room.service';
 import { TrackService } from '../conferences/track.service';
@@ -19,6 +19,7 @@ import { ProgrammeEvents } from '../events/programme-events';
 import { Session, SessionStatus } from './session.entity';
 import { checkSessionFilter } from './session-filter';
 import { CreateSessionInput, SessionFilter, UpdateSessionInput } from './session.inputs';
+import { isPublicConference, publicSession } from '../published/public-rule';
 
 const TITLE_MAX = 300;
 const TEXT_MAX = 20000;
@@ -44,13 +45,7 @@ export class SessionService {
    */
   visible(viewer: Viewer): SelectQueryBuilder<Session> {
     const query = this.sessions.createQueryBuilder('session');
-    const visible = visibleTo(viewer, 'session.conferenceId', (published) =>
-      published
-        .where('session.published = :published', { published: true })
-        .andWhere('session.conferenceId IN (SELECT "vc"."id" FROM "conferences" "vc" WHERE "vc"."status" = :conferenceStatus)', {
-          conferenceStatus: ConferenceStatus.PUBLISHED,
-        }),
-    );
+    const visible = visibleTo(viewer, 'session.conferenceId', publicSession('"session"'));
     return visible ? query.where(visible) : query;
   }
 
@@ -153,7 +148,7 @@ export class SessionService {
       const session = await this.requireFor(manager, id, actor);
       const conference = await this.conferences.require(manager, session.conferenceId, 'conferenceId');
       // Once it is gone nobody can tell whether the public saw it: say so while it is there.
-      const wasPublic = session.published && conference.status === ConferenceStatus.PUBLISHED;
+      const wasPublic = session.published && isPublicConference(conference);
       await manager.delete(Session, { id: session.id });
       await this.search.forgetSessions(manager, [session.id]);
       this.events.record(manager, {
@@ -173,14 +168,14 @@ export class SessionService {
     return session;
   }
 
-  /** Records a change a calendar would show that happened outside the session row (its speakers). */
-  async touch(manager: EntityManager, sessionId: number): Promise<void> {
+  /** Records a change a calendar would show that happened outside the session row: the part of this speaker in it. */
+  async touch(manager: EntityManager, sessionId: number, speakerId: number): Promise<void> {
     await manager.increment(Session, { id: sessionId }, 'revision', 1);
     await manager.update(Session, { id: sessionId }, { updatedAt: new Date() });
     // Its speakers' names are part of what a search finds it by.
     await this.search.indexSessions(manager, [sessionId]);
     const { conferenceId } = await manager.findOneOrFail(Session, { select: { id: true, conferenceId: true }, where: { id: sessionId } });
-    this.events.record(manager, { kind: 'SESSION_UPDATED', conferenceId, sessionId, details: { speakers: true } });
+    this.events.record(manager, { kind: 'SESSION_UPDATED', conferenceId, sessionId, speakerId, details: { speakers: true } });
   }
 
   /** One change per kind a listener tells apart: a move and a new title in one update are two. */

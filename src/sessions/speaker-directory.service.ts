@@ -4,14 +4,15 @@ import { Viewer } from '../auth/viewer';
 import { Page, PageArgs, paginate } from '../common/connection';
 import { parseId } from '../common/entities';
 import { notFound, UserError } from '../common/errors';
-import { Conference, ConferenceStatus } from '../conferences/conference.entity';
+import { Conference } from '../conferences/conference.entity';
+import { publicSession, publicSpeaker } from '../published/public-rule';
 import { SearchService } from '../search/search.service';
 import { Speaker } from '../speakers/speaker.entity';
 import { SpeakerService } from '../speakers/speaker.service';
 
 /**
- * Speakers as programmes show them. A speaker is public once they appear in a published session
- * of a published conference: before that, naming them would reveal a draft programme. The same
+ * Speakers as programmes show them. A speaker is public once the public sees them take part in
+ * something (`publicSpeaker`): before that, naming them would reveal a draft programme. The same
  * rule says whom an organiser may link to their programme (`requireLinkable`).
  */
 @Injectable()
@@ -60,25 +61,25 @@ export class SpeakerDirectory {
   }
 
   /**
-   * Who the viewer may see: the public, speakers in a published session of a published
-   * conference; an organiser, also those in their conferences' drafts and those their
-   * conferences own; an admin, everyone. With a conference, only those who appear in it.
+   * Who the viewer may see: the public, whom the public rule lets through (`publicSpeaker`); an
+   * organiser, also those in their conferences' drafts and those their conferences own; an admin,
+   * everyone. With a conference, only those who appear in one of its sessions the viewer may see.
    */
   private visible(viewer: Viewer, conference?: Conference, manager?: EntityManager): SelectQueryBuilder<Speaker> {
     const query = (manager ?? this.speakers.repository().manager).createQueryBuilder(Speaker, 'speaker');
     if (viewer.admin && !conference) return query;
-    const conditions = ['"pa"."speakerId" = speaker.id'];
-    if (conference) conditions.push('"ps"."conferenceId" = :conferenceId');
-    if (!viewer.admin) {
-      const published = '("ps"."published" = :published AND "pc"."status" = :conferenceStatus)';
-      conditions.push(viewer.conferenceIds.length ? `(${published} OR "ps"."conferenceId" IN (:...draftScope))` : published);
+    const drafts = viewer.conferenceIds.length ? ' OR "ds"."conferenceId" IN (:...draftScope)' : '';
+    if (conference) {
+      const seen = viewer.admin ? '' : ` AND (${publicSession('"ds"')}${drafts})`;
+      return query.where(
+        `EXISTS (SELECT 1 FROM "appearances" "da" INNER JOIN "sessions" "ds" ON "ds"."id" = "da"."sessionId" WHERE "da"."speakerId" = speaker.id AND "ds"."conferenceId" = :conferenceId${seen})`,
+        { conferenceId: conference.id, draftScope: viewer.conferenceIds },
+      );
     }
-    const appears = `EXISTS (SELECT 1 FROM "appearances" "pa" INNER JOIN "sessions" "ps" ON "ps"."id" = "pa"."sessionId" INNER JOIN "conferences" "pc" ON "pc"."id" = "ps"."conferenceId" WHERE ${conditions.join(' AND ')})`;
-    const owned = !conference && viewer.conferenceIds.length ? ' OR speaker.ownerConferenceId IN (:...draftScope)' : '';
-    return query.where(`(${appears}${owned})`, {
-      conferenceId: conference?.id,
-      published: true,
-      conferenceStatus: ConferenceStatus.PUBLISHED,
+    if (!viewer.conferenceIds.length) return query.where(publicSpeaker('"speaker"."id"'));
+    const inDrafts =
+      'EXISTS (SELECT 1 FROM "appearances" "da" INNER JOIN "sessions" "ds" ON "ds"."id" = "da"."sessionId" WHERE "da"."speakerId" = speaker.id AND "ds"."conferenceId" IN (:...draftScope))';
+    return query.where(`(${publicSpeaker('"speaker"."id"')} OR ${inDrafts} OR speaker.ownerConferenceId IN (:...draftScope))`, {
       draftScope: viewer.conferenceIds,
     });
   }

@@ -1,25 +1,48 @@
 import { DataSource, QueryRunner, TransactionCommitEvent } from 'typeorm';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { FeedCache, RenderedFeed } from '../../src/calendar/feed-cache.service';
+import { BuiltFeed, FeedCache, RenderedFeed } from '../../src/calendar/feed-cache.service';
 import { isFresh, PUBLIC_FEED, sendFeed } from '../../src/calendar/feed-response';
-import { ChangeScope, markChanges } from '../../src/database/transactions';
+import { ChangeScope, markChanges, RecordedChange } from '../../src/database/transactions';
+import { ProgrammeEvents } from '../../src/events/programme-events';
 import { GenerationName, ProgrammeGeneration } from '../../src/live/programme-generation';
 
-/** A commit, unmarked (a change of the programme) or marked as changing only these scopes. */
-function commitOn(cache: FeedCache, scopes?: ChangeScope[]): Promise<void> | void {
+/** What the commit being told recorded, as ProgrammeEvents tells it. */
+let recorded: RecordedChange[] = [];
+const events = { recordedIn: () => recorded } as unknown as ProgrammeEvents;
+const noEvents = { recordedIn: () => [] } as unknown as ProgrammeEvents;
+
+/**
+ * A commit: marked as changing only these scopes; or recording these programme changes; or, with
+ * neither, a change of the whole programme.
+ */
+function commitOn(cache: FeedCache, change?: ChangeScope[] | RecordedChange[]): Promise<void> | void {
   const queryRunner = { data: {} } as QueryRunner;
-  markChanges(queryRunner, scopes);
+  const marked = change?.every((item) => typeof item === 'string');
+  markChanges(queryRunner, marked ? (change as ChangeScope[]) : undefined);
+  recorded = marked ? [] : ((change ?? []) as RecordedChange[]);
   return cache.afterTransactionCommit({ queryRunner } as TransactionCommitEvent);
 }
+
+/** A build that makes this body from these scopes. */
+function built(body: string, ...scopes: ChangeScope[]): () => Promise<BuiltFeed> {
+  return async () => ({ body, scopes: scopes.length ? scopes : ['conference:1'] });
+}
+
+/** A counted build. */
+function build(body: string, ...scopes: ChangeScope[]): jest.Mock<Promise<BuiltFeed>, []> {
+  return jest.fn(built(body, ...scopes));
+}
+
+const builds = (...mocks: jest.Mock[]) => mocks.map((mock) => mock.mock.calls.length);
 
 describe('FeedCache', () => {
   let dataSource: { subscribers: unknown[] };
   let cache: FeedCache;
-  const commit = (scopes?: ChangeScope[]) => commitOn(cache, scopes);
+  const commit = (change?: ChangeScope[] | RecordedChange[]) => commitOn(cache, change);
 
   beforeEach(() => {
     dataSource = { subscribers: [] };
-    cache = new FeedCache(dataSource as unknown as DataSource);
+    cache = new FeedCache(dataSource as unknown as DataSource, events);
     cache.onModuleInit();
   });
 
@@ -27,8 +50,8 @@ describe('FeedCache', () => {
     expect(dataSource.subscribers).toEqual([cache]);
   });
 
-  it('renders a feed once per programme generation, however many ask at once', async () => {
-    const render = jest.fn(async () => 'BEGIN:VCALENDAR');
+  it('renders a feed once per change of what it shows, however many ask at once', async () => {
+    const render = build('BEGIN:VCALENDAR');
     const [a, b] = await Promise.all([cache.get('k', render), cache.get('k', render)]);
     expect(await cache.get('k', render)).toBe(a);
     expect(b).toBe(a);
@@ -41,75 +64,95 @@ describe('FeedCache', () => {
   });
 
   it('keeps ETag and Last-Modified while the body stays the same, and moves Last-Modified on when it changes', async () => {
-    const first = await cache.get('k', async () => 'one');
+    const first = await cache.get('k', built('one'));
     commit();
-    const same = await cache.get('k', async () => 'one');
+    const same = await cache.get('k', built('one'));
     expect(same.etag).toBe(first.etag);
     expect(same.lastModified).toEqual(first.lastModified);
     commit();
-    const changed = await cache.get('k', async () => 'two');
+    const changed = await cache.get('k', built('two'));
     expect(changed.etag).not.toBe(first.etag);
     // Within the same second, still later: a client sending only If-Modified-Since must not get a 304.
     expect(changed.lastModified.getTime()).toBeGreaterThan(first.lastModified.getTime());
     expect(changed.lastModified.getMilliseconds()).toBe(0);
   });
 
-  it('does not keep a feed that a commit overtook while it was being built', async () => {
-    let finish!: (body: string) => void;
-    const slow = cache.get('k', () => new Promise<string>((resolve) => (finish = resolve)));
-    commit();
-    finish('stale');
+  it('does not keep a feed that a commit to what it shows overtook while it was being built', async () => {
+    let finish!: (feed: BuiltFeed) => void;
+    const slow = cache.get('k', () => new Promise<BuiltFeed>((resolve) => (finish = resolve)));
+    commit([{ conferenceId: 1 }]);
+    finish({ body: 'stale', scopes: ['conference:1'] });
     expect((await slow).body.toString()).toBe('stale');
-    expect((await cache.get('k', async () => 'fresh')).body.toString()).toBe('fresh');
+    expect((await cache.get('k', built('fresh'))).body.toString()).toBe('fresh');
+  });
+
+  it('does not hand a build under way to someone asking after a change', async () => {
+    let finish!: (feed: BuiltFeed) => void;
+    const slow = cache.get('k', () => new Promise<BuiltFeed>((resolve) => (finish = resolve)));
+    commit([{ conferenceId: 1 }]);
+    const after = cache.get('k', built('fresh'));
+    finish({ body: 'stale', scopes: ['conference:1'] });
+    expect([(await slow).body.toString(), (await after).body.toString()]).toEqual(['stale', 'fresh']);
   });
 
   it('keeps nothing of a failed build', async () => {
     await expect(cache.get('k', async () => Promise.reject(new Error('not found')))).rejects.toThrow('not found');
-    expect((await cache.get('k', async () => 'found')).body.toString()).toBe('found');
+    expect((await cache.get('k', built('found'))).body.toString()).toBe('found');
   });
 
-  it('keeps feeds through bookkeeping, and through changes of scopes they do not show', async () => {
-    const programme = jest.fn(async () => 'programme');
-    const agenda = jest.fn(async () => 'agenda 1');
-    const other = jest.fn(async () => 'agenda 2');
+  it("keeps one conference's feeds through another's changes, and every programme feed through agenda writes", async () => {
+    const one = build('conference 1', 'conference:1');
+    const two = build('conference 2', 'conference:2');
+    const agenda = build('agenda 1', 'agenda:1', 'conference:1');
     const all = async () => {
-      await cache.get('programme', programme);
-      await cache.get('agenda 1', agenda, 'agenda:1');
-      await cache.get('agenda 2', other, 'agenda:2');
+      await cache.get('one', one);
+      await cache.get('two', two);
+      await cache.get('agenda', agenda);
     };
     await all();
 
+    commit([{ conferenceId: 2 }]);
+    await all();
+    expect(builds(one, two, agenda)).toEqual([1, 2, 1]);
+
+    commit(['agenda:1']);
     commit([]);
-    commit(['agenda:1']);
     await all();
-    expect([programme, agenda, other].map((render) => render.mock.calls.length)).toEqual([1, 2, 1]);
+    expect(builds(one, two, agenda)).toEqual([1, 2, 2]);
 
-    // The programme is in every agenda: its change is theirs too.
+    // The agenda shows conference 1's sessions: their change is its change too.
+    commit([{ conferenceId: 1 }]);
+    await all();
+    expect(builds(one, two, agenda)).toEqual([2, 2, 3]);
+
+    // A write that records no programme change might change anything.
     commit();
     await all();
-    expect([programme, agenda, other].map((render) => render.mock.calls.length)).toEqual([2, 3, 2]);
+    expect(builds(one, two, agenda)).toEqual([3, 3, 4]);
   });
 
-  it('tells whether what a feed was built from is current by its stamp alone, as revalidation asks', async () => {
-    const programme = await cache.get('programme', async () => 'programme');
-    const agenda = await cache.get('agenda 1', async () => 'agenda 1', 'agenda:1');
-    expect(programme.generation).not.toBe(agenda.generation);
+  it("follows a speaker's own changes, and every conference their feed consulted", async () => {
+    const speaker = build('speaker 7', 'speaker:7', 'conference:1', 'conference:2');
+    await cache.get('speaker', speaker);
+    commit([{ conferenceId: 3 }]);
+    await cache.get('speaker', speaker);
+    commit([{ conferenceId: 3, speakerId: 7 }]);
+    await cache.get('speaker', speaker);
+    commit([{ conferenceId: 2 }]);
+    await cache.get('speaker', speaker);
+    expect(builds(speaker)).toEqual([3]);
+  });
+
+  it('tells whether what a feed was built from is current by its state alone, as revalidation asks', async () => {
+    const programme = await cache.get('programme', built('programme', 'conference:1'));
+    const agenda = await cache.get('agenda 1', built('agenda 1', 'agenda:1'));
     commit(['agenda:1']);
-    expect(cache.isCurrent(programme.generation)).toBe(true);
-    expect(cache.isCurrent(agenda.generation)).toBe(false);
-    const again = await cache.get('agenda 1', async () => 'agenda 1', 'agenda:1');
-    expect(cache.isCurrent(again.generation)).toBe(true);
+    expect(cache.isCurrent(programme.state)).toBe(true);
+    expect(cache.isCurrent(agenda.state)).toBe(false);
+    const again = await cache.get('agenda 1', built('agenda 1', 'agenda:1'));
+    expect(cache.isCurrent(again.state)).toBe(true);
     commit();
-    expect([programme, again].map((feed) => cache.isCurrent(feed.generation))).toEqual([false, false]);
-  });
-
-  it("does not keep an agenda's feed that its change overtook while it was being built", async () => {
-    let finish!: (body: string) => void;
-    const slow = cache.get('agenda 1', () => new Promise<string>((resolve) => (finish = resolve)), 'agenda:1');
-    commit(['agenda:1']);
-    finish('stale');
-    await slow;
-    expect((await cache.get('agenda 1', async () => 'fresh', 'agenda:1')).body.toString()).toBe('fresh');
+    expect([programme, again].map((feed) => cache.isCurrent(feed.state))).toEqual([false, false]);
   });
 });
 
@@ -138,11 +181,11 @@ describe("a feed's Last-Modified", () => {
   it('is never later than Date, however often the feed changes within a second, and no 304 takes one version for another', async () => {
     const clock = jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2020-10-25T10:00:00.250Z'));
     const dataSource = { subscribers: [] as unknown[] };
-    const cache = new FeedCache(dataSource as unknown as DataSource);
+    const cache = new FeedCache(dataSource as unknown as DataSource, noEvents);
     const feeds: RenderedFeed[] = [];
     for (let version = 1; version <= 8; version++) {
       commitOn(cache);
-      feeds.push(await cache.get('k', async () => `version ${version}`));
+      feeds.push(await cache.get('k', built(`version ${version}`)));
     }
     const answers = feeds.map((feed) => answer(feed));
     for (const { headers } of answers) {
@@ -199,77 +242,90 @@ describe('FeedCache on several instances', () => {
 
   beforeEach(() => {
     redis = new SharedGenerations();
-    a = new FeedCache(dataSource, redis.instance());
-    b = new FeedCache(dataSource, redis.instance());
+    a = new FeedCache(dataSource, events, redis.instance());
+    b = new FeedCache(dataSource, events, redis.instance());
   });
 
-  /** How often each of these renders ran once both instances have served these feeds. */
-  async function serve(feeds: [string, jest.Mock<Promise<string>, []>, ChangeScope?][]): Promise<void> {
-    for (const cache of [a, b]) for (const [key, render, scope] of feeds) await cache.get(key, render, scope);
+  /** Both instances serve these feeds. */
+  async function serve(...feeds: [string, jest.Mock<Promise<BuiltFeed>, []>][]): Promise<void> {
+    for (const cache of [a, b]) for (const [key, render] of feeds) await cache.get(key, render);
   }
 
   it("drops on every instance what another instance's change makes stale, and nothing else", async () => {
-    const programme = jest.fn(async () => 'programme');
-    const agenda = jest.fn(async () => 'agenda 1');
-    const feeds: [string, jest.Mock<Promise<string>, []>, ChangeScope?][] = [
-      ['programme', programme],
-      ['agenda 1', agenda, 'agenda:1'],
+    const one = build('conference 1', 'conference:1');
+    const two = build('conference 2', 'conference:2');
+    const agenda = build('agenda 1', 'agenda:1', 'conference:1');
+    const feeds: [string, jest.Mock<Promise<BuiltFeed>, []>][] = [
+      ['one', one],
+      ['two', two],
+      ['agenda', agenda],
     ];
-    await serve(feeds);
-    expect([programme, agenda].map((render) => render.mock.calls.length)).toEqual([2, 2]);
+    // Each instance builds each feed once to learn its scopes' shared versions, and keeps the second.
+    await serve(...feeds);
+    await serve(...feeds);
+    const warm = builds(one, two, agenda);
+    await serve(...feeds);
+    expect(builds(one, two, agenda)).toEqual(warm);
 
-    // An agenda write on A: both instances build that agenda's feed again, neither the programme's.
+    // An agenda write on A: both instances build that agenda's feed again, no conference's.
     await commitOn(a, ['agenda:1']);
-    await serve(feeds);
-    expect([programme, agenda].map((render) => render.mock.calls.length)).toEqual([2, 4]);
+    await serve(...feeds);
+    expect(builds(one, two, agenda)).toEqual([warm[0], warm[1], warm[2] + 2]);
+
+    // Conference 2 changes on B: its feed again everywhere, nothing else.
+    await commitOn(b, [{ conferenceId: 2 }]);
+    await serve(...feeds);
+    expect(builds(one, two, agenda)).toEqual([warm[0], warm[1] + 2, warm[2] + 2]);
 
     // Bookkeeping on B: nothing.
     await commitOn(b, []);
-    await serve(feeds);
-    expect([programme, agenda].map((render) => render.mock.calls.length)).toEqual([2, 4]);
+    await serve(...feeds);
+    expect(builds(one, two, agenda)).toEqual([warm[0], warm[1] + 2, warm[2] + 2]);
 
-    // A programme change on B: everything, everywhere.
+    // A whole-programme change on B: everything, everywhere.
     await commitOn(b);
-    await serve(feeds);
-    expect([programme, agenda].map((render) => render.mock.calls.length)).toEqual([4, 6]);
-  });
-
-  it("keeps the committing instance's other agendas warm, but drops them all elsewhere (Redis tells the family, not which)", async () => {
-    const one = jest.fn(async () => 'agenda 1');
-    const two = jest.fn(async () => 'agenda 2');
-    const feeds: [string, jest.Mock<Promise<string>, []>, ChangeScope?][] = [
-      ['agenda 1', one, 'agenda:1'],
-      ['agenda 2', two, 'agenda:2'],
-    ];
-    await serve(feeds);
-    await commitOn(a, ['agenda:1']);
-    await serve(feeds);
-    // A: agenda 1 again; B: both again.
-    expect([one, two].map((render) => render.mock.calls.length)).toEqual([4, 3]);
+    await serve(...feeds);
+    expect(builds(one, two, agenda)).toEqual([warm[0] + 2, warm[1] + 4, warm[2] + 4]);
   });
 
   it("does not count its own write as seen when another instance's came in between", async () => {
-    const programme = jest.fn(async () => 'programme');
-    const agenda = jest.fn(async () => 'agenda 1');
-    await a.get('programme', programme);
-    await a.get('agenda 1', agenda, 'agenda:1');
-    // B changes agenda 2 (A has not looked since), then A changes agenda 3.
-    await commitOn(b, ['agenda:2']);
-    await commitOn(a, ['agenda:3']);
-    await a.get('agenda 1', agenda, 'agenda:1');
-    await a.get('programme', programme);
-    expect([programme, agenda].map((render) => render.mock.calls.length)).toEqual([1, 2]);
+    const one = build('conference 1', 'conference:1');
+    await a.get('one', one);
+    await a.get('one', one);
+    expect(builds(one)).toEqual([2]);
+    // B changes conference 1 (A has not looked since), then A does.
+    await commitOn(b, [{ conferenceId: 1 }]);
+    await commitOn(a, [{ conferenceId: 1 }]);
+    await a.get('one', one);
+    await a.get('one', one);
+    expect(builds(one)).toEqual([3]);
+  });
+
+  it('does not keep a feed when another instance changed what it shows while it was built', async () => {
+    const one = build('conference 1', 'conference:1');
+    await a.get('one', one);
+    await a.get('one', one);
+    let finish!: (feed: BuiltFeed) => void;
+    const slow = a.get('speaker', () => new Promise<BuiltFeed>((resolve) => (finish = resolve)));
+    await commitOn(b, [{ conferenceId: 1 }]);
+    finish({ body: 'stale', scopes: ['speaker:7', 'conference:1'] });
+    await slow;
+    expect((await a.get('speaker', built('fresh', 'speaker:7', 'conference:1'))).body.toString()).toBe('fresh');
   });
 
   it('builds afresh and keeps nothing while Redis cannot say', async () => {
-    const programme = jest.fn(async () => 'programme');
+    const programme = build('programme');
+    await a.get('programme', programme);
     await a.get('programme', programme);
     redis.reachable = false;
     await a.get('programme', programme);
     await a.get('programme', programme);
+    expect(programme).toHaveBeenCalledTimes(4);
+    // Back: one build, kept, as the shared versions are those seen before.
     redis.reachable = true;
     await a.get('programme', programme);
     await a.get('programme', programme);
-    expect(programme).toHaveBeenCalledTimes(4);
+    await a.get('programme', programme);
+    expect(programme).toHaveBeenCalledTimes(5);
   });
 });

@@ -1,9 +1,8 @@
 import ICAL from 'ical.js';
 import { MultidayDisplay } from '../../src/calendar/feed-parameters';
 import { renderFeed } from '../../src/calendar/feed-renderer';
-import { releasedCalendarSessions } from '../../src/calendar/released-sessions';
-import { SnapshotSession } from '../../src/releases/programme-snapshot';
-import { CalendarSession } from '../../src/calendar/calendar-session';
+import { PublishedSession } from '../../src/published/published-programme';
+import { CalendarSession, calendarSession } from '../../src/calendar/calendar-session';
 import { AppearanceRole } from '../../src/sessions/appearance.entity';
 import { SessionFormat, SessionStatus } from '../../src/sessions/session.entity';
 import { instantsOf, instantsRead } from '../support/calendar-instants';
@@ -322,7 +321,7 @@ describe('feed renderer', () => {
   });
 
   it("takes a released session's track colour where the release has one, and none where it has not", () => {
-    const released = (track: SnapshotSession['track'] & { color?: string | null }): SnapshotSession => ({
+    const released = (track: PublishedSession['track'] & { color?: string | null }): PublishedSession => ({
       id: 1,
       uid: 'released',
       title: { sv: 'Släppt' },
@@ -342,9 +341,8 @@ describe('feed renderer', () => {
       track,
       lineUp: [],
     });
-    const programme = { conference: session().conference, sessions: [] };
     const [kept, lacking] = [released({ slug: 'data', name: 'Data', color: '#008080' }), released({ slug: 'data', name: 'Data' })].map(
-      (snapshot) => releasedCalendarSessions(programme, [snapshot])[0],
+      (snapshot) => calendarSession(snapshot, session().conference),
     );
     expect([kept.track, lacking.track]).toEqual([
       { name: 'Data', color: '#008080' },

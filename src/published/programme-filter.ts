@@ -2,16 +2,16 @@ import { searchable } from '../common/localisation';
 import { queryTokens, sessionDocument } from '../search/search-terms';
 import { checkSessionFilter } from '../sessions/session-filter';
 import { SessionFilter } from '../sessions/session.inputs';
-import { SnapshotSession } from './programme-snapshot';
+import { PublishedSession } from './published-programme';
 
 /**
- * The `sessions` filter applied to a release's frozen sessions, with the rules the live query
- * has (`SessionService.applyFilter`), checked by the same `checkSessionFilter` (so with the same
- * bounds): a list matches any of its values, a session belongs to every local day it
- * overlaps, and every search word must start a word of the title or abstract, or a part of a
- * speaker's name.
+ * The `sessions` filter applied to published sessions, live or released alike, with the rules the
+ * organisers' query has (`SessionService.applyFilter`), checked by the same `checkSessionFilter`
+ * (so with the same bounds): a list matches any of its values, a session belongs to every local
+ * day it overlaps, and every search word must start a word of the title or abstract, or a part of
+ * a speaker's name.
  */
-export function filterReleasedSessions(sessions: SnapshotSession[], given: SessionFilter, timeZone: string): SnapshotSession[] {
+export function filterPublishedSessions(sessions: PublishedSession[], given: SessionFilter, timeZone: string): PublishedSession[] {
   const filter = checkSessionFilter(given, timeZone);
   const { days } = filter;
   const [tracks, rooms, formats, statuses, languages, speakers] = [
