@@ -30,12 +30,6 @@ interface SessionRow {
   streamUrl: string | null;
   createdAt: string;
   updatedAt: string;
-  conferenceName: string;
-  timeZone: string;
-  defaultLocale: string;
-  venue: string | null;
-  city: string | null;
-  websiteUrl: string | null;
   roomName: string | null;
   roomStreamUrl: string | null;
   trackName: string | null;
@@ -66,16 +60,12 @@ export async function bareFeed(db: Sqlite, statements: Statement[], addresses: B
   const sessionStatement = statementReading(statements, 'sessions');
   const lineUpStatement = statementReading(statements, 'appearances');
   const [conference] = await db.all(conferenceStatement.sql, conferenceStatement.parameters);
-  const sessions = await db.all<SessionRow>(sessionStatement.sql, sessionStatement.parameters);
-  // The line-ups of exactly the sessions just read: one placeholder each, as Lectern binds them.
-  const placeholders = lineUpStatement.sql.match(/\?/g)?.length ?? 0;
-  if (placeholders !== sessions.length)
-    throw new Error(`the line-up statement binds ${placeholders} ids, the feed has ${sessions.length} sessions`);
+  const sessions = (await db.all<SessionRow>(sessionStatement.sql, sessionStatement.parameters)).filter(
+    (session) => session.startsAt !== null,
+  );
+  // The line-ups of the conference's public sessions, as Lectern reads them.
   const lineUps = new Map<number, LineUpRow[]>();
-  for (const row of await db.all<LineUpRow>(
-    lineUpStatement.sql,
-    sessions.map((session) => session.id),
-  )) {
+  for (const row of await db.all<LineUpRow>(lineUpStatement.sql, lineUpStatement.parameters)) {
     const lineUp = lineUps.get(row.sessionId) ?? [];
     lineUp.push(row);
     lineUps.set(row.sessionId, lineUp);
@@ -83,6 +73,9 @@ export async function bareFeed(db: Sqlite, statements: Statement[], addresses: B
 
   const name = String(conference.conference_name);
   const defaultLocale = String(conference.conference_defaultLocale);
+  const timeZone = String(conference.conference_timeZone);
+  const text = (value: unknown) => (value == null ? null : String(value));
+  const [venue, city, websiteUrl] = [conference.conference_venue, conference.conference_city, conference.conference_websiteUrl].map(text);
   const calendar = new ICalCalendar({
     prodId: { company: 'Lectern', product: 'Programme feeds', language: 'EN' },
     name: escape(name, false),
@@ -96,40 +89,36 @@ export async function bareFeed(db: Sqlite, statements: Statement[], addresses: B
       generator: (zone) =>
         vtimezone(
           zone,
-          sessions.filter((s) => s.timeZone === zone).flatMap((s) => [new Date(s.startsAt), new Date(s.endsAt)]),
+          sessions.flatMap((s) => (zone === timeZone ? [new Date(s.startsAt), new Date(s.endsAt)] : [])),
         ),
     },
   });
   for (const session of sessions) {
-    const labels = calendarLabels(undefined, session.defaultLocale);
-    const text = (value: string) => localise(JSON.parse(value) as LocalisedText, undefined, session.defaultLocale) ?? '';
+    const labels = calendarLabels(undefined, defaultLocale);
+    const localised = (value: string) => localise(JSON.parse(value) as LocalisedText, undefined, defaultLocale) ?? '';
     const link = addresses.sessionUrl(session.id);
     const stream = session.streamUrl ?? session.roomStreamUrl;
-    const title = text(session.title);
+    const title = localised(session.title);
     const lineUp = (lineUps.get(session.id) ?? []).map(({ role, speakerName, title: job, organisation }) => {
       const affiliation = [job, organisation].filter(Boolean).join(', ');
       return `${labels.role[role]}: ${speakerName}${affiliation ? ` (${affiliation})` : ''}`;
     });
-    const where = session.roomStreamUrl ? [session.roomName, stream] : [session.roomName, session.venue, session.city];
+    const where = session.roomStreamUrl ? [session.roomName, stream] : [session.roomName, venue, city];
     calendar.createEvent({
       id: `${session.uid}@lectern`,
       sequence: session.revision,
       stamp: new Date(session.updatedAt),
       created: new Date(session.createdAt),
       lastModified: new Date(session.updatedAt),
-      timezone: hasVtimezone(session.timeZone) ? session.timeZone : null,
-      start: DateTime.fromJSDate(new Date(session.startsAt), { zone: session.timeZone }),
-      end: DateTime.fromJSDate(new Date(session.endsAt), { zone: session.timeZone }),
+      timezone: hasVtimezone(timeZone) ? timeZone : null,
+      start: DateTime.fromJSDate(new Date(session.startsAt), { zone: timeZone }),
+      end: DateTime.fromJSDate(new Date(session.endsAt), { zone: timeZone }),
       summary: session.status === SessionStatus.CANCELLED ? `${labels.cancelled}: ${title}` : title,
       description: [
-        markdownToPlainText(text(session.abstract)),
+        markdownToPlainText(localised(session.abstract)),
         lineUp.join('\n'),
         // An online room gives its stream as the location already.
-        [
-          [session.conferenceName, session.websiteUrl].filter(Boolean).join(' – '),
-          !session.roomStreamUrl && stream && `${labels.stream}: ${stream}`,
-          link,
-        ]
+        [[name, websiteUrl].filter(Boolean).join(' – '), !session.roomStreamUrl && stream && `${labels.stream}: ${stream}`, link]
           .filter(Boolean)
           .join('\n'),
       ]

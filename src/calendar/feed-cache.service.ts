@@ -3,7 +3,7 @@ import { Injectable, OnModuleInit, Optional } from '@nestjs/common';
 import { DataSource, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
 import { ChangeScope, changedScopes, PROGRAMME } from '../database/transactions';
 import { ProgrammeEvents } from '../events/programme-events';
-import { ProgrammeGeneration } from '../live/programme-generation';
+import { GenerationName, ProgrammeGeneration } from '../live/programme-generation';
 
 export interface RenderedFeed {
   /** Encoded once, so a warm request sends bytes rather than re-encoding megabytes of text. */
@@ -36,6 +36,8 @@ export interface BuiltState {
 const MAX_CACHED_BYTES = 32 * 1024 * 1024;
 /** Scopes whose last change is remembered; beyond it everything counts as changed once. */
 const MAX_KNOWN_SCOPES = 100_000;
+/** The shared version that every commit moves on: a build that saw it unchanged saw no commit anywhere while it ran. */
+const ANY_COMMIT = 'any-commit';
 /** Never current: what a feed built while Redis could not tell the shared versions carries. */
 const UNKNOWN: BuiltState = { builtAt: -1, scopes: [PROGRAMME] };
 
@@ -55,8 +57,9 @@ const UNKNOWN: BuiltState = { builtAt: -1, scopes: [PROGRAMME] };
  * Several instances (REDIS_URL) share a version per scope in Redis (see ProgrammeGeneration): each
  * commit moves its scopes' versions on before the committing request answers, and each feed
  * request, conditional ones included, reads the versions of the scopes it would serve from first
- * (one MGET); a value not seen before counts as a change here. A build reads the versions of
- * the scopes it found once it is done, so a scope changed elsewhere while it ran is not missed.
+ * (one MGET). A build reads the versions of the scopes it found once it is done, so a scope
+ * changed elsewhere while it ran is not missed: a version not seen before counts as a change,
+ * unless the version every commit moves on is as it was when the build began.
  * When Redis cannot answer, feeds are built afresh and not kept.
  */
 @Injectable()
@@ -96,47 +99,66 @@ export class FeedCache implements OnModuleInit, EntitySubscriberInterface {
    * say, in which case nothing cached is current any more. Without Redis there is nothing to catch up with.
    */
   async refresh(scopes: readonly ChangeScope[]): Promise<boolean> {
-    if (!this.shared?.shared) return true;
-    const names: ChangeScope[] = [PROGRAMME, ...scopes.filter((scope) => scope !== PROGRAMME)];
+    return (await this.catchUp(scopes)) !== false;
+  }
+
+  /** The feed under `key`, built by `build` unless a current one is cached or already being built. */
+  get(key: string, build: () => Promise<BuiltFeed>): Promise<RenderedFeed> {
+    if (!this.shared?.shared) return Promise.resolve(this.current(key, build, undefined));
+    const cached = this.entries.get(key);
+    return this.catchUp(cached?.state.scopes ?? []).then((anyCommit) =>
+      anyCommit === false ? build().then((built) => rendered(built.body, UNKNOWN)) : this.current(key, build, anyCommit),
+    );
+  }
+
+  /**
+   * Reads the shared versions of these scopes and takes changes into account; answers the version
+   * every commit moves on, or false when Redis cannot say. A scope's version not seen before
+   * counts as a change, unless `quietSince` (that version before a build) shows that nothing was
+   * committed anywhere since.
+   */
+  private async catchUp(scopes: readonly ChangeScope[], quietSince?: string): Promise<string | undefined | false> {
+    if (!this.shared?.shared) return undefined;
+    const names: GenerationName[] = [PROGRAMME, ...scopes.filter((scope) => scope !== PROGRAMME), ANY_COMMIT];
     const values = await this.shared.current(names);
     if (values === undefined) {
       this.changes.changed(PROGRAMME);
       return false;
     }
-    names.forEach((name, index) => {
-      if (values[index] === this.sharedSeen.get(name)) return;
+    const anyCommit = values[values.length - 1];
+    const quiet = quietSince !== undefined && anyCommit === quietSince;
+    names.slice(0, -1).forEach((name, index) => {
+      const scope = name as ChangeScope;
+      const seen = this.sharedSeen.get(scope);
+      if (values[index] === seen) return;
       if (this.sharedSeen.size >= MAX_KNOWN_SCOPES) this.sharedSeen.clear();
-      this.sharedSeen.set(name, values[index]);
-      this.changes.changed(name);
+      this.sharedSeen.set(scope, values[index]);
+      if (seen === undefined && quiet) return;
+      this.changes.changed(scope);
     });
-    return true;
+    return anyCommit;
   }
 
-  /** The feed under `key`, built by `build` unless a current one is cached or already being built. */
-  async get(key: string, build: () => Promise<BuiltFeed>): Promise<RenderedFeed> {
+  /** Synchronously up to the build, so that everyone asking at once shares one. */
+  private current(key: string, build: () => Promise<BuiltFeed>, quietSince: string | undefined): Promise<RenderedFeed> | RenderedFeed {
     const cached = this.entries.get(key);
-    if (cached) {
-      if (!(await this.refresh(cached.state.scopes))) return build().then((built) => rendered(built.body, UNKNOWN));
-      if (this.changes.unchangedSince(cached.state)) return cached;
-    }
+    if (cached && this.changes.unchangedSince(cached.state)) return cached;
     // A build under way is shared while nothing it may show has changed since it started: its
     // scopes are known only when it is done, so those of the entry it replaces stand in, and
     // without one, any change counts.
     const pending = this.building.get(key);
-    if (
+    const pendingCurrent =
       pending &&
       (cached
         ? this.changes.unchangedSince({ builtAt: pending.builtAt, scopes: cached.state.scopes })
-        : this.changes.count === pending.builtAt)
-    )
-      return pending.feed;
+        : this.changes.count === pending.builtAt);
+    if (pendingCurrent) return pending.feed;
 
     const builtAt = this.changes.count;
     const feed = build().then(async (built) => {
-      const state = { builtAt, scopes: built.scopes };
       // Changes made elsewhere to what it turned out to show, while it ran, make it stale at once.
-      const known = await this.refresh(built.scopes);
-      return this.store(key, known ? state : UNKNOWN, built.body);
+      const known = (await this.catchUp(built.scopes, quietSince)) !== false;
+      return this.store(key, known ? { builtAt, scopes: built.scopes } : UNKNOWN, built.body);
     });
     this.building.set(key, { builtAt, feed });
     const done = () => {
@@ -153,12 +175,13 @@ export class FeedCache implements OnModuleInit, EntitySubscriberInterface {
    */
   private async tellOthers(scopes: readonly ChangeScope[]): Promise<void> {
     const shared = this.shared!;
-    await Promise.all(
-      scopes.map(async (scope) => {
+    await Promise.all([
+      ...scopes.map(async (scope) => {
         const moved = await shared.advance(scope);
         if (moved && moved.replaced === this.sharedSeen.get(scope)) this.sharedSeen.set(scope, moved.written);
       }),
-    );
+      shared.advance(ANY_COMMIT),
+    ]);
   }
 
   private store(key: string, state: BuiltState, body: string): RenderedFeed {

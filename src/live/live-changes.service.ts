@@ -2,12 +2,12 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { FastifyInstance } from 'fastify';
 import { PUBLIC_VIEWER } from '../auth/viewer';
-import { ConferenceStatus } from '../conferences/conference.entity';
 import { ConferenceService } from '../conferences/conference.service';
 import { ProgrammeChange, ProgrammeEvents } from '../events/programme-events';
 import { SessionService } from '../sessions/session.service';
 import { LiveChange, liveTopics } from './programme-change.types';
 import { RedisConnections } from './redis-connections';
+import { isPublicConference, isPublicSession } from '../published/public-rule';
 
 /**
  * Hands each committed programme change to the subscriptions of every instance: the instance
@@ -66,8 +66,17 @@ export class LiveChanges implements OnModuleInit {
       this.conferences.byIds(conferenceIds),
       sessionIds.length ? this.sessions.byIds(sessionIds) : [],
     ]);
-    const published = new Set(conferences.filter((c) => c.status === ConferenceStatus.PUBLISHED).map((c) => c.id));
-    const publicSessions = new Set(sessions.filter((s) => s.published).map((s) => s.id));
+    const published = new Set(conferences.filter(isPublicConference).map((c) => c.id));
+    const publicSessions = new Set(
+      sessions
+        .filter((s) =>
+          isPublicSession(
+            s,
+            conferences.find((c) => c.id === s.conferenceId),
+          ),
+        )
+        .map((s) => s.id),
+    );
     return Promise.all(
       changes.map(async (change) => ({
         kind: change.kind,

@@ -4,7 +4,7 @@ import type { ChangeScope } from '../database/transactions';
 import { RedisConnections } from './redis-connections';
 
 /** What instances share a generation of: the programme, and each narrower scope (one conference, speaker or agenda). */
-export type GenerationName = ChangeScope;
+export type GenerationName = ChangeScope | 'any-commit';
 
 /**
  * Which state of the programme every instance is at, kept in Redis: a fresh random value written

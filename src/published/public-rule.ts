@@ -61,6 +61,11 @@ export function isPublicConference(conference: { status: string }): boolean {
   return conference.status === 'PUBLISHED';
 }
 
+/** A session in memory is public, in its conference. */
+export function isPublicSession(session: { published: boolean }, conference: { status: string } | null | undefined): boolean {
+  return session.published && !!conference && isPublicConference(conference);
+}
+
 /** A room or track in memory is public (its conference being public). */
 export function isPublicPart(part: { published: boolean }): boolean {
   return part.published;

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Conference, ConferenceStatus } from '../conferences/conference.entity';
+import { Conference } from '../conferences/conference.entity';
 import { Room } from '../conferences/room.entity';
 import { Track } from '../conferences/track.entity';
 import { ProgrammeChange } from '../events/programme-events';
 import { Appearance } from '../sessions/appearance.entity';
 import { Session } from '../sessions/session.entity';
 import { Speaker } from '../speakers/speaker.entity';
+import { isPublicConference, isPublicSession, publicSession } from '../published/public-rule';
 
 /** What a delivery tells of a change, besides its id, event and time. */
 export interface PublicChange {
@@ -32,7 +33,7 @@ interface Place {
 export class WebhookPayloads {
   async publicChange(manager: EntityManager, change: ProgrammeChange): Promise<PublicChange | null> {
     const conference = await manager.findOneBy(Conference, { id: change.conferenceId });
-    if (!conference || conference.status !== ConferenceStatus.PUBLISHED) return null;
+    if (!conference || !isPublicConference(conference)) return null;
     const about = { conference: { slug: conference.slug } };
     switch (change.kind) {
       case 'RELEASE_PUBLISHED':
@@ -46,7 +47,7 @@ export class WebhookPayloads {
       case 'SESSION_RETITLED':
       case 'SESSION_CANCELLED': {
         const session = change.sessionId === undefined ? null : await manager.findOneBy(Session, { id: change.sessionId });
-        if (!session?.published || session.conferenceId !== conference.id) return null;
+        if (!session || !isPublicSession(session, conference) || session.conferenceId !== conference.id) return null;
         const details = await this.publicDetails(manager, change);
         return { ...about, session: await this.publicSession(manager, session), ...(details ? { details } : {}) };
       }
@@ -61,7 +62,7 @@ export class WebhookPayloads {
       .innerJoin(Session, 'session', 'session.id = appearance.sessionId')
       .where('appearance.speakerId = :speakerId', { speakerId })
       .andWhere('session.conferenceId = :conferenceId', { conferenceId })
-      .andWhere('session.published = :published', { published: true })
+      .andWhere(publicSession('"session"'))
       .getExists();
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PUBLIC_VIEWER } from '../auth/viewer';
-import { Conference, ConferenceStatus } from '../conferences/conference.entity';
+import { Conference } from '../conferences/conference.entity';
 import { ConferenceService } from '../conferences/conference.service';
 import { visiblePart } from '../conferences/conference-part.service';
 import { Room } from '../conferences/room.entity';
@@ -18,6 +18,7 @@ import { SessionService } from '../sessions/session.service';
 import { SpeakerDirectory } from '../sessions/speaker-directory.service';
 import { Speaker } from '../speakers/speaker.entity';
 import { SpeakerService } from '../speakers/speaker.service';
+import { isPublicSession, publicSession } from '../published/public-rule';
 
 /** A public session as a website shows it, with where and when, and who else takes part. */
 export interface PublicSession {
@@ -88,8 +89,8 @@ export class WebsiteReader {
       .createQueryBuilder('speaker')
       .where(
         `EXISTS (SELECT 1 FROM "appearances" "wa" INNER JOIN "sessions" "ws" ON "ws"."id" = "wa"."sessionId"
-                 WHERE "wa"."speakerId" = speaker.id AND "ws"."conferenceId" = :conferenceId AND "ws"."published" = :published)`,
-        { conferenceId: conference.id, published: true },
+                 WHERE "wa"."speakerId" = speaker.id AND "ws"."conferenceId" = :conferenceId AND ${publicSession('"ws"')})`,
+        { conferenceId: conference.id },
       )
       .orderBy('speaker.name', 'ASC')
       .addOrderBy('speaker.id', 'ASC')
@@ -152,7 +153,7 @@ export class WebsiteReader {
     for (const session of sessions) {
       const conference = conferences.find((c) => c.id === session.conferenceId);
       // Appearances came through the public filter already; this keeps a later change from slipping a draft in.
-      if (!session.published || conference?.status !== ConferenceStatus.PUBLISHED) continue;
+      if (!isPublicSession(session, conference) || !conference) continue;
       result.set(session.id, {
         session,
         conference,
