@@ -5,11 +5,11 @@ import { notFound, UserError } from '../common/errors';
 import { localise } from '../common/localisation';
 import { Conference } from '../conferences/conference.entity';
 import { ConferenceService } from '../conferences/conference.service';
-import { filterPublishedSessions } from '../published/programme-filter';
 import { PublishedSession } from '../published/published-programme';
 import { ProgrammeView, PublishedProgrammes } from '../published/published-programmes.service';
 import { ChangeScope } from '../database/transactions';
 import { readReleaseChoice } from '../releases/release-choice';
+import { checkSessionFilter, sessionsMatching } from '../sessions/session-filter';
 import { SessionFilter } from '../sessions/session.inputs';
 import { SpeakerDirectory } from '../sessions/speaker-directory.service';
 import { agendaScope, AgendaService } from './agenda.service';
@@ -177,7 +177,7 @@ function conferenceScope(conferenceId: number): ChangeScope {
 }
 
 function matchesFilter(session: PublishedSession, filter: SessionFilter, conference: Conference): boolean {
-  return filterPublishedSessions([session], filter, conference.timeZone).length > 0;
+  return sessionsMatching([session], checkSessionFilter(filter, conference.timeZone)).length > 0;
 }
 
 function isEmptyFilter(filter: SessionFilter): boolean {

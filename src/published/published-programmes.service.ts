@@ -9,8 +9,8 @@ import { Track } from '../conferences/track.entity';
 import { ReleaseChoice } from '../releases/release-choice';
 import { ReleaseService } from '../releases/release.service';
 import { ScheduleRelease } from '../releases/schedule-release.entity';
+import { checkSessionFilter, sessionsMatching } from '../sessions/session-filter';
 import { SessionFilter } from '../sessions/session.inputs';
-import { filterPublishedSessions } from './programme-filter';
 import { PublishedProgramme, PublishedSession, readLiveProgrammes } from './published-programme';
 import { isPublicPart } from './public-rule';
 
@@ -55,9 +55,7 @@ export class PublishedProgrammes {
 
   async ofConference(conference: Conference, filter: SessionFilter = {}, release?: ReleaseChoice): Promise<ProgrammeView> {
     const followed = await this.releases.followed(conference, release);
-    const sessions = isEmpty(filter)
-      ? followed.programme.sessions
-      : filterPublishedSessions(followed.programme.sessions, filter, conference.timeZone);
+    const sessions = sessionsMatching(followed.programme.sessions, checkSessionFilter(filter, conference.timeZone));
     return { conference, release: followed.release, asFollowed: release === undefined, programme: followed.programme, sessions };
   }
 
@@ -160,10 +158,4 @@ export class PublishedProgrammes {
 
 function distinct(values: number[]): number[] {
   return [...new Set(values)];
-}
-
-function isEmpty(filter: SessionFilter): boolean {
-  return Object.values(filter).every(
-    (value) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0),
-  );
 }

@@ -29,7 +29,12 @@ export class SearchService {
       query.andWhere('1 = 0');
       return;
     }
-    const { sql, parameters } = searchEngineOf(this.dataSource.manager).matching(index, idColumn, tokens);
+    this.restrictToWords(query, index, idColumn, tokens);
+  }
+
+  /** Narrows a query to rows whose document every one of these search words starts a word of. */
+  restrictToWords<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, index: SearchIndex, idColumn: string, words: string[]): void {
+    const { sql, parameters } = searchEngineOf(this.dataSource.manager).matching(index, idColumn, words);
     query.andWhere(sql, parameters);
   }
 

@@ -1,7 +1,10 @@
 import { DateTime } from 'luxon';
+import { SelectQueryBuilder } from 'typeorm';
+import { LocalisedText, searchable } from '../common/localisation';
 import { withinListLimit } from '../common/query-limits';
 import { canonicalLocale, Validation } from '../common/validation';
-import { SessionFormat, SessionStatus } from './session.entity';
+import { queryTokens, sessionDocument } from '../search/search-terms';
+import { Session, SessionFormat, SessionStatus } from './session.entity';
 import { SessionFilter } from './session.inputs';
 
 /** From `start` up to, not including, `end`: UTC ISO-8601 text, the form instants are stored in. */
@@ -11,9 +14,9 @@ export interface TimeWindow {
 }
 
 /**
- * The `sessions` filter, checked and in the form both of its implementations apply it: the live
- * query's SQL (`SessionService.applyFilter`) and a release's frozen sessions in memory
- * (`filterReleasedSessions`). Each list holds distinct values; an empty list does not narrow.
+ * The `sessions` filter, checked: the form its one set of clauses (`CLAUSES`, below) applies,
+ * to an SQL query over live sessions or to sessions in memory (the published programme, live or
+ * released). Each list holds distinct values; an empty list does not narrow.
  */
 export interface CheckedSessionFilter {
   /** The local days asked for, as UTC windows in time order; days in a row are one window. */
@@ -29,7 +32,7 @@ export interface CheckedSessionFilter {
 }
 
 /**
- * Checks a filter against the rules both implementations share: at most MAX_LIST_VALUES values a
+ * Checks a filter against its rules: at most MAX_LIST_VALUES values a
  * list (as given, before duplicates are folded) and days of the form YYYY-MM-DD. Fails with
  * BAD_USER_INPUT naming the list (`filter.day`) or the value (`filter.day[3]`).
  */
@@ -51,6 +54,158 @@ export function checkSessionFilter(filter: SessionFilter, timeZone: string): Che
     speaker: distinct(filter.speaker),
     ...(filter.text != null ? { text: filter.text } : {}),
   };
+}
+
+/** What the filter reads of a session in memory: the published programme's sessions have it. */
+export interface FilterableSession {
+  /** UTC ISO-8601, or null while unscheduled. */
+  startsAt: string | null;
+  endsAt: string | null;
+  format: SessionFormat;
+  status: SessionStatus;
+  language: string;
+  title: LocalisedText;
+  abstract: LocalisedText;
+  room: { slug: string } | null;
+  track: { slug: string } | null;
+  lineUp: { speakerSlug: string; speakerName: string }[];
+}
+
+/** How an SQL query over `session` is narrowed: the conference, whose rooms and tracks it names, and whether only public ones count. */
+export interface SqlFilterContext {
+  conferenceId: number;
+  /** A reader who does not organise the conference names only published rooms and tracks. */
+  publishedPartsOnly: boolean;
+  /** Restricts the query to sessions whose search document every word starts a word of (the search index). */
+  restrictText(query: SelectQueryBuilder<Session>, words: string[]): void;
+}
+
+/** One clause of the filter: how a query applies it, and how a session in memory meets it, side by side. */
+interface Clause<V> {
+  sql(query: SelectQueryBuilder<Session>, values: V, context: SqlFilterContext): void;
+  matches(session: FilterableSession, values: V): boolean;
+}
+
+type Prepared = {
+  days: TimeWindow[];
+  track: Set<string>;
+  room: Set<string>;
+  format: Set<string>;
+  status: Set<string>;
+  language: Set<string>;
+  speaker: Set<string>;
+  /** The search words; none given: undefined; only punctuation given: an empty list, which nothing meets. */
+  text: string[] | undefined;
+};
+
+const publishedPart = (alias: string, context: SqlFilterContext) =>
+  context.publishedPartsOnly ? ` AND "${alias}"."published" = TRUE` : '';
+
+const inList =
+  (column: string, name: string): Clause<Set<string>>['sql'] =>
+  (query, values) =>
+    query.andWhere(`${column} IN (:...${name})`, { [name]: [...values] });
+
+/**
+ * The filter's clauses, each once: a list matches any of its values; a session belongs to every
+ * local day it overlaps (a three-day hackathon shows on each); rooms and tracks are named by
+ * slug (an unpublished one, for a reader who does not organise the conference, matches nothing,
+ * so its sessions cannot be counted from outside); and every search word must start a word of
+ * the title or abstract (any locale) or a part of a speaker's name.
+ */
+const CLAUSES: { [K in keyof Prepared]: Clause<NonNullable<Prepared[K]>> } = {
+  days: {
+    sql(query, days) {
+      // The days' windows as rows (columns column1 and column2 on both engines).
+      const rows = days.map((_, i) => `(:dayStart${i}, :dayEnd${i})`).join(', ');
+      const parameters = Object.fromEntries(
+        days.flatMap(({ start, end }, i) => [
+          [`dayStart${i}`, start],
+          [`dayEnd${i}`, end],
+        ]),
+      );
+      query.andWhere(
+        `EXISTS (SELECT 1 FROM (VALUES ${rows}) "days" WHERE session.startsAt < "days"."column2" AND session.endsAt > "days"."column1")`,
+        parameters,
+      );
+    },
+    matches: (session, days) =>
+      session.startsAt !== null &&
+      session.endsAt !== null &&
+      days.some(({ start, end }) => session.startsAt! < end && session.endsAt! > start),
+  },
+  track: {
+    sql: (query, tracks, context) =>
+      query.andWhere(
+        `session.trackId IN (SELECT "t"."id" FROM "tracks" "t" WHERE "t"."conferenceId" = :filterConferenceId AND "t"."slug" IN (:...tracks)${publishedPart('t', context)})`,
+        { tracks: [...tracks], filterConferenceId: context.conferenceId },
+      ),
+    matches: (session, tracks) => session.track !== null && tracks.has(session.track.slug),
+  },
+  room: {
+    sql: (query, rooms, context) =>
+      query.andWhere(
+        `session.roomId IN (SELECT "r"."id" FROM "rooms" "r" WHERE "r"."conferenceId" = :filterConferenceId AND "r"."slug" IN (:...rooms)${publishedPart('r', context)})`,
+        { rooms: [...rooms], filterConferenceId: context.conferenceId },
+      ),
+    matches: (session, rooms) => session.room !== null && rooms.has(session.room.slug),
+  },
+  format: { sql: inList('session.format', 'formats'), matches: (session, formats) => formats.has(session.format) },
+  status: { sql: inList('session.status', 'statuses'), matches: (session, statuses) => statuses.has(session.status) },
+  language: { sql: inList('session.language', 'languages'), matches: (session, languages) => languages.has(session.language) },
+  speaker: {
+    sql: (query, speakers) =>
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM "appearances" "a" INNER JOIN "speakers" "sp" ON "sp"."id" = "a"."speakerId" WHERE "a"."sessionId" = session.id AND "sp"."slug" IN (:...speakers))',
+        { speakers: [...speakers] },
+      ),
+    matches: (session, speakers) => session.lineUp.some((appearance) => speakers.has(appearance.speakerSlug)),
+  },
+  text: {
+    sql: (query, words, context) => (words.length ? context.restrictText(query, words) : query.andWhere('1 = 0')),
+    matches(session, words) {
+      // The same words the search index holds, matched as it matches them.
+      const document = sessionDocument(
+        searchable(session.title, session.abstract),
+        session.lineUp.map((appearance) => appearance.speakerName),
+      );
+      return words.length > 0 && words.every((word) => document.some((token) => token.startsWith(word)));
+    },
+  },
+};
+
+function prepared(filter: CheckedSessionFilter): Prepared {
+  return {
+    days: filter.days,
+    track: new Set(filter.track),
+    room: new Set(filter.room),
+    format: new Set(filter.format),
+    status: new Set(filter.status),
+    language: new Set(filter.language),
+    speaker: new Set(filter.speaker),
+    text: queryTokens(filter.text) ?? undefined,
+  };
+}
+
+/** The clauses that narrow, with their values. */
+function narrowing(filter: CheckedSessionFilter): [Clause<never>, unknown][] {
+  const values = prepared(filter);
+  return (Object.keys(CLAUSES) as (keyof Prepared)[]).flatMap((name) => {
+    const value = values[name];
+    const narrows = value !== undefined && (Array.isArray(value) ? value.length > 0 || name === 'text' : (value as Set<string>).size > 0);
+    return narrows ? [[CLAUSES[name] as Clause<never>, value] as [Clause<never>, unknown]] : [];
+  });
+}
+
+/** Narrows an SQL query over live sessions (`session`) to the filter; each clause is one condition whatever the number of its values. */
+export function applySessionFilter(query: SelectQueryBuilder<Session>, filter: CheckedSessionFilter, context: SqlFilterContext): void {
+  for (const [clause, values] of narrowing(filter)) clause.sql(query, values as never, context);
+}
+
+/** The sessions in memory that meet the filter, in their order. */
+export function sessionsMatching<T extends FilterableSession>(sessions: readonly T[], filter: CheckedSessionFilter): T[] {
+  const clauses = narrowing(filter);
+  return sessions.filter((session) => clauses.every(([clause, values]) => clause.matches(session, values as never)));
 }
 
 function distinct<T>(values: readonly T[] | null | undefined): T[] {

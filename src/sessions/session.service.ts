@@ -17,7 +17,7 @@ import { Transactions } from '../database/transactions';
 import { SearchService } from '../search/search.service';
 import { ProgrammeEvents } from '../events/programme-events';
 import { Session, SessionStatus } from './session.entity';
-import { checkSessionFilter } from './session-filter';
+import { applySessionFilter, checkSessionFilter } from './session-filter';
 import { CreateSessionInput, SessionFilter, UpdateSessionInput } from './session.inputs';
 import { isPublicConference, publicSession } from '../published/public-rule';
 
@@ -233,56 +233,16 @@ export class SessionService {
   }
 
   /**
-   * Narrows a session query by the public filter (shared by GraphQL and the calendar feeds). Each
-   * field is one condition whatever the number of its values, and its values are bounded
-   * (`checkSessionFilter`), so a whole filter binds under a thousand parameters on either engine.
-   */
-  /**
-   * Narrows a query to the filter. Rooms and tracks are named by slug, and a reader who does not
-   * organise the conference names only published ones: an unpublished one matches nothing, as if
-   * it did not exist, so its sessions cannot be counted from outside.
+   * Narrows a query to the filter (`session-filter.ts` holds its clauses, which the published
+   * programme applies in memory too). A reader who does not organise the conference names only
+   * published rooms and tracks.
    */
   applyFilter(query: SelectQueryBuilder<Session>, conference: Conference, given: SessionFilter, viewer: Viewer): void {
-    const filter = checkSessionFilter(given, conference.timeZone);
-    const publishedPart = (alias: string) => (organises(viewer, conference.id) ? '' : ` AND "${alias}"."published" = :partPublished`);
-    if (filter.days.length) {
-      // A session belongs to every day it overlaps (a three-day hackathon shows on each): it
-      // overlaps one of the days' windows, listed as rows (columns column1 and column2 on both engines).
-      const rows = filter.days.map((_, i) => `(:dayStart${i}, :dayEnd${i})`).join(', ');
-      const parameters = Object.fromEntries(
-        filter.days.flatMap(({ start, end }, i) => [
-          [`dayStart${i}`, start],
-          [`dayEnd${i}`, end],
-        ]),
-      );
-      query.andWhere(
-        `EXISTS (SELECT 1 FROM (VALUES ${rows}) "days" WHERE session.startsAt < "days"."column2" AND session.endsAt > "days"."column1")`,
-        parameters,
-      );
-    }
-    if (filter.track.length) {
-      query.andWhere(
-        `session.trackId IN (SELECT "t"."id" FROM "tracks" "t" WHERE "t"."conferenceId" = :conferenceId AND "t"."slug" IN (:...tracks)${publishedPart('t')})`,
-        { tracks: filter.track, partPublished: true },
-      );
-    }
-    if (filter.room.length) {
-      query.andWhere(
-        `session.roomId IN (SELECT "r"."id" FROM "rooms" "r" WHERE "r"."conferenceId" = :conferenceId AND "r"."slug" IN (:...rooms)${publishedPart('r')})`,
-        { rooms: filter.room, partPublished: true },
-      );
-    }
-    if (filter.format.length) query.andWhere('session.format IN (:...formats)', { formats: filter.format });
-    if (filter.status.length) query.andWhere('session.status IN (:...statuses)', { statuses: filter.status });
-    if (filter.language.length) query.andWhere('session.language IN (:...languages)', { languages: filter.language });
-    if (filter.speaker.length) {
-      query.andWhere(
-        'EXISTS (SELECT 1 FROM "appearances" "a" INNER JOIN "speakers" "sp" ON "sp"."id" = "a"."speakerId" WHERE "a"."sessionId" = session.id AND "sp"."slug" IN (:...speakers))',
-        { speakers: filter.speaker },
-      );
-    }
-    // Every word must start a word of the title or abstract (any locale) or be part of a speaker's name.
-    this.search.restrict(query, 'sessions', 'session.id', filter.text);
+    applySessionFilter(query, checkSessionFilter(given, conference.timeZone), {
+      conferenceId: conference.id,
+      publishedPartsOnly: !organises(viewer, conference.id),
+      restrictText: (narrowed, words) => this.search.restrictToWords(narrowed, 'sessions', 'session.id', words),
+    });
   }
 }
 
