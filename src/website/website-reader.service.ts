@@ -1,36 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { PUBLIC_VIEWER } from '../auth/viewer';
 import { Conference } from '../conferences/conference.entity';
 import { ConferenceService } from '../conferences/conference.service';
-import { visiblePart } from '../conferences/conference-part.service';
-import { Room } from '../conferences/room.entity';
-import { RoomService } from '../conferences/room.service';
-import { Track } from '../conferences/track.entity';
-import { TrackService } from '../conferences/track.service';
 import { InterviewItem } from '../interviews/interview-item.entity';
 import { Interview } from '../interviews/interview.entity';
 import { InterviewService } from '../interviews/interview.service';
-import { Appearance } from '../sessions/appearance.entity';
-import { AppearanceService } from '../sessions/appearance.service';
-import { Session } from '../sessions/session.entity';
-import { SessionService } from '../sessions/session.service';
+import { PublishedAppearance, PublishedSession } from '../published/published-programme';
+import { ProgrammeView, PublishedProgrammes } from '../published/published-programmes.service';
 import { SpeakerDirectory } from '../sessions/speaker-directory.service';
 import { Speaker } from '../speakers/speaker.entity';
 import { SpeakerService } from '../speakers/speaker.service';
-import { isPublicSession, publicSession } from '../published/public-rule';
 
-/** A public session as a website shows it, with where and when, and who else takes part. */
+/** A public session as a website shows it: as the version of the programme its conference follows has it. */
 export interface PublicSession {
-  session: Session;
-  conference: Conference;
-  room: Room | null;
-  track: Track | null;
-  lineUp: Appearance[];
+  session: PublishedSession;
+  /** The version it was read from (live or a release), with its conference. */
+  view: ProgrammeView;
 }
 
 export interface PublicAppearance {
-  appearance: Appearance;
+  appearance: PublishedAppearance;
   session: PublicSession;
 }
 
@@ -57,50 +46,37 @@ export type SpeakerLookup = { speaker: PublicSpeaker } | { ownSlug: string };
 const WALL_MAX = 1000;
 
 /**
- * What websites may show, read as the public reads it (published only, whatever token a request
- * carries): a few batched statements per answer, whatever the number of speakers.
+ * What websites may show, read as the public reads it (whatever token a request carries): the
+ * sessions from the published programme, each conference's in the version it follows, so a page
+ * shows what the conference's feeds show; profiles and interviews from their own services.
  */
 @Injectable()
 export class WebsiteReader {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly published: PublishedProgrammes,
     private readonly speakers: SpeakerService,
     private readonly directory: SpeakerDirectory,
     private readonly conferences: ConferenceService,
-    private readonly rooms: RoomService,
-    private readonly tracks: TrackService,
-    private readonly sessions: SessionService,
-    private readonly appearances: AppearanceService,
     private readonly interviews: InterviewService,
   ) {}
 
   async speaker(slug: string): Promise<SpeakerLookup> {
     const ownSlug = await this.directory.ownSlugFor(slug, PUBLIC_VIEWER);
     if (ownSlug !== undefined) return { ownSlug };
-    const [found] = await this.complete([await this.directory.bySlug(slug, PUBLIC_VIEWER)]);
+    const speaker = await this.directory.bySlug(slug, PUBLIC_VIEWER);
+    const { views } = await this.published.ofSpeaker(speaker.id);
+    const [found] = await this.complete([speaker], views);
     return { speaker: found };
   }
 
-  /** A published conference and everyone in its published programme, by name, with their parts in it. */
+  /** A published conference and everyone in the programme it follows, by name, with their parts in it. */
   async conferenceSpeakers(conferenceSlug: string): Promise<{ conference: Conference; speakers: PublicSpeaker[] }> {
     const conference = await this.conferences.bySlug(conferenceSlug, PUBLIC_VIEWER, 'slug');
-    const speakers = await this.dataSource
-      .getRepository(Speaker)
-      .createQueryBuilder('speaker')
-      .where(
-        `EXISTS (SELECT 1 FROM "appearances" "wa" INNER JOIN "sessions" "ws" ON "ws"."id" = "wa"."sessionId"
-                 WHERE "wa"."speakerId" = speaker.id AND "ws"."conferenceId" = :conferenceId AND ${publicSession('"ws"')})`,
-        { conferenceId: conference.id },
-      )
-      .orderBy('speaker.name', 'ASC')
-      .addOrderBy('speaker.id', 'ASC')
-      .take(WALL_MAX)
-      .getMany();
-    const complete = await this.complete(speakers);
-    for (const entry of complete) {
-      entry.appearances = entry.appearances.filter(({ session }) => session.conference.id === conference.id);
-      entry.interviews = entry.interviews.filter((interview) => interview.conference?.id === conference.id);
-    }
+    const view = await this.published.ofConference(conference);
+    const ids = [...new Set(view.sessions.flatMap((session) => session.lineUp.map((appearance) => appearance.speakerId)))];
+    const speakers = ids.length === 0 ? [] : (await this.speakers.byIds(ids)).sort(byName).slice(0, WALL_MAX);
+    const complete = await this.complete(speakers, [view]);
+    for (const entry of complete) entry.interviews = entry.interviews.filter((interview) => interview.conference?.id === conference.id);
     return { conference, speakers: complete };
   }
 
@@ -110,15 +86,13 @@ export class WebsiteReader {
     return found;
   }
 
-  private async complete(speakers: Speaker[]): Promise<PublicSpeaker[]> {
+  /** The speakers with their appearances in these views (in conference order, then time order), and their public interviews. */
+  private async complete(speakers: Speaker[], views: ProgrammeView[]): Promise<PublicSpeaker[]> {
     if (speakers.length === 0) return [];
-    const ids = speakers.map((speaker) => speaker.id);
-    const [appearances, withSpeakers, defaultLocales] = await Promise.all([
-      this.appearances.ofSpeakers(ids, PUBLIC_VIEWER),
-      this.interviews.withSpeakers(ids, PUBLIC_VIEWER),
-      this.speakers.defaultLocalesOf(ids),
-    ]);
-    const sessions = await this.publicSessions([...new Set(appearances.map((a) => a.sessionId))]);
+    const withSpeakers = await this.interviews.withSpeakers(
+      speakers.map((speaker) => speaker.id),
+      PUBLIC_VIEWER,
+    );
     const interviews = new Map(
       (
         await this.completeInterviews(
@@ -129,40 +103,15 @@ export class WebsiteReader {
         )
       ).map((i) => [i.interview.id, i]),
     );
-    return speakers.map((speaker) => ({
-      speaker,
-      defaultLocale: defaultLocales.get(speaker.id),
-      appearances: appearances
-        .filter((appearance) => appearance.speakerId === speaker.id)
-        .map((appearance) => ({ appearance, session: sessions.get(appearance.sessionId)! }))
-        .filter(({ session }) => session !== undefined),
-      interviews: withSpeakers.filter((row) => row.speakerId === speaker.id).map((row) => interviews.get(row.interview.id)!),
-    }));
-  }
-
-  private async publicSessions(ids: number[]): Promise<Map<number, PublicSession>> {
-    if (ids.length === 0) return new Map();
-    const sessions = await this.sessions.byIds(ids);
-    const [conferences, rooms, tracks, lineUps] = await Promise.all([
-      this.conferences.byIds([...new Set(sessions.map((s) => s.conferenceId))]),
-      this.rooms.byIds(sessions.flatMap((s) => (s.roomId === null ? [] : [s.roomId]))),
-      this.tracks.byIds(sessions.flatMap((s) => (s.trackId === null ? [] : [s.trackId]))),
-      this.appearances.ofSessions(ids),
-    ]);
-    const result = new Map<number, PublicSession>();
-    for (const session of sessions) {
-      const conference = conferences.find((c) => c.id === session.conferenceId);
-      // Appearances came through the public filter already; this keeps a later change from slipping a draft in.
-      if (!isPublicSession(session, conference) || !conference) continue;
-      result.set(session.id, {
-        session,
-        conference,
-        room: visiblePart(rooms.find((r) => r.id === session.roomId) ?? null, PUBLIC_VIEWER),
-        track: visiblePart(tracks.find((t) => t.id === session.trackId) ?? null, PUBLIC_VIEWER),
-        lineUp: lineUps.filter((a) => a.sessionId === session.id),
-      });
-    }
-    return result;
+    return speakers.map((speaker) => {
+      const appearances = appearancesOf(speaker.id, views);
+      return {
+        speaker,
+        defaultLocale: appearances.at(-1)?.session.view.conference.defaultLocale,
+        appearances,
+        interviews: withSpeakers.filter((row) => row.speakerId === speaker.id).map((row) => interviews.get(row.interview.id)!),
+      };
+    });
   }
 
   private async completeInterviews(interviews: Interview[]): Promise<PublicInterview[]> {
@@ -189,4 +138,21 @@ export class WebsiteReader {
 function uniqueBy<T>(values: T[], key: (value: T) => unknown): T[] {
   const seen = new Set<unknown>();
   return values.filter((value) => !seen.has(key(value)) && seen.add(key(value)));
+}
+
+/** The views come oldest conference first and their sessions in time order, so the appearances do too. */
+function appearancesOf(speakerId: number, views: ProgrammeView[]): PublicAppearance[] {
+  return views.flatMap((view) =>
+    view.sessions.flatMap((session) =>
+      session.lineUp
+        .filter((appearance) => appearance.speakerId === speakerId)
+        .map((appearance) => ({ appearance, session: { session, view } })),
+    ),
+  );
+}
+
+/** By name, then id: code-unit order, so the wall reads the same on either engine. */
+function byName(a: Speaker, b: Speaker): number {
+  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+  return a.id - b.id;
 }

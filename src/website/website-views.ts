@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { LocaleWishes, LocalisedText, localise, negotiateLocale } from '../common/localisation';
 import { inFormat, TextFormat } from '../common/rich-text';
 import { Conference } from '../conferences/conference.entity';
-import { Appearance } from '../sessions/appearance.entity';
+import { PublishedAppearance } from '../published/published-programme';
 import { Speaker } from '../speakers/speaker.entity';
 import { PublicInterview, PublicSession, PublicSpeaker } from './website-reader.service';
 
@@ -178,7 +178,7 @@ function photoView(speaker: Speaker, locale: string, fallback: string | undefine
   };
 }
 
-function appearanceView(appearance: Appearance, session: PublicSession, locale: string, request: ViewRequest): AppearanceView {
+function appearanceView(appearance: PublishedAppearance, session: PublicSession, locale: string, request: ViewRequest): AppearanceView {
   const { title, organisation } = appearance;
   return {
     role: appearance.role,
@@ -189,10 +189,11 @@ function appearanceView(appearance: Appearance, session: PublicSession, locale: 
   };
 }
 
-function sessionView(entry: PublicSession, locale: string, request: ViewRequest): SessionView {
-  const { session, conference } = entry;
-  const local = (instant: Date | null) =>
-    instant === null ? null : DateTime.fromJSDate(instant, { zone: conference.timeZone }).toISO({ suppressMilliseconds: true });
+/** The session as the version of the programme it was read from has it; the conference's own texts as they are now. */
+function sessionView({ session, view }: PublicSession, locale: string, request: ViewRequest): SessionView {
+  const { conference } = view;
+  const local = (instant: string | null) =>
+    instant === null ? null : DateTime.fromISO(instant, { zone: conference.timeZone }).toISO({ suppressMilliseconds: true });
   return {
     id: String(session.id),
     title: localise(session.title, locale, conference.defaultLocale),
@@ -200,14 +201,14 @@ function sessionView(entry: PublicSession, locale: string, request: ViewRequest)
     format: session.format,
     status: session.status,
     language: session.language,
-    startsAt: session.startsAt?.toISOString() ?? null,
-    endsAt: session.endsAt?.toISOString() ?? null,
+    startsAt: session.startsAt,
+    endsAt: session.endsAt,
     localStartsAt: local(session.startsAt),
     localEndsAt: local(session.endsAt),
     timeZone: conference.timeZone,
-    room: entry.room?.name ?? null,
-    track: entry.track?.name ?? null,
-    calendar: request.links.calendar(entry, locale),
+    room: session.room?.name ?? null,
+    track: session.track?.name ?? null,
+    calendar: request.links.calendar({ session, view }, locale),
     conference: conferenceView(conference),
   };
 }
