@@ -6,13 +6,10 @@ import { Room } from '../conferences/room.entity';
 import { Track } from '../conferences/track.entity';
 import { Session } from '../sessions/session.entity';
 import { SessionFilter } from '../sessions/session.inputs';
-import { SessionLoader } from '../sessions/session.loader';
 import { Speaker } from '../speakers/speaker.entity';
-import { SpeakerLoader } from '../speakers/speaker.loader';
 import { CalendarLinks } from './calendar-links.service';
 import { CalendarFeed, FeedArgs } from './calendar.types';
-import { CalendarSession } from './calendar-session';
-import { visiblePart } from '../conferences/conference-part.service';
+import { CalendarEntryLoader } from './calendar-entry.loader';
 
 /*
  * The feed addresses on the programme's types. They are resolved here, below the programme, so
@@ -71,9 +68,7 @@ export class SpeakerCalendarResolver {
 export class SessionCalendarResolver {
   constructor(
     private readonly links: CalendarLinks,
-    private readonly conferences: ConferenceLoader,
-    private readonly sessions: SessionLoader,
-    private readonly speakers: SpeakerLoader,
+    private readonly entries: CalendarEntryLoader,
   ) {}
 
   @ResolveField(() => CalendarFeed, { description: 'This one session as a calendar feed ("add to calendar", kept up to date).' })
@@ -83,7 +78,8 @@ export class SessionCalendarResolver {
 
   @ResolveField(() => String, {
     nullable: true,
-    description: "Google Calendar's page to add this session (once); empty while unscheduled.",
+    description:
+      "Google Calendar's page to add this session (once), as its calendar feed shows it; empty while unscheduled or not in the published programme (organisers get their own view).",
   })
   async googleCalendarUrl(
     @Parent() session: Session,
@@ -91,24 +87,7 @@ export class SessionCalendarResolver {
     @Args('locale', { nullable: true }) locale?: string,
   ) {
     if (!session.startsAt || !session.endsAt) return null;
-    return this.links.google(await this.calendarSession(session, context), locale);
-  }
-
-  private async calendarSession(session: Session, context: RequestContext): Promise<CalendarSession> {
-    const [conference, room, track, lineUp] = await Promise.all([
-      this.conferences.conference(context, session.conferenceId),
-      this.conferences.room(context, session.roomId),
-      this.conferences.track(context, session.trackId),
-      this.sessions.lineUp(context, session.id),
-    ]);
-    const speakers = await Promise.all(lineUp.map((appearance) => this.speakers.speaker(context, appearance.speakerId)));
-    // The link is read by whoever asked: an unpublished room or track (its name, its stream) stays the organisers'.
-    return {
-      ...session,
-      room: visiblePart(room, context.viewer),
-      track: visiblePart(track, context.viewer),
-      conference: conference!,
-      lineUp: lineUp.map(({ role, title, organisation }, i) => ({ role, title, organisation, speakerName: speakers[i]?.name ?? '' })),
-    };
+    const entry = await this.entries.entry(context, session);
+    return entry && this.links.google(entry, locale);
   }
 }

@@ -10,6 +10,7 @@ import { AgendaService } from './agenda.service';
 import { CalendarEvent } from './calendar-event.entity';
 import { CalendarFeeds } from './calendar-feeds.service';
 import { CalendarLedger } from './calendar-ledger.service';
+import { CalendarEntryLoader } from './calendar-entry.loader';
 import { CalendarLinks } from './calendar-links.service';
 import {
   ConferenceCalendarResolver,
@@ -38,6 +39,7 @@ import { FeedRevalidation } from './feed-revalidation';
     CalendarFeeds,
     CalendarLedger,
     CalendarLinks,
+    CalendarEntryLoader,
     AgendaService,
     AgendaResolver,
     ConferenceCalendarResolver,

@@ -110,6 +110,11 @@ export class PublishedProgrammes {
     return view;
   }
 
+  /** Each of these conferences that is public, whole, as it follows its programme. */
+  ofConferences(conferenceIds: number[]): Promise<ProgrammeView[]> {
+    return this.select(conferenceIds, () => true);
+  }
+
   /** A track the public sees, by slug. */
   async track(conference: Conference, slug: string): Promise<Track> {
     const track = await this.dataSource.getRepository(Track).findOneBy({ conferenceId: conference.id, slug });

@@ -86,6 +86,12 @@ describe('the published programme', () => {
       }
       expect(starts).toEqual(Object.fromEntries(paths.map((path) => [path, '2030-05-01T08:00:00.000Z'])));
 
+      // The "add to Google Calendar" link the public gets says the same; the organisers' their live edit.
+      const query = `query ($id: ID!) { session(id: $id) { googleCalendarUrl } }`;
+      const dates = async (as?: 'organiser') =>
+        new URL((await lectern.ok(query, { id: session.id }, as ? { as } : {})).session.googleCalendarUrl).searchParams.get('dates');
+      expect([await dates(), await dates('organiser')]).toEqual(['20300501T080000Z/20300501T090000Z', '20300501T120000Z/20300501T130000Z']);
+
       // The next release carries the edit to every feed at once.
       await organiser(`mutation { releaseSchedule(conferenceSlug: "${conference.slug}", name: "v2", note: null) { version } }`);
       for (const path of paths) expect(utc(eventOf((await feed(path)).events, session.uid)!.startDate)).toBe('2030-05-01T12:00:00.000Z');
