@@ -3,6 +3,7 @@ import { SelectQueryBuilder } from 'typeorm';
 import { LocalisedText, searchable } from '../common/localisation';
 import { withinListLimit } from '../common/query-limits';
 import { canonicalLocale, Validation } from '../common/validation';
+import { publicPart } from '../published/public-rule';
 import { queryTokens, sessionDocument } from '../search/search-terms';
 import { Session, SessionFormat, SessionStatus } from './session.entity';
 import { SessionFilter } from './session.inputs';
@@ -98,8 +99,7 @@ type Prepared = {
   text: string[] | undefined;
 };
 
-const publishedPart = (alias: string, context: SqlFilterContext) =>
-  context.publishedPartsOnly ? ` AND "${alias}"."published" = TRUE` : '';
+const publishedPart = (alias: string, context: SqlFilterContext) => (context.publishedPartsOnly ? ` AND ${publicPart(`"${alias}"`)}` : '');
 
 const inList =
   (column: string, name: string): Clause<Set<string>>['sql'] =>

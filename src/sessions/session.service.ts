@@ -19,7 +19,7 @@ import { ProgrammeEvents } from '../events/programme-events';
 import { Session, SessionStatus } from './session.entity';
 import { applySessionFilter, checkSessionFilter } from './session-filter';
 import { CreateSessionInput, SessionFilter, UpdateSessionInput } from './session.inputs';
-import { isPublicConference, publicSession } from '../published/public-rule';
+import { isPublicSession, publicSession } from '../published/public-rule';
 
 const TITLE_MAX = 300;
 const TEXT_MAX = 20000;
@@ -148,7 +148,7 @@ export class SessionService {
       const session = await this.requireFor(manager, id, actor);
       const conference = await this.conferences.require(manager, session.conferenceId, 'conferenceId');
       // Once it is gone nobody can tell whether the public saw it: say so while it is there.
-      const wasPublic = session.published && isPublicConference(conference);
+      const wasPublic = isPublicSession(session, conference);
       await manager.delete(Session, { id: session.id });
       await this.search.forgetSessions(manager, [session.id]);
       this.events.record(manager, {

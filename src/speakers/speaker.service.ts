@@ -13,6 +13,7 @@ import { SearchService } from '../search/search.service';
 import { SpeakerSlug } from './speaker-slug.entity';
 import { Speaker } from './speaker.entity';
 import { CreateSpeakerInput, UpdateSpeakerInput } from './speaker.inputs';
+import { publicSession } from '../published/public-rule';
 
 const NAME_MAX = 200;
 const BIO_MAX = 20000;
@@ -203,9 +204,9 @@ export class SpeakerService {
     const rows: { speakerId: number | string; defaultLocale: string }[] = await this.speakers.manager.query(
       `SELECT "a"."speakerId" AS "speakerId", "c"."defaultLocale" AS "defaultLocale"
        FROM "appearances" "a" INNER JOIN "sessions" "s" ON "s"."id" = "a"."sessionId" INNER JOIN "conferences" "c" ON "c"."id" = "s"."conferenceId"
-       WHERE "a"."speakerId" IN (${speakerIds.map((_, i) => `$${i + 1}`).join(', ')}) AND "s"."published" = $${speakerIds.length + 1} AND "c"."status" = 'PUBLISHED'
+       WHERE "a"."speakerId" IN (${speakerIds.map((_, i) => `$${i + 1}`).join(', ')}) AND ${publicSession('"s"')}
        ORDER BY "c"."startDate" ASC, "c"."id" ASC`,
-      [...speakerIds, true],
+      [...speakerIds],
     );
     // Oldest first, so the last one written for a person is their latest conference's.
     return new Map(rows.map((row) => [Number(row.speakerId), row.defaultLocale]));

@@ -7,7 +7,7 @@ import { ProgrammeChange } from '../events/programme-events';
 import { Appearance } from '../sessions/appearance.entity';
 import { Session } from '../sessions/session.entity';
 import { Speaker } from '../speakers/speaker.entity';
-import { isPublicConference, isPublicSession, publicSession } from '../published/public-rule';
+import { isPublicConference, isPublicPart, isPublicSession, publicSession } from '../published/public-rule';
 
 /** What a delivery tells of a change, besides its id, event and time. */
 export interface PublicChange {
@@ -106,6 +106,6 @@ export class WebhookPayloads {
   ): Promise<{ slug: string; name: string } | null> {
     if (id === null) return null;
     const found = await manager.findOneBy(part, { id });
-    return found?.published && found.conferenceId === conferenceId ? { slug: found.slug, name: found.name } : null;
+    return found && isPublicPart(found) && found.conferenceId === conferenceId ? { slug: found.slug, name: found.name } : null;
   }
 }
