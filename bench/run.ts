@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BareFeedAddresses } from './bare-feed';
 import { ColdComparison, compareColdFeed } from './cold-feed';
+import { measureOtherConference } from './other-conference';
 import { measureConflictDetection } from './conflicts';
 import { lecternEnvironment } from './environment';
 import { CONFERENCE_SLUG } from './generate';
@@ -89,6 +90,7 @@ async function main() {
       cold = await compareColdFeed(lectern, base, options.coldBuilds, FEED_ADDRESSES);
     }
     const conflicts = wanted(options, 'cold-feed') ? await measureConflictDetection(lectern, base.programme) : null;
+    const otherConference = wanted(options, 'cold-feed') ? await measureOtherConference(lectern, base.programme) : null;
     const memory = {
       lecternAtStart,
       lectern: lectern.memory(),
@@ -127,6 +129,7 @@ async function main() {
       cold,
       coldLarge,
       conflicts,
+      otherConference,
       memory,
     };
     const results: BenchResults = { ...partial, targets: evaluateTargets(partial) };
