@@ -1,53 +1,33 @@
-import { escape, ICalCalendar, ICalEventStatus } from 'ical-generator';
-import { DateTime } from 'luxon';
-// The feed's own pure helpers for words, zones and plain text: they are what an event says, not
-// overhead, so the bare build shares them and its events come out the same.
-import { calendarLabels } from '../src/calendar/calendar-labels';
-import { hasVtimezone, vtimezone } from '../src/calendar/vtimezone';
-import { localise, LocalisedText } from '../src/common/localisation';
-import { markdownToPlainText } from '../src/common/rich-text';
-import { SessionFormat, SessionStatus } from '../src/sessions/session.entity';
+// The feed's own pure parts: the mapping of a published session to a calendar entry and the
+// renderer (ical-generator, and the lines RFC 7986 adds). They are what a feed says, not overhead,
+// so the bare build shares them and its document comes out the same, byte for byte.
+import { calendarSession } from '../src/calendar/calendar-session';
+import { MultidayDisplay } from '../src/calendar/feed-parameters';
+import { renderFeed } from '../src/calendar/feed-renderer';
+import { localise } from '../src/common/localisation';
+import { PublishedConference, PublishedSession } from '../src/published/published-programme';
 import { AppearanceRole } from '../src/sessions/appearance.entity';
+import { SessionFormat, SessionStatus } from '../src/sessions/session.entity';
 import { Sqlite } from './sqlite';
 import { Statement, statementReading } from './statements';
 
 /**
  * The bare cost of a whole-conference feed: the statements Lectern's feed sends (replayed through
- * the same driver), then ical-generator with the same events and texts, and nothing else: no
- * Nest, no TypeORM, no cache. What a cold feed build is compared with.
+ * the same driver), rows made into calendar entries, and the same renderer; nothing else: no Nest,
+ * no TypeORM, no cache, no ledger. What a cold feed build is compared with.
  */
 
-interface SessionRow {
-  id: number;
-  uid: string;
-  title: string;
-  abstract: string;
-  format: SessionFormat;
-  status: SessionStatus;
-  startsAt: string;
-  endsAt: string;
-  revision: number;
-  streamUrl: string | null;
-  createdAt: string;
-  updatedAt: string;
-  roomName: string | null;
-  roomStreamUrl: string | null;
-  trackName: string | null;
-}
+type Row = Record<string, string | number | null>;
 
 interface LineUpRow {
   sessionId: number;
+  speakerId: number;
+  speakerSlug: string;
+  speakerName: string;
   role: AppearanceRole;
   title: string | null;
   organisation: string | null;
-  speakerName: string;
 }
-
-const STATUS: Record<SessionStatus, ICalEventStatus> = {
-  [SessionStatus.TENTATIVE]: ICalEventStatus.TENTATIVE,
-  [SessionStatus.CONFIRMED]: ICalEventStatus.CONFIRMED,
-  [SessionStatus.CANCELLED]: ICalEventStatus.CANCELLED,
-};
 
 export interface BareFeedAddresses {
   feedUrl: string;
@@ -59,11 +39,8 @@ export async function bareFeed(db: Sqlite, statements: Statement[], addresses: B
   const conferenceStatement = statementReading(statements, 'conferences');
   const sessionStatement = statementReading(statements, 'sessions');
   const lineUpStatement = statementReading(statements, 'appearances');
-  const [conference] = await db.all(conferenceStatement.sql, conferenceStatement.parameters);
-  const sessions = (await db.all<SessionRow>(sessionStatement.sql, sessionStatement.parameters)).filter(
-    (session) => session.startsAt !== null,
-  );
-  // The line-ups of the conference's public sessions, as Lectern reads them.
+  const [conferenceRow] = await db.all<Row>(conferenceStatement.sql, conferenceStatement.parameters);
+  const rows = await db.all<Row>(sessionStatement.sql, sessionStatement.parameters);
   const lineUps = new Map<number, LineUpRow[]>();
   for (const row of await db.all<LineUpRow>(lineUpStatement.sql, lineUpStatement.parameters)) {
     const lineUp = lineUps.get(row.sessionId) ?? [];
@@ -71,66 +48,44 @@ export async function bareFeed(db: Sqlite, statements: Statement[], addresses: B
     lineUps.set(row.sessionId, lineUp);
   }
 
-  const name = String(conference.conference_name);
-  const defaultLocale = String(conference.conference_defaultLocale);
-  const timeZone = String(conference.conference_timeZone);
   const text = (value: unknown) => (value == null ? null : String(value));
-  const [venue, city, websiteUrl] = [conference.conference_venue, conference.conference_city, conference.conference_websiteUrl].map(text);
-  const calendar = new ICalCalendar({
-    prodId: { company: 'Lectern', product: 'Programme feeds', language: 'EN' },
-    name: escape(name, false),
-    description: escape(localise(JSON.parse(String(conference.conference_description)), undefined, defaultLocale) ?? name, false),
-    url: addresses.feedUrl,
-    source: addresses.feedUrl,
-    ttl: 60 * 60,
-    // Each zone's observances for the instants its events hold, as the feed writes them.
-    timezone: {
-      name: null,
-      generator: (zone) =>
-        vtimezone(
-          zone,
-          sessions.flatMap((s) => (zone === timeZone ? [new Date(s.startsAt), new Date(s.endsAt)] : [])),
-        ),
-    },
-  });
-  for (const session of sessions) {
-    const labels = calendarLabels(undefined, defaultLocale);
-    const localised = (value: string) => localise(JSON.parse(value) as LocalisedText, undefined, defaultLocale) ?? '';
-    const link = addresses.sessionUrl(session.id);
-    const stream = session.streamUrl ?? session.roomStreamUrl;
-    const title = localised(session.title);
-    const lineUp = (lineUps.get(session.id) ?? []).map(({ role, speakerName, title: job, organisation }) => {
-      const affiliation = [job, organisation].filter(Boolean).join(', ');
-      return `${labels.role[role]}: ${speakerName}${affiliation ? ` (${affiliation})` : ''}`;
-    });
-    const where = session.roomStreamUrl ? [session.roomName, stream] : [session.roomName, venue, city];
-    calendar.createEvent({
-      id: `${session.uid}@lectern`,
-      sequence: session.revision,
-      stamp: new Date(session.updatedAt),
-      created: new Date(session.createdAt),
-      lastModified: new Date(session.updatedAt),
-      timezone: hasVtimezone(timeZone) ? timeZone : null,
-      start: DateTime.fromJSDate(new Date(session.startsAt), { zone: timeZone }),
-      end: DateTime.fromJSDate(new Date(session.endsAt), { zone: timeZone }),
-      summary: session.status === SessionStatus.CANCELLED ? `${labels.cancelled}: ${title}` : title,
-      description: [
-        markdownToPlainText(localised(session.abstract)),
-        lineUp.join('\n'),
-        // An online room gives its stream as the location already.
-        [[name, websiteUrl].filter(Boolean).join(' – '), !session.roomStreamUrl && stream && `${labels.stream}: ${stream}`, link]
-          .filter(Boolean)
-          .join('\n'),
-      ]
-        .filter(Boolean)
-        .join('\n\n'),
-      location: where.filter((part, i) => !!part && where.indexOf(part) === i).join(', ') || null,
-      url: link,
-      categories: [...new Set([session.trackName, labels.format[session.format]].filter((c): c is string => !!c))].map((category) => ({
-        name: category,
-      })),
-      status: STATUS[session.status],
-    });
-  }
-  return calendar.toString();
+  const conference: PublishedConference = {
+    name: String(conferenceRow.conference_name),
+    timeZone: String(conferenceRow.conference_timeZone),
+    defaultLocale: String(conferenceRow.conference_defaultLocale),
+    venue: text(conferenceRow.conference_venue),
+    city: text(conferenceRow.conference_city),
+    websiteUrl: text(conferenceRow.conference_websiteUrl),
+  };
+  const sessions = rows
+    .filter((row) => row.startsAt !== null)
+    .sort((a, b) => (a.startsAt === b.startsAt ? Number(a.id) - Number(b.id) : String(a.startsAt) < String(b.startsAt) ? -1 : 1))
+    .map((row): PublishedSession => ({
+      id: Number(row.id),
+      uid: String(row.uid),
+      title: JSON.parse(String(row.title)),
+      abstract: JSON.parse(String(row.abstract)),
+      format: row.format as SessionFormat,
+      language: String(row.language),
+      status: row.status as SessionStatus,
+      startsAt: String(row.startsAt),
+      endsAt: String(row.endsAt),
+      revision: Number(row.revision),
+      streamUrl: text(row.streamUrl),
+      recordingUrl: text(row.recordingUrl),
+      slidesUrl: text(row.slidesUrl),
+      createdAt: String(row.createdAt),
+      updatedAt: String(row.updatedAt),
+      room: row.roomSlug === null ? null : { slug: String(row.roomSlug), name: String(row.roomName), streamUrl: text(row.roomStreamUrl) },
+      track: row.trackSlug === null ? null : { slug: String(row.trackSlug), name: String(row.trackName), color: text(row.trackColor) },
+      lineUp: (lineUps.get(Number(row.id)) ?? []).map(({ sessionId: _, ...appearance }) => appearance),
+    }))
+    .map((session) => calendarSession(session, conference));
+
+  const description = localise(JSON.parse(String(conferenceRow.conference_description)), undefined, conference.defaultLocale);
+  return renderFeed(
+    { name: conference.name, description: description ?? conference.name, url: addresses.feedUrl, timeZone: conference.timeZone },
+    sessions,
+    { multiday: MultidayDisplay.TIMED, sessionUrl: addresses.sessionUrl },
+  );
 }

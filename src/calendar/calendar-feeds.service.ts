@@ -103,7 +103,7 @@ export class CalendarFeeds {
     return this.cache.get(`session:${id}${query}`, async () => {
       // parseId refuses what no session id can be (past the integer columns' range, say) as NOT_FOUND.
       const sessionId = parseId(id, 'session');
-      const view = await this.published.session(sessionId, await this.ledger.conferenceOf(sessionId));
+      const view = await this.published.session(sessionId, () => this.ledger.conferenceOf(sessionId));
       const keeps = (session: PublishedSession) => session.id === sessionId;
       const events = view ? await this.ledger.stamp([ledgerPart(view)], keeps) : [];
       // Named after the session whether it is scheduled (one event) or not (none), or gone (its cancelled event).

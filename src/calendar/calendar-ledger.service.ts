@@ -5,8 +5,8 @@ import { SessionStatus } from '../sessions/session.entity';
 import { DataSource, In } from 'typeorm';
 import { Transactions } from '../database/transactions';
 import { CalendarEvent } from './calendar-event.entity';
-import { PublishedSession } from '../published/published-programme';
-import { CalendarSession } from './calendar-session';
+import { PublishedConference, PublishedSession } from '../published/published-programme';
+import { CalendarSession, calendarSession } from './calendar-session';
 
 /** UIDs per read, and rows per write (nine parameters each): under SQLite's oldest limit of 999 parameters. */
 const READ_CHUNK = 900;
@@ -79,29 +79,30 @@ export class CalendarLedger {
       for (const session of shown) {
         const contentHash = calendarContentHash(session);
         const row = writes.get(session.uid) ?? known.get(session.uid);
-        const context = {
+        // What is kept to show it cancelled is written only with a change: building it for every event would cost each build.
+        const context = () => ({
           sessionId: session.id,
           conferenceId: conference.id,
           conferenceEndDate: conference.endDate,
           removedAt: null,
           shown: shownOf(session),
-        };
+        });
         let entry: CalendarEvent;
         if (!row) {
-          entry = { id: 0, uid: session.uid, sequence: session.revision, contentHash, lastModified: session.updatedAt, ...context };
+          entry = { id: 0, uid: session.uid, sequence: session.revision, contentHash, lastModified: session.updatedAt, ...context() };
         } else if (row.contentHash !== contentHash || row.removedAt) {
           entry = {
             ...row,
-            ...context,
+            ...context(),
             sequence: Math.max(row.sequence + 1, session.revision),
             contentHash,
             lastModified: later(row, session),
           };
         } else if (session.revision > row.sequence) {
           const lastModified = new Date(Math.max(row.lastModified.getTime(), session.updatedAt.getTime()));
-          entry = { ...row, ...context, sequence: session.revision, lastModified };
-        } else if (row.conferenceId !== conference.id || row.conferenceEndDate !== conference.endDate || row.shown !== context.shown) {
-          entry = { ...row, ...context };
+          entry = { ...row, ...context(), sequence: session.revision, lastModified };
+        } else if (row.conferenceId !== conference.id || row.conferenceEndDate !== conference.endDate || !isKept(row.shown)) {
+          entry = { ...row, ...context() };
         } else {
           entry = row;
         }
@@ -139,14 +140,23 @@ export class CalendarLedger {
       const keptUntil = Date.parse(`${row.conferenceEndDate}T00:00:00Z`) + (this.keptDays + 2) * DAY;
       if (Date.now() >= keptUntil) return undefined;
     }
-    const shown = JSON.parse(row.shown) as CalendarSession;
-    if (keeps && !(shown.source && keeps(shown.source))) return undefined;
+    const kept = JSON.parse(row.shown) as KeptEvent | CalendarSession;
+    if ('kept' in kept) {
+      if (keeps && !keeps(kept.session)) return undefined;
+      return {
+        ...calendarSession(kept.session, kept.conference),
+        status: SessionStatus.CANCELLED,
+        updatedAt: row.lastModified,
+        revision: row.sequence,
+      };
+    }
+    if (keeps) return undefined;
     return {
-      ...shown,
+      ...kept,
       status: SessionStatus.CANCELLED,
-      startsAt: shown.startsAt && new Date(shown.startsAt),
-      endsAt: shown.endsAt && new Date(shown.endsAt),
-      createdAt: new Date(shown.createdAt),
+      startsAt: kept.startsAt && new Date(kept.startsAt),
+      endsAt: kept.endsAt && new Date(kept.endsAt),
+      createdAt: new Date(kept.createdAt),
       updatedAt: row.lastModified,
       revision: row.sequence,
     };
@@ -192,9 +202,25 @@ export class CalendarLedger {
 const COLUMNS = ['uid', 'sequence', 'contentHash', 'lastModified', 'sessionId', 'conferenceId', 'conferenceEndDate', 'removedAt', 'shown'];
 const DAY = 24 * 60 * 60 * 1000;
 
-/** What the ledger keeps of an event to show it cancelled once it is gone: the calendar entry with its source. */
+/**
+ * What the ledger keeps of an event to show it cancelled once it is gone: the published session
+ * and its conference, from which the entry is made again. Rows written before it was kept so hold
+ * the calendar entry itself, which only the whole programme's feed keeps (it cannot tell a track).
+ */
+interface KeptEvent {
+  kept: 2;
+  conference: PublishedConference;
+  session: PublishedSession;
+}
+
 function shownOf(session: CalendarSession): string {
-  return JSON.stringify(session);
+  if (!session.source) return JSON.stringify(session);
+  const kept: KeptEvent = { kept: 2, conference: session.conference, session: session.source };
+  return JSON.stringify(kept);
+}
+
+function isKept(shown: string | null): boolean {
+  return shown !== null && shown.startsWith('{"kept":2,');
 }
 
 /**

@@ -8,6 +8,7 @@ import { SessionService } from '../sessions/session.service';
 import { LiveChange, liveTopics } from './programme-change.types';
 import { RedisConnections } from './redis-connections';
 import { isPublicConference, isPublicSession } from '../published/public-rule';
+import { PublishedProgrammes } from '../published/published-programmes.service';
 
 /**
  * Hands each committed programme change to the subscriptions of every instance: the instance
@@ -23,6 +24,7 @@ export class LiveChanges implements OnModuleInit {
     private readonly conferences: ConferenceService,
     private readonly sessions: SessionService,
     private readonly redis: RedisConnections,
+    private readonly published: PublishedProgrammes,
     private readonly adapterHost: HttpAdapterHost,
   ) {}
 
@@ -66,7 +68,9 @@ export class LiveChanges implements OnModuleInit {
       this.conferences.byIds(conferenceIds),
       sessionIds.length ? this.sessions.byIds(sessionIds) : [],
     ]);
-    const published = new Set(conferences.filter(isPublicConference).map((c) => c.id));
+    // A conference that follows its releases tells the public of a change with its next release.
+    const shown = await Promise.all(conferences.map(async (c) => isPublicConference(c) && (await this.published.showsLiveEdits(c))));
+    const published = new Set(conferences.filter((_, i) => shown[i]).map((c) => c.id));
     const publicSessions = new Set(
       sessions
         .filter((s) =>
@@ -83,7 +87,10 @@ export class LiveChanges implements OnModuleInit {
         conferenceId: change.conferenceId,
         sessionId: change.sessionId ?? null,
         at: change.at.toISOString(),
-        public: published.has(change.conferenceId) && (await this.publicNews(change, publicSessions)),
+        public:
+          change.kind === 'RELEASE_PUBLISHED'
+            ? conferences.some((c) => c.id === change.conferenceId && isPublicConference(c))
+            : published.has(change.conferenceId) && (await this.publicNews(change, publicSessions)),
       })),
     );
   }

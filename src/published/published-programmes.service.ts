@@ -11,8 +11,8 @@ import { ReleaseService } from '../releases/release.service';
 import { ScheduleRelease } from '../releases/schedule-release.entity';
 import { checkSessionFilter, sessionsMatching } from '../sessions/session-filter';
 import { SessionFilter } from '../sessions/session.inputs';
-import { PublishedProgramme, PublishedSession, readLiveProgrammes } from './published-programme';
-import { isPublicPart } from './public-rule';
+import { publishedConference, PublishedProgramme, PublishedSession, readLiveProgrammes } from './published-programme';
+import { isPublicConference, isPublicPart } from './public-rule';
 
 /**
  * One conference's programme as a reader gets it: the whole version they follow (live, or a
@@ -54,7 +54,10 @@ export class PublishedProgrammes {
   ) {}
 
   async ofConference(conference: Conference, filter: SessionFilter = {}, release?: ReleaseChoice): Promise<ProgrammeView> {
-    const followed = await this.releases.followed(conference, release);
+    // A conference withdrawn after a release shows nothing, whatever its releases hold.
+    const followed = isPublicConference(conference)
+      ? await this.releases.followed(conference, release)
+      : { release: null, programme: { conference: publishedConference(conference), sessions: [] } };
     const sessions = sessionsMatching(followed.programme.sessions, checkSessionFilter(filter, conference.timeZone));
     return { conference, release: followed.release, asFollowed: release === undefined, programme: followed.programme, sessions };
   }
@@ -101,11 +104,11 @@ export class PublishedProgrammes {
    * when the public does not see it there); undefined when its conference is not public. A session
    * deleted since is looked for in the conference it was last shown in, when one is known.
    */
-  async session(id: number, formerConferenceId?: number): Promise<ProgrammeView | undefined> {
+  async session(id: number, formerConference?: () => Promise<number | undefined>): Promise<ProgrammeView | undefined> {
     const rows: { conferenceId: number }[] = await this.dataSource.query(
       ...this.statement(`SELECT "s"."conferenceId" FROM "sessions" "s" WHERE "s"."id" = :id`, { id }),
     );
-    const conferenceId = rows.length ? Number(rows[0].conferenceId) : formerConferenceId;
+    const conferenceId = rows.length ? Number(rows[0].conferenceId) : await formerConference?.();
     const [view] = await this.select(conferenceId === undefined ? [] : [conferenceId], (session) => session.id === id);
     return view;
   }
@@ -113,6 +116,14 @@ export class PublishedProgrammes {
   /** Each of these conferences that is public, whole, as it follows its programme. */
   ofConferences(conferenceIds: number[]): Promise<ProgrammeView[]> {
     return this.select(conferenceIds, () => true);
+  }
+
+  /**
+   * Whether the public sees the conference's live edits as they are made: not while it follows a
+   * release, whose next release tells them all at once.
+   */
+  async showsLiveEdits(conference: Conference): Promise<boolean> {
+    return (await this.releases.chosenRelease(conference, undefined)) === null;
   }
 
   /** A track the public sees, by slug. */

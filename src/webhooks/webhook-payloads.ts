@@ -8,6 +8,7 @@ import { Appearance } from '../sessions/appearance.entity';
 import { Session } from '../sessions/session.entity';
 import { Speaker } from '../speakers/speaker.entity';
 import { isPublicConference, isPublicPart, isPublicSession, publicSession } from '../published/public-rule';
+import { PublishedProgrammes } from '../published/published-programmes.service';
 
 /** What a delivery tells of a change, besides its id, event and time. */
 export interface PublicChange {
@@ -31,9 +32,13 @@ interface Place {
  */
 @Injectable()
 export class WebhookPayloads {
+  constructor(private readonly published: PublishedProgrammes) {}
+
   async publicChange(manager: EntityManager, change: ProgrammeChange): Promise<PublicChange | null> {
     const conference = await manager.findOneBy(Conference, { id: change.conferenceId });
     if (!conference || !isPublicConference(conference)) return null;
+    // A conference that follows its releases tells the public of a change with its next release.
+    if (change.kind !== 'RELEASE_PUBLISHED' && !(await this.published.showsLiveEdits(conference))) return null;
     const about = { conference: { slug: conference.slug } };
     switch (change.kind) {
       case 'RELEASE_PUBLISHED':

@@ -8,10 +8,11 @@ import { WebhookDeliveryResolver, WebhookResolver } from './webhook.resolver';
 import { WebhookService } from './webhook.service';
 import { WebhookWorker } from './webhook-worker';
 import { Webhook } from './webhook.entity';
+import { PublishedModule } from '../published/published.module';
 
 /** Outgoing webhooks: organisers register URLs; published changes are POSTed there, signed. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Webhook, WebhookDelivery]), ConferencesModule],
+  imports: [TypeOrmModule.forFeature([Webhook, WebhookDelivery]), ConferencesModule, PublishedModule],
   providers: [WebhookService, WebhookPayloads, WebhookWorker, WebhookOutbox, WebhookResolver, WebhookDeliveryResolver],
 })
 export class WebhooksModule {}
