@@ -2,6 +2,7 @@ import { Client as SubscriptionClient } from 'graphql-ws';
 import { Lectern, startLectern } from '../support/lectern';
 import { ConferenceRef, ProgrammeBuilder, programmeBuilder } from '../support/programme';
 import { connect, Subscriber, untilHeard } from '../support/subscriptions';
+import { eventually } from '../support/webhook-receiver';
 
 /**
  * GraphQL subscriptions over WebSocket on one instance (in memory, or through Redis when
@@ -107,6 +108,28 @@ describe('live programme changes', () => {
     expect(kinds.map((change) => change.sessionId)).not.toContain(doomed.id);
     expect(kinds.map((change) => change.kind)).not.toContain('SPEAKER_CHANGED');
     expect(kinds.map((change) => change.kind)).not.toContain('CONFERENCE_CHANGED');
+  });
+
+  it('tells the public of a conference that follows its releases its next release, not the edits before it', async () => {
+    const follower = await build.conference({ startDate: '2016-10-21', endDate: '2016-10-23', published: true });
+    const session = (await build.session(follower, { title: 'Släppt', format: 'BREAK', published: true })).id;
+    await organiser(`mutation { releaseSchedule(conferenceSlug: "${follower.slug}", name: "v1") { version } }`);
+    await organiser(`mutation { updateConference(id: "${follower.id}", input: { programmeFollows: LATEST_RELEASE }) { id } }`);
+    const query = 'subscription ($slug: String!) { programmeChanged(conferenceSlug: $slug) { kind sessionId } }';
+    const publicSubscriber = subscribe(query, { slug: follower.slug });
+    const release = (name: string) =>
+      organiser(`mutation { releaseSchedule(conferenceSlug: "${follower.slug}", name: "${name}") { version } }`);
+    // Open once a release is heard; then an edit, and a release after it.
+    await untilHeard(publicSubscriber, (attempt) => release(`öppnar ${attempt}`));
+    await retitle(session, 'Inte släppt än');
+    await release('med ändringen');
+    // Told in commit order: once the release after the edit is heard, the edit was decided.
+    await eventually(
+      async () => publicSubscriber.heard.filter((message) => message.data.programmeChanged.kind === 'RELEASE_PUBLISHED').length >= 2,
+      'the second release',
+    );
+    const kinds = publicSubscriber.heard.map((message) => message.data.programmeChanged.kind);
+    expect(new Set(kinds)).toEqual(new Set(['RELEASE_PUBLISHED']));
   });
 
   it('tells the public that a session it saw was deleted, and that a speaker it sees changed', async () => {

@@ -342,6 +342,34 @@ describe('outgoing webhooks', () => {
     expect((await deliveries(webhook.id)).map((delivery) => delivery.event)).toEqual(['RELEASE_PUBLISHED']);
   });
 
+  it('tells the changes of a conference that follows its releases with its next release, as its feeds show them', async () => {
+    const follower = await build.conference({ slug: 'folger-utgivelser-2030', published: true });
+    const session = await build.session(follower, {
+      format: 'BREAK',
+      startsAt: '2030-05-01T10:00:00+02:00',
+      endsAt: '2030-05-01T10:30:00+02:00',
+      published: true,
+    });
+    await organiser(`mutation { releaseSchedule(conferenceSlug: "${follower.slug}", name: "v1") { version } }`);
+    await organiser(`mutation { updateConference(id: "${follower.id}", input: { programmeFollows: LATEST_RELEASE }) { id } }`);
+    const { webhook } = await register('/follower', ['SESSION_MOVED', 'SESSION_RETITLED', 'RELEASE_PUBLISHED'], follower.id);
+
+    await move(session.id);
+    await retitle(session.id, 'Ikke ute ennå');
+    await organiser(`mutation { releaseSchedule(conferenceSlug: "${follower.slug}", name: "v2") { version } }`);
+    await eventually(async () => receiver.at('/follower').length > 0, 'the release');
+    // The outbox writes in commit order: once the release is told, the edits before it were decided.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(receiver.at('/follower').map((request) => JSON.parse(request.body).event)).toEqual(['RELEASE_PUBLISHED']);
+    expect((await deliveries(webhook.id)).map((delivery) => delivery.event)).toEqual(['RELEASE_PUBLISHED']);
+
+    // Following its live programme again, its edits are told as they are made.
+    await organiser(`mutation { updateConference(id: "${follower.id}", input: { programmeFollows: LIVE }) { id } }`);
+    await move(session.id);
+    await eventually(async () => receiver.at('/follower').length > 1, 'the move');
+    expect(JSON.parse(receiver.at('/follower')[1].body)).toMatchObject({ event: 'SESSION_MOVED', session: { id: session.id } });
+  });
+
   it('pages through the delivery log, newest first', async () => {
     const { webhook } = await register('/paged', ['SESSION_RETITLED']);
     for (const title of ['En', 'To', 'Tre']) await retitle(sessionId, title);
