@@ -5,16 +5,13 @@ import { notFound, UserError } from '../common/errors';
 import { localise } from '../common/localisation';
 import { Conference } from '../conferences/conference.entity';
 import { ConferenceService } from '../conferences/conference.service';
-import { PublishedSession } from '../published/published-programme';
 import { ProgrammeView, PublishedProgrammes } from '../published/published-programmes.service';
 import { ChangeScope } from '../database/transactions';
 import { readReleaseChoice } from '../releases/release-choice';
-import { checkSessionFilter, sessionsMatching } from '../sessions/session-filter';
-import { SessionFilter } from '../sessions/session.inputs';
 import { SpeakerDirectory } from '../sessions/speaker-directory.service';
 import { agendaScope, AgendaService } from './agenda.service';
 import { calendarLabels } from './calendar-labels';
-import { CalendarLedger, FeedPart, KeepsRemoved } from './calendar-ledger.service';
+import { CalendarLedger, FeedPart } from './calendar-ledger.service';
 import { CalendarLinks } from './calendar-links.service';
 import { calendarSession } from './calendar-session';
 import { BuiltFeed, FeedCache, RenderedFeed } from './feed-cache.service';
@@ -43,10 +40,7 @@ export class CalendarFeeds {
     return this.cache.get(`conference:${slug}${query}`, async () => {
       const conference = await this.conferences.bySlug(slug, PUBLIC_VIEWER);
       const view = await this.published.ofConference(conference, options.filter, readReleaseChoice(options.release));
-      const keeps = isEmptyFilter(options.filter)
-        ? undefined
-        : (session: PublishedSession) => matchesFilter(session, options.filter, conference);
-      return this.render(this.describe(conference, undefined, this.links.conference(slug, query), options), [view], options, keeps);
+      return this.render(this.describe(conference, undefined, this.links.conference(slug, query), options), [view], options);
     });
   }
 
@@ -56,8 +50,7 @@ export class CalendarFeeds {
       const conference = await this.conferences.bySlug(slug, PUBLIC_VIEWER);
       const track = await this.published.track(conference, trackSlug);
       const view = await this.published.ofConference(conference, { track: [track.slug] }, readReleaseChoice(options.release));
-      const keeps = (session: PublishedSession) => session.track?.slug === track.slug;
-      return this.render(this.describe(conference, track.name, this.links.track(slug, trackSlug, query), options), [view], options, keeps);
+      return this.render(this.describe(conference, track.name, this.links.track(slug, trackSlug, query), options), [view], options);
     });
   }
 
@@ -67,8 +60,7 @@ export class CalendarFeeds {
       const conference = await this.conferences.bySlug(slug, PUBLIC_VIEWER);
       const room = await this.published.room(conference, roomSlug);
       const view = await this.published.ofConference(conference, { room: [room.slug] }, readReleaseChoice(options.release));
-      const keeps = (session: PublishedSession) => session.room?.slug === room.slug;
-      return this.render(this.describe(conference, room.name, this.links.room(slug, roomSlug, query), options), [view], options, keeps);
+      return this.render(this.describe(conference, room.name, this.links.room(slug, roomSlug, query), options), [view], options);
     });
   }
 
@@ -81,10 +73,10 @@ export class CalendarFeeds {
     try {
       return await this.cache.get(`speaker:${slug}${query}`, async () => {
         const speaker = await this.speakers.bySlug(slug, PUBLIC_VIEWER);
-        const { views, consulted, chosen } = await this.published.ofSpeaker(speaker.id);
+        const { views, consulted } = await this.published.ofSpeaker(speaker.id);
         const description = calendarLabels(options.locale, undefined).sessionsWith(speaker.name);
         const scopes: ChangeScope[] = [`speaker:${speaker.id}`, ...consulted.map(conferenceScope)];
-        return this.render({ name: speaker.name, description, url: this.links.speaker(slug, query) }, views, options, chosen, scopes);
+        return this.render({ name: speaker.name, description, url: this.links.speaker(slug, query) }, views, options, scopes);
       });
     } catch (error) {
       const ownSlug =
@@ -104,8 +96,7 @@ export class CalendarFeeds {
       // parseId refuses what no session id can be (past the integer columns' range, say) as NOT_FOUND.
       const sessionId = parseId(id, 'session');
       const view = await this.published.session(sessionId, () => this.ledger.conferenceOf(sessionId));
-      const keeps = (session: PublishedSession) => session.id === sessionId;
-      const events = view ? await this.ledger.stamp([ledgerPart(view)], keeps) : [];
+      const events = view ? await this.ledger.stamp([ledgerPart(view)]) : [];
       // Named after the session whether it is scheduled (one event) or not (none), or gone (its cancelled event).
       const named = events[0] ?? (view?.sessions[0] && calendarSession(view.sessions[0], view.programme.conference));
       if (!view || !named) throw notFound('session', 'id', id);
@@ -124,11 +115,10 @@ export class CalendarFeeds {
     const query = feedQueryString(options);
     const { agenda, readToken } = await this.agendas.open(token);
     return this.cache.get(`agenda:${agenda.id}${query}`, async () => {
-      const { views, consulted, chosen } = await this.published.ofAgenda(agenda.id);
+      const { views, consulted } = await this.published.ofAgenda(agenda.id);
       const name = calendarLabels(options.locale, undefined).agenda;
       const scopes = [agendaScope(agenda.id), ...consulted.map(conferenceScope)];
-      const feed = { name, description: name, url: this.links.agenda(readToken, query) };
-      return this.render(feed, views, options, chosen, scopes);
+      return this.render({ name, description: name, url: this.links.agenda(readToken, query) }, views, options, scopes);
     });
   }
 
@@ -150,10 +140,9 @@ export class CalendarFeeds {
     feed: FeedDescription,
     views: ProgrammeView[],
     options: FeedOptions,
-    keeps: KeepsRemoved | undefined,
     scopes: ChangeScope[] = views.map((view) => conferenceScope(view.conference.id)),
   ): Promise<BuiltFeed> {
-    const events = await this.ledger.stamp(views.map(ledgerPart), keeps);
+    const events = await this.ledger.stamp(views.map(ledgerPart));
     return { body: renderFeed(feed, events, this.renderOptions(options)), scopes };
   }
 
@@ -169,19 +158,10 @@ function ledgerPart(view: ProgrammeView): FeedPart {
     conference: { id: conference.id, endDate: conference.endDate },
     shown: view.sessions.filter((session) => session.startsAt !== null).map((session) => calendarSession(session, programme.conference)),
     complete: view.asFollowed ? new Set(programme.sessions.map((session) => session.uid)) : undefined,
+    keeps: view.chosen,
   };
 }
 
 function conferenceScope(conferenceId: number): ChangeScope {
   return `conference:${conferenceId}`;
-}
-
-function matchesFilter(session: PublishedSession, filter: SessionFilter, conference: Conference): boolean {
-  return sessionsMatching([session], checkSessionFilter(filter, conference.timeZone)).length > 0;
-}
-
-function isEmptyFilter(filter: SessionFilter): boolean {
-  return Object.values(filter).every(
-    (value) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0),
-  );
 }

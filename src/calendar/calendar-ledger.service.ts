@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/configuration';
 import { SessionStatus } from '../sessions/session.entity';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Transactions } from '../database/transactions';
 import { CalendarEvent } from './calendar-event.entity';
 import { PublishedConference, PublishedSession } from '../published/published-programme';
@@ -21,6 +21,8 @@ export interface FeedPart {
   shown: readonly CalendarSession[];
   /** The uids of the whole version the conference follows; absent for a release a reader pinned. */
   complete?: ReadonlySet<string>;
+  /** Which of its removed events this feed shows as cancelled; absent: all (the whole programme's feed). */
+  keeps?: KeepsRemoved;
 }
 
 /** Which removed events a feed keeps as cancelled: those it would have shown (by what was last shown of them). */
@@ -57,25 +59,23 @@ export class CalendarLedger {
 
   /**
    * The sessions of every part with `revision` and `updatedAt` as the ledger has them, having
-   * recorded what changed, followed by the removed events `keeps` chooses (all, without it).
+   * recorded what changed, followed by the removed events each part keeps.
    */
-  async stamp(parts: readonly FeedPart[], keeps?: KeepsRemoved): Promise<CalendarSession[]> {
-    const repository = this.dataSource.getRepository(CalendarEvent);
-    const known = new Map<string, CalendarEvent>();
+  async stamp(parts: readonly FeedPart[]): Promise<CalendarSession[]> {
+    const known = new Map<string, Known>();
     const completeIds = parts.filter((part) => part.complete).map((part) => part.conference.id);
-    if (completeIds.length) for (const row of await repository.findBy({ conferenceId: In(completeIds) })) known.set(row.uid, row);
+    if (completeIds.length) for (const row of await this.known('"conferenceId"', completeIds)) known.set(row.uid, row);
     const uids = [...new Set(parts.flatMap((part) => part.shown.map((session) => session.uid)))].filter((uid) => !known.has(uid));
     for (let start = 0; start < uids.length; start += READ_CHUNK) {
-      const rows = await repository.findBy({ uid: In(uids.slice(start, start + READ_CHUNK)) });
-      for (const row of rows) known.set(row.uid, row);
+      for (const row of await this.known('"uid"', uids.slice(start, start + READ_CHUNK))) known.set(row.uid, row);
     }
     const now = Date.now();
-    const later = (row: CalendarEvent, session?: CalendarSession) =>
+    const later = (row: Known, session?: CalendarSession) =>
       new Date(Math.max(now, row.lastModified.getTime() + 1000, session?.updatedAt.getTime() ?? 0));
-    const writes = new Map<string, CalendarEvent>();
+    const writes = new Map<string, Known>();
     const stamped: CalendarSession[] = [];
-    const cancelled: CalendarSession[] = [];
-    for (const { conference, shown, complete } of parts) {
+    const gone: { entry: Known; keeps?: KeepsRemoved }[] = [];
+    for (const { conference, shown, complete, keeps } of parts) {
       for (const session of shown) {
         const contentHash = calendarContentHash(session);
         const row = writes.get(session.uid) ?? known.get(session.uid);
@@ -86,8 +86,9 @@ export class CalendarLedger {
           conferenceEndDate: conference.endDate,
           removedAt: null,
           shown: shownOf(session),
+          kept: 'published' as const,
         });
-        let entry: CalendarEvent;
+        let entry: Known;
         if (!row) {
           entry = { id: 0, uid: session.uid, sequence: session.revision, contentHash, lastModified: session.updatedAt, ...context() };
         } else if (row.contentHash !== contentHash || row.removedAt) {
@@ -101,7 +102,7 @@ export class CalendarLedger {
         } else if (session.revision > row.sequence) {
           const lastModified = new Date(Math.max(row.lastModified.getTime(), session.updatedAt.getTime()));
           entry = { ...row, ...context(), sequence: session.revision, lastModified };
-        } else if (row.conferenceId !== conference.id || row.conferenceEndDate !== conference.endDate || !isKept(row.shown)) {
+        } else if (row.conferenceId !== conference.id || row.conferenceEndDate !== conference.endDate || row.kept !== 'published') {
           entry = { ...row, ...context() };
         } else {
           entry = row;
@@ -111,15 +112,68 @@ export class CalendarLedger {
       }
       if (!complete) continue;
       for (const row of known.values()) {
-        if (complete.has(row.uid) || row.shown === null || row.conferenceId !== conference.id) continue;
+        if (complete.has(row.uid) || row.kept === 'none' || row.conferenceId !== conference.id) continue;
         const entry = row.removedAt ? row : { ...row, sequence: row.sequence + 1, removedAt: new Date(now), lastModified: later(row) };
         if (entry !== row) writes.set(row.uid, entry);
-        const gone = this.cancelled(entry, keeps);
-        if (gone) cancelled.push(gone);
+        gone.push({ entry, keeps });
       }
     }
     if (writes.size > 0) await this.record([...writes.values()]);
-    return [...stamped, ...cancelled];
+    return [...stamped, ...(await this.cancelledOf(gone))];
+  }
+
+  /** The ledger's rows whose column is one of these values, without what each keeps to show it cancelled (only whether it keeps it). */
+  private async known(column: '"conferenceId"' | '"uid"', values: readonly (number | string)[]): Promise<Known[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      ...this.statement(
+        `SELECT "id", "uid", "sequence", "contentHash", "lastModified", "sessionId", "conferenceId", "conferenceEndDate", "removedAt",
+           CASE WHEN "shown" IS NULL THEN 'none' WHEN substr("shown", 1, ${KEPT_PREFIX.length}) = :keptPrefix THEN 'published' ELSE 'entry' END AS "kept"
+         FROM "calendar_events" WHERE ${column} IN (:...values)`,
+        { values, keptPrefix: KEPT_PREFIX },
+      ),
+    );
+    const instant = (value: unknown) => (value == null ? null : value instanceof Date ? value : new Date(String(value)));
+    return rows.map((row) => ({
+      id: Number(row.id),
+      uid: String(row.uid),
+      sequence: Number(row.sequence),
+      contentHash: String(row.contentHash),
+      lastModified: instant(row.lastModified)!,
+      sessionId: row.sessionId == null ? null : Number(row.sessionId),
+      conferenceId: row.conferenceId == null ? null : Number(row.conferenceId),
+      conferenceEndDate: row.conferenceEndDate == null ? null : String(row.conferenceEndDate),
+      removedAt: instant(row.removedAt),
+      kept: row.kept as Known['kept'],
+    }));
+  }
+
+  /** The removed events as the cancelled entries their feeds keep, reading what was kept of those still kept. */
+  private async cancelledOf(gone: readonly { entry: Known; keeps?: KeepsRemoved }[]): Promise<CalendarSession[]> {
+    const kept = gone.filter(({ entry }) => this.stillKept(entry));
+    const missing = kept.filter(({ entry }) => entry.shown === undefined).map(({ entry }) => entry.uid);
+    const shown = new Map<string, string | null>();
+    for (let start = 0; start < missing.length; start += READ_CHUNK) {
+      const rows: { uid: string; shown: string | null }[] = await this.dataSource.query(
+        ...this.statement(`SELECT "uid", "shown" FROM "calendar_events" WHERE "uid" IN (:...uids)`, {
+          uids: missing.slice(start, start + READ_CHUNK),
+        }),
+      );
+      for (const row of rows) shown.set(row.uid, row.shown);
+    }
+    return kept.flatMap(({ entry, keeps }) => {
+      const cancelled = this.cancelled({ ...entry, shown: entry.shown ?? shown.get(entry.uid) ?? null }, keeps);
+      return cancelled ? [cancelled] : [];
+    });
+  }
+
+  private statement(sql: string, parameters: Record<string, unknown>): [string, unknown[]] {
+    return this.dataSource.driver.escapeQueryWithParameters(sql, parameters, {}) as [string, unknown[]];
+  }
+
+  /** Whether a removed event is still shown as cancelled: until its conference ended `CANCELLED_EVENTS_KEPT_DAYS` ago. */
+  private stillKept(row: Pick<CalendarEvent, 'conferenceEndDate'>): boolean {
+    if (!row.conferenceEndDate) return true;
+    return Date.now() < Date.parse(`${row.conferenceEndDate}T00:00:00Z`) + (this.keptDays + 2) * DAY;
   }
 
   /** The conference a session was last shown in, when calendars have shown it. */
@@ -134,12 +188,11 @@ export class CalendarLedger {
    * What was shown before the ledger kept the published session (so only its name, times and
    * line-up) is kept by the whole programme's feed only.
    */
-  private cancelled(row: CalendarEvent, keeps: KeepsRemoved | undefined): CalendarSession | undefined {
+  private cancelled(
+    row: Pick<CalendarEvent, 'shown' | 'lastModified' | 'sequence'>,
+    keeps: KeepsRemoved | undefined,
+  ): CalendarSession | undefined {
     if (!row.shown) return undefined;
-    if (row.conferenceEndDate) {
-      const keptUntil = Date.parse(`${row.conferenceEndDate}T00:00:00Z`) + (this.keptDays + 2) * DAY;
-      if (Date.now() >= keptUntil) return undefined;
-    }
     const kept = JSON.parse(row.shown) as KeptEvent | CalendarSession;
     if ('kept' in kept) {
       if (keeps && !keeps(kept.session)) return undefined;
@@ -162,7 +215,7 @@ export class CalendarLedger {
     };
   }
 
-  private record(entries: readonly CalendarEvent[]): Promise<void> {
+  private record(entries: readonly Known[]): Promise<void> {
     return this.transactions.runBookkeeping(async (manager) => {
       for (let start = 0; start < entries.length; start += WRITE_CHUNK) {
         const chunk = entries.slice(start, start + WRITE_CHUNK);
@@ -176,7 +229,8 @@ export class CalendarLedger {
           entry.conferenceId,
           entry.conferenceEndDate,
           entry.removedAt?.toISOString() ?? null,
-          entry.shown,
+          // Left as it is when this build did not read it.
+          entry.shown ?? null,
         ]);
         // Both engines: ON CONFLICT … DO UPDATE with `excluded`, and CASE for the higher SEQUENCE
         // (SQLite's two-argument MAX is PostgreSQL's GREATEST). A row another build raised further
@@ -219,8 +273,16 @@ function shownOf(session: CalendarSession): string {
   return JSON.stringify(kept);
 }
 
-function isKept(shown: string | null): boolean {
-  return shown !== null && shown.startsWith('{"kept":2,');
+const KEPT_PREFIX = '{"kept":2,';
+
+/**
+ * A row of the ledger as a build reads it: `kept` tells what it keeps to show the event cancelled
+ * (nothing; the calendar entry itself, from before the published session was kept; the published
+ * session), and `shown` holds it only when this build wrote or read it.
+ */
+interface Known extends Omit<CalendarEvent, 'shown'> {
+  kept: 'none' | 'entry' | 'published';
+  shown?: string | null;
 }
 
 /**

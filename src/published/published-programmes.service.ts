@@ -9,7 +9,7 @@ import { Track } from '../conferences/track.entity';
 import { ReleaseChoice } from '../releases/release-choice';
 import { ReleaseService } from '../releases/release.service';
 import { ScheduleRelease } from '../releases/schedule-release.entity';
-import { checkSessionFilter, sessionsMatching } from '../sessions/session-filter';
+import { checkSessionFilter, sessionMatcher } from '../sessions/session-filter';
 import { SessionFilter } from '../sessions/session.inputs';
 import { publishedConference, PublishedProgramme, PublishedSession, readLiveProgrammes } from './published-programme';
 import { isPublicConference, isPublicPart } from './public-rule';
@@ -28,14 +28,14 @@ export interface ProgrammeView {
   programme: PublishedProgramme;
   /** What was asked for of it, in time order. */
   sessions: PublishedSession[];
+  /** Which of its sessions were asked for, by what they are (so it tells for sessions no longer in it too); absent: all. */
+  chosen?: (session: PublishedSession) => boolean;
 }
 
 /** Several conferences' views, and every conference whose change could change them. */
 export interface ProgrammeViews {
   views: ProgrammeView[];
   consulted: number[];
-  /** Which sessions of a conference's programme were asked for: the same rule for sessions no longer in it. */
-  chosen: (session: PublishedSession) => boolean;
 }
 
 /**
@@ -58,8 +58,9 @@ export class PublishedProgrammes {
     const followed = isPublicConference(conference)
       ? await this.releases.followed(conference, release)
       : { release: null, programme: { conference: publishedConference(conference), sessions: [] } };
-    const sessions = sessionsMatching(followed.programme.sessions, checkSessionFilter(filter, conference.timeZone));
-    return { conference, release: followed.release, asFollowed: release === undefined, programme: followed.programme, sessions };
+    const chosen = sessionMatcher(checkSessionFilter(filter, conference.timeZone));
+    const sessions = chosen ? followed.programme.sessions.filter(chosen) : followed.programme.sessions;
+    return { conference, release: followed.release, asFollowed: release === undefined, programme: followed.programme, sessions, chosen };
   }
 
   /**
@@ -82,7 +83,7 @@ export class PublishedProgrammes {
       rows.filter((row) => Number(row.read) === 1).map((row) => Number(row.conferenceId)),
       chosen,
     );
-    return { views, consulted: distinct(rows.map((row) => Number(row.conferenceId))), chosen };
+    return { views, consulted: distinct(rows.map((row) => Number(row.conferenceId))) };
   }
 
   /** The agenda's sessions, each as its conference follows its programme. */
@@ -96,7 +97,7 @@ export class PublishedProgrammes {
     const ids = new Set(rows.map((row) => Number(row.sessionId)));
     const chosen = (session: PublishedSession) => ids.has(session.id);
     const consulted = distinct(rows.map((row) => Number(row.conferenceId)));
-    return { views: await this.select(consulted, chosen), consulted, chosen };
+    return { views: await this.select(consulted, chosen), consulted };
   }
 
   /**
@@ -115,7 +116,7 @@ export class PublishedProgrammes {
 
   /** Each of these conferences that is public, whole, as it follows its programme. */
   ofConferences(conferenceIds: number[]): Promise<ProgrammeView[]> {
-    return this.select(conferenceIds, () => true);
+    return this.select(conferenceIds);
   }
 
   /**
@@ -144,7 +145,7 @@ export class PublishedProgrammes {
    * The public conferences among these, each as it follows its programme, narrowed to the sessions
    * chosen. The live programmes are read together, in two statements for any number of them.
    */
-  private async select(conferenceIds: number[], chosen: (session: PublishedSession) => boolean): Promise<ProgrammeView[]> {
+  private async select(conferenceIds: number[], chosen?: (session: PublishedSession) => boolean): Promise<ProgrammeView[]> {
     const ids = distinct(conferenceIds);
     if (ids.length === 0) return [];
     const conferences = await this.conferences
@@ -162,7 +163,14 @@ export class PublishedProgrammes {
       conferences.map(async (conference, i) => {
         const release = releases[i];
         const programme = release ? await this.releases.programmeOf(release) : live.get(conference.id)!;
-        return { conference, release, asFollowed: true, programme, sessions: programme.sessions.filter(chosen) };
+        return {
+          conference,
+          release,
+          asFollowed: true,
+          programme,
+          sessions: chosen ? programme.sessions.filter(chosen) : programme.sessions,
+          chosen,
+        };
       }),
     );
   }

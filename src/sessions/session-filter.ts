@@ -202,10 +202,11 @@ export function applySessionFilter(query: SelectQueryBuilder<Session>, filter: C
   for (const [clause, values] of narrowing(filter)) clause.sql(query, values as never, context);
 }
 
-/** The sessions in memory that meet the filter, in their order. */
-export function sessionsMatching<T extends FilterableSession>(sessions: readonly T[], filter: CheckedSessionFilter): T[] {
+/** Whether a session in memory meets the filter; undefined when the filter does not narrow, so every session does. */
+export function sessionMatcher(filter: CheckedSessionFilter): ((session: FilterableSession) => boolean) | undefined {
   const clauses = narrowing(filter);
-  return sessions.filter((session) => clauses.every(([clause, values]) => clause.matches(session, values as never)));
+  if (clauses.length === 0) return undefined;
+  return (session) => clauses.every(([clause, values]) => clause.matches(session, values as never));
 }
 
 function distinct<T>(values: readonly T[] | null | undefined): T[] {
