@@ -288,34 +288,39 @@ interface Known extends Omit<CalendarEvent, 'shown'> {
 /**
  * A hash of everything a calendar can show of a session, in every locale it can be rendered in:
  * texts, times, status, format, room, track (and its colour), conference, line-up, stream. Not
- * its revision or timestamps, which the ledger gives. Keys are sorted, so the live programme and
- * a release snapshot of the same content hash alike.
+ * its revision or timestamps, which the ledger gives. It is the SHA-256 of a canonical JSON
+ * form (every object's keys in sorted order, nothing undefined), so the live programme and a
+ * release snapshot of the same content hash alike; the objects are built with their keys in that
+ * order rather than sorted for each event, since every feed build hashes every event. The form
+ * must never change: a new hash for the same content would raise every event's SEQUENCE.
  */
 export function calendarContentHash(session: CalendarSession): string {
+  const { conference, room, track } = session;
   const shown = {
-    title: session.title,
-    abstract: session.abstract,
-    format: session.format,
-    status: session.status,
-    startsAt: session.startsAt?.toISOString() ?? null,
+    abstract: sortedKeys(session.abstract),
+    conference: {
+      city: conference.city,
+      defaultLocale: conference.defaultLocale,
+      name: conference.name,
+      timeZone: conference.timeZone,
+      venue: conference.venue,
+      websiteUrl: conference.websiteUrl,
+    },
     endsAt: session.endsAt?.toISOString() ?? null,
+    format: session.format,
+    lineUp: session.lineUp.map(({ organisation, role, speakerName, title }) => ({ organisation, role, speakerName, title })),
+    room: room && { name: room.name, streamUrl: room.streamUrl },
+    startsAt: session.startsAt?.toISOString() ?? null,
+    status: session.status,
     streamUrl: session.streamUrl,
-    room: session.room,
-    track: session.track && { name: session.track.name, color: session.track.color ?? null },
-    conference: session.conference,
-    lineUp: session.lineUp,
+    title: sortedKeys(session.title),
+    track: track && { color: track.color ?? null, name: track.name },
   };
-  return createHash('sha256').update(canonical(shown)).digest('hex');
+  return createHash('sha256').update(JSON.stringify(shown)).digest('hex');
 }
 
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== undefined);
-    return `{${entries
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
+function sortedKeys(text: Record<string, string>): Record<string, string> {
+  const sorted: Record<string, string> = {};
+  for (const key of Object.keys(text).sort()) sorted[key] = text[key];
+  return sorted;
 }

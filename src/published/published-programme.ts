@@ -59,6 +59,7 @@ export interface PublishedAppearance {
 
 type Row = Record<string, unknown>;
 
+/** Instants are stored as fixed-width UTC ISO-8601 text on both engines (see `InstantColumn`), the form the shape keeps. */
 const text = (value: unknown) => (value == null ? null : String(value));
 
 export function publishedConference(conference: Conference): PublishedConference {
@@ -136,14 +137,14 @@ export async function readLiveProgrammes(
       format: row.format as SessionFormat,
       language: String(row.language),
       status: row.status as SessionStatus,
-      startsAt: instant(row.startsAt),
-      endsAt: instant(row.endsAt),
+      startsAt: text(row.startsAt),
+      endsAt: text(row.endsAt),
       revision: Number(row.revision),
       streamUrl: text(row.streamUrl),
       recordingUrl: text(row.recordingUrl),
       slidesUrl: text(row.slidesUrl),
-      createdAt: instant(row.createdAt)!,
-      updatedAt: instant(row.updatedAt)!,
+      createdAt: String(row.createdAt),
+      updatedAt: String(row.updatedAt),
       room: row.roomSlug == null ? null : { slug: String(row.roomSlug), name: String(row.roomName), streamUrl: text(row.roomStreamUrl) },
       track: row.trackSlug == null ? null : { slug: String(row.trackSlug), name: String(row.trackName), color: text(row.trackColor) },
       lineUp: lineUps.get(Number(row.id)) ?? [],
@@ -159,10 +160,4 @@ export function inTimeOrder(a: PublishedSession, b: PublishedSession): number {
   if (a.startsAt === null) return 1;
   if (b.startsAt === null) return -1;
   return a.startsAt < b.startsAt ? -1 : 1;
-}
-
-/** The engines hand instants back differently (text on SQLite, Date on PostgreSQL): one UTC ISO-8601 form. */
-function instant(value: unknown): string | null {
-  if (value == null) return null;
-  return (value instanceof Date ? value : new Date(String(value))).toISOString();
 }

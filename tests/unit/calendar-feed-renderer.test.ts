@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { MultidayDisplay } from '../../src/calendar/feed-parameters';
+import { calendarContentHash } from '../../src/calendar/calendar-ledger.service';
 import { renderFeed } from '../../src/calendar/feed-renderer';
 import { PublishedSession } from '../../src/published/published-programme';
 import { CalendarSession, calendarSession } from '../../src/calendar/calendar-session';
@@ -466,5 +467,46 @@ describe('feed renderer', () => {
     const { text, events } = render([session({ title: { sv: title } })]);
     for (const line of text.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
     expect(events[0].summary).toBe(title);
+  });
+});
+
+describe("the calendar ledger's content hash", () => {
+  // Written by the first form of the hash: were it to change, every event in every feed would
+  // raise its SEQUENCE and LAST-MODIFIED once, with nothing changed.
+  it('stays what it has been for the same content', () => {
+    const base = {
+      ...session(),
+      title: { sv: 'Öppning', en: 'Opening' },
+      abstract: { en: 'About *it*', sv: 'Om det' },
+      format: SessionFormat.TALK,
+      status: SessionStatus.CONFIRMED,
+      startsAt: new Date('2030-05-01T08:00:00.000Z'),
+      endsAt: new Date('2030-05-01T09:00:00.000Z'),
+      streamUrl: null,
+      room: { name: 'Sal A', streamUrl: 'https://stream.example.org/a' },
+      track: { name: 'Data', color: '#008080' },
+      conference: {
+        name: 'Internetdagarna 2030',
+        timeZone: 'Europe/Stockholm',
+        defaultLocale: 'sv',
+        venue: 'Münchenbryggeriet',
+        city: 'Stockholm',
+        websiteUrl: null,
+      },
+      lineUp: [
+        { role: AppearanceRole.MODERATOR, title: 'vd', organisation: 'Internetstiftelsen', speakerName: 'Anna Berg' },
+        { role: AppearanceRole.SPEAKER, title: null, organisation: null, speakerName: 'Bo Ek' },
+      ],
+    };
+    const unscheduled = { ...base, startsAt: null, endsAt: null, room: null, track: null, lineUp: [], abstract: {} };
+    const withoutColour = { ...base, track: { name: 'Data' } };
+    expect([base, unscheduled, withoutColour].map(calendarContentHash)).toEqual([
+      'cc6bae7296acb8ac5d9fe73e7fefe6136886dad880a8d4e14967b83995d19442',
+      'eea84a511b159e7917ac8496403767cf5ae76c0ed07278ebdde50a75cf2dd969',
+      '902d17bf4bb4f4b1b376d9a89fa9277ce289a60af3c087ed86d4fe386ae74e26',
+    ]);
+    // And it tells a change of anything a calendar shows.
+    expect(calendarContentHash({ ...base, lineUp: [base.lineUp[1], base.lineUp[0]] })).not.toBe(calendarContentHash(base));
+    expect(calendarContentHash({ ...base, room: { ...base.room, name: 'Sal B' } })).not.toBe(calendarContentHash(base));
   });
 });
