@@ -24,6 +24,7 @@ import { InterviewsModule } from './interviews/interviews.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { SpeakersModule } from './speakers/speakers.module';
 import { WebsiteModule } from './website/website.module';
+import { ExchangeModule } from './exchange/exchange.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { HealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
@@ -70,6 +71,7 @@ export const GRAPHQL_PATH = '/graphql';
     ReleasesModule,
     CalendarModule,
     WebsiteModule,
+    ExchangeModule,
     DemoModule,
     OrganisersModule,
     WebhooksModule,

@@ -48,5 +48,6 @@ import { FeedRevalidation } from './feed-revalidation';
     SpeakerCalendarResolver,
     SessionCalendarResolver,
   ],
+  exports: [FeedCache],
 })
 export class CalendarModule {}

@@ -5,14 +5,20 @@ export const PUBLIC_FEED = 'public, max-age=300';
 /** An agenda's address is its secret: no shared cache may keep a copy. */
 export const PRIVATE_FEED = 'private, max-age=300';
 
-/** Sends a feed, or 304 when the client's copy (by ETag, else by date) is still the current one. */
-export function sendFeed(request: FastifyRequest, reply: FastifyReply, feed: RenderedFeed, cacheControl: string): void {
+/** Sends a feed (an iCal feed unless told another content type), or 304 when the client's copy (by ETag, else by date) is still the current one. */
+export function sendFeed(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  feed: RenderedFeed,
+  cacheControl: string,
+  contentType = 'text/calendar; charset=utf-8',
+): void {
   validators(reply, feed, cacheControl);
   if (isFresh(request, feed)) {
     reply.code(304).send();
     return;
   }
-  reply.header('content-type', 'text/calendar; charset=utf-8').send(feed.body);
+  reply.header('content-type', contentType).send(feed.body);
 }
 
 /** 304 Not Modified, with the validators and caching a full answer would carry. */
