@@ -48,6 +48,6 @@ import { FeedRevalidation } from './feed-revalidation';
     SpeakerCalendarResolver,
     SessionCalendarResolver,
   ],
-  exports: [FeedCache],
+  exports: [FeedCache, FeedRevalidation],
 })
 export class CalendarModule {}

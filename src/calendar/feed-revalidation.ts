@@ -13,12 +13,13 @@ interface Validator {
 
 /** Enough for every feed address subscribers use; the oldest go first beyond it. */
 const MAX_ADDRESSES = 20_000;
-const FEEDS = '/calendars/';
+/** The addresses whose answers are built once per change and remembered here: the iCal feeds and the schedule exports. */
+const REVALIDATED = ['/calendars/', '/exports/'];
 const AGENDAS = '/calendars/agendas/';
 
 /**
  * Calendar apps ask again every few minutes with If-None-Match, and almost always nothing has
- * changed. Those requests are answered 304 by `revalidate`, an `onRequest` hook of the HTTP
+ * changed (conference apps polling a schedule export likewise). Those requests are answered 304 by `revalidate`, an `onRequest` hook of the HTTP
  * pipeline (src/http/pipeline.ts), before Nest routes them: the answer depends only on the
  * address, the state of what the feed shows and the client's validator. Everything else (a first request,
  * a change) goes the whole way through the controller, which tells this class what it sent.
@@ -49,7 +50,7 @@ export class FeedRevalidation {
 
   /** What was last sent to this address, if this is a conditional feed request the hook may answer. */
   private validatorFor(request: FastifyRequest): Validator | undefined {
-    if (request.method !== 'GET' || !request.url.startsWith(FEEDS)) return undefined;
+    if (request.method !== 'GET' || !REVALIDATED.some((prefix) => request.url.startsWith(prefix))) return undefined;
     if (request.headers['if-none-match'] === undefined && request.headers['if-modified-since'] === undefined) return undefined;
     // No token check here: the pipeline has decided the viewer (and refused a wrong token) before
     // this hook, and a feed is the same for everyone who may have it.

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { PUBLIC_FEED, sendFeed } from '../calendar/feed-response';
+import { FeedRevalidation } from '../calendar/feed-revalidation';
 import { PlainTextUserErrorFilter } from '../common/http-errors';
 import { EXPORT_FORMATS, ExchangeExports, isExportFile } from './exchange-exports.service';
 import { QueryParameters, readExportParameters } from './export-parameters';
@@ -9,7 +10,10 @@ import { QueryParameters, readExportParameters } from './export-parameters';
 @Controller('exports')
 @UseFilters(PlainTextUserErrorFilter)
 export class ExchangeController {
-  constructor(private readonly exports: ExchangeExports) {}
+  constructor(
+    private readonly exports: ExchangeExports,
+    private readonly revalidation: FeedRevalidation,
+  ) {}
 
   @Get('conferences/:slug/:file')
   async conference(
@@ -20,6 +24,8 @@ export class ExchangeController {
     @Res() reply: FastifyReply,
   ) {
     const rendered = await this.exports.export(slug, file, readExportParameters(query));
+    // The next conditional request to this address is answered before Nest routes it.
+    this.revalidation.remember(request, rendered, PUBLIC_FEED);
     sendFeed(request, reply, rendered, PUBLIC_FEED, isExportFile(file) ? EXPORT_FORMATS[file].contentType : undefined);
   }
 }

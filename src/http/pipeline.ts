@@ -44,7 +44,7 @@ export async function assembleHttpPipeline(fastify: FastifyInstance, config: App
   // 5. The viewer, once for the whole request: 401 or 429 for a wrong token. Without a token it
   //    looks nothing up, so the feed revalidation next stays as cheap as before it.
   admitViewers(fastify, parts.auth);
-  // 6. 304 for a feed whose copy the client has, before Nest routes it: the hottest path.
+  // 6. 304 for a feed or schedule export whose copy the client has, before Nest routes it: the hottest path.
   fastify.addHook('onRequest', (request, reply) => parts.feedRevalidation.revalidate(request, reply));
   // 7. The public rate limit on GraphQL: organisers (by request.viewer, so after 5) are not counted;
   //    counted in Redis when instances share it.

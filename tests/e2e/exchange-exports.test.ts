@@ -3,68 +3,24 @@
  * schemas in ../shared/schedule-formats, with validators that come with `npm install` (xmllint-wasm,
  * ajv); what they say is read back with independent parsers (fast-xml-parser, csv-parse, ical.js).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
-import draft06 from 'ajv/dist/refs/json-schema-draft-06.json';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { XMLParser } from 'fast-xml-parser';
 import ICAL from 'ical.js';
-import { validateXML } from 'xmllint-wasm';
 import { DemoLoader } from '../../src/demo/demo-loader.service';
+import { ExchangeExports } from '../../src/exchange/exchange-exports.service';
 import { Lectern, startLectern } from '../support/lectern';
 import { ConferenceRef, programmeBuilder, RoomRef, SessionRef, SpeakerRef, TrackRef } from '../support/programme';
+import { jsonErrors, scheduleXmlParser as xml, validV1, validV2, xmlEvents, xsdErrors } from '../support/schedule-validation';
 
-const FORMATS = '/work/shared/schedule-formats';
-const XSD = readFileSync(join(FORMATS, 'schedule.xml.xsd'), 'utf8');
 const BASE = 'https://lectern.example.org';
-
-const ajv = new Ajv({ strict: false, allErrors: true });
-ajv.addMetaSchema(draft06);
-addFormats(ajv);
-ajv.addFormat('color', /^#[0-9a-fA-F]{6}$/);
-const validV1 = ajv.compile(JSON.parse(readFileSync(join(FORMATS, 'schedule.schema.json'), 'utf8')));
-const validV2 = ajv.compile(JSON.parse(readFileSync(join(FORMATS, 'schedule2.schema.json'), 'utf8')));
-
-const xml = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: true,
-  isArray: (name, jpath) =>
-    name === 'track' ? jpath === 'schedule.conference.track' : ['day', 'room', 'event', 'person', 'vevent'].includes(name),
-});
-
-async function xsdErrors(document: string): Promise<string[]> {
-  const result = await validateXML({
-    xml: [{ fileName: 'schedule.xml', contents: document }],
-    schema: [{ fileName: 'schedule.xml.xsd', contents: XSD }],
-  });
-  return result.errors.map((error) => error.rawMessage);
-}
-
-function jsonErrors(validate: typeof validV1, document: unknown): unknown[] {
-  return validate(document) ? [] : (validate.errors ?? []);
-}
 
 const FILES = ['schedule.xml', 'schedule.json', 'schedule2.json', 'schedule.xcal', 'sessions.csv', 'speakers.csv'] as const;
 
 async function get(lectern: Lectern, path: string, headers: Record<string, string> = {}) {
   const response = await fetch(`${lectern.url}${path}`, { headers });
   return { response, body: await response.text() };
-}
-
-/** Every event of a schedule.xml, flattened, with the day it is under. */
-function xmlEvents(document: string) {
-  const parsed = xml.parse(document);
-  return (parsed.schedule.day as any[]).flatMap((day) =>
-    ((day.room as any[]) ?? []).flatMap((room) =>
-      ((room.event as any[]) ?? []).map((event) => ({ ...event, day, roomName: room['@name'], roomGuid: room['@guid'] })),
-    ),
-  );
 }
 
 /** Every xCal event's uid and UTC instants. */
@@ -418,5 +374,49 @@ describe('schedule exports', () => {
     expect(ids((await exportOf('schedule.xml')).body)).toEqual(osloIds);
     expect(ids((await bergenXml('?release=1')).body)).toEqual(before);
     expect(JSON.parse((await exportOf('schedule.json')).body).schedule.conference.rooms).toEqual(rooms);
+  });
+
+  it("answers If-None-Match 304 before Nest routes it, 200 with a new ETag after a change in that conference, and 304 still for another conference's export", async () => {
+    const osloPath = `/exports/conferences/${conference.slug}/schedule.xml`;
+    const bergenPath = `/exports/conferences/${bergen.slug}/schedule.json`;
+    const osloEtag = (await get(lectern, osloPath)).response.headers.get('etag')!;
+    const bergenEtag = (await get(lectern, bergenPath)).response.headers.get('etag')!;
+    // The exports are built (or taken from memory) by the service; a revalidation answered by the
+    // onRequest hook never reaches it.
+    const built = jest.spyOn(lectern.app.get(ExchangeExports), 'export');
+    try {
+      for (const [path, etag] of [
+        [osloPath, osloEtag],
+        [bergenPath, bergenEtag],
+      ]) {
+        const again = await get(lectern, path, { 'if-none-match': etag });
+        expect(again.response.status).toBe(304);
+        expect(again.body).toBe('');
+        expect(again.response.headers.get('etag')).toBe(etag);
+        expect(again.response.headers.get('cache-control')).toBe('public, max-age=300');
+      }
+      expect(built).not.toHaveBeenCalled();
+
+      await organiser(
+        `mutation { updateSession(id: "${late.id}", input: { title: [{ locale: "nb", text: "Nattprat, ny tittel" }] }) { id } }`,
+      );
+      const changed = await get(lectern, osloPath, { 'if-none-match': osloEtag });
+      expect(changed.response.status).toBe(200);
+      const newEtag = changed.response.headers.get('etag')!;
+      expect(newEtag).toMatch(/^"[^"]+"$/);
+      expect(newEtag).not.toBe(osloEtag);
+      expect(changed.body).toContain('Nattprat, ny tittel');
+
+      built.mockClear();
+      expect((await get(lectern, osloPath, { 'if-none-match': newEtag })).response.status).toBe(304);
+      expect((await get(lectern, osloPath, { 'if-none-match': osloEtag })).response.status).toBe(200);
+      built.mockClear();
+      const other = await get(lectern, bergenPath, { 'if-none-match': bergenEtag });
+      expect(other.response.status).toBe(304);
+      expect(other.response.headers.get('etag')).toBe(bergenEtag);
+      expect(built).not.toHaveBeenCalled();
+    } finally {
+      built.mockRestore();
+    }
   });
 });
