@@ -6,12 +6,13 @@ import type { StaticFeed } from './static-limit';
 import type { LimitSetup } from './limit-server';
 import { PAGE_SIZE, pageRequest, PreparedProgramme, speakerRequest } from './prepare';
 import { ServerProcess, StartOptions } from './processes';
+import { exportPath } from './cold-export';
 import { feedPath, trackFeedPath } from './queries';
 
 export interface Limits {
   staticLimit: ServerProcess;
   dataLimit: ServerProcess;
-  /** The whole-conference feed, then the track feed, as Lectern served them. */
+  /** The whole-conference feed, the track feed, then the conference's schedule.xml, as Lectern served them. */
   feeds: StaticFeed[];
 }
 
@@ -42,14 +43,15 @@ export async function startLimits(lectern: ServerProcess, base: PreparedProgramm
       }),
     ],
   });
-  await checkLimitsAnswerTheSame(lectern, staticLimit, dataLimit, base, feeds[0]);
+  await checkLimitsAnswerTheSame(lectern, staticLimit, dataLimit, base, feeds);
   return { staticLimit, dataLimit, feeds };
 }
 
-/** The whole-conference and track feeds as Lectern serves them (bytes and headers): the static limit sends these. */
+/** The whole-conference and track feeds and schedule.xml as Lectern serves them (bytes and headers): the static limit sends these. */
 async function fetchFeeds(lectern: ServerProcess, base: PreparedProgramme): Promise<StaticFeed[]> {
   const feeds: StaticFeed[] = [];
-  for (const path of [feedPath(base.programme.conferenceSlug), trackFeedPath(base.programme.conferenceSlug, base.programme.trackSlug)]) {
+  const { conferenceSlug, trackSlug } = base.programme;
+  for (const path of [feedPath(conferenceSlug), trackFeedPath(conferenceSlug, trackSlug), exportPath(conferenceSlug)]) {
     const response = await fetch(`${lectern.url}${path}`);
     if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
     const etag = response.headers.get('etag')!;
@@ -84,7 +86,7 @@ async function checkLimitsAnswerTheSame(
   staticLimit: ServerProcess,
   dataLimit: ServerProcess,
   base: PreparedProgramme,
-  feed: StaticFeed,
+  feeds: StaticFeed[],
 ) {
   const post = async (server: ServerProcess, path: string, body: string) => {
     const response = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
@@ -106,15 +108,17 @@ async function checkLimitsAnswerTheSame(
     if (fromLectern.headers !== fromLimit.headers)
       throw new Error(`the data limit's ${what} headers differ: ${fromLectern.headers} vs ${fromLimit.headers}`);
   }
-  const revalidations = await Promise.all(
-    [lectern, staticLimit].map(async (server) => {
-      const response = await fetch(`${server.url}${feed.path}`, { headers: { 'if-none-match': feed.etag } });
-      if (response.status !== 304) throw new Error(`${server.name} answered ${response.status} to a current ETag`);
-      return JSON.stringify(replayableHeaders(response.headers));
-    }),
-  );
-  if (revalidations[0] !== revalidations[1])
-    throw new Error(`the static limit's 304 differs from Lectern's: ${revalidations[1]} vs ${revalidations[0]}`);
+  for (const feed of feeds) {
+    const revalidations = await Promise.all(
+      [lectern, staticLimit].map(async (server) => {
+        const response = await fetch(`${server.url}${feed.path}`, { headers: { 'if-none-match': feed.etag } });
+        if (response.status !== 304) throw new Error(`${server.name} answered ${response.status} to a current ETag of ${feed.path}`);
+        return JSON.stringify(replayableHeaders(response.headers));
+      }),
+    );
+    if (revalidations[0] !== revalidations[1])
+      throw new Error(`the static limit's 304 of ${feed.path} differs from Lectern's: ${revalidations[1]} vs ${revalidations[0]}`);
+  }
 }
 
 function writeSetup(directory: string, name: string, setup: LimitSetup): string {
@@ -124,7 +128,7 @@ function writeSetup(directory: string, name: string, setup: LimitSetup): string 
 }
 
 function writeFeed(directory: string, index: number, body: Buffer): string {
-  const path = join(directory, `feed-${index}.ics`);
+  const path = join(directory, `feed-${index}`);
   writeFileSync(path, body);
   return path;
 }

@@ -1,5 +1,15 @@
 /** The load scenarios and measurements a run can be narrowed to with `--only`. */
-export const SCENARIOS = ['feed', 'feed-304', 'track-feed', 'graphql-page', 'speaker-bio', 'cold-feed', 'large'] as const;
+export const SCENARIOS = [
+  'feed',
+  'feed-304',
+  'track-feed',
+  'export',
+  'graphql-page',
+  'speaker-bio',
+  'cold-feed',
+  'cold-export',
+  'large',
+] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {
@@ -12,7 +22,7 @@ export interface BenchOptions {
   duration: number;
   /** Seconds each load run is warmed up first. */
   warmup: number;
-  /** Cold feed builds measured (after one not counted). */
+  /** Cold feed (and schedule.xml export) builds measured (after one not counted). */
   coldBuilds: number;
   only: Set<Scenario> | null;
   /** Runs Lectern under `node --cpu-prof` and keeps the profiles (the figures are then not the real ones). */
@@ -29,7 +39,7 @@ export const USAGE = `npm run bench -- [options]
   --connections N      autocannon connections (default 10)
   --duration S         seconds per load run (default 10)
   --warmup S           seconds of warm-up before each load run (default 2)
-  --cold-builds N      cold feed builds measured (default 5)
+  --cold-builds N      cold feed and schedule.xml builds measured (default 5)
   --only a,b           only these: ${SCENARIOS.join(', ')}
   --profile            run Lectern under node --cpu-prof and keep the .cpuprofile files
   --node-flags "…"     extra Node flags for Lectern's process, e.g. "--max-old-space-size=160"

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BareFeedAddresses } from './bare-feed';
+import { ColdExportComparison, compareColdExport, recordScheduleXml } from './cold-export';
 import { ColdComparison, compareColdFeed } from './cold-feed';
 import { measureOtherConference } from './other-conference';
 import { measureConflictDetection } from './conflicts';
@@ -58,6 +59,7 @@ async function main() {
         ? await prepareProgramme(join(directory, 'programme-large.sqlite'), planFor(options.largeSessions))
         : null;
     if (large) log(`generated ${options.largeSessions} sessions in ${large.programme.seconds.toFixed(1)} s`);
+    const scheduleXml = wanted(options, 'cold-export') ? await recordScheduleXml(base) : null;
 
     const lectern = await start('Lectern', 'lectern-server.js', lecternOptions(base.sqlitePath));
     const lecternAtStart = lectern.memory();
@@ -88,6 +90,11 @@ async function main() {
     if (wanted(options, 'cold-feed')) {
       log('cold feed builds');
       cold = await compareColdFeed(lectern, base, options.coldBuilds, FEED_ADDRESSES);
+    }
+    let coldExport: ColdExportComparison | null = null;
+    if (scheduleXml) {
+      log('cold schedule.xml builds');
+      coldExport = await compareColdExport(lectern, base, scheduleXml, options.coldBuilds, PUBLIC_BASE_URL);
     }
     const conflicts = wanted(options, 'cold-feed') ? await measureConflictDetection(lectern, base.programme) : null;
     const otherConference = wanted(options, 'cold-feed') ? await measureOtherConference(lectern, base.programme) : null;
@@ -128,6 +135,7 @@ async function main() {
       sqlStatements: base.statementsPerPage,
       cold,
       coldLarge,
+      coldExport,
       conflicts,
       otherConference,
       memory,

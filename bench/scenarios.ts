@@ -1,3 +1,4 @@
+import { exportPath } from './cold-export';
 import { DATA_LIMIT_PAGE, DATA_LIMIT_SPEAKER } from './data-limit';
 import { LoadTarget } from './load';
 import { Scenario } from './options';
@@ -50,6 +51,14 @@ export function loadScenarios(
       limitName: 'static limit',
       lecternTarget: { server: lectern, path: trackFeedPath(conferenceSlug, trackSlug), expectStatus: 200 },
       limitTarget: { server: staticLimit, path: trackFeedPath(conferenceSlug, trackSlug), expectStatus: 200 },
+    },
+    {
+      scenario: 'export',
+      label: 'schedule.xml export, warm',
+      limitName: 'static limit',
+      target: 0.8,
+      lecternTarget: { server: lectern, path: exportPath(conferenceSlug), expectStatus: 200 },
+      limitTarget: { server: staticLimit, path: exportPath(conferenceSlug), expectStatus: 200 },
     },
     {
       scenario: 'graphql-page',
