@@ -10,6 +10,7 @@ import { SpeakerOwners1700000000008 } from './1700000000008-speaker-owners';
 import { CanonicalTimeZones1700000000009 } from './1700000000009-canonical-time-zones';
 import { CalendarEvents1700000000010 } from './1700000000010-calendar-events';
 import { CalendarRemovedEvents1700000000011 } from './1700000000011-calendar-removed-events';
+import { ImportSources1700000000012 } from './1700000000012-import-sources';
 
 /** Every migration, oldest first. Listed here (not globbed) so ts-jest and the build load the same ones. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   CanonicalTimeZones1700000000009,
   CalendarEvents1700000000010,
   CalendarRemovedEvents1700000000011,
+  ImportSources1700000000012,
 ];

@@ -6,19 +6,22 @@ import { DatabaseCopy } from '../database/database-copy';
 import { DatabaseModule } from '../database/database.module';
 import { SqliteBackup } from '../database/sqlite-backup';
 import { DemoModule } from '../demo/demo.module';
+import { ProgrammeImportModule } from '../exchange/import/programme-import.module';
 import { OrganisersModule } from '../organisers/organisers.module';
 import { DbBackupCommand } from './db-backup.command';
 import { DbCopyCommand } from './db-copy.command';
 import { DbMigrateCommand } from './db-migrate.command';
 import { DbRestoreCommand } from './db-restore.command';
 import { DemoLoadCommand } from './demo-load.command';
+import { ProgrammeImportCommand } from './programme-import.command';
 import { TokenCreateCommand } from './token-create.command';
 
 @Module({
-  imports: [DatabaseModule, AuthModule, DemoModule, OrganisersModule],
+  imports: [DatabaseModule, AuthModule, DemoModule, OrganisersModule, ProgrammeImportModule],
   providers: [
     DbMigrateCommand,
     DemoLoadCommand,
+    ProgrammeImportCommand,
     TokenCreateCommand,
     DbBackupCommand,
     DbRestoreCommand,

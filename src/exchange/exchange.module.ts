@@ -6,11 +6,13 @@ import { SpeakersModule } from '../speakers/speakers.module';
 import { ExchangeController } from './exchange.controller';
 import { ExchangeExports } from './exchange-exports.service';
 import { ConferenceExportsResolver } from './exchange-links.resolver';
+import { ProgrammeImportModule } from './import/programme-import.module';
+import { ProgrammeImportResolver } from './import/programme-import.resolver';
 
-/** Schedule exports of the published programme (frab XML, schedule JSON v1/v2, xCal, CSV); imports come later. */
+/** Schedule exports of the published programme (frab XML, schedule JSON v1/v2, xCal, CSV), and imports into a conference. */
 @Module({
-  imports: [ConferencesModule, SpeakersModule, PublishedModule, CalendarModule],
+  imports: [ConferencesModule, SpeakersModule, PublishedModule, CalendarModule, ProgrammeImportModule],
   controllers: [ExchangeController],
-  providers: [ExchangeExports, ConferenceExportsResolver],
+  providers: [ExchangeExports, ConferenceExportsResolver, ProgrammeImportResolver],
 })
 export class ExchangeModule {}

@@ -131,7 +131,7 @@ export class SessionService {
   }
 
   /** A cancelled session stays in the programme, so calendars that had it can drop it. */
-  cancel(id: string, actor: Viewer): Promise<Session> {
+  cancel(id: string, actor: Viewer, within?: EntityManager): Promise<Session> {
     return this.transactions.run(async (manager) => {
       const session = await this.requireFor(manager, id, actor);
       if (session.status !== SessionStatus.CANCELLED) {
@@ -140,7 +140,7 @@ export class SessionService {
         this.events.record(manager, { kind: 'SESSION_CANCELLED', conferenceId: session.conferenceId, sessionId: session.id });
       }
       return manager.save(stamped(session));
-    });
+    }, within);
   }
 
   remove(id: string, actor: Viewer): Promise<Session> {

@@ -1,0 +1,38 @@
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ImportFormat } from './imported-programme';
+
+registerEnumType(ImportFormat, { name: 'ImportFormat', description: 'frab/pretalx schedule.xml, schedule.json v1, schedule2.' });
+
+export enum MissingSessions {
+  /** Sessions an earlier import brought that the document no longer has stay as they are. */
+  KEEP = 'KEEP',
+  /** They are cancelled (never deleted), so calendars that had them drop them. */
+  CANCEL = 'CANCEL',
+}
+registerEnumType(MissingSessions, { name: 'MissingSessions' });
+
+@ObjectType({ description: 'How many of each kind.' })
+export class ImportCounts {
+  @Field(() => Int) rooms = 0;
+  @Field(() => Int) tracks = 0;
+  @Field(() => Int) speakers = 0;
+  @Field(() => Int) sessions = 0;
+}
+
+@ObjectType({ description: 'A session an earlier import brought that this document no longer has.' })
+export class ImportRemovedSession {
+  @Field({ description: "The source document's id for it." }) sourceKey: string;
+  @Field() uid: string;
+  @Field() title: string;
+  @Field({ description: 'Whether it is cancelled now (else kept as it was).' }) cancelled: boolean;
+}
+
+@ObjectType({ description: 'What an import did, or, in a dry run, would do.' })
+export class ImportReport {
+  @Field(() => ImportFormat) format: ImportFormat;
+  @Field(() => ImportCounts) created = new ImportCounts();
+  @Field(() => ImportCounts) updated = new ImportCounts();
+  @Field(() => ImportCounts) unchanged = new ImportCounts();
+  @Field(() => [ImportRemovedSession]) removed: ImportRemovedSession[] = [];
+  @Field(() => [String], { description: 'Everything repaired or skipped, each with its place in the document.' }) warnings: string[] = [];
+}

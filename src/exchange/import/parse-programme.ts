@@ -1,0 +1,23 @@
+import { ImportContext } from './import-context';
+import { ImportedProgramme, ImportFormat } from './imported-programme';
+import { parseSchedule2Json, parseScheduleJson } from './schedule-json-parser';
+import { parseScheduleXml } from './schedule-xml-parser';
+
+/** Reads a document of the format named into the neutral model, or refuses it naming the place. */
+export function parseProgramme(format: ImportFormat, document: string, context: ImportContext): ImportedProgramme {
+  switch (format) {
+    case ImportFormat.SCHEDULE_XML:
+      return parseScheduleXml(document, context);
+    case ImportFormat.SCHEDULE_JSON:
+      return parseScheduleJson(document, context);
+    case ImportFormat.SCHEDULE2_JSON:
+      return parseSchedule2Json(document, context);
+  }
+}
+
+/** The format a file's name or first characters suggest (for the CLI). */
+export function guessFormat(fileName: string, document: string): ImportFormat {
+  if (/\.xml$/i.test(fileName) || document.trimStart().startsWith('<')) return ImportFormat.SCHEDULE_XML;
+  if (/schedule2/i.test(fileName) || /"events"\s*:\s*\[/.test(document.slice(0, 200_000))) return ImportFormat.SCHEDULE2_JSON;
+  return ImportFormat.SCHEDULE_JSON;
+}

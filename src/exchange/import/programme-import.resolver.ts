@@ -1,0 +1,27 @@
+import { Args, ID, Resolver } from '@nestjs/graphql';
+import { CurrentViewer } from '../../auth/current-viewer.decorator';
+import { OrganiserMutation } from '../../auth/organiser-mutation.decorator';
+import { Viewer } from '../../auth/viewer';
+import { ImportReport, MissingSessions } from './import-report.types';
+import { ImportFormat } from './imported-programme';
+import { ProgrammeImporter } from './programme-importer.service';
+
+@Resolver()
+export class ProgrammeImportResolver {
+  constructor(private readonly importer: ProgrammeImporter) {}
+
+  @OrganiserMutation(() => ImportReport, {
+    description:
+      'Imports a schedule document (as text, size-limited) into a conference you organise, in one transaction; a second import of the same document changes nothing. `dryRun` reports without writing.',
+  })
+  importProgramme(
+    @Args('conferenceId', { type: () => ID }) conferenceId: string,
+    @Args('format', { type: () => ImportFormat }) format: ImportFormat,
+    @Args('document') document: string,
+    @Args('dryRun', { type: () => Boolean, defaultValue: false }) dryRun: boolean,
+    @Args('missing', { type: () => MissingSessions, defaultValue: MissingSessions.KEEP }) missing: MissingSessions,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<ImportReport> {
+    return this.importer.importDocument(conferenceId, format, document, viewer, { dryRun, missing });
+  }
+}

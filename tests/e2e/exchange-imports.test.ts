@@ -1,0 +1,233 @@
+/**
+ * Schedule imports (issue 15, imports half): Lectern's own exports round-trip through an import,
+ * a second import changes nothing, an updated one updates in place, the pretalx sample imports,
+ * and hostile or broken documents are refused naming the place, with nothing written.
+ */
+import { readFileSync } from 'node:fs';
+import { XMLParser } from 'fast-xml-parser';
+import { Lectern, startLectern } from '../support/lectern';
+import { ConferenceRef, programmeBuilder } from '../support/programme';
+
+const SAMPLE = '/work/shared/schedule-formats/samples/voc-pretalx-democon.json';
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseTagValue: false,
+  isArray: (name) => ['day', 'room', 'event', 'person'].includes(name),
+});
+
+const REPORT = `format created { rooms tracks speakers sessions } updated { rooms tracks speakers sessions }
+  unchanged { rooms tracks speakers sessions } removed { sourceKey uid title cancelled } warnings`;
+const IMPORT = `mutation ($conferenceId: ID!, $format: ImportFormat!, $document: String!, $dryRun: Boolean, $missing: MissingSessions) {
+  importProgramme(conferenceId: $conferenceId, format: $format, document: $document, dryRun: $dryRun, missing: $missing) { ${REPORT} } }`;
+
+describe('schedule imports', () => {
+  let lectern: Lectern;
+  let build: ReturnType<typeof programmeBuilder>;
+  let source: ConferenceRef;
+
+  const exportOf = async (slug: string, file: string) => (await fetch(`${lectern.url}/exports/conferences/${slug}/${file}`)).text();
+  const importInto = (conference: ConferenceRef, format: string, document: string, extra: Record<string, unknown> = {}) =>
+    lectern
+      .ok(IMPORT, { conferenceId: conference.id, format, document, ...extra }, { as: 'organiser' })
+      .then((data) => data.importProgramme);
+  const importError = async (conference: ConferenceRef, format: string, document: string) => {
+    const result = await lectern.graphql(IMPORT, { conferenceId: conference.id, format, document }, { as: 'organiser' });
+    expect(result.errors).toBeDefined();
+    return result.errors![0];
+  };
+  const sessionsOf = async (conference: ConferenceRef) =>
+    (
+      await lectern.ok(
+        `{ sessions(conferenceSlug: "${conference.slug}", first: 100) { edges { node { uid revision status title startsAt } } } }`,
+        {},
+        { as: 'organiser' },
+      )
+    ).sessions.edges.map((edge: any) => edge.node);
+  const target = (slug: string) =>
+    build.conference({
+      slug,
+      timeZone: 'Europe/Oslo',
+      defaultLocale: 'nb',
+      published: true,
+      startDate: '2030-05-01',
+      endDate: '2030-05-02',
+    });
+
+  /** What a schedule.xml says of its events, read with an independent parser. */
+  const xmlEvents = (document: string) =>
+    (xml.parse(document).schedule.day as any[])
+      .flatMap((day) => (day.room ?? []).flatMap((room: any) => (room.event ?? []).map((event: any) => ({ event, room: room['@name'] }))))
+      .map(({ event, room }) => ({
+        title: event.title,
+        date: new Date(event.date).toISOString(),
+        duration: event.duration,
+        room,
+        track: event.track,
+        type: event.type,
+        abstract: event.abstract,
+        persons: (event.persons?.person ?? []).map((person: any) => person['#text']),
+      }))
+      .sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title));
+  const jsonEvents = (document: string) =>
+    (JSON.parse(document).schedule.conference.days as any[])
+      .flatMap((day) => Object.values(day.rooms as Record<string, any[]>).flat())
+      .map((event) => ({
+        title: event.title,
+        date: new Date(event.date).toISOString(),
+        duration: event.duration,
+        room: event.room,
+        track: event.track,
+        abstract: event.abstract,
+        persons: event.persons.map((person: any) => person.name),
+      }))
+      .sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title));
+
+  beforeAll(async () => {
+    // A body limit above the import's own, so the import's refusal is the one met.
+    lectern = await startLectern({ MAX_BODY_BYTES: String(25 * 1024 * 1024) });
+    build = programmeBuilder(lectern);
+    source = await target('kilde');
+    const hall = await build.room(source, { slug: 'store-sal', name: 'Store sal' });
+    const small = await build.room(source, { slug: 'lille-sal', name: 'Lille sal' });
+    const track = await build.track(source, { slug: 'nettverk', name: 'Nettverk' });
+    const anna = await build.speaker({ conference: source, name: 'Anna Berg' });
+    const bo = await build.speaker({ conference: source, name: 'Bo Ek' });
+    await build.session(source, {
+      title: { nb: 'Åpning', en: 'Opening' },
+      abstract: { nb: 'Velkommen & *hei*', en: 'Welcome' },
+      room: hall,
+      track,
+      speakers: [
+        { speaker: anna, role: 'MODERATOR' },
+        { speaker: bo, role: 'PANELIST' },
+      ],
+      format: 'PANEL',
+      startsAt: '2030-05-01T10:00:00+02:00',
+      endsAt: '2030-05-01T11:00:00+02:00',
+      published: true,
+    });
+    await build.session(source, {
+      title: 'Nattprat',
+      room: small,
+      speakers: [bo],
+      startsAt: '2030-05-02T00:30:00+02:00',
+      endsAt: '2030-05-02T01:15:00+02:00',
+      published: true,
+    });
+    const cancelled = await build.session(source, {
+      title: 'Avlyst',
+      room: hall,
+      startsAt: '2030-05-01T14:00:00+02:00',
+      endsAt: '2030-05-01T15:00:00+02:00',
+      published: true,
+    });
+    await lectern.ok(`mutation { cancelSession(id: "${cancelled.id}") { id } }`, {}, { as: 'organiser' });
+  }, 60_000);
+
+  afterAll(() => lectern?.close());
+
+  it('round-trips schedule.xml and schedule.json: the same events, times, rooms, tracks, persons and texts', async () => {
+    for (const [format, file, read] of [
+      ['SCHEDULE_XML', 'schedule.xml', xmlEvents],
+      ['SCHEDULE_JSON', 'schedule.json', jsonEvents],
+    ] as const) {
+      const exported = await exportOf(source.slug, file);
+      const copy = await target(`kopi-${file.replace('.', '-')}`);
+      const report = await importInto(copy, format, exported);
+      expect(report.created).toMatchObject({ sessions: 3, speakers: 2, rooms: 2, tracks: 1 });
+      const again = await exportOf(copy.slug, file);
+      expect(read(again)).toEqual(read(exported));
+      const statuses = (await sessionsOf(copy)).map((s: any) => s.status).sort();
+      expect(statuses).toEqual(['CANCELLED', 'CONFIRMED', 'CONFIRMED']);
+    }
+  });
+
+  it('re-imports as a no-op, and an updated document updates in place, keeping uids and reporting what went', async () => {
+    const copy = await target('oppdatert');
+    const exported = await exportOf(source.slug, 'schedule2.json');
+    const first = await importInto(copy, 'SCHEDULE2_JSON', exported);
+    expect(first.created.sessions).toBe(3);
+    const before = await sessionsOf(copy);
+    const second = await importInto(copy, 'SCHEDULE2_JSON', exported);
+    expect(second.created).toEqual({ rooms: 0, tracks: 0, speakers: 0, sessions: 0 });
+    expect(second.updated.sessions).toBe(0);
+    expect(second.unchanged.sessions).toBe(3);
+    expect(await sessionsOf(copy)).toEqual(before);
+
+    const document = JSON.parse(exported);
+    const events = document.schedule.events as any[];
+    const nattprat = events.find((e) => JSON.stringify(e.title).includes('Nattprat'));
+    nattprat.title = { nb: 'Nattprat (ny tittel)' };
+    const gone = events.find((e) => JSON.stringify(e.title).includes('Avlyst'));
+    document.schedule.events = events.filter((e) => e !== gone);
+    document.schedule.events.push({ ...nattprat, guid: '0b6f6a1e-1c55-4f0e-9a40-3a3c4b2f9d01', title: { nb: 'Ny økt' }, participants: [] });
+    const dry = await importInto(copy, 'SCHEDULE2_JSON', JSON.stringify(document), { dryRun: true, missing: 'CANCEL' });
+    expect(await sessionsOf(copy)).toEqual(before);
+    const updated = await importInto(copy, 'SCHEDULE2_JSON', JSON.stringify(document), { missing: 'CANCEL' });
+    expect(dry).toEqual(updated);
+    expect(updated.created.sessions).toBe(1);
+    expect(updated.updated.sessions).toBe(1);
+    expect(updated.unchanged.sessions).toBe(1);
+    expect(updated.removed).toEqual([{ sourceKey: gone.guid, uid: expect.any(String), title: 'Avlyst', cancelled: true }]);
+    const after = await sessionsOf(copy);
+    const renamed = after.find((s: any) => s.title === 'Nattprat (ny tittel)');
+    expect(before.map((s: any) => s.uid)).toContain(renamed.uid);
+    expect(after).toHaveLength(4);
+  });
+
+  it('imports the pretalx sample with no errors', async () => {
+    const democon = await build.conference({
+      slug: 'democon',
+      timeZone: 'UTC',
+      defaultLocale: 'en',
+      startDate: '2020-12-14',
+      endDate: '2020-12-16',
+    });
+    const report = await importInto(democon, 'SCHEDULE_JSON', readFileSync(SAMPLE, 'utf8'));
+    expect(report.created.sessions).toBeGreaterThan(0);
+    expect(report.warnings.some((w: string) => w.includes('guid is shared with another room'))).toBe(true);
+    const again = await importInto(democon, 'SCHEDULE_JSON', readFileSync(SAMPLE, 'utf8'));
+    expect(again.unchanged.sessions).toBe(report.created.sessions);
+  });
+
+  it('refuses hostile and malformed documents, naming the problem, and writes nothing', async () => {
+    const empty = await target('tom');
+    const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><schedule>&lol2;</schedule>`;
+    const external = `<?xml version="1.0"?><!DOCTYPE s [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><schedule><version>&xxe;</version></schedule>`;
+    const cases: [string, string, RegExp][] = [
+      ['SCHEDULE_XML', laughs, /DOCTYPE/],
+      ['SCHEDULE_XML', external, /DOCTYPE/],
+      ['SCHEDULE_XML', `<schedule>${'<a>'.repeat(200)}${'</a>'.repeat(200)}</schedule>`, /nests deeper/],
+      ['SCHEDULE_XML', '<schedule><day index="1"><room name="A"></day></schedule>', /not well-formed XML/],
+      ['SCHEDULE_JSON', '{"hello": "world"}', /not a schedule\.json/],
+      ['SCHEDULE_JSON', '{"schedule": ', /not JSON/],
+      ['SCHEDULE_JSON', '['.repeat(500) + ']'.repeat(500), /nests deeper/],
+      ['SCHEDULE_JSON', ' '.repeat(20_000_001), /document/],
+    ];
+    for (const [format, document, message] of cases) {
+      const error = await importError(empty, format, document);
+      expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(error.extensions?.field).toBe('document');
+      expect(error.message).toMatch(message);
+    }
+    const unreadableTime = JSON.stringify({
+      schedule: {
+        conference: {
+          days: [{ index: 1, rooms: { Hall: [{ guid: 'x1', title: 'T', date: 'soon', start: 'later', duration: '00:30' }] } }],
+        },
+      },
+    });
+    expect((await importError(empty, 'SCHEDULE_JSON', unreadableTime)).message).toMatch(/day\[1\]\/room\[Hall\]\/event\[x1\]/);
+    expect(await sessionsOf(empty)).toEqual([]);
+  });
+
+  it('refuses a non-organiser', async () => {
+    const other = await target('andre');
+    const token = await lectern.organiserToken([source.id]);
+    const result = await lectern.graphql(IMPORT, { conferenceId: other.id, format: 'SCHEDULE_XML', document: '<schedule/>' }, { token });
+    expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const anonymous = await lectern.graphql(IMPORT, { conferenceId: other.id, format: 'SCHEDULE_XML', document: '<schedule/>' });
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
