@@ -80,7 +80,7 @@ export abstract class ConferencePartService<T extends ConferencePart, C extends 
     }, within);
   }
 
-  update(id: string | number, changes: C, actor: Viewer): Promise<T> {
+  update(id: string | number, changes: C, actor: Viewer, within?: EntityManager): Promise<T> {
     return this.transactions.run(async (manager) => {
       const part = await this.require(manager, id);
       requireOrganiserOf(actor, part.conferenceId);
@@ -95,7 +95,7 @@ export abstract class ConferencePartService<T extends ConferencePart, C extends 
         details: { [this.noun]: part.id, shown },
       });
       return this.save(manager, part);
-    });
+    }, within);
   }
 
   remove(id: string | number, actor: Viewer): Promise<T> {

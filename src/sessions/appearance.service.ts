@@ -82,7 +82,7 @@ export class AppearanceService {
     });
   }
 
-  update(id: string, input: UpdateAppearanceInput, actor: Viewer): Promise<Appearance> {
+  update(id: string, input: UpdateAppearanceInput, actor: Viewer, within?: EntityManager): Promise<Appearance> {
     return this.transactions.run(async (manager) => {
       const appearance = await this.requireFor(manager, id, actor);
       checkAffiliation(input);
@@ -91,17 +91,17 @@ export class AppearanceService {
       await manager.save(appearance);
       await this.sessions.touch(manager, appearance.sessionId, appearance.speakerId);
       return appearance;
-    });
+    }, within);
   }
 
-  remove(id: string, actor: Viewer): Promise<Appearance> {
+  remove(id: string, actor: Viewer, within?: EntityManager): Promise<Appearance> {
     return this.transactions.run(async (manager) => {
       const appearance = await this.requireFor(manager, id, actor);
       await manager.delete(Appearance, { id: appearance.id });
       await this.saveLineUp(manager, await this.lineUp(manager, appearance.sessionId));
       await this.sessions.touch(manager, appearance.sessionId, appearance.speakerId);
       return appearance;
-    });
+    }, within);
   }
 
   /** The appearance, for a writer who must organise the conference of its session. */

@@ -174,6 +174,43 @@ describe('schedule imports', () => {
     const renamed = after.find((s: any) => s.title === 'Nattprat (ny tittel)');
     expect(before.map((s: any) => s.uid)).toContain(renamed.uid);
     expect(after).toHaveLength(4);
+
+    // A renamed room, track and person, a changed role and a speaker gone from a line-up: updated in place.
+    const next = JSON.parse(JSON.stringify(document));
+    const hall = next.schedule.conference.rooms.find((room: any) => room.name === 'Store sal');
+    hall.name = 'Storsalen';
+    for (const event of next.schedule.events) if (event.room?.guid === hall.guid && event.room.name) event.room.name = 'Storsalen';
+    next.schedule.conference.tracks.find((track: any) => track.name === 'Nettverk').name = 'Nettverk og drift';
+    const opening = next.schedule.events.find((e: any) => JSON.stringify(e.title).includes('Åpning'));
+    const anna = opening.participants.find((p: any) => p.name === 'Anna Berg');
+    opening.participants = [{ ...anna, name: 'Anna Berg-Li', role: 'HOST' }];
+    const changed = await importInto(copy, 'SCHEDULE2_JSON', JSON.stringify(next), { missing: 'CANCEL' });
+    expect(changed.updated).toEqual({ rooms: 1, tracks: 1, speakers: 1, sessions: 1 });
+    expect(changed.created).toEqual({ rooms: 0, tracks: 0, speakers: 0, sessions: 0 });
+    const openingNow = async () =>
+      (
+        await lectern.ok(
+          `{ sessions(conferenceSlug: "${copy.slug}", first: 100) { edges { node { uid revision title room { name slug } track { name slug }
+            appearances { role speaker { name } } } } } }`,
+          {},
+          { as: 'organiser' },
+        )
+      ).sessions.edges
+        .map((edge: any) => edge.node)
+        .find((s: any) => s.title === 'Åpning');
+    const updatedOpening = await openingNow();
+    expect(updatedOpening).toMatchObject({
+      uid: before.find((s: any) => s.title === 'Åpning').uid,
+      room: { name: 'Storsalen', slug: 'store-sal' },
+      track: { name: 'Nettverk og drift', slug: 'nettverk' },
+      appearances: [{ role: 'HOST', speaker: { name: 'Anna Berg-Li' } }],
+    });
+    const settled = await sessionsOf(copy);
+    const again = await importInto(copy, 'SCHEDULE2_JSON', JSON.stringify(next), { missing: 'CANCEL' });
+    expect(again.updated).toEqual({ rooms: 0, tracks: 0, speakers: 0, sessions: 0 });
+    expect(again.created).toEqual({ rooms: 0, tracks: 0, speakers: 0, sessions: 0 });
+    expect(await sessionsOf(copy)).toEqual(settled);
+    expect(await openingNow()).toEqual(updatedOpening);
   });
 
   it('imports the pretalx sample with no errors', async () => {

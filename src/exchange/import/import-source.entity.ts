@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Conference } from '../../conferences/conference.entity';
 
-export type ImportSourceKind = 'session' | 'speaker' | 'room';
+export type ImportSourceKind = 'session' | 'speaker' | 'room' | 'track';
 
 /** What a source document's id stands for in Lectern, per conference: how a second import finds what the first made. */
 @Entity('import_sources')

@@ -17,6 +17,8 @@ export interface ImportedRoom {
 }
 
 export interface ImportedTrack {
+  /** The source's id for the track when it gives one (schedule2's slug), so a renamed track is found; else matched by name. */
+  key?: string;
   name: string;
   color: string | null;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { requireOrganiserOf, Viewer } from '../../auth/viewer';
+import { ownsSpeaker, requireOrganiserOf, Viewer } from '../../auth/viewer';
 import { badInput, UserError } from '../../common/errors';
 import { LocalisedText, LocalisedTextInput } from '../../common/localisation';
 import { ConferenceService } from '../../conferences/conference.service';
@@ -108,8 +108,15 @@ export class ProgrammeImporter {
     const rooms = await manager.find(Room, { where: { conferenceId: conference.id } });
     for (const room of programme.rooms) {
       const slug = slugOf(room.name) || 'room';
-      const found = rooms.find((r) => r.id === known.room.get(room.key)) ?? rooms.find((r) => r.slug === slug);
-      if (found) {
+      const remembered = rooms.find((r) => r.id === known.room.get(room.key));
+      const found = remembered ?? rooms.find((r) => r.slug === slug);
+      const name = room.name.slice(0, 200);
+      if (remembered && remembered.name !== name) {
+        // Renamed in the source: the same room (and slug, so addresses hold), its new name.
+        Object.assign(remembered, await this.rooms.update(remembered.id, { name }, actor, manager));
+        report.updated.rooms++;
+        roomIds.set(room.key, remembered.id);
+      } else if (found) {
         report.unchanged.rooms++;
         roomIds.set(room.key, found.id);
       } else {
@@ -126,32 +133,33 @@ export class ProgrammeImporter {
       await remember('room', room.key, roomIds.get(room.key)!);
     }
 
-    // Tracks: by slug of the name.
+    // Tracks: remembered by the source's id when it gives one, else by slug of the name.
     const trackIds = new Map<string, number>();
     const tracks = await manager.find(Track, { where: { conferenceId: conference.id } });
     for (const track of programme.tracks) {
       const slug = slugOf(track.name) || 'track';
-      let found = tracks.find((t) => t.slug === slug);
-      if (found) report.unchanged.tracks++;
-      else {
-        found = await this.tracks.create(
-          conference.id,
-          { slug, name: track.name.slice(0, 200), color: track.color, position: tracks.length },
-          actor,
-          manager,
-        );
+      const remembered = track.key === undefined ? undefined : tracks.find((t) => t.id === known.track.get(track.key!));
+      let found = remembered ?? tracks.find((t) => t.slug === slug);
+      const name = track.name.slice(0, 200);
+      const color = track.color ?? undefined;
+      if (!found) {
+        found = await this.tracks.create(conference.id, { slug, name, color: track.color, position: tracks.length }, actor, manager);
         tracks.push(found);
         report.created.tracks++;
-      }
+      } else if (remembered && (remembered.name !== name || (color !== undefined && remembered.color !== color))) {
+        // Renamed in the source: the same track (and slug), its new name.
+        Object.assign(remembered, await this.tracks.update(remembered.id, { name, color }, actor, manager));
+        report.updated.tracks++;
+      } else report.unchanged.tracks++;
       trackIds.set(track.name, found.id);
+      if (track.key !== undefined) await remember('track', track.key, found.id);
     }
 
     // People: by source id, else by e-mail, among those the actor may link; else new, owned by the conference.
     const speakerIds = new Map<string, number>();
     for (const person of programme.people) {
-      const speaker = await this.person(manager, conference.id, person, known.speaker.get(person.key), actor);
-      if (speaker.created) report.created.speakers++;
-      else report.unchanged.speakers++;
+      const speaker = await this.person(manager, conference.id, person, known.speaker.get(person.key), actor, report.warnings);
+      report[speaker.result].speakers++;
       speakerIds.set(person.key, speaker.id);
       await remember('speaker', person.key, speaker.id);
     }
@@ -195,7 +203,12 @@ export class ProgrammeImporter {
   }
 
   private async sources(manager: EntityManager, conferenceId: number): Promise<Record<ImportSourceKind, Map<string, number>>> {
-    const known: Record<ImportSourceKind, Map<string, number>> = { session: new Map(), speaker: new Map(), room: new Map() };
+    const known: Record<ImportSourceKind, Map<string, number>> = {
+      session: new Map(),
+      speaker: new Map(),
+      room: new Map(),
+      track: new Map(),
+    };
     for (const row of await manager.find(ImportSource, { where: { conferenceId } })) known[row.kind].set(row.sourceKey, row.entityId);
     return known;
   }
@@ -206,7 +219,8 @@ export class ProgrammeImporter {
     person: ImportedPerson,
     rememberedId: number | undefined,
     actor: Viewer,
-  ): Promise<{ id: number; created: boolean }> {
+    warnings: string[],
+  ): Promise<{ id: number; result: 'created' | 'updated' | 'unchanged' }> {
     const candidates: number[] = [];
     if (rememberedId !== undefined) candidates.push(rememberedId);
     if (person.email) {
@@ -215,7 +229,7 @@ export class ProgrammeImporter {
     }
     for (const id of candidates) {
       const linkable = await this.directory.requireLinkable(manager, id, actor, 'speakerId').catch(() => null);
-      if (linkable) return { id: linkable.id, created: false };
+      if (linkable) return { id: linkable.id, result: await this.updatePerson(manager, linkable, person, actor, warnings) };
     }
     const created = await this.speakers.create(
       {
@@ -228,7 +242,35 @@ export class ProgrammeImporter {
       actor,
       manager,
     );
-    return { id: created.id, created: true };
+    return { id: created.id, result: 'created' };
+  }
+
+  /**
+   * A person the document already brought, or met again by e-mail: their name and the bio's
+   * locales the document gives, when they differ, and only if the conference owns the profile
+   * (the speaker ownership rule); a profile another conference owns is kept, with a warning.
+   */
+  private async updatePerson(
+    manager: EntityManager,
+    speaker: Speaker,
+    person: ImportedPerson,
+    actor: Viewer,
+    warnings: string[],
+  ): Promise<'updated' | 'unchanged'> {
+    const name = person.name.slice(0, 200);
+    const bio = Object.entries(person.bio).filter(([locale, value]) => value && speaker.bio[locale] !== value);
+    if (speaker.name === name && !bio.length) return 'unchanged';
+    if (!ownsSpeaker(actor, speaker)) {
+      warnings.push(`person[${person.key}]: ${speaker.name}'s profile belongs to another conference, name and bio kept`);
+      return 'unchanged';
+    }
+    await this.speakers.update(
+      speaker.id,
+      { ...(speaker.name !== name ? { name } : {}), ...(bio.length ? { bio: bio.map(([locale, text]) => ({ locale, text })) } : {}) },
+      actor,
+      manager,
+    );
+    return 'updated';
   }
 
   private async freeSlug(manager: EntityManager, base: string): Promise<string> {
@@ -307,6 +349,13 @@ export class ProgrammeImporter {
       changed = true;
     }
     const current = await manager.find(Appearance, { where: { sessionId: existing.id }, order: { position: 'ASC', id: 'ASC' } });
+    // The line-up: who left it is taken out, whose role changed gets the new one, who is new is added.
+    for (const appearance of current) {
+      if (!lineUp.some((entry) => entry.speakerId === appearance.speakerId)) {
+        await this.appearances.remove(String(appearance.id), actor, manager);
+        changed = true;
+      }
+    }
     for (const entry of lineUp) {
       const already = current.find((appearance) => appearance.speakerId === entry.speakerId);
       if (!already) {
@@ -316,11 +365,9 @@ export class ProgrammeImporter {
           manager,
         );
         changed = true;
-      }
-    }
-    for (const appearance of current) {
-      if (!lineUp.some((entry) => entry.speakerId === appearance.speakerId)) {
-        parts.warnings.push(`${imported.path}: speaker ${appearance.speakerId} is no longer in the line-up, kept (remove them in Lectern)`);
+      } else if (already.role !== entry.role) {
+        await this.appearances.update(String(already.id), { role: entry.role }, actor, manager);
+        changed = true;
       }
     }
     return { id: existing.id, result: changed ? 'updated' : 'unchanged' };

@@ -152,7 +152,11 @@ export function parseSchedule2Json(document: string, context: ImportContext): Im
   for (const track of list(conference.tracks)) {
     if (!isNode(track) || !text(track.name)) continue;
     const name = text(track.name);
-    tracks.set(name, { name, color: /^#[0-9a-fA-F]{6}$/.test(text(track.color)) ? text(track.color).toLowerCase() : null });
+    tracks.set(name, {
+      ...(text(track.slug) ? { key: `slug:${text(track.slug)}` } : {}),
+      name,
+      color: /^#[0-9a-fA-F]{6}$/.test(text(track.color)) ? text(track.color).toLowerCase() : null,
+    });
     if (text(track.slug)) trackNames.set(text(track.slug), name);
   }
   const rooms = new Map<string, ImportedRoom>();
@@ -209,7 +213,9 @@ export function parseSchedule2Json(document: string, context: ImportContext): Im
     const trackRef = event.track;
     const trackSlug = isNode(trackRef) ? text(trackRef.slug) : '';
     const trackName = isNode(trackRef) ? trackNames.get(trackSlug) || text(trackRef.name) || null : text(trackRef) || null;
-    if (trackName && !tracks.has(trackName)) tracks.set(trackName, { name: trackName, color: null });
+    if (trackName && !tracks.has(trackName)) {
+      tracks.set(trackName, { ...(trackSlug ? { key: `slug:${trackSlug}` } : {}), name: trackName, color: null });
+    }
     const lineUp: ImportedSession['lineUp'] = [];
     list(event.participants ?? event.persons).forEach((participant, p) => {
       const at = `${path}/participant[${p + 1}]`;
