@@ -21,7 +21,7 @@ interface ImportOptions {
 @Command({
   name: 'programme:import',
   description:
-    'Import a schedule (frab/pretalx schedule.xml, schedule.json, schedule2) into a conference: --conference <slug> --file <path>',
+    'Import a schedule (frab/pretalx schedule.xml, schedule.json, schedule2, Sessionize JSON) into a conference: --conference <slug> --file <path>',
 })
 export class ProgrammeImportCommand extends CommandRunner {
   constructor(

@@ -213,6 +213,134 @@ describe('schedule imports', () => {
     expect(await openingNow()).toEqual(updatedOpening);
   });
 
+  it('imports a Sessionize "All Data" export, times in the conference zone, and re-imports it as a no-op', async () => {
+    const sessionize = {
+      sessions: [
+        {
+          id: '523911',
+          title: 'Kubernetes uten tårer',
+          description: 'Om drift.\nOg om mennesker.',
+          startsAt: '2030-05-01T10:00:00',
+          endsAt: '2030-05-01T10:45:00',
+          isServiceSession: false,
+          isPlenumSession: false,
+          speakers: ['8d3c1f2a-6b4e-4c1d-9f0a-2b7e5c9d1a11', '1f9e8d7c-5b4a-4c3d-8e2f-1a0b9c8d7e66'],
+          categoryItems: [70011, 70021],
+          questionAnswers: [],
+          roomId: 31001,
+          liveUrl: null,
+          recordingUrl: null,
+          status: 'Accepted',
+        },
+        {
+          id: '523912',
+          title: 'Lunsj',
+          description: null,
+          startsAt: '2030-05-01T12:00:00',
+          endsAt: '2030-05-01T13:00:00',
+          isServiceSession: true,
+          speakers: [],
+          categoryItems: [],
+          roomId: 31001,
+        },
+        {
+          id: '523913',
+          title: 'Rust i praksis',
+          description: '<p>Hands-on</p>',
+          startsAt: '2030-05-02T09:00:00',
+          endsAt: '2030-05-02T11:00:00',
+          speakers: ['1f9e8d7c-5b4a-4c3d-8e2f-1a0b9c8d7e66'],
+          categoryItems: [70012, 70023],
+          roomId: 31002,
+        },
+      ],
+      speakers: [
+        {
+          id: '8d3c1f2a-6b4e-4c1d-9f0a-2b7e5c9d1a11',
+          firstName: 'Kari',
+          lastName: 'Nordmann',
+          fullName: 'Kari Nordmann',
+          bio: 'Driftssjef.',
+          tagLine: 'SRE',
+          profilePicture: 'https://sessionize.com/image/kari.jpg',
+          isTopSpeaker: false,
+          links: [{ title: 'Twitter', url: 'https://twitter.com/kari', linkType: 'Twitter' }],
+          sessions: [523911],
+          categoryItems: [],
+          questionAnswers: [],
+        },
+        {
+          id: '1f9e8d7c-5b4a-4c3d-8e2f-1a0b9c8d7e66',
+          firstName: 'Ola',
+          lastName: 'Hansen',
+          fullName: 'Ola Hansen',
+          bio: null,
+          profilePicture: null,
+          links: [],
+          sessions: [523911, 523913],
+        },
+      ],
+      questions: [],
+      categories: [
+        {
+          id: 7001,
+          title: 'Track',
+          items: [
+            { id: 70011, name: 'Drift', sort: 0 },
+            { id: 70012, name: 'Språk', sort: 1 },
+          ],
+          sort: 0,
+          type: 'session',
+        },
+        {
+          id: 7002,
+          title: 'Session format',
+          items: [
+            { id: 70021, name: 'Session', sort: 0 },
+            { id: 70023, name: 'Workshop', sort: 1 },
+          ],
+          sort: 1,
+          type: 'session',
+        },
+      ],
+      rooms: [
+        { id: 31001, name: 'Sal A', sort: 0 },
+        { id: 31002, name: 'Sal B', sort: 1 },
+      ],
+    };
+    const conference = await target('sessionize');
+    const report = await importInto(conference, 'SESSIONIZE', JSON.stringify(sessionize));
+    expect(report.created).toEqual({ rooms: 2, tracks: 2, speakers: 2, sessions: 3 });
+    expect(report.warnings).toEqual([
+      'sessions[523911]: session format "Session" is not one of Lectern\'s formats, imported as TALK',
+      'sessions[523913]/description: HTML converted to text',
+    ]);
+    const listed = await lectern.ok(
+      `{ sessions(conferenceSlug: "${conference.slug}", first: 100) { edges { node { title startsAt endsAt format room { name } track { name }
+        appearances { speaker { name } } } } } }`,
+      {},
+      { as: 'organiser' },
+    );
+    const byTitle = Object.fromEntries(listed.sessions.edges.map((edge: any) => [edge.node.title, edge.node]));
+    expect(byTitle['Kubernetes uten tårer']).toMatchObject({
+      startsAt: '2030-05-01T08:00:00.000Z',
+      endsAt: '2030-05-01T08:45:00.000Z',
+      format: 'TALK',
+      room: { name: 'Sal A' },
+      track: { name: 'Drift' },
+      appearances: [{ speaker: { name: 'Kari Nordmann' } }, { speaker: { name: 'Ola Hansen' } }],
+    });
+    expect(byTitle['Lunsj']).toMatchObject({ format: 'BREAK', room: { name: 'Sal A' }, track: null, appearances: [] });
+    expect(byTitle['Rust i praksis']).toMatchObject({ format: 'WORKSHOP', room: { name: 'Sal B' }, track: { name: 'Språk' } });
+    const before = await sessionsOf(conference);
+    const again = await importInto(conference, 'SESSIONIZE', JSON.stringify(sessionize));
+    expect(again.created).toEqual({ rooms: 0, tracks: 0, speakers: 0, sessions: 0 });
+    expect(again.updated).toEqual({ rooms: 0, tracks: 0, speakers: 0, sessions: 0 });
+    expect(again.unchanged.sessions).toBe(3);
+    expect(await sessionsOf(conference)).toEqual(before);
+    expect((await importError(conference, 'SESSIONIZE', '{"speakers": []}')).message).toMatch(/not a Sessionize export/);
+  });
+
   it('imports the pretalx sample with no errors', async () => {
     const democon = await build.conference({
       slug: 'democon',

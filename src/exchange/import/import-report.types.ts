@@ -1,7 +1,10 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ImportFormat } from './imported-programme';
 
-registerEnumType(ImportFormat, { name: 'ImportFormat', description: 'frab/pretalx schedule.xml, schedule.json v1, schedule2.' });
+registerEnumType(ImportFormat, {
+  name: 'ImportFormat',
+  description: "frab/pretalx schedule.xml, schedule.json v1, schedule2, Sessionize's All Data JSON.",
+});
 
 export enum MissingSessions {
   /** Sessions an earlier import brought that the document no longer has stay as they are. */

@@ -7,6 +7,8 @@ export enum ImportFormat {
   SCHEDULE_XML = 'SCHEDULE_XML',
   SCHEDULE_JSON = 'SCHEDULE_JSON',
   SCHEDULE2_JSON = 'SCHEDULE2_JSON',
+  /** Sessionize's "All Data" JSON export. */
+  SESSIONIZE = 'SESSIONIZE',
 }
 
 export interface ImportedRoom {
