@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../auth/viewer';
 import { Conference } from '../conferences/conference.entity';
 import { ImportFormat } from '../exchange/import/imported-programme';
+import { ColumnMapping, parseMapping } from '../exchange/import/csv-parser';
 import { guessFormat } from '../exchange/import/parse-programme';
 import { MissingSessions } from '../exchange/import/import-report.types';
 import { ProgrammeImporter } from '../exchange/import/programme-importer.service';
@@ -15,13 +16,14 @@ interface ImportOptions {
   format?: ImportFormat;
   dryRun?: boolean;
   cancelMissing?: boolean;
+  map?: ColumnMapping[];
 }
 
 /** A schedule file into a conference, in one transaction, as the importProgramme mutation does it. */
 @Command({
   name: 'programme:import',
   description:
-    'Import a schedule (frab/pretalx schedule.xml, schedule.json, schedule2, Sessionize JSON) into a conference: --conference <slug> --file <path>',
+    'Import a schedule (frab/pretalx schedule.xml, schedule.json, schedule2, Sessionize JSON, CSV with --map) into a conference: --conference <slug> --file <path>',
 })
 export class ProgrammeImportCommand extends CommandRunner {
   constructor(
@@ -40,6 +42,7 @@ export class ProgrammeImportCommand extends CommandRunner {
     const report = await this.importer.importDocument(conference.id, format, document, SYSTEM_ACTOR, {
       dryRun: options.dryRun,
       missing: options.cancelMissing ? MissingSessions.CANCEL : MissingSessions.KEEP,
+      mapping: options.map,
       progress: (done, total) => bar.update(done, total),
     });
     bar.stop();
@@ -67,6 +70,14 @@ export class ProgrammeImportCommand extends CommandRunner {
     const format = value.toUpperCase().replace(/[.-]/g, '_') as ImportFormat;
     if (!Object.values(ImportFormat).includes(format)) throw new Error(`--format takes one of ${Object.values(ImportFormat).join(', ')}`);
     return format;
+  }
+
+  @Option({
+    flags: '--map <field=column,…>',
+    description: 'For CSV: which column holds which field, e.g. title=Titel,start=Start,end=Slutt,room=Rom,speakers=Talere',
+  })
+  parseMap(value: string): ColumnMapping[] {
+    return parseMapping(value);
   }
 
   @Option({ flags: '--dry-run', description: 'Report what would change, and write nothing' })

@@ -18,8 +18,10 @@ const xml = new XMLParser({
 
 const REPORT = `format created { rooms tracks speakers sessions } updated { rooms tracks speakers sessions }
   unchanged { rooms tracks speakers sessions } removed { sourceKey uid title cancelled } warnings`;
-const IMPORT = `mutation ($conferenceId: ID!, $format: ImportFormat!, $document: String!, $dryRun: Boolean, $missing: MissingSessions) {
-  importProgramme(conferenceId: $conferenceId, format: $format, document: $document, dryRun: $dryRun, missing: $missing) { ${REPORT} } }`;
+const IMPORT = `mutation ($conferenceId: ID!, $format: ImportFormat!, $document: String!, $dryRun: Boolean, $missing: MissingSessions,
+  $mapping: [ColumnMappingInput!]) {
+  importProgramme(conferenceId: $conferenceId, format: $format, document: $document, dryRun: $dryRun, missing: $missing, mapping: $mapping) {
+    ${REPORT} } }`;
 
 describe('schedule imports', () => {
   let lectern: Lectern;
@@ -31,8 +33,8 @@ describe('schedule imports', () => {
     lectern
       .ok(IMPORT, { conferenceId: conference.id, format, document, ...extra }, { as: 'organiser' })
       .then((data) => data.importProgramme);
-  const importError = async (conference: ConferenceRef, format: string, document: string) => {
-    const result = await lectern.graphql(IMPORT, { conferenceId: conference.id, format, document }, { as: 'organiser' });
+  const importError = async (conference: ConferenceRef, format: string, document: string, extra: Record<string, unknown> = {}) => {
+    const result = await lectern.graphql(IMPORT, { conferenceId: conference.id, format, document, ...extra }, { as: 'organiser' });
     expect(result.errors).toBeDefined();
     return result.errors![0];
   };
@@ -339,6 +341,63 @@ describe('schedule imports', () => {
     expect(again.unchanged.sessions).toBe(3);
     expect(await sessionsOf(conference)).toEqual(before);
     expect((await importError(conference, 'SESSIONIZE', '{"speakers": []}')).message).toMatch(/not a Sessionize export/);
+  });
+
+  it('imports CSV through a column mapping, times in the conference zone unless offset, unreadable rows reported by number', async () => {
+    const csv = [
+      'Nr;Titel;Beskrivelse;Start;Slutt;Varighet;Rom;Spor;Talere;Type',
+      '1;Åpning;Velkommen;2030-05-01 09:00;09:30;;Store sal;Felles;"Anna Berg; Bo Ek";keynote',
+      '2;"Drift; i praksis";"To linjer,\nmed komma";01.05.2030 10:00;;45;Lille sal;Drift;Bo Ek;workshop',
+      '3;Med offset;;2030-05-01T12:00:00+00:00;2030-05-01T13:00:00+00:00;;Store sal;;;',
+      '4;Ulesbar;;i morgen;;;Store sal;;;',
+    ].join('\r\n');
+    const mapping = [
+      { field: 'id', column: 'Nr' },
+      { field: 'title', column: 'Titel' },
+      { field: 'abstract', column: 'Beskrivelse' },
+      { field: 'start', column: 'Start' },
+      { field: 'end', column: 'Slutt' },
+      { field: 'duration', column: 'Varighet' },
+      { field: 'room', column: 'Rom' },
+      { field: 'track', column: 'Spor' },
+      { field: 'speakers', column: 'Talere' },
+      { field: 'format', column: 'Type' },
+    ];
+    const conference = await target('regneark');
+    const report = await importInto(conference, 'CSV', csv, { mapping });
+    expect(report.warnings).toEqual(['row 5: start "i morgen" cannot be read as a time, row skipped']);
+    expect(report.created).toEqual({ rooms: 2, tracks: 2, speakers: 2, sessions: 3 });
+    const listed = await lectern.ok(
+      `{ sessions(conferenceSlug: "${conference.slug}", first: 100) { edges { node { title abstract startsAt endsAt format room { name }
+        track { name } appearances { speaker { name } } } } } }`,
+      {},
+      { as: 'organiser' },
+    );
+    const byTitle = Object.fromEntries(listed.sessions.edges.map((edge: any) => [edge.node.title, edge.node]));
+    expect(byTitle['Åpning']).toMatchObject({
+      startsAt: '2030-05-01T07:00:00.000Z',
+      endsAt: '2030-05-01T07:30:00.000Z',
+      format: 'KEYNOTE',
+      room: { name: 'Store sal' },
+      track: { name: 'Felles' },
+      appearances: [{ speaker: { name: 'Anna Berg' } }, { speaker: { name: 'Bo Ek' } }],
+    });
+    expect(byTitle['Drift; i praksis']).toMatchObject({
+      startsAt: '2030-05-01T08:00:00.000Z',
+      endsAt: '2030-05-01T08:45:00.000Z',
+      format: 'WORKSHOP',
+      appearances: [{ speaker: { name: 'Bo Ek' } }],
+    });
+    expect(byTitle['Med offset']).toMatchObject({ startsAt: '2030-05-01T12:00:00.000Z', endsAt: '2030-05-01T13:00:00.000Z', track: null });
+    const before = await sessionsOf(conference);
+    const again = await importInto(conference, 'CSV', csv, { mapping });
+    expect(again.created).toEqual({ rooms: 0, tracks: 0, speakers: 0, sessions: 0 });
+    expect(again.updated).toEqual({ rooms: 0, tracks: 0, speakers: 0, sessions: 0 });
+    expect(await sessionsOf(conference)).toEqual(before);
+    const noMapping = await importError(conference, 'CSV', csv);
+    expect(noMapping.extensions?.field).toBe('mapping');
+    const wrongColumn = await importError(conference, 'CSV', csv, { mapping: [{ field: 'title', column: 'Tittel' }] });
+    expect(wrongColumn.message).toMatch(/column "Tittel" \(for title\) is not in the header/);
   });
 
   it('imports the pretalx sample with no errors', async () => {

@@ -1,9 +1,10 @@
-import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ColumnMapping, ImportColumn } from './csv-parser';
 import { ImportFormat } from './imported-programme';
 
 registerEnumType(ImportFormat, {
   name: 'ImportFormat',
-  description: "frab/pretalx schedule.xml, schedule.json v1, schedule2, Sessionize's All Data JSON.",
+  description: "frab/pretalx schedule.xml, schedule.json v1, schedule2, Sessionize's All Data JSON, CSV with a column mapping.",
 });
 
 export enum MissingSessions {
@@ -38,4 +39,12 @@ export class ImportReport {
   @Field(() => ImportCounts) unchanged = new ImportCounts();
   @Field(() => [ImportRemovedSession]) removed: ImportRemovedSession[] = [];
   @Field(() => [String], { description: 'Everything repaired or skipped, each with its place in the document.' }) warnings: string[] = [];
+}
+
+registerEnumType(ImportColumn, { name: 'ImportColumn', description: 'What a CSV column holds.' });
+
+@InputType({ description: 'Which column of a CSV header holds a field, e.g. `{ field: title, column: "Titel" }`.' })
+export class ColumnMappingInput implements ColumnMapping {
+  @Field(() => ImportColumn) field: ImportColumn;
+  @Field({ description: "The column's name as the header row writes it." }) column: string;
 }

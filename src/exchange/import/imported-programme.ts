@@ -9,6 +9,8 @@ export enum ImportFormat {
   SCHEDULE2_JSON = 'SCHEDULE2_JSON',
   /** Sessionize's "All Data" JSON export. */
   SESSIONIZE = 'SESSIONIZE',
+  /** A spreadsheet, read through a column mapping. */
+  CSV = 'CSV',
 }
 
 export interface ImportedRoom {

@@ -2,7 +2,7 @@ import { Args, ID, Resolver } from '@nestjs/graphql';
 import { CurrentViewer } from '../../auth/current-viewer.decorator';
 import { OrganiserMutation } from '../../auth/organiser-mutation.decorator';
 import { Viewer } from '../../auth/viewer';
-import { ImportReport, MissingSessions } from './import-report.types';
+import { ColumnMappingInput, ImportReport, MissingSessions } from './import-report.types';
 import { ImportFormat } from './imported-programme';
 import { ProgrammeImporter } from './programme-importer.service';
 
@@ -20,8 +20,10 @@ export class ProgrammeImportResolver {
     @Args('document') document: string,
     @Args('dryRun', { type: () => Boolean, defaultValue: false }) dryRun: boolean,
     @Args('missing', { type: () => MissingSessions, defaultValue: MissingSessions.KEEP }) missing: MissingSessions,
+    @Args('mapping', { type: () => [ColumnMappingInput], nullable: true, description: 'For CSV: which column holds which field.' })
+    mapping: ColumnMappingInput[] | null,
     @CurrentViewer() viewer: Viewer,
   ): Promise<ImportReport> {
-    return this.importer.importDocument(conferenceId, format, document, viewer, { dryRun, missing });
+    return this.importer.importDocument(conferenceId, format, document, viewer, { dryRun, missing, mapping: mapping ?? undefined });
   }
 }

@@ -19,6 +19,7 @@ import { SpeakerSlug } from '../../speakers/speaker-slug.entity';
 import { Speaker } from '../../speakers/speaker.entity';
 import { SpeakerService } from '../../speakers/speaker.service';
 import { slugOf } from '../export-ids';
+import { ColumnMapping } from './csv-parser';
 import { ImportReport, MissingSessions } from './import-report.types';
 import { ImportSource, ImportSourceKind } from './import-source.entity';
 import { ImportedPerson, ImportedProgramme, ImportedSession, ImportFormat } from './imported-programme';
@@ -28,6 +29,8 @@ import { IMPORT_DOCUMENT_MAX } from './import-limits';
 export interface ImportOptions {
   dryRun?: boolean;
   missing?: MissingSessions;
+  /** For CSV: which column holds which field. */
+  mapping?: ColumnMapping[];
   /** Told after each session: how many are done of how many. */
   progress?: (done: number, total: number) => void;
 }
@@ -74,7 +77,7 @@ export class ProgrammeImporter {
       return await this.transactions.run(async (manager) => {
         const conference = await this.conferences.require(manager, Number(conferenceId), 'conferenceId');
         requireOrganiserOf(actor, conference.id, 'conferenceId');
-        const programme = parseProgramme(format, document, conference);
+        const programme = parseProgramme(format, document, conference, options.mapping);
         const report = await this.apply(manager, conference, programme, actor, options);
         if (options.dryRun) throw new DryRunRollback(report);
         return report;
