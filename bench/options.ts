@@ -8,6 +8,7 @@ export const SCENARIOS = [
   'speaker-bio',
   'cold-feed',
   'cold-export',
+  'import',
   'large',
 ] as const;
 export type Scenario = (typeof SCENARIOS)[number];

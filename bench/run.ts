@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { BareFeedAddresses } from './bare-feed';
 import { ColdExportComparison, compareColdExport, recordScheduleXml } from './cold-export';
 import { ColdComparison, compareColdFeed } from './cold-feed';
+import { measureImportTime } from './import-time';
 import { measureOtherConference } from './other-conference';
 import { measureConflictDetection } from './conflicts';
 import { lecternEnvironment } from './environment';
@@ -98,6 +99,8 @@ async function main() {
     }
     const conflicts = wanted(options, 'cold-feed') ? await measureConflictDetection(lectern, base.programme) : null;
     const otherConference = wanted(options, 'cold-feed') ? await measureOtherConference(lectern, base.programme) : null;
+    if (wanted(options, 'import')) log('import time');
+    const importTime = wanted(options, 'import') ? await measureImportTime(lectern, base.programme, base.sqlitePath, directory) : null;
     const memory = {
       lecternAtStart,
       lectern: lectern.memory(),
@@ -145,7 +148,7 @@ async function main() {
     if (options.profile || options.only || options.nodeFlags.length) {
       log(`not writing ${RESULTS_PATH}: a narrowed or profiled run is not the benchmark's result`);
     } else {
-      writeResults(RESULTS_PATH, results);
+      writeResults(RESULTS_PATH, { ...results, ...(importTime ? { importTime } : {}) });
       log(`wrote ${RESULTS_PATH}`);
     }
     if (profileDirectory)
