@@ -6,7 +6,7 @@ import { Conference } from '../conferences/conference.entity';
 import { ImportFormat } from '../exchange/import/imported-programme';
 import { ColumnMapping, parseMapping } from '../exchange/import/csv-parser';
 import { guessFormat } from '../exchange/import/parse-programme';
-import { MissingSessions } from '../exchange/import/import-report.types';
+import { MissingSessions, SpeakerMatch } from '../exchange/import/import-report.types';
 import { ProgrammeImporter } from '../exchange/import/programme-importer.service';
 import { ProgressBar } from './progress-bar';
 
@@ -17,6 +17,22 @@ interface ImportOptions {
   dryRun?: boolean;
   cancelMissing?: boolean;
   map?: ColumnMapping[];
+  match?: SpeakerMatch[];
+}
+
+/** `--match <sourceId>=<speakerSlug>[,…]`: the slug after the last `=`, so a source id may hold one. */
+export function parseSpeakerMatches(value: string): SpeakerMatch[] {
+  return value
+    .split(',')
+    .map((pair) => pair.trim())
+    .filter((pair) => pair !== '')
+    .map((pair) => {
+      const at = pair.lastIndexOf('=');
+      const sourceId = pair.slice(0, at).trim();
+      const speakerSlug = pair.slice(at + 1).trim();
+      if (at < 0 || !sourceId || !speakerSlug) throw new Error(`--match takes <sourceId>=<speakerSlug>[,…]; "${pair}" is not one`);
+      return { sourceId, speakerSlug };
+    });
 }
 
 /** A schedule file into a conference, in one transaction, as the importProgramme mutation does it. */
@@ -43,6 +59,7 @@ export class ProgrammeImportCommand extends CommandRunner {
       dryRun: options.dryRun,
       missing: options.cancelMissing ? MissingSessions.CANCEL : MissingSessions.KEEP,
       mapping: options.map,
+      speakerMatches: options.match,
       progress: (done, total) => bar.update(done, total),
     });
     bar.stop();
@@ -53,6 +70,11 @@ export class ProgrammeImportCommand extends CommandRunner {
     console.log(`  unchanged  ${counts(report.unchanged)}`);
     for (const removed of report.removed) console.log(`  removed    ${removed.title} (${removed.cancelled ? 'cancelled' : 'kept'})`);
     for (const warning of report.warnings) console.log(`  warning    ${warning}`);
+    for (const suggestion of report.suggestions) {
+      console.log(
+        `  maybe      ${suggestion.name} (${suggestion.sourceId}) is ${suggestion.speakerSlug}: --match ${suggestion.sourceId}=${suggestion.speakerSlug}`,
+      );
+    }
   }
 
   @Option({ flags: '--conference <slug>', description: 'The conference to import into', required: true })
@@ -78,6 +100,14 @@ export class ProgrammeImportCommand extends CommandRunner {
   })
   parseMap(value: string): ColumnMapping[] {
     return parseMapping(value);
+  }
+
+  @Option({
+    flags: '--match <sourceId=speakerSlug,…>',
+    description: "People of the file confirmed to be speakers Lectern has, as a dry run's suggestions name them",
+  })
+  parseMatch(value: string): SpeakerMatch[] {
+    return parseSpeakerMatches(value);
   }
 
   @Option({ flags: '--dry-run', description: 'Report what would change, and write nothing' })

@@ -4,6 +4,7 @@ import { Viewer } from '../auth/viewer';
 import { Page, PageArgs, paginate } from '../common/connection';
 import { parseId } from '../common/entities';
 import { notFound, UserError } from '../common/errors';
+import { searchable } from '../common/localisation';
 import { Conference } from '../conferences/conference.entity';
 import { publicSession, publicSpeaker } from '../published/public-rule';
 import { SearchService } from '../search/search.service';
@@ -58,6 +59,20 @@ export class SpeakerDirectory {
     const speaker = await this.visible(actor, undefined, manager).andWhere('speaker.id = :speakerId', { speakerId }).getOne();
     if (!speaker) throw notFound('speaker', field, speakerId);
     return speaker;
+  }
+
+  /**
+   * Those an actor may link (as `requireLinkable` decides) whose name is this one, compared without
+   * case, accents or extra blanks: whom an import suggests an unmatched person may be.
+   */
+  async linkableNamed(manager: EntityManager, name: string, actor: Viewer): Promise<Speaker[]> {
+    const fold = (text: string) => searchable(text).replace(/\s+/g, ' ').trim();
+    const wanted = fold(name);
+    if (!wanted) return [];
+    const query = this.visible(actor, undefined, manager);
+    this.search.restrict(query, 'speakers', 'speaker.id', name);
+    const found = await query.orderBy('speaker.id', 'ASC').take(50).getMany();
+    return found.filter((speaker) => fold(speaker.name) === wanted);
   }
 
   /**

@@ -17,10 +17,11 @@ const xml = new XMLParser({
 });
 
 const REPORT = `format created { rooms tracks speakers sessions } updated { rooms tracks speakers sessions }
-  unchanged { rooms tracks speakers sessions } removed { sourceKey uid title cancelled } warnings`;
+  unchanged { rooms tracks speakers sessions } removed { sourceKey uid title cancelled } warnings suggestions { sourceId name speakerSlug }`;
 const IMPORT = `mutation ($conferenceId: ID!, $format: ImportFormat!, $document: String!, $dryRun: Boolean, $missing: MissingSessions,
-  $mapping: [ColumnMappingInput!]) {
-  importProgramme(conferenceId: $conferenceId, format: $format, document: $document, dryRun: $dryRun, missing: $missing, mapping: $mapping) {
+  $mapping: [ColumnMappingInput!], $speakerMatches: [SpeakerMatchInput!]) {
+  importProgramme(conferenceId: $conferenceId, format: $format, document: $document, dryRun: $dryRun, missing: $missing, mapping: $mapping,
+    speakerMatches: $speakerMatches) {
     ${REPORT} } }`;
 
 describe('schedule imports', () => {
@@ -398,6 +399,73 @@ describe('schedule imports', () => {
     expect(noMapping.extensions?.field).toBe('mapping');
     const wrongColumn = await importError(conference, 'CSV', csv, { mapping: [{ field: 'title', column: 'Tittel' }] });
     expect(wrongColumn.message).toMatch(/column "Tittel" \(for title\) is not in the header/);
+  });
+
+  it('suggests speakers of the same name, links a confirmed match and remembers it, and refuses one the organiser may not link', async () => {
+    // Åse is public (in a published session of a published conference); Hedda is another conference's, announced nowhere.
+    const home = await target('hjem');
+    const ase = await build.speaker({ conference: home, name: 'Åse Ørn' });
+    await build.session(home, {
+      title: 'Hjemme',
+      speakers: [ase],
+      startsAt: '2030-05-01T12:00:00+02:00',
+      endsAt: '2030-05-01T13:00:00+02:00',
+      published: true,
+    });
+    const hidden = await build.conference({ slug: 'skjult' });
+    const hedda = await build.speaker({ conference: hidden, name: 'Hedda Skjult' });
+    const meeting = await target('mote');
+    const token = (await build.organiser({ conferences: [meeting] })).token;
+    const importAs = (extra: Record<string, unknown>) =>
+      lectern.graphql(
+        IMPORT,
+        { conferenceId: meeting.id, format: 'SCHEDULE2_JSON', document: JSON.stringify(document), ...extra },
+        { token },
+      );
+
+    // The source's two people, renamed as another tool might spell these two.
+    const document = JSON.parse(await exportOf(source.slug, 'schedule2.json'));
+    const participants = (document.schedule.events as any[]).flatMap((event) => event.participants ?? []);
+    const annaGuid = participants.find((p: any) => p.name === 'Anna Berg').guid;
+    const boGuid = participants.find((p: any) => p.name === 'Bo Ek').guid;
+    for (const participant of participants) participant.name = participant.guid === annaGuid ? 'ASE  ØRN' : 'hedda skjult';
+
+    const dry = await importAs({ dryRun: true });
+    expect(dry.errors).toBeUndefined();
+    expect(dry.data.importProgramme.suggestions).toEqual([{ sourceId: annaGuid, name: 'ASE  ØRN', speakerSlug: ase.slug }]);
+    expect(dry.data.importProgramme.created.speakers).toBe(2);
+
+    const refused = await importAs({ speakerMatches: [{ sourceId: boGuid, speakerSlug: hedda.slug }] });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'speakerMatches[0]' });
+    const nobody = await importAs({ speakerMatches: [{ sourceId: boGuid, speakerSlug: 'ingen-har-denne' }] });
+    expect(nobody.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'speakerMatches[0]' });
+    expect(nobody.errors?.[0].message.replace('ingen-har-denne', hedda.slug)).toBe(refused.errors?.[0].message);
+    expect(await sessionsOf(meeting)).toEqual([]);
+
+    const linked = await importAs({ speakerMatches: [{ sourceId: annaGuid, speakerSlug: ase.slug }] });
+    expect(linked.errors).toBeUndefined();
+    const report = linked.data.importProgramme;
+    expect(report.created.speakers).toBe(1);
+    expect(report.unchanged.speakers).toBe(1);
+    expect(report.suggestions).toEqual([]);
+    // The ownership rule: the document's spelling does not overwrite a profile another conference owns.
+    expect(report.warnings).toContain(`person[${annaGuid}]: Åse Ørn's profile belongs to another conference, name and bio kept`);
+    const person = await lectern.ok(
+      `{ speaker(slug: "${ase.slug}") { name appearances { session { title conference { slug } } } } }`,
+      {},
+      { as: 'organiser' },
+    );
+    expect(person.speaker.name).toBe('Åse Ørn');
+    const where = person.speaker.appearances.map((a: any) => a.session.conference.slug);
+    expect(new Set(where)).toEqual(new Set(['hjem', 'mote']));
+    expect(where.filter((slug: string) => slug === 'mote').length).toBeGreaterThan(0);
+
+    // Remembered like a source id: the next import needs no confirmation and changes nothing.
+    const again = await importAs({});
+    expect(again.errors).toBeUndefined();
+    expect(again.data.importProgramme.created).toEqual({ rooms: 0, tracks: 0, speakers: 0, sessions: 0 });
+    expect(again.data.importProgramme.unchanged.speakers).toBe(2);
+    expect(again.data.importProgramme.suggestions).toEqual([]);
   });
 
   it('imports the pretalx sample with no errors', async () => {

@@ -31,6 +31,16 @@ export class ImportRemovedSession {
   @Field({ description: 'Whether it is cancelled now (else kept as it was).' }) cancelled: boolean;
 }
 
+@ObjectType({
+  description:
+    'An imported person who matched nobody (by source id or e-mail) but has the name of a speaker you may link: confirm it with `speakerMatches` to make them the same person.',
+})
+export class ImportSpeakerSuggestion {
+  @Field({ description: "The source document's id for the person." }) sourceId: string;
+  @Field({ description: 'Their name as the document gives it.' }) name: string;
+  @Field({ description: 'The slug of the speaker of that name.' }) speakerSlug: string;
+}
+
 @ObjectType({ description: 'What an import did, or, in a dry run, would do.' })
 export class ImportReport {
   @Field(() => ImportFormat) format: ImportFormat;
@@ -39,6 +49,20 @@ export class ImportReport {
   @Field(() => ImportCounts) unchanged = new ImportCounts();
   @Field(() => [ImportRemovedSession]) removed: ImportRemovedSession[] = [];
   @Field(() => [String], { description: 'Everything repaired or skipped, each with its place in the document.' }) warnings: string[] = [];
+  @Field(() => [ImportSpeakerSuggestion], { description: 'People who may be speakers Lectern already has, for `speakerMatches`.' })
+  suggestions: ImportSpeakerSuggestion[] = [];
+}
+
+/** A person the organiser confirms is a speaker Lectern has. */
+export interface SpeakerMatch {
+  sourceId: string;
+  speakerSlug: string;
+}
+
+@InputType({ description: "The organiser's word that the document's person `sourceId` is the speaker `speakerSlug`." })
+export class SpeakerMatchInput implements SpeakerMatch {
+  @Field({ description: "The source document's id for the person (as a suggestion names it)." }) sourceId: string;
+  @Field() speakerSlug: string;
 }
 
 registerEnumType(ImportColumn, { name: 'ImportColumn', description: 'What a CSV column holds.' });

@@ -2,7 +2,7 @@ import { Args, ID, Resolver } from '@nestjs/graphql';
 import { CurrentViewer } from '../../auth/current-viewer.decorator';
 import { OrganiserMutation } from '../../auth/organiser-mutation.decorator';
 import { Viewer } from '../../auth/viewer';
-import { ColumnMappingInput, ImportReport, MissingSessions } from './import-report.types';
+import { ColumnMappingInput, ImportReport, MissingSessions, SpeakerMatchInput } from './import-report.types';
 import { ImportFormat } from './imported-programme';
 import { ProgrammeImporter } from './programme-importer.service';
 
@@ -22,8 +22,19 @@ export class ProgrammeImportResolver {
     @Args('missing', { type: () => MissingSessions, defaultValue: MissingSessions.KEEP }) missing: MissingSessions,
     @Args('mapping', { type: () => [ColumnMappingInput], nullable: true, description: 'For CSV: which column holds which field.' })
     mapping: ColumnMappingInput[] | null,
+    @Args('speakerMatches', {
+      type: () => [SpeakerMatchInput],
+      nullable: true,
+      description: 'People of the document confirmed to be speakers Lectern has (remembered, so the next import needs no confirmation).',
+    })
+    speakerMatches: SpeakerMatchInput[] | null,
     @CurrentViewer() viewer: Viewer,
   ): Promise<ImportReport> {
-    return this.importer.importDocument(conferenceId, format, document, viewer, { dryRun, missing, mapping: mapping ?? undefined });
+    return this.importer.importDocument(conferenceId, format, document, viewer, {
+      dryRun,
+      missing,
+      mapping: mapping ?? undefined,
+      speakerMatches: speakerMatches ?? undefined,
+    });
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ownsSpeaker, requireOrganiserOf, Viewer } from '../../auth/viewer';
-import { badInput, UserError } from '../../common/errors';
+import { badInput, notFound, UserError } from '../../common/errors';
 import { LocalisedText, LocalisedTextInput } from '../../common/localisation';
 import { ConferenceService } from '../../conferences/conference.service';
 import { Room } from '../../conferences/room.entity';
@@ -20,7 +20,7 @@ import { Speaker } from '../../speakers/speaker.entity';
 import { SpeakerService } from '../../speakers/speaker.service';
 import { slugOf } from '../export-ids';
 import { ColumnMapping } from './csv-parser';
-import { ImportReport, MissingSessions } from './import-report.types';
+import { ImportReport, MissingSessions, SpeakerMatch } from './import-report.types';
 import { ImportSource, ImportSourceKind } from './import-source.entity';
 import { ImportedPerson, ImportedProgramme, ImportedSession, ImportFormat } from './imported-programme';
 import { parseProgramme } from './parse-programme';
@@ -31,6 +31,8 @@ export interface ImportOptions {
   missing?: MissingSessions;
   /** For CSV: which column holds which field. */
   mapping?: ColumnMapping[];
+  /** People of the document the organiser confirmed are these speakers (each checked with `requireLinkable`). */
+  speakerMatches?: SpeakerMatch[];
   /** Told after each session: how many are done of how many. */
   progress?: (done: number, total: number) => void;
 }
@@ -158,10 +160,33 @@ export class ProgrammeImporter {
       if (track.key !== undefined) await remember('track', track.key, found.id);
     }
 
-    // People: by source id, else by e-mail, among those the actor may link; else new, owned by the conference.
+    // Confirmed matches: each names a person of the document and a speaker the actor may link, else nothing is written.
+    const confirmed = new Map<string, number>();
+    for (const [index, match] of (options.speakerMatches ?? []).entries()) {
+      const field = `speakerMatches[${index}]`;
+      if (!programme.people.some((person) => person.key === match.sourceId)) {
+        throw badInput(field, `names no person of the document (source id "${match.sourceId}")`);
+      }
+      // Someone the actor may not link is answered exactly as a slug nobody has.
+      const speaker = await manager.findOneBy(Speaker, { slug: match.speakerSlug });
+      const linkable = speaker && (await this.directory.requireLinkable(manager, speaker.id, actor, field).catch(() => null));
+      if (!linkable) throw notFound('speaker', field, match.speakerSlug);
+      confirmed.set(match.sourceId, linkable.id);
+    }
+
+    // People: as confirmed, else by source id, else by e-mail, among those the actor may link; else new, owned by the
+    // conference, with a suggestion for each speaker the actor may link who has the same name.
     const speakerIds = new Map<string, number>();
+    const createdIds = new Set<number>();
     for (const person of programme.people) {
-      const speaker = await this.person(manager, conference.id, person, known.speaker.get(person.key), actor, report.warnings);
+      const matched = [confirmed.get(person.key), known.speaker.get(person.key)].filter((id): id is number => id !== undefined);
+      const speaker = await this.person(manager, conference.id, person, matched, actor, report.warnings);
+      if (speaker.result === 'created') {
+        createdIds.add(speaker.id);
+        for (const similar of await this.directory.linkableNamed(manager, person.name, actor)) {
+          if (!createdIds.has(similar.id)) report.suggestions.push({ sourceId: person.key, name: person.name, speakerSlug: similar.slug });
+        }
+      }
       report[speaker.result].speakers++;
       speakerIds.set(person.key, speaker.id);
       await remember('speaker', person.key, speaker.id);
@@ -220,12 +245,11 @@ export class ProgrammeImporter {
     manager: EntityManager,
     conferenceId: number,
     person: ImportedPerson,
-    rememberedId: number | undefined,
+    matchedIds: number[],
     actor: Viewer,
     warnings: string[],
   ): Promise<{ id: number; result: 'created' | 'updated' | 'unchanged' }> {
-    const candidates: number[] = [];
-    if (rememberedId !== undefined) candidates.push(rememberedId);
+    const candidates = [...matchedIds];
     if (person.email) {
       const byEmail = await manager.findOneBy(Speaker, { email: person.email });
       if (byEmail) candidates.push(byEmail.id);
