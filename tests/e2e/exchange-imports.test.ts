@@ -146,6 +146,41 @@ describe('schedule imports', () => {
     }
   });
 
+  it('round-trips schedule2: the same events, times, rooms, tracks, participants and texts in every locale', async () => {
+    const exported = JSON.parse(await exportOf(source.slug, 'schedule2.json'));
+    const copy = await target('kopi-schedule2');
+    const report = await importInto(copy, 'SCHEDULE2_JSON', JSON.stringify(exported));
+    expect(report.created).toMatchObject({ sessions: 3, speakers: 2, rooms: 2, tracks: 1 });
+    const again = JSON.parse(await exportOf(copy.slug, 'schedule2.json'));
+    // What each conference names its own (guids, ids, addresses) differs; what the programme says must not.
+    const rooms = (document: any) => new Map((document.schedule.conference.rooms as any[]).map((room) => [room.guid, room.name]));
+    const tracks = (document: any) => new Map((document.schedule.conference.tracks as any[]).map((track) => [track.slug, track.name]));
+    const events = (document: any) => {
+      const roomName = rooms(document);
+      const trackName = tracks(document);
+      return (document.schedule.events as any[])
+        .map((event) => ({
+          title: event.title,
+          abstract: event.abstract,
+          start: new Date(event.start).toISOString(),
+          end: new Date(event.end).toISOString(),
+          duration: event.duration,
+          state: event.state,
+          // (type is left out: schedule2's DISCUSSION, for a panel or an interview, is read back as OTHER.)
+          room: event.room ? (roomName.get(event.room.guid) ?? event.room.name) : null,
+          track: event.track ? (trackName.get(event.track.slug) ?? null) : null,
+          participants: (event.participants ?? []).map((p: any) => ({ name: p.name, role: p.role })),
+        }))
+        .sort((a, b) => a.start.localeCompare(b.start) || JSON.stringify(a.title).localeCompare(JSON.stringify(b.title)));
+    };
+    const original = events(exported);
+    expect(original).toHaveLength(3);
+    expect(original.find((event) => event.title === 'Åpning')?.abstract).toEqual({ nb: 'Velkommen & *hei*', en: 'Welcome' });
+    expect(events(again)).toEqual(original);
+    expect([...rooms(again).values()].sort()).toEqual([...rooms(exported).values()].sort());
+    expect([...tracks(again).values()].sort()).toEqual([...tracks(exported).values()].sort());
+  });
+
   it('re-imports as a no-op, and an updated document updates in place, keeping uids and reporting what went', async () => {
     const copy = await target('oppdatert');
     const exported = await exportOf(source.slug, 'schedule2.json');
@@ -466,6 +501,44 @@ describe('schedule imports', () => {
     expect(again.data.importProgramme.created).toEqual({ rooms: 0, tracks: 0, speakers: 0, sessions: 0 });
     expect(again.data.importProgramme.unchanged.speakers).toBe(2);
     expect(again.data.importProgramme.suggestions).toEqual([]);
+  });
+
+  it('leaves a person another conference owns as it is when the document would change them, with a warning naming them', async () => {
+    const owner = await target('eier');
+    const kari = await build.speaker({ conference: owner, name: 'Kari Kjent', email: 'kari@eier.example' });
+    await build.session(owner, {
+      title: 'Eiers økt',
+      speakers: [kari],
+      startsAt: '2030-05-01T12:00:00+02:00',
+      endsAt: '2030-05-01T13:00:00+02:00',
+      published: true,
+    });
+    const guest = await target('gjest');
+    const token = (await build.organiser({ conferences: [guest] })).token;
+    const document = JSON.parse(await exportOf(source.slug, 'schedule2.json'));
+    const participants = (document.schedule.events as any[]).flatMap((event) => event.participants ?? []);
+    const annaGuid = participants.find((p: any) => p.name === 'Anna Berg').guid;
+    // The document's Anna is Kari by e-mail, under another spelling of her name.
+    for (const participant of participants) {
+      if (participant.guid === annaGuid) Object.assign(participant, { name: 'Kari K. Kjent', email: 'kari@eier.example' });
+    }
+    const result = await lectern.graphql(
+      IMPORT,
+      { conferenceId: guest.id, format: 'SCHEDULE2_JSON', document: JSON.stringify(document) },
+      { token },
+    );
+    expect(result.errors).toBeUndefined();
+    const report = result.data.importProgramme;
+    expect(report.warnings).toContain(`person[${annaGuid}]: Kari Kjent's profile belongs to another conference, name and bio kept`);
+    expect(report.created.speakers).toBe(1);
+    expect(report.unchanged.speakers).toBe(1);
+    const person = await lectern.ok(
+      `{ speaker(slug: "${kari.slug}") { name appearances { session { conference { slug } } } } }`,
+      {},
+      { as: 'organiser' },
+    );
+    expect(person.speaker.name).toBe('Kari Kjent');
+    expect(new Set(person.speaker.appearances.map((a: any) => a.session.conference.slug))).toEqual(new Set(['eier', 'gjest']));
   });
 
   it('imports the pretalx sample with no errors', async () => {
