@@ -3,8 +3,11 @@
  * a second import changes nothing, an updated one updates in place, the pretalx sample imports,
  * and hostile or broken documents are refused naming the place, with nothing written.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import { lecternCli } from '../support/child-lectern';
 import { Lectern, startLectern } from '../support/lectern';
 import { ConferenceRef, programmeBuilder } from '../support/programme';
 
@@ -595,4 +598,38 @@ describe('schedule imports', () => {
     const anonymous = await lectern.graphql(IMPORT, { conferenceId: other.id, format: 'SCHEDULE_XML', document: '<schedule/>' });
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
+});
+
+describe('programme:import on the command line', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'lectern-import-'));
+  const env = { DATABASE_URL: '', SQLITE_PATH: join(directory, 'lectern.sqlite'), RATE_LIMIT: 'off' };
+  const file = join(directory, 'programme.csv');
+
+  beforeAll(async () => {
+    await lecternCli(['demo:load'], env);
+    writeFileSync(
+      file,
+      [
+        'Titel;Start;Slutt;Rom;Talere',
+        'Importert åpning;2020-11-23 09:00;09:30;Sal Ny;Nina Ny',
+        'Importert prat;2020-11-23 10:00;10:45;Sal Ny;',
+      ].join('\n'),
+    );
+  }, 240_000);
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  it('reads CSV through --map, writes nothing in a dry run, and re-imports as a no-op', async () => {
+    const args = ['programme:import', '--conference', 'internetdagarna-2020', '--file', file, '--format', 'csv'];
+    const map = ['--map', 'title=Titel,start=Start,end=Slutt,room=Rom,speakers=Talere'];
+    const dry = await lecternCli([...args, ...map, '--dry-run'], env);
+    expect(dry).toMatch(/^Dry run \(nothing written\) CSV into internetdagarna-2020:$/m);
+    expect(dry).toMatch(/^ {2}created {4}2 sessions, 1 speakers, 1 rooms, 0 tracks$/m);
+    const first = await lecternCli([...args, ...map], env);
+    expect(first).toMatch(/^ {2}created {4}2 sessions, 1 speakers, 1 rooms, 0 tracks$/m);
+    const again = await lecternCli([...args, ...map], env);
+    expect(again).toMatch(/^ {2}created {4}0 sessions, 0 speakers, 0 rooms, 0 tracks$/m);
+    expect(again).toMatch(/^ {2}unchanged {2}2 sessions, 1 speakers, 1 rooms, 0 tracks$/m);
+    await expect(lecternCli([...args, '--map', 'tittel=Titel'], env)).rejects.toThrow(/--map takes field=column pairs/);
+    await expect(lecternCli([...args, ...map, '--match', 'Nina Ny=ingen-slik'], env)).rejects.toThrow(/speakerMatches\[0\]|ingen-slik/);
+  }, 240_000);
 });
