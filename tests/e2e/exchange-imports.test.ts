@@ -169,7 +169,7 @@ describe('schedule imports', () => {
           end: new Date(event.end).toISOString(),
           duration: event.duration,
           state: event.state,
-          // (type is left out: schedule2's DISCUSSION, for a panel or an interview, is read back as OTHER.)
+          type: event.type,
           room: event.room ? (roomName.get(event.room.guid) ?? event.room.name) : null,
           track: event.track ? (trackName.get(event.track.slug) ?? null) : null,
           participants: (event.participants ?? []).map((p: any) => ({ name: p.name, role: p.role })),

@@ -91,6 +91,9 @@ const FORMATS: Record<string, SessionFormat> = {
   performance: SessionFormat.OTHER,
   lightning_talk: SessionFormat.TALK,
   contest: SessionFormat.OTHER,
+  // schedule2's own types, as Lectern writes them (its enum has no panel or hackathon).
+  discussion: SessionFormat.PANEL,
+  hands_on: SessionFormat.HACKATHON,
 };
 
 /** A session's format from the source's type; unknown types become OTHER, with a warning. */
