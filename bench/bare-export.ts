@@ -3,11 +3,9 @@
 // document says, not overhead, so the bare build shares them and its bytes come out the same.
 import { exportSchedule, ExportSource } from '../src/exchange/export-model';
 import { scheduleXml } from '../src/exchange/schedule-xml';
-import { inTimeOrder, PublishedAppearance, PublishedSession } from '../src/published/published-programme';
-import { AppearanceRole } from '../src/sessions/appearance.entity';
-import { SessionFormat, SessionStatus } from '../src/sessions/session.entity';
+import { readBareProgramme } from './bare-programme';
 import { Sqlite } from './sqlite';
-import { Statement, statementReading } from './statements';
+import { Statement } from './statements';
 
 /**
  * The bare cost of a conference's `schedule.xml`: the statements Lectern sends for it (the
@@ -17,54 +15,11 @@ import { Statement, statementReading } from './statements';
  * compared with.
  */
 
-type Row = Record<string, string | number | null>;
-
 /** `statements`: what Lectern sent for the export; `address`: where Lectern says the export is. */
 export async function bareScheduleXml(db: Sqlite, statements: Statement[], baseUrl: string, address: string): Promise<string> {
-  const read = (table: string) => {
-    const statement = statementReading(statements, table);
-    return db.all<Row>(statement.sql, statement.parameters);
-  };
-  const [conferenceRow] = await read('conferences');
-  const sessionRows = await read('sessions');
-  const lineUps = new Map<number, PublishedAppearance[]>();
-  for (const row of await read('appearances')) {
-    const lineUp = lineUps.get(Number(row.sessionId)) ?? [];
-    lineUp.push({
-      speakerId: Number(row.speakerId),
-      speakerSlug: String(row.speakerSlug),
-      speakerName: String(row.speakerName),
-      role: row.role as AppearanceRole,
-      title: text(row.title),
-      organisation: text(row.organisation),
-    });
-    lineUps.set(Number(row.sessionId), lineUp);
-  }
+  const { conferenceRow, conference, sessions, read } = await readBareProgramme(db, statements);
   const roomRows = await read('rooms');
   const speakerRows = await read('speakers');
-
-  const sessions = sessionRows
-    .map((row): PublishedSession => ({
-      id: Number(row.id),
-      uid: String(row.uid),
-      title: JSON.parse(String(row.title)),
-      abstract: JSON.parse(String(row.abstract)),
-      format: row.format as SessionFormat,
-      language: String(row.language),
-      status: row.status as SessionStatus,
-      startsAt: text(row.startsAt),
-      endsAt: text(row.endsAt),
-      revision: Number(row.revision),
-      streamUrl: text(row.streamUrl),
-      recordingUrl: text(row.recordingUrl),
-      slidesUrl: text(row.slidesUrl),
-      createdAt: String(row.createdAt),
-      updatedAt: String(row.updatedAt),
-      room: row.roomSlug == null ? null : { slug: String(row.roomSlug), name: String(row.roomName), streamUrl: text(row.roomStreamUrl) },
-      track: row.trackSlug == null ? null : { slug: String(row.trackSlug), name: String(row.trackName), color: text(row.trackColor) },
-      lineUp: lineUps.get(Number(row.id)) ?? [],
-    }))
-    .sort(inTimeOrder);
 
   const source: ExportSource = {
     conference: {
@@ -76,17 +31,7 @@ export async function bareScheduleXml(db: Sqlite, statements: Statement[], baseU
       timeZone: String(conferenceRow.conference_timeZone),
       defaultLocale: String(conferenceRow.conference_defaultLocale),
     },
-    programme: {
-      conference: {
-        name: String(conferenceRow.conference_name),
-        timeZone: String(conferenceRow.conference_timeZone),
-        defaultLocale: String(conferenceRow.conference_defaultLocale),
-        venue: text(conferenceRow.conference_venue),
-        city: text(conferenceRow.conference_city),
-        websiteUrl: text(conferenceRow.conference_websiteUrl),
-      },
-      sessions,
-    },
+    programme: { conference, sessions },
     release: null,
     locale: undefined,
     baseUrl,

@@ -118,40 +118,49 @@ export async function readLiveProgrammes(
   for (const row of lineUpRows) {
     const sessionId = Number(row.sessionId);
     const lineUp = lineUps.get(sessionId) ?? [];
-    lineUp.push({
-      speakerId: Number(row.speakerId),
-      speakerSlug: String(row.speakerSlug),
-      speakerName: String(row.speakerName),
-      role: row.role as AppearanceRole,
-      title: text(row.title),
-      organisation: text(row.organisation),
-    });
+    lineUp.push(publishedAppearanceOf(row));
     lineUps.set(sessionId, lineUp);
   }
-  for (const row of rows) {
-    programmes.get(Number(row.conferenceId))!.sessions.push({
-      id: Number(row.id),
-      uid: String(row.uid),
-      title: JSON.parse(String(row.title)),
-      abstract: JSON.parse(String(row.abstract)),
-      format: row.format as SessionFormat,
-      language: String(row.language),
-      status: row.status as SessionStatus,
-      startsAt: text(row.startsAt),
-      endsAt: text(row.endsAt),
-      revision: Number(row.revision),
-      streamUrl: text(row.streamUrl),
-      recordingUrl: text(row.recordingUrl),
-      slidesUrl: text(row.slidesUrl),
-      createdAt: String(row.createdAt),
-      updatedAt: String(row.updatedAt),
-      room: row.roomSlug == null ? null : { slug: String(row.roomSlug), name: String(row.roomName), streamUrl: text(row.roomStreamUrl) },
-      track: row.trackSlug == null ? null : { slug: String(row.trackSlug), name: String(row.trackName), color: text(row.trackColor) },
-      lineUp: lineUps.get(Number(row.id)) ?? [],
-    });
-  }
+  for (const row of rows)
+    programmes.get(Number(row.conferenceId))!.sessions.push(publishedSessionOf(row, lineUps.get(Number(row.id)) ?? []));
   for (const programme of programmes.values()) programme.sessions.sort(inTimeOrder);
   return programmes;
+}
+
+/** A line-up row of the live read (its columns as that statement names them) as the shape keeps it. */
+export function publishedAppearanceOf(row: Row): PublishedAppearance {
+  return {
+    speakerId: Number(row.speakerId),
+    speakerSlug: String(row.speakerSlug),
+    speakerName: String(row.speakerName),
+    role: row.role as AppearanceRole,
+    title: text(row.title),
+    organisation: text(row.organisation),
+  };
+}
+
+/** A session row of the live read (its columns as that statement names them) as the shape keeps it, with its line-up. */
+export function publishedSessionOf(row: Row, lineUp: PublishedAppearance[]): PublishedSession {
+  return {
+    id: Number(row.id),
+    uid: String(row.uid),
+    title: JSON.parse(String(row.title)),
+    abstract: JSON.parse(String(row.abstract)),
+    format: row.format as SessionFormat,
+    language: String(row.language),
+    status: row.status as SessionStatus,
+    startsAt: text(row.startsAt),
+    endsAt: text(row.endsAt),
+    revision: Number(row.revision),
+    streamUrl: text(row.streamUrl),
+    recordingUrl: text(row.recordingUrl),
+    slidesUrl: text(row.slidesUrl),
+    createdAt: String(row.createdAt),
+    updatedAt: String(row.updatedAt),
+    room: row.roomSlug == null ? null : { slug: String(row.roomSlug), name: String(row.roomName), streamUrl: text(row.roomStreamUrl) },
+    track: row.trackSlug == null ? null : { slug: String(row.trackSlug), name: String(row.trackName), color: text(row.trackColor) },
+    lineUp,
+  };
 }
 
 /** Time order, then id; unscheduled sessions last (the engines order NULL differently, so this is done here). */
