@@ -1,10 +1,9 @@
 import { bareScheduleXml } from './bare-export';
-import { ColdFeedResult, measureColdBuild, median } from './cold-feed';
+import { ColdFeedResult, measureBareBuild, measureColdBuild } from './cold-feed';
 import { withLectern } from './in-process';
 import { log } from './log';
 import { PreparedProgramme } from './prepare';
 import { ServerProcess } from './processes';
-import { openSqlite } from './sqlite';
 import { recordRequest, RecordedRequest } from './statements';
 
 export const exportPath = (conferenceSlug: string, file = 'schedule.xml') =>
@@ -47,7 +46,9 @@ export async function compareColdExport(
   const path = exportPath(prepared.programme.conferenceSlug);
   const measured = await measureColdBuild(lectern, prepared.programme, builds, path, FIRST_ROUND);
   // After Lectern's builds, so both read the programme with the same changes in it.
-  const bare = await measureBareExport(prepared.sqlitePath, recorded, builds, baseUrl, `${baseUrl}${path}`);
+  const bare = await measureBareBuild(prepared.sqlitePath, builds, (db) =>
+    bareScheduleXml(db, recorded.statements, baseUrl, `${baseUrl}${path}`),
+  );
   log(`  Lectern ${measured.medianMs.toFixed(0)} ms, bare ${bare.medianMs.toFixed(0)} ms (${measured.bytes} and ${bare.bytes} bytes)`);
   const sameBytes = measured.body === bare.body;
   if (!sameBytes) {
@@ -56,27 +57,4 @@ export async function compareColdExport(
   }
   const withoutBody = ({ body: _, ...rest }: ColdFeedResult) => rest;
   return { sessions: prepared.programme.plan.sessions, lectern: withoutBody(measured), bare: withoutBody(bare), sameBytes };
-}
-
-/** The bare build, as many times (after one not counted), in this (otherwise idle) process. */
-async function measureBareExport(
-  sqlitePath: string,
-  recorded: RecordedRequest,
-  builds: number,
-  baseUrl: string,
-  address: string,
-): Promise<ColdFeedResult> {
-  const db = await openSqlite(sqlitePath);
-  try {
-    const buildsMs: number[] = [];
-    let body = '';
-    for (let round = 0; round <= builds; round++) {
-      const started = performance.now();
-      body = await bareScheduleXml(db, recorded.statements, baseUrl, address);
-      if (round > 0) buildsMs.push(performance.now() - started);
-    }
-    return { buildsMs, medianMs: median(buildsMs), bytes: Buffer.byteLength(body), body };
-  } finally {
-    await db.close();
-  }
 }

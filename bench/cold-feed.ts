@@ -4,8 +4,7 @@ import { log } from './log';
 import { PreparedProgramme } from './prepare';
 import { ServerProcess } from './processes';
 import { feedPath, graphqlBody, RETITLE_SESSION } from './queries';
-import { openSqlite } from './sqlite';
-import { Statement } from './statements';
+import { openSqlite, Sqlite } from './sqlite';
 
 export interface ColdFeedResult {
   /** Each measured build, in milliseconds. */
@@ -37,7 +36,7 @@ export async function compareColdFeed(
 ): Promise<ColdComparison> {
   const measured = await measureColdFeed(lectern, prepared.programme, builds);
   // After Lectern's builds, so both read the programme with the same changes in it.
-  const bare = await measureBareFeed(prepared.sqlitePath, prepared.feed.statements, addresses, builds);
+  const bare = await measureBareBuild(prepared.sqlitePath, builds, (db) => bareFeed(db, prepared.feed.statements, addresses));
   log(`  Lectern ${measured.medianMs.toFixed(0)} ms, bare ${bare.medianMs.toFixed(0)} ms (${measured.bytes} and ${bare.bytes} bytes)`);
   const withoutBody = ({ body: _, ...rest }: ColdFeedResult) => rest;
   return {
@@ -90,12 +89,11 @@ export async function measureColdBuild(
   return { buildsMs, medianMs: median(buildsMs), bytes: Buffer.byteLength(body), body };
 }
 
-/** The bare build, as many times, over the same database, in this (otherwise idle) process. */
-export async function measureBareFeed(
+/** A bare build, as many times (after one not counted), over the same database, in this (otherwise idle) process. */
+export async function measureBareBuild(
   sqlitePath: string,
-  statements: Statement[],
-  addresses: BareFeedAddresses,
   builds: number,
+  build: (db: Sqlite) => Promise<string>,
 ): Promise<ColdFeedResult> {
   const db = await openSqlite(sqlitePath);
   try {
@@ -103,7 +101,7 @@ export async function measureBareFeed(
     let body = '';
     for (let round = 0; round <= builds; round++) {
       const started = performance.now();
-      body = await bareFeed(db, statements, addresses);
+      body = await build(db);
       if (round > 0) buildsMs.push(performance.now() - started);
     }
     return { buildsMs, medianMs: median(buildsMs), bytes: Buffer.byteLength(body), body };
