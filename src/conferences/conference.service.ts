@@ -12,6 +12,7 @@ import { ProgrammeEvents } from '../events/programme-events';
 import { Conference, ConferenceStatus } from './conference.entity';
 import { CreateConferenceInput, UpdateConferenceInput } from './conference.inputs';
 import { publicConference } from '../published/public-rule';
+import { isReservedConferenceSlug } from './reserved-slugs';
 
 const NAME_MAX = 200;
 const TEXT_MAX = 20000;
@@ -102,6 +103,7 @@ export class ConferenceService {
       }
     }
     v.slug(input.slug ?? undefined)
+      .check(!input.slug || !isReservedConferenceSlug(input.slug), 'slug', `"${input.slug}" is reserved for Lectern's own addresses`)
       .maxLength(input.name, NAME_MAX, 'name')
       .date(input.startDate ?? undefined, 'startDate')
       .date(input.endDate ?? undefined, 'endDate')

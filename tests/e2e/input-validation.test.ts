@@ -292,6 +292,31 @@ describe('languages', () => {
   });
 });
 
+describe('reserved slugs', () => {
+  // The words the programme site needs beside `/{conference-slug}`: a conference of that slug could not be reached.
+  const reserved = ['speakers', 'graphql'];
+
+  it("refuses a conference slug that is one of Lectern's own addresses, on create and on update, and changes nothing", async () => {
+    const STORED = `query ($slug: String!) { conference(slug: $slug) { id slug name } }`;
+    const before = await organiser(STORED, { slug: oslo.slug });
+    for (const slug of reserved) {
+      const created = await refusal(CREATE_CONFERENCE, { input: conferenceInput({ slug }) });
+      expectRefused(created, 'slug');
+      expect(created.message).toBe(`slug: "${slug}" is reserved for Lectern's own addresses`);
+      expect(await conferenceExists(slug)).toBe(false);
+
+      expectRefused(await refusal(UPDATE_CONFERENCE, { id: oslo.id, input: { slug, name: 'Renamed' } }), 'slug');
+      expect(await conferenceExists(slug)).toBe(false);
+      expect(await organiser(STORED, { slug: oslo.slug })).toEqual(before);
+    }
+  });
+
+  it('takes a slug that only starts with a reserved word', async () => {
+    const { createConference } = await organiser(CREATE_CONFERENCE, { input: conferenceInput({ slug: 'speakers-summit-2030' }) });
+    expect(createConference.slug).toBe('speakers-summit-2030');
+  });
+});
+
 describe('times without an offset', () => {
   const noOffset = (field: string) => `${field}: "2020-08-19T10:00:00" has no offset: add Z or +02:00`;
 
