@@ -86,8 +86,37 @@ export class SessionCalendarResolver {
     @Context() context: RequestContext,
     @Args('locale', { nullable: true }) locale?: string,
   ) {
+    return (await this.addToCalendar(session, context, locale))?.google ?? null;
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: "Outlook.com's page to add this session (once), times in UTC; empty when `googleCalendarUrl` is.",
+  })
+  async outlookCalendarUrl(
+    @Parent() session: Session,
+    @Context() context: RequestContext,
+    @Args('locale', { nullable: true }) locale?: string,
+  ) {
+    return (await this.addToCalendar(session, context, locale))?.outlook ?? null;
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      "Office 365's (Outlook for work or school) page to add this session (once), times in UTC; empty when `googleCalendarUrl` is.",
+  })
+  async office365CalendarUrl(
+    @Parent() session: Session,
+    @Context() context: RequestContext,
+    @Args('locale', { nullable: true }) locale?: string,
+  ) {
+    return (await this.addToCalendar(session, context, locale))?.office365 ?? null;
+  }
+
+  private async addToCalendar(session: Session, context: RequestContext, locale: string | undefined) {
     if (!session.startsAt || !session.endsAt) return null;
     const entry = await this.entries.entry(context, session);
-    return entry && this.links.google(entry, locale);
+    return entry && this.links.addToCalendar(entry, locale);
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
+import { CalendarEvent, google, office365, outlook } from 'calendar-link';
 import { APP_CONFIG, AppConfig } from '../config/configuration';
 import { CalendarSession } from './calendar-session';
 import { asQueryParameters, FeedOptions, feedQueryString, readFeedParameters } from './feed-parameters';
@@ -11,10 +11,17 @@ export interface FeedAddresses {
   webcal: string;
 }
 
-/** Google's link carries the text in its query string; long abstracts are cut to keep the link usable. */
+/** One session's "add to calendar" pages: each adds a copy of the entry once, unlike the feed. */
+export interface AddToCalendarLinks {
+  google: string;
+  outlook: string;
+  office365: string;
+}
+
+/** These links carry the text in their query string; long abstracts are cut to keep the links usable. */
 const GOOGLE_ABSTRACT_MAX = 1000;
 
-/** Where the feeds are, under PUBLIC_BASE_URL, and the "add to Google Calendar" link of a session. */
+/** Where the feeds are, under PUBLIC_BASE_URL, and the "add to calendar" links of a session. */
 @Injectable()
 export class CalendarLinks {
   private readonly base: string;
@@ -57,18 +64,44 @@ export class CalendarLinks {
     return { https, webcal: https.replace(/^https?:/, 'webcal:') };
   }
 
-  /** Google Calendar's "add event" page for one scheduled session, times in UTC. */
-  google(session: CalendarSession, locale: string | undefined): string | null {
+  /**
+   * Google Calendar's, Outlook.com's and Office 365's pages to add one scheduled session, with the
+   * texts its feed entry has; null while unscheduled.
+   */
+  addToCalendar(session: CalendarSession, locale: string | undefined): AddToCalendarLinks | null {
     if (!session.startsAt || !session.endsAt) return null;
     const texts = new SessionTexts(session, locale, this.session(session.id));
-    const utc = (instant: Date) => DateTime.fromJSDate(instant, { zone: 'utc' }).toFormat("yyyyLLdd'T'HHmmss'Z'");
-    const parameters = new URLSearchParams({
-      action: 'TEMPLATE',
-      text: texts.summary(),
-      dates: `${utc(session.startsAt)}/${utc(session.endsAt)}`,
-      details: texts.description({ abstractMax: GOOGLE_ABSTRACT_MAX }),
+    const event: CalendarEvent = {
+      title: texts.summary(),
+      start: session.startsAt,
+      end: session.endsAt,
+      description: texts.description({ abstractMax: GOOGLE_ABSTRACT_MAX }),
       location: texts.location(),
-    });
-    return `https://calendar.google.com/calendar/render?${parameters}`;
+    };
+    const utc = {
+      startdt: session.startsAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      enddt: session.endsAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    };
+    return { google: google(event), outlook: withUtcTimes(outlook(event), utc), office365: withUtcTimes(office365(event), utc) };
   }
+
+  /** Google Calendar's "add event" page for one scheduled session, times in UTC. */
+  google(session: CalendarSession, locale: string | undefined): string | null {
+    return this.addToCalendar(session, locale)?.google ?? null;
+  }
+}
+
+/**
+ * calendar-link writes Outlook's times as the server's wall-clock time with no offset, which
+ * Outlook reads in the viewer's own zone: the entry would move by the difference. An explicit UTC
+ * instant is the same moment for every viewer, whatever zone the server runs in.
+ */
+function withUtcTimes(link: string, times: Record<'startdt' | 'enddt', string>): string {
+  let result = link;
+  for (const [name, value] of Object.entries(times)) {
+    const pattern = new RegExp(`([?&]${name}=)[^&]*`);
+    if (!pattern.test(result)) throw new Error(`calendar-link's Outlook link has no ${name}`);
+    result = result.replace(pattern, (_, prefix: string) => `${prefix}${encodeURIComponent(value)}`);
+  }
+  return result;
 }

@@ -99,6 +99,9 @@ function sessionItemHtml({ session, affiliation, role }: AppearanceView, locale:
   const add = [
     webcalLink(session.calendar.webcal, session.calendar.https, 'lectern-session__calendar', labels.addToCalendar),
     link(session.calendar.google, 'lectern-session__google', labels.googleCalendar),
+    // Product names, the same in every language.
+    link(session.calendar.outlook, 'lectern-session__outlook', 'Outlook.com'),
+    link(session.calendar.office365, 'lectern-session__office365', 'Office 365'),
   ].filter(Boolean);
   return [
     `<li class="lectern-session" data-status="${escapeHtml(session.status.toLowerCase())}">`,

@@ -12,8 +12,17 @@ import { PublicInterview, PublicSession, PublicSpeaker } from './website-reader.
  */
 
 export interface SessionLinks {
-  /** The session's own calendar feed, and Google Calendar's "add" page (empty while unscheduled). */
-  calendar(session: PublicSession, locale: string): { https: string; webcal: string; google: string | null };
+  /** The session's own calendar feed, and the calendars' "add" pages (empty while unscheduled). */
+  calendar(session: PublicSession, locale: string): SessionCalendarView;
+}
+
+/** The session's feed and each calendar's "add" page. */
+export interface SessionCalendarView {
+  https: string;
+  webcal: string;
+  google: string | null;
+  outlook: string | null;
+  office365: string | null;
 }
 
 export interface PhotoView {
@@ -50,7 +59,7 @@ export interface SessionView {
   timeZone: string;
   room: string | null;
   track: string | null;
-  calendar: { https: string; webcal: string; google: string | null };
+  calendar: SessionCalendarView;
   conference: ConferenceView;
 }
 
