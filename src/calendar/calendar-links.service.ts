@@ -5,10 +5,11 @@ import { CalendarSession } from './calendar-session';
 import { asQueryParameters, FeedOptions, feedQueryString, readFeedParameters } from './feed-parameters';
 import { SessionTexts } from './session-texts';
 
-/** A calendar feed's two addresses: the same feed, for a browser or download and for subscribing. */
+/** A calendar feed's addresses: the same feed, for a browser, for subscribing and as a file to save. */
 export interface FeedAddresses {
   https: string;
   webcal: string;
+  download: string;
 }
 
 /** One session's "add to calendar" pages: each adds a copy of the entry once, unlike the feed. */
@@ -61,7 +62,7 @@ export class CalendarLinks {
   addresses(address: (query: string) => string, options: Partial<FeedOptions>, { withFilter = false } = {}): FeedAddresses {
     const checked = readFeedParameters(asQueryParameters(options), { withFilter });
     const https = address(feedQueryString(checked));
-    return { https, webcal: https.replace(/^https?:/, 'webcal:') };
+    return { https, webcal: https.replace(/^https?:/, 'webcal:'), download: `${https}${https.includes('?') ? '&' : '?'}download=1` };
   }
 
   /**

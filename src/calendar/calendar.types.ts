@@ -11,6 +11,12 @@ export class CalendarFeed implements FeedAddresses {
 
   @Field({ description: 'The same feed as a webcal:// link, which opens the subscription dialog of the calendar app.' })
   webcal: string;
+
+  @Field({
+    description:
+      'The same feed as a one-off file to save or import (`download=1`: sent as an attachment); unlike a subscription, it is not kept up to date.',
+  })
+  download: string;
 }
 
 @ObjectType('Agenda', {

@@ -32,10 +32,12 @@ const TEXT_MAX = 200;
  * Reads and checks a feed's query parameters (`?track=a&track=b&format=TALK&locale=en`).
  * A mistake fails with BAD_USER_INPUT naming the parameter; an unknown parameter is a mistake too,
  * since a misspelt filter would otherwise subscribe the reader to more than they chose.
+ * `withDownload` lets the request carry `download=1` (see `isDownload`), checked here with the rest
+ * but kept out of the options: the file is the feed itself, under the feed's own cache key.
  */
 export function readFeedParameters(
   query: QueryParameters,
-  { withFilter, withRelease = withFilter }: { withFilter: boolean; withRelease?: boolean },
+  { withFilter, withRelease = withFilter, withDownload = false }: { withFilter: boolean; withRelease?: boolean; withDownload?: boolean },
 ): FeedOptions {
   const v = new Validation();
   const known = new Set<string>([
@@ -43,6 +45,7 @@ export function readFeedParameters(
     'multiday',
     ...(withFilter ? [...LIST_FILTERS, 'text'] : []),
     ...(withRelease ? ['release'] : []),
+    ...(withDownload ? ['download'] : []),
   ]);
   for (const name of Object.keys(query)) if (!known.has(name)) v.fail(name, 'is not a parameter of this feed');
 
@@ -75,10 +78,21 @@ export function readFeedParameters(
     'multiday',
     `"${multiday}" is not one of ${Object.values(MultidayDisplay).join(', ')}`,
   );
+  if (withDownload && query.download !== undefined) {
+    // One spelling only, so that a download address is never two addresses (and two remembered validators).
+    const given = [query.download].flat();
+    if (given.length > 1) v.fail('download', 'give it once');
+    else v.check(given[0] === '1', 'download', `"${given[0]}" is not 1: give download=1 for a file to save, or leave it out to subscribe`);
+  }
   const release = one('release')?.toLowerCase();
   if (release) v.check(/^(live|latest|[1-9]\d{0,8})$/.test(release), 'release', `"${release}" is not "live", "latest" or a release number`);
   v.throwIfFailed();
   return { locale: locale && canonicalLocale(locale), multiday: multiday as MultidayDisplay, filter, ...(release ? { release } : {}) };
+}
+
+/** Whether a feed request, already read by `readFeedParameters` with `withDownload`, asks for a file to save. */
+export function isDownload(query: QueryParameters): boolean {
+  return query.download === '1';
 }
 
 /** The canonical query string of a feed (sorted, defaults left out): the feed's URL and its cache key. */

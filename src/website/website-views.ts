@@ -16,10 +16,11 @@ export interface SessionLinks {
   calendar(session: PublicSession, locale: string): SessionCalendarView;
 }
 
-/** The session's feed and each calendar's "add" page. */
+/** The session's feed (to subscribe, or `download` as a file) and each calendar's "add" page. */
 export interface SessionCalendarView {
   https: string;
   webcal: string;
+  download: string;
   google: string | null;
   outlook: string | null;
   office365: string | null;

@@ -3,6 +3,7 @@ import { MAX_LIST_VALUES } from '../../src/common/query-limits';
 import {
   asQueryParameters,
   feedQueryString,
+  isDownload,
   MultidayDisplay,
   QueryParameters,
   readFeedParameters,
@@ -66,5 +67,17 @@ describe('feed parameters', () => {
 
   it('refuses filters on a feed that takes none', () => {
     expect(refusal({ format: 'TALK' }, false)).toMatchObject({ field: 'format' });
+  });
+
+  it('takes download=1 where asked, keeping it out of the options and so out of the cache key', () => {
+    const options = readFeedParameters({ download: '1', locale: 'en' }, { withFilter: true, withDownload: true });
+    expect(options).toEqual(readFeedParameters({ locale: 'en' }, { withFilter: true }));
+    expect(feedQueryString(options)).toBe('?locale=en');
+    expect(isDownload({ download: '1' })).toBe(true);
+    expect(isDownload({})).toBe(false);
+    expect(refusal({ download: '1' })).toMatchObject({ field: 'download' });
+    for (const download of ['2', 'yes', '', ['1', '1']]) {
+      expect(() => readFeedParameters({ download }, { withFilter: false, withDownload: true })).toThrow(/^download: /);
+    }
   });
 });
