@@ -42,11 +42,12 @@ const GRAPHIQL_CSP = {
 
 /**
  * A fragment meant for other sites' pages: they may frame it and it shows photos from wherever
- * speakers keep them, but it runs nothing and loads no styles or scripts.
+ * speakers keep them, but it runs nothing and loads no scripts. Its only style is Lectern's own
+ * stylesheet (`?style=default`), from Lectern's origin; no inline style.
  */
 const EMBED_CSP = {
   useDefaults: false,
-  directives: { defaultSrc: ["'none'"], imgSrc: ['https:', 'http:', 'data:'], frameAncestors: ['*'] },
+  directives: { defaultSrc: ["'none'"], imgSrc: ['https:', 'http:', 'data:'], styleSrc: ["'self'"], frameAncestors: ['*'] },
 };
 const EMBED_PATH = '/embed/';
 

@@ -7,10 +7,26 @@ import { AppearanceView, SessionView, SpeakerView, SpeakerWallView } from './web
 
 /*
  * The embeddable fragments: semantic HTML with `lectern-…` classes and no style or script of its
- * own. Every text is escaped here; the only markup not written here is rich text, which comes
- * from the Markdown renderer with raw HTML off (so it is the views' HTML format, never raw input).
- * Addresses are written only when they are http(s).
+ * own (a link to Lectern's stylesheet only when asked for). Every text is escaped here; the only
+ * markup not written here is rich text, which comes from the Markdown renderer with raw HTML off
+ * (so it is the views' HTML format, never raw input). Addresses are written only when they are
+ * http(s).
  */
+
+/** Options of a fragment: the address of the stylesheet to link, when the embedding site asked for it. */
+export interface EmbedOptions {
+  stylesheet?: string;
+}
+
+/**
+ * Written between the parts of a session's row, so that its text reads well unstyled (a page that
+ * does not style the fragment, a reader view, a text-only client); a stylesheet may hide it.
+ */
+const SEPARATOR = '<span class="lectern-session__sep"> · </span>';
+
+function stylesheetHtml({ stylesheet }: EmbedOptions): string {
+  return stylesheet && isHttpUrl(stylesheet) ? `<link rel="stylesheet" href="${escapeHtml(stylesheet)}">` : '';
+}
 
 interface EmbedLabels {
   sessions: string;
@@ -70,7 +86,11 @@ function webcalLink(webcal: string, https: string, className: string, text: stri
     : '';
 }
 
-export function speakerCardHtml(speaker: SpeakerView, { heading = 'h2' } = {}): string {
+export function speakerCardHtml(speaker: SpeakerView, options: EmbedOptions = {}): string {
+  return stylesheetHtml(options) + cardHtml(speaker, 'h2');
+}
+
+function cardHtml(speaker: SpeakerView, heading: 'h2' | 'h3'): string {
   const labels = labelsFor(speaker.locale);
   const photo =
     speaker.photo && isHttpUrl(speaker.photo.url)
@@ -103,16 +123,15 @@ function sessionItemHtml({ session, affiliation, role }: AppearanceView, locale:
     link(session.calendar.outlook, 'lectern-session__outlook', 'Outlook.com'),
     link(session.calendar.office365, 'lectern-session__office365', 'Office 365'),
   ].filter(Boolean);
-  return [
-    `<li class="lectern-session" data-status="${escapeHtml(session.status.toLowerCase())}">`,
+  const parts = [
     element('span', 'lectern-session__title', session.title),
     element('span', 'lectern-session__conference', session.conference.name),
     timeHtml(session, locale, labels),
     element('span', 'lectern-session__role', roleName),
     element('span', 'lectern-session__affiliation', affiliation),
-    session.startsAt && add.length ? `<span class="lectern-session__add">${add.join(' ')}</span>` : '',
-    '</li>',
-  ].join('');
+  ].filter(Boolean);
+  const links = session.startsAt && add.length ? `<span class="lectern-session__add">${SEPARATOR}${add.join(SEPARATOR)}</span>` : '';
+  return `<li class="lectern-session" data-status="${escapeHtml(session.status.toLowerCase())}">${parts.join(SEPARATOR)}${links}</li>`;
 }
 
 /** The local time in the conference's zone, naming the zone; the machine-readable instant has its offset. */
@@ -123,12 +142,11 @@ function timeHtml(session: SessionView, locale: string, labels: EmbedLabels): st
   return element('time', 'lectern-session__time', shown, ` datetime="${escapeHtml(session.localStartsAt)}"`);
 }
 
-export function speakerWallHtml(wall: SpeakerWallView): string {
+export function speakerWallHtml(wall: SpeakerWallView, options: EmbedOptions = {}): string {
   const labels = labelsFor(wall.locale);
-  const cards = wall.speakers
-    .map((speaker) => `<li class="lectern-speaker-wall__item">${speakerCardHtml(speaker, { heading: 'h3' })}</li>`)
-    .join('');
+  const cards = wall.speakers.map((speaker) => `<li class="lectern-speaker-wall__item">${cardHtml(speaker, 'h3')}</li>`).join('');
   return [
+    stylesheetHtml(options),
     `<section class="lectern-speaker-wall" lang="${escapeHtml(wall.locale)}" data-conference="${escapeHtml(wall.conference.slug)}">`,
     element('h2', 'lectern-speaker-wall__heading', `${labels.speakers} – ${wall.conference.name}`),
     `<ul class="lectern-speaker-wall__list">${cards}</ul>`,

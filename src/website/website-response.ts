@@ -7,12 +7,20 @@ import { canonicalLocale, Validation } from '../common/validation';
 export interface WebsiteQuery {
   locale?: string | string[];
   format?: string | string[];
+  style?: string | string[];
 }
 
 const FORMATS = Object.values(TextFormat) as string[];
 
-/** `?locale=` (BCP 47) and, where rich text is served as data, `?format=markdown|html|text`; other parameters are ignored. */
-export function readWebsiteQuery(request: FastifyRequest, query: WebsiteQuery, { defaultFormat = TextFormat.HTML } = {}) {
+/**
+ * `?locale=` (BCP 47), where rich text is served as data `?format=markdown|html|text`, and where
+ * `styles` are offered (the embeds) `?style=` naming one of them; other parameters are ignored.
+ */
+export function readWebsiteQuery(
+  request: FastifyRequest,
+  query: WebsiteQuery,
+  { defaultFormat = TextFormat.HTML, styles = [] as readonly string[] } = {},
+) {
   const v = new Validation();
   const one = (name: keyof WebsiteQuery) => {
     const value = query[name];
@@ -21,14 +29,17 @@ export function readWebsiteQuery(request: FastifyRequest, query: WebsiteQuery, {
   };
   const locale = one('locale');
   const format = one('format');
+  // Where no style is offered, `style` stays an unknown parameter, ignored like the others.
+  const style = styles.length ? one('style') : undefined;
   v.locale(locale, 'locale');
   if (format !== undefined) v.check(FORMATS.includes(format.toUpperCase()), 'format', `must be one of ${FORMATS.join(', ').toLowerCase()}`);
+  if (style !== undefined) v.check(styles.includes(style), 'style', `must be ${styles.join(' or ')}`);
   v.throwIfFailed();
   const wishes: LocaleWishes = {
     explicit: locale === undefined ? undefined : canonicalLocale(locale),
     accepted: acceptedLocales(request.headers['accept-language']),
   };
-  return { wishes, format: format === undefined ? defaultFormat : (format.toUpperCase() as TextFormat) };
+  return { wishes, format: format === undefined ? defaultFormat : (format.toUpperCase() as TextFormat), style };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { parseFragment } from 'parse5';
+import { APP_CONFIG, AppConfig } from '../../src/config/configuration';
 import { Lectern, startLectern } from '../support/lectern';
 import { programmeBuilder } from '../support/programme';
 
@@ -157,6 +158,94 @@ describe('the speaker wall', () => {
     expect(text(byClass(tore, 'lectern-session__title')[0])).toBe('Innovasjon i privat og offentlig sektor');
     expect(text(byClass(tore, 'lectern-session__affiliation')[0])).toMatch(/fylkesordfører/);
     expect(attr(byClass(tore, 'lectern-session__time')[0], 'datetime')).toMatch(/^2020-08-19T\d{2}:\d{2}:00\+02:00$/);
+  });
+});
+
+describe('separators and the opt-in stylesheet', () => {
+  const parts = ['lectern-session__title', 'lectern-session__conference', 'lectern-session__time', 'lectern-session__role'];
+  const stylesheets = (root: Node) => elements(root).filter((node) => node.nodeName === 'link');
+
+  it.each(['/embed/speakers/erik-sandstrom', '/embed/conferences/teknologi-og-politikk-2020/speakers'])(
+    "%s: a session's row reads title · conference · time · role as plain text",
+    async (path) => {
+      const { root } = await embed(path);
+      const rows = byClass(root, 'lectern-session');
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        const [title, conference, time, role] = parts.map((part) => text(byClass(row, part)[0]));
+        for (const part of [title, conference, time, role]) expect(part).not.toBe('');
+        expect(text(row).startsWith(`${title} · ${conference} · ${time} · ${role}`)).toBe(true);
+      }
+      const [add] = byClass(rows[0], 'lectern-session__add');
+      expect(text(add)).toMatch(/^ · \S.* · \S/);
+    },
+  );
+
+  it.each(['/embed/speakers/erik-sandstrom', '/embed/conferences/teknologi-og-politikk-2020/speakers'])(
+    "%s?style=default links Lectern's stylesheet, and only then",
+    async (path) => {
+      const base = lectern.app.get<AppConfig>(APP_CONFIG).publicBaseUrl;
+      const styled = await embed(`${path}?style=default`);
+      const [link, ...rest] = styled.root.childNodes!;
+      expect(link.nodeName).toBe('link');
+      expect([attr(link, 'rel'), attr(link, 'href')]).toEqual(['stylesheet', `${base}/embed/embed.css`]);
+      // The same fragment after it, and no other link.
+      const plain = await embed(path);
+      expect(rest.map(text)).toEqual(plain.root.childNodes!.map(text));
+      expect(stylesheets(styled.root)).toHaveLength(1);
+      expect(stylesheets(plain.root)).toEqual([]);
+    },
+  );
+
+  it('lets the fragment, opened on its own, load the stylesheet from Lectern and nothing else', async () => {
+    const { response } = await embed('/embed/speakers/erik-sandstrom?style=default');
+    const csp = Object.fromEntries(
+      response.headers
+        .get('content-security-policy')!
+        .split(';')
+        .map((directive) => directive.trim().split(/\s+/))
+        .map(([name, ...sources]) => [name, sources]),
+    );
+    expect(csp).toEqual({
+      'default-src': ["'none'"],
+      'img-src': ['https:', 'http:', 'data:'],
+      'style-src': ["'self'"],
+      'frame-ancestors': ['*'],
+    });
+  });
+
+  it('serves the stylesheet as text/css, cached, with an ETag and 304 on If-None-Match', async () => {
+    const response = await fetch(`${lectern.url}/embed/embed.css`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect(response.headers.get('cache-control')).toMatch(/^public, max-age=\d+$/);
+    expect(response.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    const etag = response.headers.get('etag')!;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const css = await response.text();
+    for (const selector of ['.lectern-session ', '.lectern-session__sep', '.lectern-speaker-wall__list']) expect(css).toContain(selector);
+    expect(css).toContain('prefers-color-scheme: dark');
+
+    const again = await fetch(`${lectern.url}/embed/embed.css`, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect((await fetch(`${lectern.url}/embed/embed.css`, { headers: { 'if-none-match': '"other"' } })).status).toBe(200);
+  });
+
+  it.each(['?style=other', '?style=Default', '?style=default&style=default', '?style='])(
+    'answers 400 naming style for %s, on both embeds',
+    async (query) => {
+      for (const path of ['/embed/speakers/erik-sandstrom', '/embed/conferences/teknologi-og-politikk-2020/speakers']) {
+        const response = await fetch(`${lectern.url}${path}${query}`);
+        expect(response.status).toBe(400);
+        expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+        expect(await response.text()).toMatch(/^style: /);
+      }
+    },
+  );
+
+  it('leaves ?style= to the embeds: the JSON API still ignores it', async () => {
+    expect((await fetch(`${lectern.url}/api/speakers/erik-sandstrom?style=other`)).status).toBe(200);
   });
 });
 
