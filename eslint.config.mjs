@@ -27,5 +27,21 @@ export default tseslint.config(
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // The site's one script runs in the reader's browser, as a classic script.
+    files: ['src/site/assets/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        document: 'readonly',
+        window: 'readonly',
+        fetch: 'readonly',
+        localStorage: 'readonly',
+        URLSearchParams: 'readonly',
+        FormData: 'readonly',
+        Intl: 'readonly',
+      },
+    },
+  },
   prettier,
 );

@@ -25,6 +25,7 @@ import { SessionsModule } from './sessions/sessions.module';
 import { SpeakersModule } from './speakers/speakers.module';
 import { WebsiteModule } from './website/website.module';
 import { ExchangeModule } from './exchange/exchange.module';
+import { SiteModule } from './site/site.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { HealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
@@ -72,6 +73,7 @@ export const GRAPHQL_PATH = '/graphql';
     CalendarModule,
     WebsiteModule,
     ExchangeModule,
+    SiteModule,
     DemoModule,
     OrganisersModule,
     WebhooksModule,

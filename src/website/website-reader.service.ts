@@ -86,6 +86,11 @@ export class WebsiteReader {
     return found;
   }
 
+  /** The public interviews about a session. */
+  interviewsAbout(sessionId: number): Promise<Interview[]> {
+    return this.interviews.aboutSessions([sessionId], PUBLIC_VIEWER);
+  }
+
   /** The speakers with their appearances in these views (in conference order, then time order), and their public interviews. */
   private async complete(speakers: Speaker[], views: ProgrammeView[]): Promise<PublicSpeaker[]> {
     if (speakers.length === 0) return [];

@@ -1166,7 +1166,7 @@ async function send(lectern: Lectern, probe: Probe): Promise<Failure | undefined
     response = await fetch(`${lectern.url}${probe.path}`, {
       method: probe.method,
       headers: probe.headers,
-      body: probe.body,
+      body: probe.body as BodyInit | undefined,
       redirect: 'manual',
     });
   } catch (error) {
