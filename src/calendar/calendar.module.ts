@@ -48,6 +48,6 @@ import { FeedRevalidation } from './feed-revalidation';
     SpeakerCalendarResolver,
     SessionCalendarResolver,
   ],
-  exports: [FeedCache, FeedRevalidation],
+  exports: [FeedCache, FeedRevalidation, AgendaService, CalendarLinks],
 })
 export class CalendarModule {}
