@@ -156,6 +156,11 @@ export const EMBED_CSS = `.lectern-speaker,
   display: none;
 }
 
+/* Lines break between the links, not inside a name ("Google Kalender"). */
+.lectern-session__add a {
+  white-space: nowrap;
+}
+
 .lectern-speaker-wall {
   padding: 1rem;
 }
