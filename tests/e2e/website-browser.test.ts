@@ -3,6 +3,7 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser } from 'playwright-core';
+import { APP_CONFIG, AppConfig } from '../../src/config/configuration';
 import { DemoLoader } from '../../src/demo/demo-loader.service';
 import { launchBrowser } from '../support/browser';
 import { Lectern, startLectern } from '../support/lectern';
@@ -87,6 +88,34 @@ it('embeds the speaker wall of a conference in a page on another origin', async 
   expect(await tore.locator('.lectern-session__calendar').innerText()).toBe('Legg til i kalenderen');
 
   const screenshot = join(SCREENSHOTS, 'speaker-wall-teknologi-og-politikk-2020.png');
+  await page.screenshot({ path: screenshot, fullPage: true });
+  expect(statSync(screenshot).size).toBeGreaterThan(1000);
+  await page.close();
+});
+
+it("dresses the speaker wall in Lectern's stylesheet with ?style=default, on a 360 px screen", async () => {
+  const page = await browser.newPage({ locale: 'nb-NO', viewport: { width: 360, height: 640 } });
+  // The fragment links the stylesheet at PUBLIC_BASE_URL, which in tests is not where this server listens.
+  const stylesheet = `${lectern.app.get<AppConfig>(APP_CONFIG).publicBaseUrl}/embed/embed.css`;
+  await page.route(stylesheet, async (route) => route.fulfill({ response: await route.fetch({ url: `${lectern.url}/embed/embed.css` }) }));
+  await page.setContent(
+    '<!doctype html><html lang="nb"><head><meta charset="utf-8"></head><body><div id="lectern-wall"></div></body></html>',
+  );
+  await page.evaluate(async (address) => {
+    document.getElementById('lectern-wall')!.innerHTML = await (await fetch(address)).text();
+  }, `${lectern.url}/embed/conferences/teknologi-og-politikk-2020/speakers?style=default`);
+  // A sheet from another origin keeps its rules to itself: its effect shows that it loaded.
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('.lectern-session__title')!).display === 'block');
+
+  const tore = page.locator('.lectern-speaker[data-speaker="tore-sandvik"]');
+  const row = tore.locator('.lectern-session').first();
+  // The title and the links have lines of their own; the other parts keep their separators.
+  expect(await row.innerText()).toMatch(/^Innovasjon i privat og offentlig sektor\n+Teknologi og politikk 2020 · .+ · Paneldeltaker/);
+  expect(await tore.evaluate((card) => getComputedStyle(card).borderTopStyle)).toBe('solid');
+  // Nothing wider than the screen.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  const screenshot = join(SCREENSHOTS, 'speaker-wall-teknologi-og-politikk-2020-default-style-360.png');
   await page.screenshot({ path: screenshot, fullPage: true });
   expect(statSync(screenshot).size).toBeGreaterThan(1000);
   await page.close();
