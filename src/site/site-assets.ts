@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RenderedFeed } from '../calendar/feed-cache.service';
 
@@ -10,14 +10,8 @@ const ASSETS: Record<string, string> = {
   'site.js': 'text/javascript; charset=utf-8',
 };
 
-/**
- * Where the files are: beside this module under ts-jest, and in the sources (which `tsc` does not
- * copy to dist/) when compiled.
- */
-function folder(): string {
-  const beside = join(__dirname, 'assets');
-  return existsSync(beside) ? beside : join(__dirname, '..', '..', '..', 'src', 'site', 'assets');
-}
+/** Beside this module: in src/ under ts-jest, and in dist/, where `npm run build` copies them (tsc copies only what it compiles). */
+const FOLDER = join(__dirname, 'assets');
 
 export interface SiteAsset {
   file: RenderedFeed;
@@ -32,7 +26,7 @@ export function siteAsset(name: string): SiteAsset | undefined {
   if (!Object.prototype.hasOwnProperty.call(ASSETS, name)) return undefined;
   let asset = loaded.get(name);
   if (!asset) {
-    const body = readFileSync(join(folder(), name));
+    const body = readFileSync(join(FOLDER, name));
     const hash = createHash('sha256').update(body).digest('base64url');
     asset = {
       file: { body, etag: `"${hash}"`, lastModified: new Date(0), state: { builtAt: 0, scopes: [] } },
