@@ -57,8 +57,19 @@ export function clock(instant: string, zone: string, language: InterfaceLanguage
   return inZone(instant, zone, language).toFormat('HH:mm');
 }
 
-/** The zone's abbreviation at that instant (CET or CEST): both sides of a DST change read right. */
+/**
+ * The zone's abbreviation at that instant (CET or CEST): both sides of a DST change read right.
+ * ICU knows an abbreviation only in the locales where it is in common use (CEST in en-GB, sv and
+ * nb, not en-US; EDT in en-US and nb, not sv), and writes "GMT+2" elsewhere; abbreviations are not
+ * translated, so the first locale that has one gives it, whatever the page's language.
+ */
+const ABBREVIATION_LOCALES = ['en-US', 'en-GB'];
+
 export function zoneAbbreviation(instant: string, zone: string, language: InterfaceLanguage): string {
+  for (const locale of [language, ...ABBREVIATION_LOCALES]) {
+    const name = inZone(instant, zone, language).setLocale(locale).toFormat('ZZZZ');
+    if (!/^(GMT|UTC)[+\-\u2212]/.test(name)) return name;
+  }
   return inZone(instant, zone, language).toFormat('ZZZZ');
 }
 
