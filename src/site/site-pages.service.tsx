@@ -17,6 +17,7 @@ import { SessionFilter } from '../sessions/session.inputs';
 import { SpeakerService } from '../speakers/speaker.service';
 import { WebsiteReader } from '../website/website-reader.service';
 import { AgendaPage } from './pages/agenda-page';
+import { renderEmbedSchedule } from './pages/embed-schedule';
 import { HomePage } from './pages/home-page';
 import { PageHead, PageSection, renderPage } from './pages/layout';
 import { FeedLinks } from './pages/parts';
@@ -106,6 +107,16 @@ export class SitePages {
         description: context.t('programme.description', { conference: conference.name, count: data.total }),
       };
       return this.built(context, head, conference, <ProgrammePage context={context} data={data} />, [scopeOf(conference)]);
+    });
+  }
+
+  /** The schedule for another site's iframe: the same filter and languages, none of the site's forms or script. */
+  embedSchedule(conference: Conference, filter: SessionFilter, context: PageContext, key: string): Promise<RenderedFeed> {
+    return this.cache.get(`embed:${key}`, async () => {
+      const view = await this.published.ofConference(conference, filter);
+      const feed = this.feedLinks((query) => this.links.conference(conference.slug, query), context, filter);
+      const embedded = { ...context, addresses: { ...context.addresses, served: false } };
+      return { body: renderEmbedSchedule(embedded, { conference, sessions: view.sessions, feed }), scopes: [scopeOf(conference)] };
     });
   }
 

@@ -85,11 +85,17 @@ export function pageKey(context: PageContext, query = ''): string {
 }
 
 /** A programme page's query: the feeds' filter (same names and rules), `view=list|grid` and `lang`. */
-export function readProgrammeQuery(query: QueryParameters): { filter: SessionFilter; layout: ProgrammeLayout; canonical: string } {
-  const { lang: _lang, view, ...rest } = query;
+export function readProgrammeQuery(
+  query: QueryParameters,
+  { withLayout = true } = {},
+): { filter: SessionFilter; layout: ProgrammeLayout; canonical: string } {
+  const { lang: _lang, ...withView } = query;
+  // Where there is one layout, `view` is as unknown as any other parameter.
+  const { view, ...others } = withView;
+  const rest: QueryParameters = withLayout ? others : withView;
   const v = new Validation();
   for (const name of ['locale', 'multiday', 'release']) if (name in rest) v.fail(name, 'is not a parameter of this page');
-  const layout = [view ?? []].flat()[0] ?? 'list';
+  const layout = withLayout ? ([view ?? []].flat()[0] ?? 'list') : 'list';
   v.check(layout === 'list' || layout === 'grid', 'view', 'must be list or grid');
   v.throwIfFailed();
   // An empty select of the form ("any") means no filter on that field.
@@ -116,14 +122,23 @@ export function one(query: QueryParameters, name: string): string | undefined {
   return values[0];
 }
 
-/** The site's headers on a page, and its language (a page whose language was not asked for varies with Accept-Language). */
-export function pageHeaders(reply: FastifyReply, context: PageContext): FastifyReply {
-  reply.headers(SITE_HEADERS);
+/**
+ * The site's headers on a page, and its language (a page whose language was not asked for varies
+ * with Accept-Language). An embed keeps the headers every `/embed/` address has (other sites may frame it).
+ */
+export function pageHeaders(reply: FastifyReply, context: PageContext, { embed = false } = {}): FastifyReply {
+  if (!embed) reply.headers(SITE_HEADERS);
   reply.header('content-language', context.language);
   if (!context.wishes.explicit) addVary(reply, 'Accept-Language');
   return reply;
 }
 
-export function sendPage(request: FastifyRequest, reply: FastifyReply, context: PageContext, page: RenderedFeed): void {
-  sendFeed(request, pageHeaders(reply, context), page, PUBLIC_PAGE, HTML);
+export function sendPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  context: PageContext,
+  page: RenderedFeed,
+  options = { embed: false },
+): void {
+  sendFeed(request, pageHeaders(reply, context, options), page, PUBLIC_PAGE, HTML);
 }

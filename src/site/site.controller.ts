@@ -72,6 +72,20 @@ export class SiteController {
     sendPage(request, reply, context, await this.pages.programme(conference, filter, layout, context, pageKey(context, canonical)));
   }
 
+  @Get('embed/conferences/:conference/schedule')
+  async embedSchedule(
+    @Param('conference') slug: string,
+    @Query() query: QueryParameters,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const conference = await this.pages.conference(slug);
+    const context = pageContext(request, query, this.base, conference.defaultLocale);
+    const { filter, canonical } = readProgrammeQuery(query, { withLayout: false });
+    const page = await this.pages.embedSchedule(conference, filter, context, pageKey(context, canonical));
+    sendPage(request, reply, context, page, { embed: true });
+  }
+
   @Get(':conference/sessions/:id')
   async session(
     @Param('conference') slug: string,
