@@ -60,7 +60,8 @@ function Layout({
         {head.image && <meta property="og:image" content={head.image} />}
         <link rel="stylesheet" href={addresses.asset('site.css')} />
         <link rel="stylesheet" href={addresses.asset('print.css')} media="print" />
-        {addresses.served && <script src={addresses.asset('site.js')} defer />}
+        {/* The script works offline too (a static copy has no stars; its zone switch needs no server). */}
+        <script src={addresses.asset('site.js')} defer />
         {(head.jsonLd ?? []).map((document) => (
           <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(document) }} />
         ))}

@@ -54,17 +54,16 @@ export function ProgrammePage({ context, data }: { context: PageContext; data: P
           ? t('programme.countFiltered', { count: data.sessions.length, total: data.total })
           : t('programme.count', { count: data.total })}
       </p>
-      {context.addresses.served && (
-        <nav class="layouts" aria-label={t('programme.layout')}>
-          {(['list', 'grid'] as const).map((layout) =>
-            layout === data.layout ? (
-              <span aria-current="page">{t(`programme.${layout}`)}</span>
-            ) : (
-              <a href={context.addresses.page(`/${conference.slug}`, layoutQuery(data, layout))}>{t(`programme.${layout}`)}</a>
-            ),
-          )}
-        </nav>
-      )}
+      {/* Plain links, so a static copy has them too (its addresses map ?view=grid to grid.html). */}
+      <nav class="layouts" aria-label={t('programme.layout')}>
+        {(['list', 'grid'] as const).map((layout) =>
+          layout === data.layout ? (
+            <span aria-current="page">{t(`programme.${layout}`)}</span>
+          ) : (
+            <a href={context.addresses.page(`/${conference.slug}`, layoutQuery(data, layout))}>{t(`programme.${layout}`)}</a>
+          ),
+        )}
+      </nav>
       {data.sessions.length === 0 && <p>{t('programme.none')}</p>}
       {days.map(({ day, sessions }) =>
         data.layout === 'grid' && day !== null ? (
