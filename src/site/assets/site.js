@@ -20,9 +20,8 @@
       var on = !!set[form.getAttribute('data-session')];
       var button = form.querySelector('button');
       var action = form.querySelector('input[name="action"]');
-      if (!button.hasAttribute('data-label-off')) button.setAttribute('data-label-off', button.getAttribute('aria-label'));
+      // A toggle button keeps its name (which holds its visible text); aria-pressed says whether it is on.
       button.setAttribute('aria-pressed', on ? 'true' : 'false');
-      button.setAttribute('aria-label', on ? button.getAttribute('data-label-on') : button.getAttribute('data-label-off'));
       button.querySelector('[aria-hidden]').textContent = on ? '★' : '☆';
       action.value = on ? 'remove' : 'add';
     });

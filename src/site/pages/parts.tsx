@@ -100,12 +100,7 @@ export function Star({ context, conferenceSlug, session }: { context: PageContex
     <form class="star" method="post" action={context.addresses.page(`/${conferenceSlug}/agenda`)} data-session={session.id}>
       <input type="hidden" name="session" value={String(session.id)} />
       <input type="hidden" name="action" value="add" />
-      <button
-        type="submit"
-        aria-pressed="false"
-        data-label-on={context.t('star.remove', { title })}
-        aria-label={context.t('star.add', { title })}
-      >
+      <button type="submit" aria-pressed="false" aria-label={context.t('star.add', { title })}>
         <span aria-hidden="true">☆</span> <span class="star-text">{context.t('star.star')}</span>
       </button>
     </form>
