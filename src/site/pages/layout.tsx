@@ -97,7 +97,9 @@ function Layout({
             )}
           </nav>
         </header>
-        <main id="main">{children}</main>
+        <main id="main" tabindex={-1}>
+          {children}
+        </main>
         <footer class="site-footer">
           <a href={addresses.served ? addresses.page('/developers') : `${context.publicBaseUrl}/developers`}>{t('layout.developers')}</a>
           <span>{t('layout.poweredBy')}</span>
