@@ -24,6 +24,8 @@ export const PRIVATE_PAGE = 'private, no-store';
  */
 const SITE_HEADERS = helmetHeaders({
   crossOriginResourcePolicy: { policy: 'same-origin' },
+  // The Referer goes to Lectern's own pages only (a star sent without the script returns to the page it came from), never to other hosts.
+  referrerPolicy: { policy: 'same-origin' },
   contentSecurityPolicy: {
     useDefaults: false,
     directives: {
