@@ -48,6 +48,6 @@ import { FeedRevalidation } from './feed-revalidation';
     SpeakerCalendarResolver,
     SessionCalendarResolver,
   ],
-  exports: [FeedCache, FeedRevalidation, AgendaService, CalendarLinks],
+  exports: [FeedCache, FeedRevalidation, AgendaService, CalendarLinks, CalendarFeeds],
 })
 export class CalendarModule {}

@@ -14,5 +14,6 @@ import { ProgrammeImportResolver } from './import/programme-import.resolver';
   imports: [ConferencesModule, SpeakersModule, PublishedModule, CalendarModule, ProgrammeImportModule],
   controllers: [ExchangeController],
   providers: [ExchangeExports, ConferenceExportsResolver, ProgrammeImportResolver],
+  exports: [ExchangeExports],
 })
 export class ExchangeModule {}
