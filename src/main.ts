@@ -7,6 +7,7 @@ async function main() {
   const app = await createApp(config);
   await app.listen(config.port, config.host);
   const logger = new Logger('Lectern');
+  logger.log(`Programme    ${config.publicBaseUrl}/`);
   logger.log(`GraphQL API  ${config.publicBaseUrl}/graphql`);
   if (config.graphiql) logger.log(`GraphiQL IDE ${config.publicBaseUrl}/graphiql`);
   logger.log(`Database     ${config.databaseUrl ? 'PostgreSQL' : `SQLite at ${config.sqlitePath}`}`);
