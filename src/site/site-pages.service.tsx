@@ -60,7 +60,9 @@ export class SitePages {
   }
 
   home(context: PageContext, key: string): Promise<RenderedFeed> {
-    return this.cache.get(`site:${key}`, async () => {
+    // Upcoming and past change with the date, not only with the programme.
+    const today = DateTime.utc().toISODate()!;
+    return this.cache.get(`site:${key}@${today}`, async () => {
       const all = await this.conferences
         .visible(PUBLIC_VIEWER)
         .orderBy('conference.startDate', 'ASC')
@@ -71,7 +73,6 @@ export class SitePages {
         conference,
         languages: [...new Set(programme.sessions.map((session) => session.language))].sort(),
       }));
-      const today = DateTime.utc().toISODate()!;
       const upcoming = entries.filter(({ conference }) => conference.endDate >= today);
       const past = entries.filter(({ conference }) => conference.endDate < today).reverse();
       const head = { title: context.t('home.title'), description: context.t('home.description') };
@@ -87,7 +88,8 @@ export class SitePages {
     key: string,
   ): Promise<RenderedFeed> {
     const now = DateTime.utc();
-    const running = isRunning(conference, now);
+    // A static copy (see site-export) would show "now" as it was when it was made: only served pages say it.
+    const running = context.addresses.served && isRunning(conference, now);
     // While the conference runs, "now and next" changes by the minute.
     const minute = running ? `@${now.toFormat("yyyyLLdd'T'HHmm")}` : '';
     return this.cache.get(`site:${key}${minute}`, async () => {

@@ -157,7 +157,7 @@ export class SiteController {
     if (typeof body?.session !== 'string') throw badInput('session', 'is required');
     const { token, starred } = await this.pages.star(readCookie(request, AGENDA_COOKIE), body.session, action === 'add');
     reply.header('set-cookie', agendaCookie(token, request.protocol === 'https')).header('cache-control', PRIVATE_PAGE);
-    if ((request.headers.accept ?? '').includes('application/json')) return void reply.send({ starred });
+    if ((request.headers.accept ?? '').includes('application/json')) return void reply.code(200).send({ starred });
     const context = pageContext(request, query, this.base, conference.defaultLocale);
     reply.redirect(backTo(request, this.base) ?? context.addresses.page(`/${conference.slug}/agenda`), 303);
   }
