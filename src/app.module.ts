@@ -25,6 +25,7 @@ import { SessionsModule } from './sessions/sessions.module';
 import { SpeakersModule } from './speakers/speakers.module';
 import { WebsiteModule } from './website/website.module';
 import { ExchangeModule } from './exchange/exchange.module';
+import { SiteExportModule } from './site/site-export.module';
 import { SiteModule } from './site/site.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { HealthModule } from './health/health.module';
@@ -74,6 +75,7 @@ export const GRAPHQL_PATH = '/graphql';
     WebsiteModule,
     ExchangeModule,
     SiteModule,
+    SiteExportModule,
     DemoModule,
     OrganisersModule,
     WebhooksModule,

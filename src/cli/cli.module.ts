@@ -8,20 +8,23 @@ import { SqliteBackup } from '../database/sqlite-backup';
 import { DemoModule } from '../demo/demo.module';
 import { ProgrammeImportModule } from '../exchange/import/programme-import.module';
 import { OrganisersModule } from '../organisers/organisers.module';
+import { SiteExportModule } from '../site/site-export.module';
 import { DbBackupCommand } from './db-backup.command';
 import { DbCopyCommand } from './db-copy.command';
 import { DbMigrateCommand } from './db-migrate.command';
 import { DbRestoreCommand } from './db-restore.command';
 import { DemoLoadCommand } from './demo-load.command';
 import { ProgrammeImportCommand } from './programme-import.command';
+import { SiteExportCommand } from './site-export.command';
 import { TokenCreateCommand } from './token-create.command';
 
 @Module({
-  imports: [DatabaseModule, AuthModule, DemoModule, OrganisersModule, ProgrammeImportModule],
+  imports: [DatabaseModule, AuthModule, DemoModule, OrganisersModule, ProgrammeImportModule, SiteExportModule],
   providers: [
     DbMigrateCommand,
     DemoLoadCommand,
     ProgrammeImportCommand,
+    SiteExportCommand,
     TokenCreateCommand,
     DbBackupCommand,
     DbRestoreCommand,

@@ -5,15 +5,18 @@ import { Presets, SingleBar } from 'cli-progress';
  * the lines a command chooses to print are written.
  */
 export class ProgressBar {
-  private readonly bar = process.stdout.isTTY
-    ? new SingleBar(
-        { format: `{bar} {percentage}% | {value}/{total} ${this.unit} | {label}`, stream: process.stdout, hideCursor: true },
-        Presets.shades_classic,
-      )
-    : undefined;
+  private readonly bar: SingleBar | undefined;
   private started = false;
 
-  constructor(private readonly unit: string) {}
+  /** On standard output unless told otherwise (a command whose output is a file's or a report may want stderr). */
+  constructor(unit: string, stream: NodeJS.WriteStream = process.stdout) {
+    this.bar = stream.isTTY
+      ? new SingleBar(
+          { format: `{bar} {percentage}% | {value}/{total} ${unit} | {label}`, stream, hideCursor: true },
+          Presets.shades_classic,
+        )
+      : undefined;
+  }
 
   get isShown(): boolean {
     return this.bar !== undefined;
