@@ -17,6 +17,8 @@ const STAMP = join(BUILD, '.built');
 export async function compiledLectern(): Promise<{ main: string; cli: string }> {
   if (!existsSync(STAMP) || newestSource() > statSync(STAMP).mtimeMs) {
     await run(join(ROOT, 'node_modules/.bin/tsc'), ['-p', join(ROOT, 'tsconfig.build.json'), '--outDir', BUILD], { cwd: ROOT });
+    // As `npm run build` does: the site's stylesheets and script beside the compiled site module.
+    await run(process.execPath, [join(ROOT, 'scripts/copy-site-assets.js'), 'dist-test'], { cwd: ROOT });
     writeFileSync(STAMP, new Date().toISOString());
   }
   return { main: join(BUILD, 'src/main.js'), cli: join(BUILD, 'src/cli.js') };
