@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DateTime } from 'luxon';
 import { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
@@ -16,7 +16,6 @@ import { Lectern, startLectern } from '../support/lectern';
 
 const ROOT = join(__dirname, '..', '..');
 const SCREENSHOTS = join(ROOT, 'test-output', 'site');
-const README_SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
 const AXE_SOURCE = readFileSync(join(dirname(require.resolve('axe-core')), 'axe.min.js'), 'utf8');
 const WIDTHS = [1280, 390] as const;
 
@@ -188,9 +187,6 @@ it('takes a full-page screenshot of every page type at 1280 and 390 px', async (
       }
     });
   }
-  mkdirSync(README_SCREENSHOTS, { recursive: true });
-  for (const file of ['programme-list-1280.png', 'session-1280.png', 'agenda-390.png'])
-    copyFileSync(join(SCREENSHOTS, file), join(README_SCREENSHOTS, file));
 });
 
 it('has no WCAG 2.1 A/AA violations (axe-core) on any page type, at 1280 and 390 px', async () => {
