@@ -101,7 +101,7 @@ export class SitePages {
         filter,
         layout,
         choices: choicesOf(view, conference),
-        feed: this.feedLinks((query) => this.links.conference(conference.slug, query), context, filter),
+        feed: this.programmeFeed(conference, filter, context),
         nowAndNext: running ? nowAndNext(view.programme.sessions, now.toISO()!) : null,
       };
       const head = {
@@ -237,6 +237,19 @@ export class SitePages {
 
   private built(context: PageContext, head: PageHead, conference: Conference | null, content: ComponentChildren, scopes: ChangeScope[]) {
     return { body: renderPage(context, head, conference && section(conference), content), scopes: [...new Set(scopes)] };
+  }
+
+  /**
+   * The feed of what a programme page shows: a track's or a room's own feed when that is the whole
+   * filter (the address a calendar app lists it by), else the programme's feed with the same filter.
+   */
+  private programmeFeed(conference: Conference, filter: SessionFilter, context: PageContext): FeedLinks {
+    const only = Object.keys(filter);
+    if (only.length === 1 && filter.track?.length === 1)
+      return this.feedLinks((query) => this.links.track(conference.slug, filter.track![0], query), context);
+    if (only.length === 1 && filter.room?.length === 1)
+      return this.feedLinks((query) => this.links.room(conference.slug, filter.room![0], query), context);
+    return this.feedLinks((query) => this.links.conference(conference.slug, query), context, filter);
   }
 
   /** A feed's addresses, in the reader's language. */

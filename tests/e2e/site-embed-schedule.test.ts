@@ -1,26 +1,9 @@
 import ICAL from 'ical.js';
-import { parse } from 'parse5';
+import { attr, byTag, elements, parseHtml, text } from '../support/html';
 import { Lectern, startLectern } from '../support/lectern';
 import { ConferenceRef, firstDayAt, programmeBuilder, SessionRef } from '../support/programme';
 
 /** The schedule widget a conference puts in an iframe on its own site. */
-
-type Node = { nodeName: string; tagName?: string; attrs?: { name: string; value: string }[]; childNodes?: Node[]; value?: string };
-
-const attr = (node: Node, name: string) => node.attrs?.find((a) => a.name === name)?.value;
-const text = (node: Node): string => (node.nodeName === '#text' ? (node.value ?? '') : (node.childNodes ?? []).map(text).join(''));
-function all(root: Node, match: (node: Node) => boolean): Node[] {
-  const found: Node[] = [];
-  const walk = (node: Node) => {
-    if (node.tagName && match(node)) found.push(node);
-    (node.childNodes ?? []).forEach(walk);
-    const content = (node as { content?: Node }).content;
-    if (content) walk(content);
-  };
-  walk(root);
-  return found;
-}
-const tag = (root: Node, name: string) => all(root, (node) => node.tagName === name);
 
 let lectern: Lectern;
 let conference: ConferenceRef;
@@ -51,9 +34,9 @@ async function widget(query = '', headers: Record<string, string> = {}) {
 }
 
 function shownSessions(html: string): string[] {
-  return all(parse(html) as unknown as Node, (node) => attr(node, 'data-session') !== undefined && node.tagName === 'li').map((node) =>
-    attr(node, 'data-session')!,
-  );
+  return elements(parseHtml(html))
+    .filter((node) => attr(node, 'data-session') !== undefined && node.tagName === 'li')
+    .map((node) => attr(node, 'data-session')!);
 }
 
 it('may be framed by any site, and runs nothing: no script, no form, styles only from Lectern', async () => {
@@ -64,18 +47,18 @@ it('may be framed by any site, and runs nothing: no script, no form, styles only
   expect(csp).toContain("default-src 'none'");
   expect(csp).not.toContain('unsafe-inline');
   expect(response.headers.get('x-frame-options')).toBeNull();
-  const document = parse(body) as unknown as Node;
-  expect(tag(document, 'script')).toEqual([]);
-  expect(tag(document, 'form')).toEqual([]);
-  for (const link of tag(document, 'link')) expect(attr(link, 'href')).toMatch(/^\/assets\//);
-  expect(attr(tag(document, 'base')[0], 'target')).toBe('_top');
+  const document = parseHtml(body);
+  expect(byTag(document, 'script')).toEqual([]);
+  expect(byTag(document, 'form')).toEqual([]);
+  for (const link of byTag(document, 'link')) expect(attr(link, 'href')).toMatch(/^\/assets\//);
+  expect(attr(byTag(document, 'base')[0], 'target')).toBe('_top');
 });
 
 it('shows the published sessions in time order, never a draft, each linking to its page on Lectern', async () => {
   const { body } = await widget();
   expect(shownSessions(body)).toEqual([englishKeynote.id, swedishTalk.id]);
   expect(body).not.toContain('Not yet public');
-  const links = tag(parse(body) as unknown as Node, 'a').map((a) => attr(a, 'href'));
+  const links = byTag(parseHtml(body), 'a').map((a) => attr(a, 'href'));
   expect(links).toContain(`/${conference.slug}/sessions/${swedishTalk.id}`);
   expect(links).not.toContain(`/${conference.slug}/sessions/${draft.id}`);
 });
@@ -86,18 +69,18 @@ it("takes the programme's filters, with the conference feed's semantics", async 
   const feed = await (await fetch(`${lectern.url}/calendars/conferences/${conference.slug}.ics?format=KEYNOTE`)).text();
   const events = new ICAL.Component(ICAL.parse(feed)).getAllSubcomponents('vevent');
   expect(events.map((event) => event.getFirstPropertyValue('summary'))).toEqual([expect.stringContaining('Öppningstal')]);
-  const subscribe = tag(parse(body) as unknown as Node, 'a').find((a) => attr(a, 'href')?.startsWith('webcal:'));
+  const subscribe = byTag(parseHtml(body), 'a').find((a) => attr(a, 'href')?.startsWith('webcal:'));
   expect(new URL(attr(subscribe!, 'href')!.replace(/^webcal:/, 'http:')).searchParams.get('format')).toBe('KEYNOTE');
 });
 
 it("speaks the language asked for by ?lang=, else the browser's, else the conference's", async () => {
-  const english = parse((await widget('?lang=en')).body) as unknown as Node;
-  expect(attr(tag(english, 'html')[0], 'lang')).toBe('en');
+  const english = parseHtml((await widget('?lang=en')).body);
+  expect(attr(byTag(english, 'html')[0], 'lang')).toBe('en');
   expect(text(english)).toContain('Opening keynote');
-  const norwegian = parse((await widget('', { 'accept-language': 'nb-NO' })).body) as unknown as Node;
-  expect(attr(tag(norwegian, 'html')[0], 'lang')).toBe('nb');
-  const swedish = parse((await widget('', { 'accept-language': 'de' })).body) as unknown as Node;
-  expect(attr(tag(swedish, 'html')[0], 'lang')).toBe('sv');
+  const norwegian = parseHtml((await widget('', { 'accept-language': 'nb-NO' })).body);
+  expect(attr(byTag(norwegian, 'html')[0], 'lang')).toBe('nb');
+  const swedish = parseHtml((await widget('', { 'accept-language': 'de' })).body);
+  expect(attr(byTag(swedish, 'html')[0], 'lang')).toBe('sv');
   expect(text(swedish)).toContain('Öppningstal');
 });
 
@@ -109,7 +92,7 @@ it('refuses a parameter it does not take, naming it, and answers 404 for a draft
   ]) {
     const { response, body } = await widget(query);
     expect(response.status).toBe(400);
-    expect(text(parse(body) as unknown as Node)).toContain(`${field}:`);
+    expect(text(parseHtml(body))).toContain(`${field}:`);
   }
   const hidden = await programmeBuilder(lectern).conference({ name: 'Draft widget' });
   const response = await fetch(`${lectern.url}/embed/conferences/${hidden.slug}/schedule`);

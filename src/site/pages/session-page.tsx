@@ -40,7 +40,9 @@ export function SessionPage({ context, data }: { context: PageContext; data: Ses
           <>
             <dt>{t('session.room')}</dt>
             <dd>
-              {session.room.name}
+              <a href={context.addresses.page(`/${conference.slug}`, new URLSearchParams({ room: session.room.slug }))}>
+                {session.room.name}
+              </a>
               {stream && (
                 <>
                   {' · '}
@@ -55,7 +57,11 @@ export function SessionPage({ context, data }: { context: PageContext; data: Ses
         {session.track && (
           <>
             <dt>{t('session.track')}</dt>
-            <dd>{session.track.name}</dd>
+            <dd>
+              <a href={context.addresses.page(`/${conference.slug}`, new URLSearchParams({ track: session.track.slug }))}>
+                {session.track.name}
+              </a>
+            </dd>
           </>
         )}
         <dt>{t('session.format')}</dt>
