@@ -1219,6 +1219,12 @@ describe(`fuzzing every endpoint (FUZZ_SEED=${SEED})`, () => {
     const dataSource = lectern.app.get(DataSource);
     // One organiser request first, so the token's first use is recorded before the snapshot.
     await lectern.ok('{ __typename }', {}, { as: 'organiser' });
+    // Every public session's calendar entry is kept once it is first shown in a feed (the
+    // ledger's bookkeeping, not a change): show them all first, so a probe that reads a real feed
+    // finds them kept.
+    const { conferences } = await lectern.ok('{ conferences(first: 100) { edges { node { slug } } } }');
+    for (const { node } of conferences.edges)
+      expect((await fetch(`${lectern.url}/calendars/conferences/${node.slug}.ics`)).status).toBe(200);
     const before = await snapshot(dataSource);
     expect(Object.keys(before).length).toBeGreaterThan(5);
 
