@@ -370,11 +370,18 @@ describe('filters', () => {
     expect(shown).toEqual(await feedIds(query));
     if (count !== null) expect(shown).toHaveLength(count);
     expect(shown).not.toContain(s.draft.id);
-    // The subscribe link carries the same filter.
+    // The subscribe link carries the same filter; one track or one room alone is that track's or room's own feed.
     const webcal = hrefs(root).find((href) => href.startsWith('webcal:'))!;
     const subscribed = new URL(webcal.replace(/^webcal:/, 'https:'));
-    expect(subscribed.pathname).toBe(`/calendars/conferences/${slug()}.ics`);
     const wanted = new URLSearchParams(query);
+    const [only] = [...wanted.keys()];
+    if (wanted.size === 1 && (only === 'track' || only === 'room')) {
+      const part = only === 'track' ? 'tracks' : 'rooms';
+      expect(subscribed.pathname).toBe(`/calendars/conferences/${slug()}/${part}/${wanted.get(only)}.ics`);
+      expect([...subscribed.searchParams.keys()]).toEqual(['locale']);
+      return;
+    }
+    expect(subscribed.pathname).toBe(`/calendars/conferences/${slug()}.ics`);
     for (const [name, value] of wanted) expect([name, subscribed.searchParams.getAll(name)]).toEqual([name, [value]]);
     for (const name of subscribed.searchParams.keys()) expect(['locale', ...wanted.keys()]).toContain(name);
   });

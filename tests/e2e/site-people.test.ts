@@ -156,8 +156,10 @@ describe('the session page', () => {
     expect(new Date(attr(byTag(when, 'time')[0], 'datetime')!).toISOString()).toBe(new Date(STARTS).toISOString());
     const room = value(en.session.room);
     expect(text(room)).toContain('Stage');
-    expect(attr(byTag(room, 'a')[0], 'href')).toBe('https://stream.example.org/stage');
-    expect(text(byTag(room, 'a')[0])).toBe(en.session.stream);
+    // The room leads to its view of the programme, then to its stream.
+    expect(new URL(attr(byTag(room, 'a')[0], 'href')!, lectern.url).searchParams.get('room')).toBe('stage');
+    expect(attr(byTag(room, 'a')[1], 'href')).toBe('https://stream.example.org/stage');
+    expect(text(byTag(room, 'a')[1])).toBe(en.session.stream);
     expect(text(value(en.session.track))).toBe('User experience');
     expect(text(value(en.session.format))).toBe(en.format.WORKSHOP);
     expect(text(value(en.session.language))).toBe('English');
