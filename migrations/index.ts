@@ -11,6 +11,7 @@ import { CanonicalTimeZones1700000000009 } from './1700000000009-canonical-time-
 import { CalendarEvents1700000000010 } from './1700000000010-calendar-events';
 import { CalendarRemovedEvents1700000000011 } from './1700000000011-calendar-removed-events';
 import { ImportSources1700000000012 } from './1700000000012-import-sources';
+import { WebhookSecretRotation1700000000013 } from './1700000000013-webhook-secret-rotation';
 
 /** Every migration, oldest first. Listed here (not globbed) so ts-jest and the build load the same ones. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   CalendarEvents1700000000010,
   CalendarRemovedEvents1700000000011,
   ImportSources1700000000012,
+  WebhookSecretRotation1700000000013,
 ];

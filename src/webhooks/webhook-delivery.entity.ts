@@ -37,7 +37,7 @@ export interface StoredAttempt {
 @Index('IDX_webhook_deliveries_webhook', ['webhookId', 'id'])
 @Index('IDX_webhook_deliveries_due', ['status', 'nextAttemptAt'])
 export class WebhookDelivery {
-  @Field(() => ID, { description: "Also sent as X-Lectern-Delivery and as the body's `id`: the same on every retry." })
+  @Field(() => ID, { description: "Also sent as webhook-id (and X-Lectern-Delivery) and as the body's `id`: the same on every retry." })
   @PrimaryGeneratedColumn()
   id: number;
 

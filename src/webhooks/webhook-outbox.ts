@@ -3,6 +3,7 @@ import { EntityManager, In } from 'typeorm';
 import { stamped } from '../common/entities';
 import { Transactions } from '../database/transactions';
 import { ProgrammeChange, ProgrammeEvents } from '../events/programme-events';
+import { WebhookClock } from './webhook-clock';
 import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
 import { WebhookPayloads } from './webhook-payloads';
 import { WebhookWorker } from './webhook-worker';
@@ -25,6 +26,7 @@ export class WebhookOutbox implements OnModuleInit, OnModuleDestroy {
     private readonly transactions: Transactions,
     private readonly payloads: WebhookPayloads,
     private readonly worker: WebhookWorker,
+    private readonly clock: WebhookClock,
   ) {}
 
   onModuleInit(): void {
@@ -61,6 +63,7 @@ export class WebhookOutbox implements OnModuleInit, OnModuleDestroy {
       const told = await this.payloads.publicChange(manager, change);
       if (!told) continue;
       for (const webhook of listening) {
+        const now = this.clock.now();
         const delivery = await manager.save(
           stamped(
             manager.create(WebhookDelivery, {
@@ -69,7 +72,7 @@ export class WebhookOutbox implements OnModuleInit, OnModuleDestroy {
               body: '',
               status: WebhookDeliveryStatus.PENDING,
               attempts: 0,
-              nextAttemptAt: new Date(),
+              nextAttemptAt: now,
               claimedAt: null,
               responseStatus: null,
               error: null,
@@ -77,6 +80,7 @@ export class WebhookOutbox implements OnModuleInit, OnModuleDestroy {
               lastAttemptAt: null,
               deliveredAt: null,
             }),
+            now,
           ),
         );
         // The body carries the delivery's own id, so receivers can tell a retry from a new change.

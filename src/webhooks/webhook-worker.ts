@@ -3,7 +3,8 @@ import { Brackets } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/configuration';
 import { Transactions } from '../database/transactions';
 import { StoredAttempt, WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
-import { signatureOf } from './webhook-signature';
+import { WebhookClock } from './webhook-clock';
+import { legacySignatureOf, standardSignatureOf, timestampOf } from './webhook-signature';
 import { fetch } from 'undici';
 import { targetProblem, webhookDispatcher } from './webhook-target';
 import { Webhook } from './webhook.entity';
@@ -45,6 +46,7 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly transactions: Transactions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: WebhookClock,
   ) {
     this.dispatcher = webhookDispatcher(config.webhookAllowPrivateTargets);
   }
@@ -102,7 +104,7 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   private claimDue(limit: number): Promise<Claimed[]> {
     return this.transactions.runBookkeeping(async (manager) => {
-      const now = new Date();
+      const now = this.clock.now();
       const staleBefore = new Date(now.getTime() - this.config.webhookTimeoutMs - STALE_CLAIM_MARGIN_MS).toISOString();
       const due = await manager
         .createQueryBuilder(WebhookDelivery, 'delivery')
@@ -150,7 +152,7 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
         .getRawOne<{ next: string | null }>(),
     );
     if (this.stopping.signal.aborted) return;
-    const wait = next?.next ? new Date(next.next).getTime() - Date.now() : POLL_MS;
+    const wait = next?.next ? new Date(next.next).getTime() - this.clock.now().getTime() : POLL_MS;
     this.timer = setTimeout(() => this.wake(), Math.min(Math.max(wait, 10), POLL_MS));
     this.timer.unref();
   }
@@ -173,15 +175,23 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
     const problem = await targetProblem(url, this.config.webhookAllowPrivateTargets);
     if (problem) return { responseStatus: null, error: `not sent: the url ${problem}`, retry: true };
     const timeout = AbortSignal.timeout(this.config.webhookTimeoutMs);
+    // Standard Webhooks: the id is the delivery's, on every retry; the timestamp is this attempt's,
+    // so a receiver can refuse an old request replayed.
+    const id = String(delivery.id);
+    const at = this.clock.now();
     try {
       const response = await fetch(url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
           'user-agent': 'Lectern-Webhooks/1',
+          'webhook-id': id,
+          'webhook-timestamp': timestampOf(at),
+          'webhook-signature': standardSignatureOf({ id, at, body: delivery.body }, signingSecrets(delivery.webhook, at)),
           'x-lectern-event': delivery.event,
-          'x-lectern-delivery': String(delivery.id),
-          'x-lectern-signature': signatureOf(delivery.body, secret),
+          'x-lectern-delivery': id,
+          // Deprecated: the body's HMAC alone, with no timestamp. Dropped in the next version.
+          'x-lectern-signature': legacySignatureOf(delivery.body, secret),
         },
         body: delivery.body,
         redirect: 'manual',
@@ -205,7 +215,7 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async record(delivery: Claimed, outcome: Outcome): Promise<void> {
-    const now = new Date();
+    const now = this.clock.now();
     const attempts = delivery.attempts + 1;
     const error = outcome.error?.slice(0, ERROR_MAX) ?? null;
     const attemptLog: StoredAttempt[] = [...delivery.attemptLog, { at: now.toISOString(), responseStatus: outcome.responseStatus, error }];
@@ -232,6 +242,12 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
         .execute(),
     );
   }
+}
+
+/** The current secret, and the one a rotation replaced while its grace period lasts. */
+function signingSecrets(webhook: Webhook, at: Date): string[] {
+  const { secret, previousSecret, previousSecretExpiresAt } = webhook;
+  return previousSecret && previousSecretExpiresAt && at < previousSecretExpiresAt ? [secret, previousSecret] : [secret];
 }
 
 /** Only the claim this instance holds: if it went stale and another instance took it over, that one records. */

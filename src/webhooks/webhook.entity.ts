@@ -55,6 +55,14 @@ export class Webhook {
   @Column({ type: 'varchar', length: 64 })
   secret: string;
 
+  /** The secret the last rotation replaced: it signs deliveries too, beside `secret`, until `previousSecretExpiresAt`. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  previousSecret: string | null;
+
+  /** Shown through WebhookResolver, as null once it has passed. */
+  @InstantColumn({ nullable: true })
+  previousSecretExpiresAt: Date | null;
+
   @Field(() => GraphQLDateTime)
   @InstantColumn()
   createdAt: Date;

@@ -1,4 +1,5 @@
 import { Args, Context, Field, ID, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { OrganiserMutation } from '../auth/organiser-mutation.decorator';
 import { RequestContext } from '../auth/request-context';
@@ -6,6 +7,7 @@ import { Viewer } from '../auth/viewer';
 import { Connection, PageArgs } from '../common/connection';
 import { Conference } from '../conferences/conference.entity';
 import { ConferenceLoader } from '../conferences/conference.loader';
+import { WebhookClock } from './webhook-clock';
 import { WebhookAttempt, WebhookDelivery } from './webhook-delivery.entity';
 import { Webhook } from './webhook.entity';
 import { CreateWebhookInput, UpdateWebhookInput } from './webhook.inputs';
@@ -15,7 +17,7 @@ import { IssuedWebhook, WebhookService } from './webhook.service';
 export class CreatedWebhook {
   @Field({
     description:
-      'The signing secret: each delivery carries "X-Lectern-Signature: sha256=<hex HMAC-SHA256 of the body with this secret>". It is shown this once only.',
+      'The signing secret (Standard Webhooks, "whsec_<base64 key>"): each delivery carries "webhook-signature: v1,<base64 HMAC-SHA256 of \'<webhook-id>.<webhook-timestamp>.<body>\'>" made with it. It is shown this once only.',
   })
   secret: string;
 
@@ -33,6 +35,7 @@ export class WebhookResolver {
   constructor(
     private readonly webhookService: WebhookService,
     private readonly conferences: ConferenceLoader,
+    private readonly clock: WebhookClock,
   ) {}
 
   @Query(() => [Webhook], { description: 'The webhooks of a conference you organise.' })
@@ -50,6 +53,15 @@ export class WebhookResolver {
     return this.conferences.conference(context, webhook.conferenceId);
   }
 
+  @ResolveField(() => GraphQLDateTime, {
+    nullable: true,
+    description: 'Until when the secret replaced by the last rotation still signs deliveries, beside the current one; null when none does.',
+  })
+  previousSecretExpiresAt(@Parent() webhook: Webhook): Date | null {
+    const until = webhook.previousSecret ? webhook.previousSecretExpiresAt : null;
+    return until && until > this.clock.now() ? until : null;
+  }
+
   @OrganiserMutation(() => CreatedWebhook, { description: 'Registers a webhook; its signing secret is in this answer only.' })
   async createWebhook(@Args('input') input: CreateWebhookInput, @CurrentViewer() actor: Viewer) {
     return created(await this.webhookService.create(input, actor));
@@ -65,9 +77,20 @@ export class WebhookResolver {
     return this.webhookService.remove(id, actor);
   }
 
-  @OrganiserMutation(() => CreatedWebhook, { description: 'Replaces the signing secret at once; the new one is in this answer only.' })
-  async rotateWebhookSecret(@Args('id', { type: () => ID }) id: string, @CurrentViewer() actor: Viewer) {
-    return created(await this.webhookService.rotateSecret(id, actor));
+  @OrganiserMutation(() => CreatedWebhook, {
+    description:
+      'Makes a new signing secret, in this answer only, and signs with it from now on. For 24 hours the old secret signs each delivery too (a second signature in webhook-signature), so receivers can switch; see `previousSecretExpiresAt`.',
+  })
+  async rotateWebhookSecret(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('revokePrevious', {
+      defaultValue: false,
+      description: 'Stop signing with the old secret at once, with no grace period (when it leaked).',
+    })
+    revokePrevious: boolean,
+    @CurrentViewer() actor: Viewer,
+  ) {
+    return created(await this.webhookService.rotateSecret(id, revokePrevious, actor));
   }
 }
 

@@ -10,7 +10,8 @@ import { ConferenceService } from '../conferences/conference.service';
 import { APP_CONFIG, AppConfig } from '../config/configuration';
 import { Transactions } from '../database/transactions';
 import { WebhookDelivery } from './webhook-delivery.entity';
-import { newWebhookSecret } from './webhook-signature';
+import { WebhookClock } from './webhook-clock';
+import { newWebhookSecret, ROTATED_SECRET_GRACE_MS } from './webhook-signature';
 import { targetProblem } from './webhook-target';
 import { Webhook, WebhookEvent } from './webhook.entity';
 import { CreateWebhookInput, UpdateWebhookInput } from './webhook.inputs';
@@ -35,6 +36,7 @@ export class WebhookService {
     private readonly transactions: Transactions,
     private readonly conferences: ConferenceService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: WebhookClock,
   ) {}
 
   async list(conferenceSlug: string, viewer: Viewer): Promise<Webhook[]> {
@@ -70,6 +72,8 @@ export class WebhookService {
         events: distinct(input.events),
         description: input.description?.trim() || null,
         secret,
+        previousSecret: null,
+        previousSecretExpiresAt: null,
       });
       return { secret, webhook: await manager.save(stamped(webhook)) };
     });
@@ -91,10 +95,17 @@ export class WebhookService {
     });
   }
 
-  /** A new secret, at once: deliveries still waiting are signed with it. */
-  rotateSecret(id: string, actor: Viewer): Promise<IssuedWebhook> {
+  /**
+   * A new secret, at once: every attempt from now on is signed with it, deliveries still waiting
+   * included. The secret it replaces signs beside it for the grace period, so a receiver can take
+   * the new one in meanwhile; unless `revokePrevious` (the old one leaked), when it stops at once.
+   * A secret replaced before (of an earlier rotation) stops now either way.
+   */
+  rotateSecret(id: string, revokePrevious: boolean, actor: Viewer): Promise<IssuedWebhook> {
     return this.transactions.run(async (manager) => {
       const webhook = await this.requireFor(manager, id, actor);
+      webhook.previousSecret = revokePrevious ? null : webhook.secret;
+      webhook.previousSecretExpiresAt = revokePrevious ? null : new Date(this.clock.now().getTime() + ROTATED_SECRET_GRACE_MS);
       webhook.secret = newWebhookSecret();
       return { secret: webhook.secret, webhook: await manager.save(stamped(webhook)) };
     });

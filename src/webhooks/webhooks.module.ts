@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConferencesModule } from '../conferences/conferences.module';
+import { WebhookClock } from './webhook-clock';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookOutbox } from './webhook-outbox';
 import { WebhookPayloads } from './webhook-payloads';
@@ -13,6 +14,6 @@ import { PublishedModule } from '../published/published.module';
 /** Outgoing webhooks: organisers register URLs; published changes are POSTed there, signed. */
 @Module({
   imports: [TypeOrmModule.forFeature([Webhook, WebhookDelivery]), ConferencesModule, PublishedModule],
-  providers: [WebhookService, WebhookPayloads, WebhookWorker, WebhookOutbox, WebhookResolver, WebhookDeliveryResolver],
+  providers: [WebhookClock, WebhookService, WebhookPayloads, WebhookWorker, WebhookOutbox, WebhookResolver, WebhookDeliveryResolver],
 })
 export class WebhooksModule {}
