@@ -43,5 +43,13 @@ export default tseslint.config(
       },
     },
   },
+  {
+    // The script that mounts GraphiQL, in the browser, as a classic script after GraphiQL's UMD build.
+    files: ['src/graphiql/assets/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { document: 'readonly', window: 'readonly', URL: 'readonly', URLSearchParams: 'readonly' },
+    },
+  },
   prettier,
 );

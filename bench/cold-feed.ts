@@ -59,8 +59,7 @@ export function measureColdFeed(lectern: ServerProcess, programme: GeneratedProg
 /**
  * Time to the first answer at `path` after a change (see `measureColdFeed`). Rounds are numbered
  * from `firstRound`, which goes into the new titles: a measurement after another one gives
- * numbers of its own, so that no retitling repeats a title a session already has. `headers` go
- * with every request (a page's Accept-Language).
+ * numbers of its own, so that no retitling repeats a title a session already has.
  */
 export async function measureColdBuild(
   lectern: ServerProcess,
@@ -68,10 +67,9 @@ export async function measureColdBuild(
   builds: number,
   path: string,
   firstRound: number,
-  headers: Record<string, string> = {},
 ): Promise<ColdFeedResult> {
   const url = `${lectern.url}${path}`;
-  const current = await fetch(url, { headers });
+  const current = await fetch(url);
   await current.arrayBuffer();
   let previousEtag = current.headers.get('etag');
   const buildsMs: number[] = [];
@@ -79,7 +77,7 @@ export async function measureColdBuild(
   for (let round = 0; round <= builds; round++) {
     await retitle(lectern, programme, firstRound + round);
     const started = performance.now();
-    const response = await fetch(url, { headers });
+    const response = await fetch(url);
     body = await response.text();
     const elapsed = performance.now() - started;
     const etag = response.headers.get('etag');

@@ -1,6 +1,8 @@
-// tsc copies only what it compiles: the site's stylesheets and script go beside the compiled site module.
+// tsc copies only what it compiles: the site's and GraphiQL's stylesheets and scripts go beside their compiled modules.
 const { cpSync } = require('node:fs');
 const { join } = require('node:path');
 
 const outDir = process.argv[2] ?? 'dist';
-cpSync(join(__dirname, '..', 'src', 'site', 'assets'), join(__dirname, '..', outDir, 'src', 'site', 'assets'), { recursive: true });
+for (const module of ['site', 'graphiql']) {
+  cpSync(join(__dirname, '..', 'src', module, 'assets'), join(__dirname, '..', outDir, 'src', module, 'assets'), { recursive: true });
+}

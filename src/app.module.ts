@@ -19,6 +19,7 @@ import { APP_CONFIG, AppConfig } from './config/configuration';
 import { LecternConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
+import { GraphiqlModule } from './graphiql/graphiql.module';
 import { OrganisersModule } from './organisers/organisers.module';
 import { InterviewsModule } from './interviews/interviews.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -48,7 +49,8 @@ export const GRAPHQL_PATH = '/graphql';
         path: GRAPHQL_PATH,
         autoSchemaFile: true,
         sortSchema: true,
-        graphiql: config.graphiql,
+        // GraphiQL is Lectern's own page (src/graphiql/), not Mercurius's, which loads it from a CDN.
+        graphiql: false,
         jit: 1,
         subscription: subscriptionOptions(redis, auth),
         // Automatic persisted queries: a client may send the query's SHA-256 instead of its text (GET-cacheable).
@@ -86,6 +88,6 @@ export const GRAPHQL_PATH = '/graphql';
 })
 export class AppModule {
   static with(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [LecternConfigModule.with(config)] };
+    return { module: AppModule, imports: [LecternConfigModule.with(config), ...(config.graphiql ? [GraphiqlModule] : [])] };
   }
 }

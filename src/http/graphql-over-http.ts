@@ -28,6 +28,23 @@ export function followGraphqlOverHttp(fastify: FastifyInstance, path: string): v
 }
 
 /**
+ * A browser that opens the GraphQL endpoint (a GET asking for HTML, not for a GraphQL answer) is
+ * sent on to GraphiQL, with the address's parameters, so a link to `/graphql?query=…` opens that
+ * query there. GraphQL-over-HTTP clients ask for JSON (`application/json` or
+ * `application/graphql-response+json`) and are answered as before.
+ */
+export function sendBrowsersToGraphiql(fastify: FastifyInstance, path: string, graphiqlPath: string): void {
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.url !== path || (request.method !== 'GET' && request.method !== 'HEAD')) return;
+    const accept = request.headers.accept ?? '';
+    if (!accept.includes('text/html') || accept.includes('application/json') || accept.includes(GRAPHQL_RESPONSE)) return;
+    const search = request.url.indexOf('?');
+    addVary(reply, 'Accept');
+    return reply.redirect(search < 0 ? graphiqlPath : `${graphiqlPath}${request.url.slice(search)}`, 303);
+  });
+}
+
+/**
  * Queries over GET are what browsers and CDNs may cache: a successful public answer gets
  * `Cache-Control: public`, a strong ETag of its bytes, and 304 when the client already has them.
  * Answers with errors are not kept; answers to a request with a token are never kept anywhere.

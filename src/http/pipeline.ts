@@ -6,7 +6,7 @@ import { SharedRedis } from '../auth/shared-redis';
 import { FeedRevalidation } from '../calendar/feed-revalidation';
 import { AppConfig } from '../config/configuration';
 import { queryRules } from '../common/query-rules';
-import { followGraphqlOverHttp } from './graphql-over-http';
+import { followGraphqlOverHttp, sendBrowsersToGraphiql } from './graphql-over-http';
 import { checkGraphqlOverWebSocket } from './graphql-over-websocket';
 import { logRequests } from './request-log';
 import { addSecurityHeaders, allowCrossOriginReads, limitPublicGraphqlRequests, refuseNulInAddresses } from './security';
@@ -41,6 +41,8 @@ export async function assembleHttpPipeline(fastify: FastifyInstance, config: App
   await allowCrossOriginReads(fastify, config.corsOrganiserOrigins);
   // 4. %00 in the address: 400, before anything reads the address or counts a token attempt.
   refuseNulInAddresses(fastify);
+  //    A browser opening /graphql (asking for HTML) goes on to GraphiQL, before anything else reads it.
+  if (config.graphiql) sendBrowsersToGraphiql(fastify, parts.graphqlPath, '/graphiql');
   // 5. The viewer, once for the whole request: 401 or 429 for a wrong token. Without a token it
   //    looks nothing up, so the feed revalidation next stays as cheap as before it.
   admitViewers(fastify, parts.auth);

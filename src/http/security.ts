@@ -12,25 +12,26 @@ import { SharedRedis } from '../auth/shared-redis';
  * pipeline (src/http/pipeline.ts), which decides their order.
  */
 
-/** Where Mercurius serves GraphiQL (its page, scripts and service worker); Mercurius fixes the address. */
+/** Where Lectern serves GraphiQL: its page and its files (src/graphiql/). */
 const GRAPHIQL_PATH = '/graphiql';
-const UNPKG = 'https://unpkg.com';
 
 /** JSON and calendars are never pages: nothing may run in them, load from them or frame them. */
 const API_CSP = { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } };
 
 /**
- * GraphiQL's page: Mercurius's own scripts, React and GraphiQL from unpkg (its service worker
- * caches them from there too), inline styles, fonts and images as data: URLs. No
- * upgrade-insecure-requests: over plain http (a local `npm run demo`) it would break the page.
+ * GraphiQL's page: its scripts and style sheets are Lectern's own files, nothing inline and no
+ * other host (no eval either: GraphiQL 3's UMD build needs none); fonts and images are data: URLs
+ * in GraphiQL's style sheet; requests and subscriptions go to Lectern's own /graphql ('self' covers
+ * ws: and wss: to the same host). No upgrade-insecure-requests: over plain http (a local
+ * `npm run demo`) it would break the page.
  */
 const GRAPHIQL_CSP = {
   useDefaults: false,
   directives: {
     defaultSrc: ["'self'"],
-    scriptSrc: ["'self'", UNPKG],
-    styleSrc: ["'self'", UNPKG, "'unsafe-inline'"],
-    connectSrc: ["'self'", UNPKG],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    connectSrc: ["'self'"],
     fontSrc: ["'self'", 'data:'],
     imgSrc: ["'self'", 'data:'],
     objectSrc: ["'none'"],

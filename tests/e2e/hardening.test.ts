@@ -218,31 +218,20 @@ describe('with the default settings', () => {
       expect(response.headers.get('x-powered-by')).toBeNull();
     });
 
-    it('let the GraphiQL page load everything it loads', async () => {
+    it('let the GraphiQL page load its own files and nothing else (tests/e2e/graphiql.test.ts has the rest)', async () => {
       const page = await fetch(`${lectern.url}/graphiql`);
       expect(page.status).toBe(200);
-      const csp = Object.fromEntries(
-        page.headers
-          .get('content-security-policy')!
-          .split(';')
-          .map((directive) => directive.trim().split(/\s+/))
-          .map(([name, ...sources]) => [name, sources]),
-      );
+      const csp = page.headers.get('content-security-policy')!;
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("connect-src 'self'"); // its requests to /graphql
+      expect(csp).not.toMatch(/unpkg|https:|'unsafe-inline'|'unsafe-eval'/);
       const html = await page.text();
-      const scripts = [...html.matchAll(/<script src="\.\/([^"]+)"/g)].map((match) => `/${match[1]}`);
-      expect(scripts).toEqual(['/graphiql/config.js', '/graphiql/main.js']);
-      for (const script of scripts) expect((await fetch(`${lectern.url}${script}`)).status).toBe(200);
-
-      // main.js loads React and GraphiQL from a CDN, scripts and a style sheet.
-      const main = await (await fetch(`${lectern.url}/graphiql/main.js`)).text();
-      const external = [...new Set([...main.matchAll(/'(https:\/\/[^']+)'/g)].map((match) => match[1]))];
-      expect(external.length).toBeGreaterThan(0);
-      for (const url of external) {
-        const directive = url.endsWith('.css') ? 'style-src' : 'script-src';
-        expect({ url, allowed: csp[directive] }).toEqual({ url, allowed: expect.arrayContaining([new URL(url).origin]) });
+      const sources = [...html.matchAll(/<(?:script|link)[^>]*\b(?:src|href)="([^"]+)"/g)].map((match) => match[1]);
+      expect(sources.length).toBeGreaterThan(0);
+      for (const source of sources) {
+        expect(source).toMatch(/^\/graphiql\//);
+        expect((await fetch(`${lectern.url}${source}`)).status).toBe(200);
       }
-      expect(csp['style-src']).toContain("'unsafe-inline'"); // the page's own <style>
-      expect(csp['connect-src']).toContain("'self'"); // its requests to /graphql
     });
   });
 
@@ -377,7 +366,7 @@ describe('the public rate limit', () => {
 
   it('does not count routes other than GraphQL', async () => {
     for (let i = 0; i < 8; i++) {
-      const response = await fetch(`${lectern.url}/graphiql/config.js`, { headers: { 'x-forwarded-for': '203.0.113.4' } });
+      const response = await fetch(`${lectern.url}/graphiql`, { headers: { 'x-forwarded-for': '203.0.113.4' } });
       expect(response.status).toBe(200);
     }
     expect((await asClient('203.0.113.4')).status).toBe(200);
@@ -417,7 +406,7 @@ describe('with the defences switched or turned down', () => {
   });
 
   it('GRAPHIQL=off serves no IDE', async () => {
-    for (const path of ['/graphiql', '/graphiql/main.js']) {
+    for (const path of ['/graphiql', '/graphiql/graphiql.js']) {
       const response = await fetch(`${lectern.url}${path}`);
       expect({ path, status: response.status }).toEqual({ path, status: 404 });
     }
