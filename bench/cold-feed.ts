@@ -59,7 +59,8 @@ export function measureColdFeed(lectern: ServerProcess, programme: GeneratedProg
 /**
  * Time to the first answer at `path` after a change (see `measureColdFeed`). Rounds are numbered
  * from `firstRound`, which goes into the new titles: a measurement after another one gives
- * numbers of its own, so that no retitling repeats a title a session already has.
+ * numbers of its own, so that no retitling repeats a title a session already has. `headers` go
+ * with every request (a page's Accept-Language).
  */
 export async function measureColdBuild(
   lectern: ServerProcess,
@@ -67,9 +68,10 @@ export async function measureColdBuild(
   builds: number,
   path: string,
   firstRound: number,
+  headers: Record<string, string> = {},
 ): Promise<ColdFeedResult> {
   const url = `${lectern.url}${path}`;
-  const current = await fetch(url);
+  const current = await fetch(url, { headers });
   await current.arrayBuffer();
   let previousEtag = current.headers.get('etag');
   const buildsMs: number[] = [];
@@ -77,7 +79,7 @@ export async function measureColdBuild(
   for (let round = 0; round <= builds; round++) {
     await retitle(lectern, programme, firstRound + round);
     const started = performance.now();
-    const response = await fetch(url);
+    const response = await fetch(url, { headers });
     body = await response.text();
     const elapsed = performance.now() - started;
     const etag = response.headers.get('etag');

@@ -7,6 +7,7 @@ import type { LimitSetup } from './limit-server';
 import { PAGE_SIZE, pageRequest, PreparedProgramme, speakerRequest } from './prepare';
 import { ServerProcess, StartOptions } from './processes';
 import { exportPath } from './cold-export';
+import { PAGE_HEADERS, programmePagePath } from './cold-page';
 import { feedPath, trackFeedPath } from './queries';
 
 export interface Limits {
@@ -14,6 +15,8 @@ export interface Limits {
   dataLimit: ServerProcess;
   /** The whole-conference feed, the track feed, then the conference's schedule.xml, as Lectern served them. */
   feeds: StaticFeed[];
+  /** The conference's programme page (the site's list view), as Lectern served it: the static limit sends it too. */
+  page: StaticFeed;
 }
 
 type Start = (name: string, script: string, options: StartOptions) => Promise<ServerProcess>;
@@ -25,11 +28,13 @@ type Start = (name: string, script: string, options: StartOptions) => Promise<Se
  */
 export async function startLimits(lectern: ServerProcess, base: PreparedProgramme, directory: string, start: Start): Promise<Limits> {
   const feeds = await fetchFeeds(lectern, base);
+  const page = await fetchServed(lectern, programmePagePath(base.programme.conferenceSlug), PAGE_HEADERS);
+  const served = [...feeds, page];
   const staticLimit = await start('static limit', 'limit-server.js', {
     args: [
       writeSetup(directory, 'static', {
         kind: 'static',
-        feeds: feeds.map(({ body, ...feed }, i) => ({ ...feed, file: writeFeed(directory, i, body) })),
+        feeds: served.map(({ body, ...feed }, i) => ({ ...feed, file: writeFeed(directory, i, body) })),
       }),
     ],
   });
@@ -43,30 +48,35 @@ export async function startLimits(lectern: ServerProcess, base: PreparedProgramm
       }),
     ],
   });
-  await checkLimitsAnswerTheSame(lectern, staticLimit, dataLimit, base, feeds);
-  return { staticLimit, dataLimit, feeds };
+  await checkLimitsAnswerTheSame(lectern, staticLimit, dataLimit, base, served);
+  return { staticLimit, dataLimit, feeds, page };
 }
 
 /** The whole-conference and track feeds and schedule.xml as Lectern serves them (bytes and headers): the static limit sends these. */
 async function fetchFeeds(lectern: ServerProcess, base: PreparedProgramme): Promise<StaticFeed[]> {
-  const feeds: StaticFeed[] = [];
   const { conferenceSlug, trackSlug } = base.programme;
-  for (const path of [feedPath(conferenceSlug), trackFeedPath(conferenceSlug, trackSlug), exportPath(conferenceSlug)]) {
-    const response = await fetch(`${lectern.url}${path}`);
-    if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
-    const etag = response.headers.get('etag')!;
-    const body = Buffer.from(await response.arrayBuffer());
-    const revalidated = await fetch(`${lectern.url}${path}`, { headers: { 'if-none-match': etag } });
-    if (revalidated.status !== 304) throw new Error(`${path} answered ${revalidated.status} to its own ETag`);
-    feeds.push({
-      path,
-      etag,
-      body,
-      headers: replayableHeaders(response.headers),
-      notModifiedHeaders: replayableHeaders(revalidated.headers),
-    });
-  }
+  const feeds: StaticFeed[] = [];
+  for (const path of [feedPath(conferenceSlug), trackFeedPath(conferenceSlug, trackSlug), exportPath(conferenceSlug)])
+    feeds.push(await fetchServed(lectern, path));
   return feeds;
+}
+
+/** One answer as Lectern serves it (bytes and headers, of its 200 and of its 304), asked with `headers`. */
+async function fetchServed(lectern: ServerProcess, path: string, headers: Record<string, string> = {}): Promise<StaticFeed> {
+  const response = await fetch(`${lectern.url}${path}`, { headers });
+  if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+  const etag = response.headers.get('etag')!;
+  const body = Buffer.from(await response.arrayBuffer());
+  const revalidated = await fetch(`${lectern.url}${path}`, { headers: { ...headers, 'if-none-match': etag } });
+  if (revalidated.status !== 304) throw new Error(`${path} answered ${revalidated.status} to its own ETag`);
+  return {
+    path,
+    etag,
+    body,
+    headers: replayableHeaders(response.headers),
+    notModifiedHeaders: replayableHeaders(revalidated.headers),
+    requestHeaders: headers,
+  };
 }
 
 /** The headers Lectern sends with a GraphQL answer: the data limit sends the same. */
@@ -109,9 +119,19 @@ async function checkLimitsAnswerTheSame(
       throw new Error(`the data limit's ${what} headers differ: ${fromLectern.headers} vs ${fromLimit.headers}`);
   }
   for (const feed of feeds) {
+    const full = await Promise.all(
+      [lectern, staticLimit].map(async (server) => {
+        const response = await fetch(`${server.url}${feed.path}`, { headers: feed.requestHeaders });
+        const body = Buffer.from(await response.arrayBuffer());
+        if (response.status !== 200 || !body.equals(feed.body))
+          throw new Error(`${server.name} no longer sends the bytes of ${feed.path} it sent`);
+        return JSON.stringify(replayableHeaders(response.headers));
+      }),
+    );
+    if (full[0] !== full[1]) throw new Error(`the static limit's headers of ${feed.path} differ from Lectern's: ${full[1]} vs ${full[0]}`);
     const revalidations = await Promise.all(
       [lectern, staticLimit].map(async (server) => {
-        const response = await fetch(`${server.url}${feed.path}`, { headers: { 'if-none-match': feed.etag } });
+        const response = await fetch(`${server.url}${feed.path}`, { headers: { ...feed.requestHeaders, 'if-none-match': feed.etag } });
         if (response.status !== 304) throw new Error(`${server.name} answered ${response.status} to a current ETag of ${feed.path}`);
         return JSON.stringify(replayableHeaders(response.headers));
       }),

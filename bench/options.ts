@@ -8,6 +8,9 @@ export const SCENARIOS = [
   'speaker-bio',
   'cold-feed',
   'cold-export',
+  'page',
+  'page-304',
+  'cold-page',
   'import',
   'large',
 ] as const;

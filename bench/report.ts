@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { ConflictTiming, conflictRow } from './conflicts';
 import { ColdExportComparison } from './cold-export';
 import { ColdComparison } from './cold-feed';
+import { COLD_PAGE_BOUND, ColdPageComparison } from './cold-page';
 import { LoadResult, LoadSettings } from './load';
 import { describeMachine, MachineState } from './machine';
 import { Scenario } from './options';
@@ -32,7 +33,13 @@ export interface BenchResults {
   machineBefore: MachineState;
   machineAfter: MachineState;
   settings: LoadSettings & { coldBuilds: number; profiled: boolean; lecternNodeFlags: string[] };
-  programme: ConferencePlan & { appearances: number; generationSeconds: number; feedBytes: number; trackFeedBytes: number };
+  programme: ConferencePlan & {
+    appearances: number;
+    generationSeconds: number;
+    feedBytes: number;
+    trackFeedBytes: number;
+    pageBytes?: number;
+  };
   load: LoadComparison[];
   /** SQL statements for one GraphQL page, by page size. */
   sqlStatements: Record<string, number> | null;
@@ -40,6 +47,8 @@ export interface BenchResults {
   coldLarge: ColdComparison | null;
   /** The cold build of the conference's schedule.xml against the bare build (runs before it have none). */
   coldExport?: ColdExportComparison | null;
+  /** The cold build of the conference's programme page against its feed's (runs before it have none). */
+  coldPage?: ColdPageComparison | null;
   conflicts?: ConflictTiming | null;
   otherConference?: OtherConferenceTiming | null;
   memory: { lecternAtStart: Memory; lectern: Memory; staticLimit: Memory; dataLimit: Memory; largeLectern: Memory | null };
@@ -105,6 +114,16 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>): Target[
       target: '≤ 1.5×',
       met: ratio <= 1.5 && results.coldExport.sameBytes,
       note: results.coldExport.sameBytes ? undefined : 'the bare build wrote other bytes than Lectern served',
+    });
+  }
+  if (results.coldPage) {
+    const cold = results.coldPage;
+    const ratio = cold.page.medianMs / cold.feed.medianMs;
+    targets.push({
+      name: `Cold programme page build (${thousands(cold.sessions)} sessions) against the cold feed build of the same conference`,
+      measured: `${cold.page.medianMs.toFixed(0)} ms, ${times(ratio)}`,
+      target: `≤ ${COLD_PAGE_BOUND}×`,
+      met: ratio <= COLD_PAGE_BOUND,
     });
   }
   if (results.otherConference) {
@@ -191,6 +210,18 @@ export function resultTable(results: BenchResults): string {
       met(target),
     ]);
   }
+  if (results.coldPage) {
+    const cold = results.coldPage;
+    const target = targetOf('Cold programme page build');
+    rows.push([
+      `Cold programme page build after a change, ${thousands(cold.sessions)} sessions (median of ${cold.page.buildsMs.length})`,
+      `${cold.page.medianMs.toFixed(0)} ms (${kilobytes(cold.page.bytes)})`,
+      `${cold.feed.medianMs.toFixed(0)} ms (the cold feed build of the same conference, in the same run)`,
+      times(cold.page.medianMs / cold.feed.medianMs),
+      target!.target,
+      met(target),
+    ]);
+  }
   if (results.otherConference) {
     const other = results.otherConference;
     const target = targetOf("Another conference's feed");
@@ -259,7 +290,8 @@ export function printReport(results: BenchResults): void {
   console.log('');
   console.log(
     `Programme: ${thousands(programme.sessions)} sessions, ${programme.rooms} rooms, ${programme.tracks} tracks, ${thousands(programme.speakers)} speakers, ` +
-      `${thousands(programme.appearances)} appearances; whole feed ${kilobytes(programme.feedBytes)}, track feed ${kilobytes(programme.trackFeedBytes)}.`,
+      `${thousands(programme.appearances)} appearances; whole feed ${kilobytes(programme.feedBytes)}, track feed ${kilobytes(programme.trackFeedBytes)}` +
+      `${programme.pageBytes === undefined ? '' : `, programme page ${kilobytes(programme.pageBytes)}`}.`,
   );
   console.log(
     `Load: autocannon, ${settings.connections} connections × ${settings.duration} s per run (after ${settings.warmup} s warm-up), from the benchmark process; ` +

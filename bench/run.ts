@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { BareFeedAddresses } from './bare-feed';
 import { ColdExportComparison, compareColdExport, recordScheduleXml } from './cold-export';
 import { ColdComparison, compareColdFeed } from './cold-feed';
+import { ColdPageComparison, compareColdPage } from './cold-page';
 import { measureImportTime } from './import-time';
 import { measureOtherConference } from './other-conference';
 import { measureConflictDetection } from './conflicts';
@@ -64,11 +65,11 @@ async function main() {
 
     const lectern = await start('Lectern', 'lectern-server.js', lecternOptions(base.sqlitePath));
     const lecternAtStart = lectern.memory();
-    const { staticLimit, dataLimit, feeds } = await startLimits(lectern, base, directory, start);
+    const { staticLimit, dataLimit, feeds, page } = await startLimits(lectern, base, directory, start);
 
     const settings: LoadSettings = { connections: options.connections, duration: options.duration, warmup: options.warmup };
     const load: LoadComparison[] = [];
-    for (const scenario of loadScenarios(base, feeds[0].etag, lectern, staticLimit, dataLimit)) {
+    for (const scenario of loadScenarios(base, feeds[0].etag, page, lectern, staticLimit, dataLimit)) {
       if (!wanted(options, scenario.scenario)) continue;
       log(`load: ${scenario.label}`);
       // The limit first, then Lectern, back to back, so both meet the same machine.
@@ -96,6 +97,11 @@ async function main() {
     if (scheduleXml) {
       log('cold schedule.xml builds');
       coldExport = await compareColdExport(lectern, base, scheduleXml, options.coldBuilds, PUBLIC_BASE_URL);
+    }
+    let coldPage: ColdPageComparison | null = null;
+    if (wanted(options, 'cold-page')) {
+      log('cold programme page builds');
+      coldPage = await compareColdPage(lectern, base.programme, options.coldBuilds);
     }
     const conflicts = wanted(options, 'cold-feed') ? await measureConflictDetection(lectern, base.programme) : null;
     const otherConference = wanted(options, 'cold-feed') ? await measureOtherConference(lectern, base.programme) : null;
@@ -133,12 +139,14 @@ async function main() {
         generationSeconds: base.programme.seconds,
         feedBytes: feeds[0].body.length,
         trackFeedBytes: feeds[1].body.length,
+        pageBytes: page.body.length,
       },
       load,
       sqlStatements: base.statementsPerPage,
       cold,
       coldLarge,
       coldExport,
+      coldPage,
       conflicts,
       otherConference,
       memory,

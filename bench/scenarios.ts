@@ -1,10 +1,12 @@
 import { exportPath } from './cold-export';
+import { PAGE_HEADERS } from './cold-page';
 import { DATA_LIMIT_PAGE, DATA_LIMIT_SPEAKER } from './data-limit';
 import { LoadTarget } from './load';
 import { Scenario } from './options';
 import { PAGE_SIZE, pageRequest, PreparedProgramme, speakerRequest } from './prepare';
 import { ServerProcess } from './processes';
 import { feedPath, trackFeedPath } from './queries';
+import { StaticFeed } from './static-limit';
 
 /** One load run pair: the same requests to Lectern and to its limit. */
 export interface LoadScenario {
@@ -20,6 +22,7 @@ export interface LoadScenario {
 export function loadScenarios(
   base: PreparedProgramme,
   etag: string,
+  programmePage: StaticFeed,
   lectern: ServerProcess,
   staticLimit: ServerProcess,
   dataLimit: ServerProcess,
@@ -59,6 +62,32 @@ export function loadScenarios(
       target: 0.8,
       lecternTarget: { server: lectern, path: exportPath(conferenceSlug), expectStatus: 200 },
       limitTarget: { server: staticLimit, path: exportPath(conferenceSlug), expectStatus: 200 },
+    },
+    {
+      scenario: 'page',
+      label: 'Programme page, warm',
+      limitName: 'static limit',
+      target: 0.8,
+      lecternTarget: { server: lectern, path: programmePage.path, headers: PAGE_HEADERS, expectStatus: 200 },
+      limitTarget: { server: staticLimit, path: programmePage.path, headers: PAGE_HEADERS, expectStatus: 200 },
+    },
+    {
+      scenario: 'page-304',
+      label: 'Programme page, If-None-Match (304)',
+      limitName: 'static limit',
+      target: 0.8,
+      lecternTarget: {
+        server: lectern,
+        path: programmePage.path,
+        headers: { ...PAGE_HEADERS, 'if-none-match': programmePage.etag },
+        expectStatus: 304,
+      },
+      limitTarget: {
+        server: staticLimit,
+        path: programmePage.path,
+        headers: { ...PAGE_HEADERS, 'if-none-match': programmePage.etag },
+        expectStatus: 304,
+      },
     },
     {
       scenario: 'graphql-page',
