@@ -9,6 +9,7 @@ import { DemoModule } from '../demo/demo.module';
 import { ProgrammeImportModule } from '../exchange/import/programme-import.module';
 import { OrganisersModule } from '../organisers/organisers.module';
 import { SiteExportModule } from '../site/site-export.module';
+import { CliProgram } from './cli-program';
 import { DbBackupCommand } from './db-backup.command';
 import { DbCopyCommand } from './db-copy.command';
 import { DbMigrateCommand } from './db-migrate.command';
@@ -21,6 +22,7 @@ import { TokenCreateCommand } from './token-create.command';
 @Module({
   imports: [DatabaseModule, AuthModule, DemoModule, OrganisersModule, ProgrammeImportModule, SiteExportModule],
   providers: [
+    CliProgram,
     DbMigrateCommand,
     DemoLoadCommand,
     ProgrammeImportCommand,

@@ -1,8 +1,9 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandRunner, Option } from 'nest-commander';
+import { Command, CommandRunner, Help, Option } from 'nest-commander';
 import { APP_CONFIG, AppConfig } from '../config/configuration';
 import { SqliteBackup } from '../database/sqlite-backup';
 import { ProgressBar } from './progress-bar';
+import { examples } from './usage';
 
 interface BackupOptions {
   to?: string;
@@ -12,7 +13,7 @@ interface BackupOptions {
 /** Safe while the server runs: it keeps answering and writing during the copy. */
 @Command({
   name: 'db:backup',
-  description: 'Copy the SQLite database, while Lectern runs, into one file: db:backup --to backups/lectern-2020-11-24.sqlite',
+  description: 'Copy the SQLite database into one file; safe while Lectern runs',
 })
 export class DbBackupCommand extends CommandRunner {
   constructor(
@@ -48,5 +49,13 @@ export class DbBackupCommand extends CommandRunner {
   @Option({ flags: '--from <file>', description: 'The database to back up (default: SQLITE_PATH)' })
   parseFrom(value: string): string {
     return value;
+  }
+
+  @Help('after')
+  examples(): string {
+    return examples(
+      'npm run cli -- db:backup --to backups/lectern-2020-11-24.sqlite',
+      'npm run cli -- db:backup --from data/other.sqlite --to backups/other.sqlite',
+    );
   }
 }

@@ -1,7 +1,8 @@
-import { Command, CommandRunner, Option } from 'nest-commander';
+import { Command, CommandRunner, Help, Option } from 'nest-commander';
 import { DatabaseCopy } from '../database/database-copy';
 import { rebuildSearchIndexes } from '../search/search-index';
 import { ProgressBar } from './progress-bar';
+import { examples } from './usage';
 
 interface CopyOptions {
   from?: string;
@@ -12,8 +13,7 @@ interface CopyOptions {
 /** For a conference that outgrows one file: the same programme, ids and all, on PostgreSQL. */
 @Command({
   name: 'db:copy',
-  description:
-    'Copy a programme database from SQLite to PostgreSQL: db:copy --from sqlite:data/lectern.sqlite --to postgres://user@host/lectern',
+  description: 'Copy a programme database, ids and all, from SQLite to PostgreSQL',
 })
 export class DbCopyCommand extends CommandRunner {
   constructor(private readonly copy: DatabaseCopy) {
@@ -63,6 +63,14 @@ export class DbCopyCommand extends CommandRunner {
   @Option({ flags: '--force', description: 'Replace what the target database already holds' })
   parseForce(): boolean {
     return true;
+  }
+
+  @Help('after')
+  examples(): string {
+    return examples(
+      'npm run cli -- db:copy --from sqlite:data/lectern.sqlite --to postgres://lectern:secret@db.example.org:5432/lectern',
+      'npm run cli -- db:copy --from data/lectern.sqlite --to postgres://lectern@127.0.0.1/lectern --force',
+    );
   }
 }
 

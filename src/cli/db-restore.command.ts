@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
 import { Inject } from '@nestjs/common';
-import { Command, CommandRunner, Option } from 'nest-commander';
+import { Command, CommandRunner, Help, Option } from 'nest-commander';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/configuration';
 import { SqliteBackup } from '../database/sqlite-backup';
 import { ProgressBar } from './progress-bar';
+import { examples } from './usage';
 
 interface RestoreOptions {
   from?: string;
@@ -14,7 +15,7 @@ interface RestoreOptions {
 /** Stop the server first: a restore replaces the file under it, so it refuses a file in use. */
 @Command({
   name: 'db:restore',
-  description: 'Put a backup in place of the SQLite database (stop Lectern first): db:restore --from backups/lectern-2020-11-24.sqlite',
+  description: 'Put a backup in place of the SQLite database (stop Lectern first)',
 })
 export class DbRestoreCommand extends CommandRunner {
   constructor(
@@ -59,5 +60,13 @@ export class DbRestoreCommand extends CommandRunner {
   @Option({ flags: '--to <file>', description: 'The database file to replace (default: SQLITE_PATH)' })
   parseTo(value: string): string {
     return value;
+  }
+
+  @Help('after')
+  examples(): string {
+    return examples(
+      'npm run cli -- db:restore --from backups/lectern-2020-11-24.sqlite',
+      'npm run cli -- db:restore --from backups/lectern.sqlite --to data/copy.sqlite',
+    );
   }
 }

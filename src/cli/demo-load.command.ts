@@ -1,5 +1,6 @@
-import { Command, CommandRunner } from 'nest-commander';
+import { Command, CommandRunner, Help } from 'nest-commander';
 import { DemoLoader } from '../demo/demo-loader.service';
+import { examples } from './usage';
 
 @Command({ name: 'demo:load', description: 'Load the demo programme (four conferences); safe to run again' })
 export class DemoLoadCommand extends CommandRunner {
@@ -16,5 +17,10 @@ export class DemoLoadCommand extends CommandRunner {
       ),
     );
     console.log(`Demo programme ready: ${reports.length} conferences.`);
+  }
+
+  @Help('after')
+  examples(): string {
+    return examples('npm run cli -- demo:load', 'SQLITE_PATH=data/demo.sqlite npm run cli -- demo:load');
   }
 }

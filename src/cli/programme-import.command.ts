@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommandRunner, Option } from 'nest-commander';
+import { Command, CommandRunner, Help, Option } from 'nest-commander';
 import { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../auth/viewer';
 import { Conference } from '../conferences/conference.entity';
@@ -9,6 +9,7 @@ import { guessFormat } from '../exchange/import/parse-programme';
 import { MissingSessions, SpeakerMatch } from '../exchange/import/import-report.types';
 import { ProgrammeImporter } from '../exchange/import/programme-importer.service';
 import { ProgressBar } from './progress-bar';
+import { examples } from './usage';
 
 interface ImportOptions {
   conference: string;
@@ -38,8 +39,7 @@ export function parseSpeakerMatches(value: string): SpeakerMatch[] {
 /** A schedule file into a conference, in one transaction, as the importProgramme mutation does it. */
 @Command({
   name: 'programme:import',
-  description:
-    'Import a schedule (frab/pretalx schedule.xml, schedule.json, schedule2, Sessionize JSON, CSV with --map) into a conference: --conference <slug> --file <path>',
+  description: 'Import a schedule (frab/pretalx schedule.xml, schedule.json, schedule2, Sessionize JSON, CSV with --map) into a conference',
 })
 export class ProgrammeImportCommand extends CommandRunner {
   constructor(
@@ -121,5 +121,15 @@ export class ProgrammeImportCommand extends CommandRunner {
   })
   parseCancelMissing(): boolean {
     return true;
+  }
+
+  @Help('after')
+  examples(): string {
+    return examples(
+      'npm run cli -- programme:import --conference internetdagarna-2020 --file schedule.xml --dry-run',
+      'npm run cli -- programme:import --conference internetdagarna-2020 --file schedule.json --format SCHEDULE_JSON --cancel-missing',
+      'npm run cli -- programme:import --conference internetdagarna-2020 --file programme.csv --map title=Titel,start=Start,end=Slutt,room=Rom,speakers=Talere',
+      'npm run cli -- programme:import --conference internetdagarna-2020 --file schedule.json --match 4711=erik-sandstrom',
+    );
   }
 }

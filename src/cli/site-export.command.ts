@@ -1,6 +1,7 @@
-import { Command, CommandRunner, Option } from 'nest-commander';
+import { Command, CommandRunner, Help, Option } from 'nest-commander';
 import { SiteExport } from '../site/site-export.service';
 import { ProgressBar } from './progress-bar';
+import { examples } from './usage';
 
 interface SiteExportOptions {
   conference: string;
@@ -11,8 +12,7 @@ interface SiteExportOptions {
 /** A published conference's site as static files with relative links; the rules are SiteExport's. */
 @Command({
   name: 'site:export',
-  description:
-    "Write a published conference's pages, feeds and exports as static files with relative links: --conference <slug> --out <folder> [--force]",
+  description: "Write a published conference's pages, feeds and exports as static files with relative links",
 })
 export class SiteExportCommand extends CommandRunner {
   constructor(private readonly site: SiteExport) {
@@ -49,6 +49,14 @@ export class SiteExportCommand extends CommandRunner {
   @Option({ flags: '--force', description: 'Write into a folder that is not empty (over its files; nothing is deleted)' })
   parseForce(): boolean {
     return true;
+  }
+
+  @Help('after')
+  examples(): string {
+    return examples(
+      'npm run cli -- site:export --conference internetdagarna-2020 --out site-copy',
+      'npm run cli -- site:export --conference internetdagarna-2020 --out site-copy --force',
+    );
   }
 }
 

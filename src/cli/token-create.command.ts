@@ -1,7 +1,8 @@
-import { Command, CommandRunner, Option } from 'nest-commander';
+import { Command, CommandRunner, Help, Option } from 'nest-commander';
 import { OrganiserRole } from '../auth/organiser.entity';
 import { SYSTEM_ACTOR } from '../auth/viewer';
 import { OrganiserService } from '../organisers/organiser.service';
+import { examples, UsageError } from './usage';
 
 interface TokenOptions {
   admin?: boolean;
@@ -13,8 +14,7 @@ interface TokenOptions {
 /** The way in: the first admin token comes from here, never from a default password. */
 @Command({
   name: 'token:create',
-  description:
-    'Create a personal access token: for a new admin (--admin --name "Ada") or an existing organiser (--organiser 3 --name laptop)',
+  description: 'Create a personal access token, for a new admin or an existing organiser',
 })
 export class TokenCreateCommand extends CommandRunner {
   constructor(private readonly organisers: OrganiserService) {
@@ -22,8 +22,8 @@ export class TokenCreateCommand extends CommandRunner {
   }
 
   async run(_: string[], options: TokenOptions): Promise<void> {
-    if (!options.name) throw new Error("Give --name: the new admin's name, or what the token is for.");
-    if (Boolean(options.admin) === Boolean(options.organiser)) throw new Error('Give either --admin or --organiser <id>.');
+    if (!options.name) throw new UsageError("Give --name: the new admin's name, or what the token is for.");
+    if (Boolean(options.admin) === Boolean(options.organiser)) throw new UsageError('Give either --admin or --organiser <id>.');
     const organiserId = options.admin
       ? (await this.organisers.create({ name: options.name, role: OrganiserRole.ADMIN }, SYSTEM_ACTOR)).id
       : options.organiser!;
@@ -57,5 +57,13 @@ export class TokenCreateCommand extends CommandRunner {
     const days = Number(value);
     if (!Number.isInteger(days) || days < 1) throw new Error('--expires-in-days takes a whole number of days');
     return days;
+  }
+
+  @Help('after')
+  examples(): string {
+    return examples(
+      'npm run cli -- token:create --admin --name "Ada Admin"',
+      'npm run cli -- token:create --organiser 2 --name laptop --expires-in-days 90',
+    );
   }
 }

@@ -51,6 +51,24 @@ export async function lecternCli(args: string[], env: Record<string, string>): P
   return stdout;
 }
 
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a CLI command of the compiled Lectern with this environment, whatever it exits with. */
+export async function runLecternCli(args: string[], env: Record<string, string>): Promise<CliRun> {
+  const { cli } = await compiledLectern();
+  const child = spawn(process.execPath, [cli, ...args], { cwd: ROOT, env: processEnvironment(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk) => (stdout += chunk));
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const code = await new Promise<number | null>((resolve) => child.once('close', (exitCode) => resolve(exitCode)));
+  return { code, stdout, stderr };
+}
+
 /** An admin token on the database this environment names, made with the CLI as an operator would. */
 export async function adminTokenFor(env: Record<string, string>): Promise<string> {
   const output = await lecternCli(['token:create', '--admin', '--name', 'tests'], env);
