@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { Logger, LoggerService, LogLevel as NestLogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule, GRAPHQL_PATH } from './app.module';
@@ -9,28 +8,30 @@ import { AppConfig, LogLevel } from './config/configuration';
 import { assembleHttpPipeline } from './http/pipeline';
 import { requestId } from './http/request-log';
 import { RedisConnections } from './live/redis-connections';
-import { jsonLog, JsonNestLogger } from './logging/json-logger';
+import { effectiveLogFormat, lecternLog, PinoNestLogger } from './logging/logger';
+import { keepRequestContext } from './logging/request-context';
 
 /** Builds the HTTP application with this configuration (used by the server, the tests and the benchmark). */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const json = config.logFormat === 'json' ? jsonLog(config.logLevel) : undefined;
+  const log = lecternLog(config.logLevel, effectiveLogFormat(config.logFormat));
   const adapter = new FastifyAdapter({
     bodyLimit: config.maxBodyBytes,
     trustProxy: config.trustProxy,
     genReqId: requestId,
     // Fastify's own problems (a failing plugin, a broken connection); requests get one line each
     // from logRequests, so Fastify's two lines a request (at info) are left out.
-    ...(json ? { loggerInstance: json.child({}, { level: quieter(config.logLevel, 'warn') }) } : {}),
+    loggerInstance: log.child({}, { level: quieter(config.logLevel, 'warn') }),
   });
-  const logger: LoggerService | NestLogLevel[] = json ? new JsonNestLogger(json) : nestLogLevels(config.logLevel);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(config), adapter, { logger });
+  // Before the pipeline and the routes: what they log, Nest's own error lines included, carries the request's id.
+  keepRequestContext(adapter.getInstance());
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(config), adapter, { logger: new PinoNestLogger(log) });
   // The routes (Nest's and Mercurius's) are added by init(), after the pipeline that guards them.
   await assembleHttpPipeline(adapter.getInstance(), config, {
     graphqlPath: GRAPHQL_PATH,
     auth: app.get(AuthService),
     feedRevalidation: app.get(FeedRevalidation),
     redis: app.get(RedisConnections),
-    log: json ?? new Logger('HTTP'),
+    log,
   });
   await app.init();
   return app;
@@ -39,10 +40,4 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
 function quieter(a: LogLevel, b: LogLevel): LogLevel {
   const order: LogLevel[] = ['error', 'warn', 'info', 'debug'];
   return order[Math.min(order.indexOf(a), order.indexOf(b))];
-}
-
-export function nestLogLevels(level: LogLevel): NestLogLevel[] {
-  const order: NestLogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-  const upTo = { error: 'error', warn: 'warn', info: 'log', debug: 'verbose' }[level] as NestLogLevel;
-  return order.slice(0, order.indexOf(upTo) + 1);
 }

@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 const LOG_LEVELS: LogLevel[] = ['error', 'warn', 'info', 'debug'];
+const LOG_FORMATS = ['json', 'text'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 /**
  * Every setting Lectern reads from the environment, typed and checked. Called once, at start (by
@@ -24,8 +26,11 @@ export function readConfiguration(env: NodeJS.ProcessEnv) {
     /** Namespaces Redis keys and channels: instances that share it share live updates and feed freshness. */
     redisPrefix: env.REDIS_PREFIX || undefined,
     logLevel,
-    /** `json`: one JSON object a line (for log collectors); `text`: Nest's coloured lines, for a terminal. */
-    logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'text'] as const, 'json'),
+    /**
+     * `json`: one JSON object a line (for log collectors); `text`: readable lines, for a person.
+     * Unset: whichever suits where standard output goes (text on a terminal), decided at start.
+     */
+    logFormat: env.LOG_FORMAT ? oneOf(env, 'LOG_FORMAT', LOG_FORMATS, 'json') : undefined,
     /** How long a stopping server may take to finish its requests before it exits anyway. */
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 1),
     /** Wrong, expired or revoked tokens a client may send a minute before it is answered 429. */

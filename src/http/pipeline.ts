@@ -1,4 +1,3 @@
-import { Logger as NestLogger } from '@nestjs/common';
 import { FastifyInstance } from 'fastify';
 import { Logger } from 'pino';
 import { AuthService } from '../auth/auth.service';
@@ -18,8 +17,8 @@ export interface HttpPipelineParts {
   feedRevalidation: FeedRevalidation;
   /** Where the public rate limit keeps its counts when instances share Redis (REDIS_URL). */
   redis: SharedRedis;
-  /** Where answered requests are logged (pino for LOG_FORMAT=json, Nest's logger for text). */
-  log: Logger | NestLogger;
+  /** Where answered requests are logged: Lectern's logger, as JSON or as text. */
+  log: Logger;
 }
 
 /**

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
-import { Logger as NestLogger } from '@nestjs/common';
 import { FastifyInstance } from 'fastify';
 import { Logger } from 'pino';
 
@@ -49,16 +48,15 @@ function redactParameter(pair: string): string {
 
 /**
  * One line per answered request, with its id, which the answer carries back in X-Request-Id so a
- * user's report can be matched with the line. JSON through pino, or a short text line through Nest's
- * logger when LOG_FORMAT=text.
+ * user's report can be matched with the line (as JSON, or as a short readable line when LOG_FORMAT=text).
  */
-export function logRequests(fastify: FastifyInstance, log: Logger | NestLogger): void {
+export function logRequests(fastify: FastifyInstance, log: Logger): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
     done();
   });
   // The level is set once at start: below info, answered requests are not logged at all.
-  if (!(log instanceof NestLogger) && !log.isLevelEnabled('info')) return;
+  if (!log.isLevelEnabled('info')) return;
   fastify.addHook('onResponse', (request, reply, done) => {
     const line = {
       reqId: request.id,
@@ -68,8 +66,7 @@ export function logRequests(fastify: FastifyInstance, log: Logger | NestLogger):
       responseTime: Math.round(reply.elapsedTime * 10) / 10,
       ip: request.ip,
     };
-    if (log instanceof NestLogger) log.log(`${line.method} ${line.url} ${line.status} ${line.responseTime} ms [${line.reqId}]`);
-    else log.info(line, 'request');
+    log.info(line, 'request');
     done();
   });
 }
