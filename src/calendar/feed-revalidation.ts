@@ -9,11 +9,17 @@ interface Validator {
   lastModified: Date;
   state: BuiltState;
   cacheControl: string;
+  /** Headers a 304 repeats beside the validators (a page's Vary and Content-Language). */
+  headers?: Record<string, string>;
 }
 
 /** Enough for every feed address subscribers use; the oldest go first beyond it. */
 const MAX_ADDRESSES = 20_000;
-/** The addresses whose answers are built once per change and remembered here: the iCal feeds and the schedule exports. */
+/**
+ * The addresses whose answers are built once per change and remembered here: the iCal feeds and
+ * the schedule exports, by address alone; and whatever else an output remembers (the programme
+ * site's pages), by address and Accept-Language, which a page without `?lang=` follows.
+ */
 const REVALIDATED = ['/calendars/', '/exports/'];
 const AGENDAS = '/calendars/agendas/';
 
@@ -37,27 +43,29 @@ export class FeedRevalidation {
     // Another instance may have changed the programme since: catch up before trusting the validator.
     if (!sent || !(await this.cache.refresh(sent.state.scopes)) || !this.cache.isCurrent(sent.state) || !isFresh(request, sent))
       return undefined;
+    if (sent.headers) reply.headers(sent.headers);
     return sendNotModified(reply, sent, sent.cacheControl);
   }
 
   /** Remembers what a full answer sent, for the next conditional request to the same address. */
-  remember(request: FastifyRequest, feed: RenderedFeed, cacheControl: string): void {
-    const address = addressOf(request.url);
+  remember(request: FastifyRequest, feed: RenderedFeed, cacheControl: string, headers?: Record<string, string>): void {
+    const address = addressOf(request);
     this.sent.delete(address);
-    this.sent.set(address, { etag: feed.etag, lastModified: feed.lastModified, state: feed.state, cacheControl });
+    this.sent.set(address, { etag: feed.etag, lastModified: feed.lastModified, state: feed.state, cacheControl, headers });
     if (this.sent.size > MAX_ADDRESSES) this.sent.delete(this.sent.keys().next().value!);
   }
 
   /** What was last sent to this address, if this is a conditional feed request the hook may answer. */
   private validatorFor(request: FastifyRequest): Validator | undefined {
-    if (request.method !== 'GET' || !REVALIDATED.some((prefix) => request.url.startsWith(prefix))) return undefined;
+    if (request.method !== 'GET') return undefined;
     if (request.headers['if-none-match'] === undefined && request.headers['if-modified-since'] === undefined) return undefined;
     // No token check here: the pipeline has decided the viewer (and refused a wrong token) before
     // this hook, and a feed is the same for everyone who may have it.
-    return this.sent.get(addressOf(request.url));
+    return this.sent.get(addressOf(request));
   }
 }
 
-function addressOf(url: string): string {
-  return url.startsWith(AGENDAS) ? createHash('sha256').update(url).digest('base64url') : url;
+function addressOf({ url, headers }: FastifyRequest): string {
+  if (url.startsWith(AGENDAS)) return createHash('sha256').update(url).digest('base64url');
+  return REVALIDATED.some((prefix) => url.startsWith(prefix)) ? url : `${url}\n${headers['accept-language'] ?? ''}`;
 }

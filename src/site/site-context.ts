@@ -53,8 +53,26 @@ export function inZone(instant: string, zone: string, language: InterfaceLanguag
   return DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone).setLocale(language);
 }
 
+/**
+ * A page shows thousands of times: one formatter per zone and language, kept, rather than one per
+ * time (making an Intl.DateTimeFormat costs far more than using one).
+ */
+function remembered<T>(make: (key: string) => T): (key: string) => T {
+  const kept = new Map<string, T>();
+  return (key) => {
+    let value = kept.get(key);
+    if (value === undefined) kept.set(key, (value = make(key)));
+    return value;
+  };
+}
+
+const clockFormat = remembered((key) => {
+  const [zone, language] = key.split('|');
+  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone });
+});
+
 export function clock(instant: string, zone: string, language: InterfaceLanguage): string {
-  return inZone(instant, zone, language).toFormat('HH:mm');
+  return clockFormat(`${zone}|${language}`).format(new Date(instant));
 }
 
 /**
@@ -65,19 +83,51 @@ export function clock(instant: string, zone: string, language: InterfaceLanguage
  */
 const ABBREVIATION_LOCALES = ['en-US', 'en-GB'];
 
+const zoneNames = remembered((key) => {
+  const [zone, locale] = key.split('|');
+  return new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' });
+});
+
+/** Zones change their offset on the hour, so the abbreviation is worked out once per zone, language and hour. */
+const abbreviations = new Map<string, string>();
+
 export function zoneAbbreviation(instant: string, zone: string, language: InterfaceLanguage): string {
-  for (const locale of [language, ...ABBREVIATION_LOCALES]) {
-    const name = inZone(instant, zone, language).setLocale(locale).toFormat('ZZZZ');
-    if (!/^(GMT|UTC)[+\-\u2212]/.test(name)) return name;
+  const key = `${zone}|${language}|${new Date(instant).toISOString().slice(0, 13)}`;
+  let found = abbreviations.get(key);
+  if (found === undefined) {
+    const names = [language, ...ABBREVIATION_LOCALES].map(
+      (locale) =>
+        zoneNames(`${zone}|${locale}`)
+          .formatToParts(new Date(instant))
+          .find((part) => part.type === 'timeZoneName')?.value ?? zone,
+    );
+    found = names.find((name) => !/^(GMT|UTC)[+\-\u2212]/.test(name)) ?? names[0];
+    abbreviations.set(key, found);
   }
-  return inZone(instant, zone, language).toFormat('ZZZZ');
+  return found;
+}
+
+const displayNames = remembered((language) => new Intl.DisplayNames([language], { type: 'language' }));
+
+/** A language's name in the interface language ("svenska", "Swedish"). */
+export function languageName(locale: string, inLanguage: string): string {
+  try {
+    return displayNames(inLanguage).of(locale) ?? locale;
+  } catch {
+    return locale;
+  }
 }
 
 export function dayTitle(date: string, zone: string, language: InterfaceLanguage): string {
   return DateTime.fromISO(date, { zone }).setLocale(language).toFormat('cccc d LLLL yyyy');
 }
 
+/** en-CA writes dates as yyyy-mm-dd. */
+const dateFormat = remembered(
+  (zone) => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: zone }),
+);
+
 /** The conference-local date (yyyy-mm-dd) of an instant. */
 export function localDate(instant: string, zone: string): string {
-  return DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone).toISODate()!;
+  return dateFormat(zone).format(new Date(instant));
 }

@@ -24,15 +24,6 @@ export function translator(language: InterfaceLanguage): TFunction {
   return catalogues.getFixedT(language);
 }
 
-/** The language names, in each language, for the switch and for "shown in …" notes. */
-export function languageName(locale: string, inLanguage: InterfaceLanguage): string {
-  try {
-    return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(locale) ?? locale;
-  } catch {
-    return locale;
-  }
-}
-
 /**
  * The interface language: `?lang=` when given (one of INTERFACE_LANGUAGES, else a 400 naming it),
  * then the browser's Accept-Language, then the conference's default language, then English.

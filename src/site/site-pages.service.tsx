@@ -59,6 +59,11 @@ export class SitePages {
     return this.conferences.bySlug(slug, PUBLIC_VIEWER, 'conference');
   }
 
+  /** Whether the conference's programme page shows "now and next" at this moment. */
+  changesByTheMinute(conference: Conference): boolean {
+    return isRunning(conference, DateTime.utc());
+  }
+
   home(context: PageContext, key: string): Promise<RenderedFeed> {
     // Upcoming and past change with the date, not only with the programme.
     const today = DateTime.utc().toISODate()!;

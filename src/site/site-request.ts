@@ -2,6 +2,7 @@ import { FastifyReply, FastifyRequest } from 'fastify';
 import { feedQueryString, QueryParameters, readFeedParameters } from '../calendar/feed-parameters';
 import { RenderedFeed } from '../calendar/feed-cache.service';
 import { sendFeed } from '../calendar/feed-response';
+import { FeedRevalidation } from '../calendar/feed-revalidation';
 import { addVary } from '../common/http-caching';
 import { acceptedLocales } from '../common/localisation';
 import { Validation } from '../common/validation';
@@ -135,12 +136,23 @@ export function pageHeaders(reply: FastifyReply, context: PageContext, { embed =
   return reply;
 }
 
+/**
+ * Sends a built page (304 when the client's copy is current). Given `revalidation`, the next
+ * conditional request for it is answered before Nest routes it, as a feed's is: only for pages
+ * that change with the programme alone (not the home page, which changes with the date, nor a
+ * running conference's programme, whose "now and next" changes by the minute).
+ */
 export function sendPage(
   request: FastifyRequest,
   reply: FastifyReply,
   context: PageContext,
   page: RenderedFeed,
-  options = { embed: false },
+  { embed = false, revalidation }: { embed?: boolean; revalidation?: FeedRevalidation } = {},
 ): void {
-  sendFeed(request, pageHeaders(reply, context, options), page, PUBLIC_PAGE, HTML);
+  sendFeed(request, pageHeaders(reply, context, { embed }), page, PUBLIC_PAGE, HTML);
+  const vary = reply.getHeader('vary');
+  revalidation?.remember(request, page, PUBLIC_PAGE, {
+    'content-language': context.language,
+    ...(vary === undefined ? {} : { vary: String(vary) }),
+  });
 }

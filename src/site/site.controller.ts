@@ -2,6 +2,7 @@ import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UseFilters
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryParameters } from '../calendar/feed-parameters';
 import { sendFeed } from '../calendar/feed-response';
+import { FeedRevalidation } from '../calendar/feed-revalidation';
 import { badInput, notFound } from '../common/errors';
 import { parseId } from '../common/entities';
 import { APP_CONFIG, AppConfig } from '../config/configuration';
@@ -20,6 +21,7 @@ export class SiteController {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly pages: SitePages,
+    private readonly revalidation: FeedRevalidation,
   ) {
     this.base = config.publicBaseUrl;
   }
@@ -44,7 +46,7 @@ export class SiteController {
     const context = pageContext(request, query, this.base);
     const found = await this.pages.speaker(slug, context, pageKey(context));
     if ('redirect' in found) return void reply.redirect(context.addresses.page(`/speakers/${encodeURIComponent(found.redirect)}`), 301);
-    sendPage(request, reply, context, found.page);
+    sendPage(request, reply, context, found.page, { revalidation: this.revalidation });
   }
 
   @Get('interviews/:slug')
@@ -56,7 +58,7 @@ export class SiteController {
   ) {
     readPlainQuery(query);
     const context = pageContext(request, query, this.base);
-    sendPage(request, reply, context, await this.pages.interview(slug, context, pageKey(context)));
+    sendPage(request, reply, context, await this.pages.interview(slug, context, pageKey(context)), { revalidation: this.revalidation });
   }
 
   @Get(':conference')
@@ -69,7 +71,8 @@ export class SiteController {
     const conference = await this.pages.conference(slug);
     const context = pageContext(request, query, this.base, conference.defaultLocale);
     const { filter, layout, canonical } = readProgrammeQuery(query);
-    sendPage(request, reply, context, await this.pages.programme(conference, filter, layout, context, pageKey(context, canonical)));
+    const page = await this.pages.programme(conference, filter, layout, context, pageKey(context, canonical));
+    sendPage(request, reply, context, page, { revalidation: this.pages.changesByTheMinute(conference) ? undefined : this.revalidation });
   }
 
   @Get('embed/conferences/:conference/schedule')
@@ -83,7 +86,7 @@ export class SiteController {
     const context = pageContext(request, query, this.base, conference.defaultLocale);
     const { filter, canonical } = readProgrammeQuery(query, { withLayout: false });
     const page = await this.pages.embedSchedule(conference, filter, context, pageKey(context, canonical));
-    sendPage(request, reply, context, page, { embed: true });
+    sendPage(request, reply, context, page, { embed: true, revalidation: this.revalidation });
   }
 
   @Get(':conference/sessions/:id')
@@ -98,7 +101,9 @@ export class SiteController {
     const context = pageContext(request, query, this.base, conference.defaultLocale);
     readPlainQuery(query);
     const sessionId = parseId(id, 'session', 'id');
-    sendPage(request, reply, context, await this.pages.session(conference, sessionId, context, pageKey(context)));
+    sendPage(request, reply, context, await this.pages.session(conference, sessionId, context, pageKey(context)), {
+      revalidation: this.revalidation,
+    });
   }
 
   @Get(':conference/speakers')
@@ -111,7 +116,9 @@ export class SiteController {
     const conference = await this.pages.conference(slug);
     const context = pageContext(request, query, this.base, conference.defaultLocale);
     readPlainQuery(query);
-    sendPage(request, reply, context, await this.pages.speakersOf(conference, context, pageKey(context)));
+    sendPage(request, reply, context, await this.pages.speakersOf(conference, context, pageKey(context)), {
+      revalidation: this.revalidation,
+    });
   }
 
   /** The attendee's agenda: theirs by the cookie their first star set, or someone's by the read token of a shared link. */

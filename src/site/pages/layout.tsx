@@ -1,7 +1,7 @@
 import { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { languageName, INTERFACE_LANGUAGES } from '../site-i18n';
-import { PageContext } from '../site-context';
+import { INTERFACE_LANGUAGES } from '../site-i18n';
+import { languageName, PageContext } from '../site-context';
 
 export interface PageHead {
   title: string;

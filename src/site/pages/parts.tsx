@@ -1,5 +1,5 @@
 import { PublishedAppearance, PublishedSession } from '../../published/published-programme';
-import { clock, inZone, PageContext, sameLanguage, textOf, zoneAbbreviation } from '../site-context';
+import { clock, inZone, languageName, localDate, PageContext, sameLanguage, textOf, zoneAbbreviation } from '../site-context';
 
 /*
  * Pieces every page shares: a session's times, title and line-up, its star, and the subscribe
@@ -30,11 +30,7 @@ export function Localised({
 }
 
 export function languageLabel(context: PageContext, locale: string): string {
-  try {
-    return new Intl.DisplayNames([context.language], { type: 'language' }).of(locale) ?? locale;
-  } catch {
-    return locale;
-  }
+  return languageName(locale, context.language);
 }
 
 /** "09:00–09:45 CET", each clock a `<time>` the zone switch can rewrite. */
@@ -50,9 +46,7 @@ export function TimeSpan({
   withDay?: boolean;
 }) {
   if (!session.startsAt || !session.endsAt) return <span class="unscheduled">{context.t('session.unscheduled')}</span>;
-  const start = inZone(session.startsAt, zone, context.language);
-  const end = inZone(session.endsAt, zone, context.language);
-  const spansDays = start.toISODate() !== end.toISODate();
+  const spansDays = localDate(session.startsAt, zone) !== localDate(session.endsAt, zone);
   const format = withDay || spansDays ? 'day-time' : 'time';
   const label = (instant: string) =>
     format === 'day-time' ? inZone(instant, zone, context.language).toFormat('ccc d LLL HH:mm') : clock(instant, zone, context.language);
