@@ -1,8 +1,9 @@
 import { HttpException, Logger } from '@nestjs/common';
 import { DocumentNode, GraphQLError, Kind, parse, ValueNode, visit, BREAK } from 'graphql';
 import mercurius from 'mercurius';
+import { statusOfRefusedDocument } from '../http/graphql-over-http';
 import { UserError } from './errors';
-import { codeOfStatus } from './http-errors';
+import { codeOfStatus, HTTP_STATUS } from './http-errors';
 
 const logger = new Logger('GraphQL');
 
@@ -36,6 +37,9 @@ export function formatGraphqlErrors(execution: Execution, context: FormatterCont
     // mutation, failed validation), the query limits and the rate limit carry a 4xx status. Any
     // other error, even one that holds a list of errors (an AggregateError from a database
     // connection, say), is masked.
+    // Automatic persisted queries' refusals, with the codes clients (Apollo's) look for besides the message.
+    const persisted = (original as { code?: unknown }).code === `MER_ERR_GQL_${PERSISTED_QUERY_CODES[original.message]}`;
+    if (persisted) return new GraphQLError(original.message, { extensions: { code: PERSISTED_QUERY_CODES[original.message] } });
     if (requestErrorStatus(error) !== undefined) return error;
     if (original instanceof HttpException && original.getStatus() < 500) {
       return new GraphQLError(original.message, { path: error.path, extensions: { code: codeOfStatus(original.getStatus()) } });
@@ -47,8 +51,42 @@ export function formatGraphqlErrors(execution: Execution, context: FormatterCont
   // Mercurius answers 200 when one failed request holds several errors (a document that fails
   // validation twice): it is the same request error, with the same status, as with one.
   const requestStatus = execution.errors.length === 1 && !execution.data ? requestErrorStatus(execution.errors[0]) : undefined;
-  return { ...formatted, statusCode: requestStatus ?? formatted.statusCode };
+  const statusCode = requestStatus ?? formatted.statusCode;
+  // Executed (`data` is there, null when a non-null field failed): as Mercurius has it.
+  if (execution.data !== undefined) return { ...formatted, statusCode };
+  // Nothing was executed: the GraphQL specification ("Response Format") has no `data` entry then,
+  // and GraphQL over HTTP has the status of a refused document follow Accept.
+  const response = { errors: formatted.response.errors };
+  const request = context.reply?.request;
+  if (execution.errors.every(isRefusedDocument)) {
+    return { statusCode: statusOfRefusedDocument(request, statusCode === 200 ? 400 : statusCode), response };
+  }
+  // Refused before execution for another reason: never a 200 without `data`.
+  const original = execution.errors.length === 1 ? execution.errors[0].originalError : undefined;
+  const refusal = original instanceof UserError ? HTTP_STATUS[original.code] : 500;
+  return { statusCode: statusCode === 200 ? refusal : statusCode, response };
 }
+
+/**
+ * Whether GraphQL refused the request's document before executing it, rather than the HTTP layer
+ * the request: a parse or validation error, variables that could not be coerced (each inside
+ * Mercurius's validation error), an operation that could not be picked (graphql-js's own error,
+ * with no path), or one of Lectern's query limits (src/common/query-limits.ts), which are
+ * validation rules of Lectern's own.
+ */
+function isRefusedDocument(error: GraphQLError): boolean {
+  const original = error.originalError as (Error & { code?: unknown; statusCode?: unknown; errors?: unknown }) | undefined;
+  if (original === undefined) return error.path === undefined;
+  if (original instanceof mercurius.ErrorWithProps) return original.statusCode === 400;
+  if (original.code !== 'MER_ERR_GQL_VALIDATION') return original instanceof GraphQLError && error.path === undefined;
+  return Array.isArray(original.errors) && original.errors.length > 0 && original.errors.every((inner) => inner instanceof GraphQLError);
+}
+
+/** Mercurius's messages for a hash it does not know or cannot read, and the codes of the same in Apollo's protocol. */
+const PERSISTED_QUERY_CODES: Readonly<Record<string, string>> = {
+  PersistedQueryNotFound: 'PERSISTED_QUERY_NOT_FOUND',
+  PersistedQueryNotSupported: 'PERSISTED_QUERY_NOT_SUPPORTED',
+};
 
 function requestErrorStatus(error: GraphQLError): number | undefined {
   const status = (error.originalError as { statusCode?: unknown } | undefined)?.statusCode;

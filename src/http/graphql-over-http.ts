@@ -7,6 +7,9 @@ const GRAPHQL_RESPONSE = 'application/graphql-response+json';
  * Closes the gaps between Mercurius and the GraphQL-over-HTTP specification: `null` is a valid
  * value for `variables`, `operationName` and `extensions`, a client that asks for
  * `application/graphql-response+json` gets it, and `operationName` picks the operation it names.
+ * An `operationName` that is not a string and `variables` that are not an object are refused
+ * (400) rather than coerced, a 405 for a mutation over GET says which method would do (`Allow`),
+ * and the status of a refused document follows Accept (see `statusOfRefusedDocument`).
  * Queries over GET are answered with HTTP caching (see `cacheReads`).
  */
 export function followGraphqlOverHttp(fastify: FastifyInstance, path: string): void {
@@ -15,14 +18,18 @@ export function followGraphqlOverHttp(fastify: FastifyInstance, path: string): v
     const params = (request.method === 'POST' ? request.body : request.query) as Record<string, unknown> | null;
     if (!params || typeof params !== 'object' || Array.isArray(params)) return;
     for (const key of ['variables', 'operationName', 'extensions']) if (params[key] === null) delete params[key];
+    if (request.method === 'POST') refuseMistypedParameters(params);
     giveOperationItsOwnText(params);
   });
   fastify.addHook('onSend', async (request, reply, payload) => {
     if (request.routeOptions.url !== path) return payload;
-    const accept = request.headers.accept ?? '';
-    if (accept.includes(GRAPHQL_RESPONSE) && String(reply.getHeader('content-type') ?? '').startsWith('application/json')) {
+    if (answersGraphqlResponse(request) && String(reply.getHeader('content-type') ?? '').startsWith('application/json')) {
       reply.header('content-type', `${GRAPHQL_RESPONSE}; charset=utf-8`);
     }
+    // GraphQL over HTTP, "Request › GET": a mutation over GET is answered 405; and a 405 MUST name
+    // the methods that would do (RFC 9110 §15.5.6, which the specification's Response section
+    // holds servers to): for this request, POST alone.
+    if (reply.statusCode === 405) reply.header('allow', 'POST');
     return cacheReads(request, reply, payload);
   });
 }
@@ -42,6 +49,52 @@ export function sendBrowsersToGraphiql(fastify: FastifyInstance, path: string, g
     addVary(reply, 'Accept');
     return reply.redirect(search < 0 ? graphiqlPath : `${graphiqlPath}${request.url.slice(search)}`, 303);
   });
+}
+
+/** Whether the answer is `application/graphql-response+json`: the client named it in Accept. */
+function answersGraphqlResponse(request: FastifyRequest): boolean {
+  return (request.headers.accept ?? '').includes(GRAPHQL_RESPONSE);
+}
+
+/**
+ * The status of an answer to a well-formed request that GraphQL refused before executing anything
+ * (a document that does not parse or validate, or is over Lectern's limits; variables it cannot
+ * coerce; an operation it cannot pick), given the status Lectern answers such a refusal with (400).
+ * GraphQL over HTTP, "Response › Status Codes":
+ *
+ * - A client that asked for `application/json` (and not `application/graphql-response+json`) gets
+ *   200 ("application/json": every well-formed request SHOULD be answered 200 in that media type,
+ *   since the client cannot tell a 4xx of the server's from one of a proxy in between).
+ * - One that asked for `application/graphql-response+json` gets the 4xx
+ *   ("application/graphql-response+json": an answer without `data` MUST be 4xx or 5xx), and so
+ *   does one that sent no Accept ("Response › Legacy watershed": since 2025 it is treated as if it
+ *   asked for that type) or only `*\/*` (the server's choice).
+ *
+ * Requests that are not well-formed (broken JSON, parameters of the wrong type) stay 400 whatever
+ * the client accepts, as do the refusals of the HTTP layer (401, 405, 413, 429).
+ */
+export function statusOfRefusedDocument(request: FastifyRequest | undefined, status: number): number {
+  if (!request) return status;
+  const accept = request.headers.accept ?? '';
+  return accept.includes('application/json') && !answersGraphqlResponse(request) ? 200 : status;
+}
+
+/**
+ * Fastify's schema would coerce a number or `false` into `operationName` ("0", "false") and into
+ * `variables` (null): such a request is not well-formed (GraphQL over HTTP, "Request Parameters":
+ * `operationName` is a string, `variables` a map), and is refused as the schema refuses other
+ * parameters of the wrong type.
+ */
+function refuseMistypedParameters(params: Record<string, unknown>): void {
+  const { operationName, variables } = params;
+  if (operationName !== undefined && typeof operationName !== 'string') throw badRequest('body/operationName must be string,null');
+  if (variables !== undefined && (typeof variables !== 'object' || Array.isArray(variables))) {
+    throw badRequest('body/variables must be object,null');
+  }
+}
+
+function badRequest(message: string): Error {
+  return Object.assign(new Error(message), { statusCode: 400 });
 }
 
 /**

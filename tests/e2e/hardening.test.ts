@@ -118,7 +118,8 @@ describe('with the default settings', () => {
     it('refuses 100 conferences × 100 sessions, naming the limit and the cost', async () => {
       const result = await lectern.graphql(SESSIONS_OF_EVERY_CONFERENCE, { conferences: 100, sessions: 100 });
       expect(result.status).toBe(400);
-      expect(result.data).toBeNull();
+      // Refused before execution: the GraphQL specification ("Response Format") has no data entry then.
+      expect(result.data).toBeUndefined();
       expect(result.errors).toHaveLength(1);
       expect(result.errors![0].message).toMatch(/^The query costs 30301; the limit is 20000\./);
       expect(result.errors![0].extensions).toEqual({ code: 'QUERY_TOO_COSTLY', cost: 30301, limit: 20000 });
