@@ -3,12 +3,12 @@ import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import { FastifyRequest } from 'fastify';
-import mercurius from 'mercurius';
 import { AuthModule } from './auth/auth.module';
 import { AuthService } from './auth/auth.service';
 import { RequestContext } from './auth/request-context';
 import { CalendarModule } from './calendar/calendar.module';
 import { formatGraphqlErrors } from './common/graphql-errors';
+import { persistedQueryProvider } from './http/persisted-queries';
 import { mercuriusQueryOptions, queryRules } from './common/query-rules';
 import { acceptedLocales } from './common/localisation';
 import { UserErrorFilter } from './common/user-error.filter';
@@ -53,8 +53,9 @@ export const GRAPHQL_PATH = '/graphql';
         graphiql: false,
         jit: 1,
         subscription: subscriptionOptions(redis, auth),
-        // Automatic persisted queries: a client may send the query's SHA-256 instead of its text (GET-cacheable).
-        persistedQueryProvider: mercurius.persistedQueryDefaults.automatic(),
+        // Automatic persisted queries: a client may send the query's SHA-256 instead of its text
+        // (GET-cacheable), known to every instance when they share Redis.
+        persistedQueryProvider: persistedQueryProvider(redis),
         errorFormatter: formatGraphqlErrors,
         // Parse options, validation rules and hooks: the same rules check subscriptions over
         // WebSocket (src/http/graphql-over-websocket.ts), which Mercurius does not check.
