@@ -68,8 +68,7 @@ export class SiteController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const conference = await this.pages.conference(slug);
-    const context = pageContext(request, query, this.base, conference.defaultLocale);
+    const { conference, context } = await this.conferencePage(slug, query, request);
     const { filter, layout, canonical } = readProgrammeQuery(query);
     const page = await this.pages.programme(conference, filter, layout, context, pageKey(context, canonical));
     sendPage(request, reply, context, page, { revalidation: this.pages.changesByTheMinute(conference) ? undefined : this.revalidation });
@@ -82,8 +81,7 @@ export class SiteController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const conference = await this.pages.conference(slug);
-    const context = pageContext(request, query, this.base, conference.defaultLocale);
+    const { conference, context } = await this.conferencePage(slug, query, request);
     const { filter, canonical } = readProgrammeQuery(query, { withLayout: false });
     const page = await this.pages.embedSchedule(conference, filter, context, pageKey(context, canonical));
     sendPage(request, reply, context, page, { embed: true, revalidation: this.revalidation });
@@ -97,8 +95,7 @@ export class SiteController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const conference = await this.pages.conference(slug);
-    const context = pageContext(request, query, this.base, conference.defaultLocale);
+    const { conference, context } = await this.conferencePage(slug, query, request);
     readPlainQuery(query);
     const sessionId = parseId(id, 'session', 'id');
     sendPage(request, reply, context, await this.pages.session(conference, sessionId, context, pageKey(context)), {
@@ -113,8 +110,7 @@ export class SiteController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const conference = await this.pages.conference(slug);
-    const context = pageContext(request, query, this.base, conference.defaultLocale);
+    const { conference, context } = await this.conferencePage(slug, query, request);
     readPlainQuery(query);
     sendPage(request, reply, context, await this.pages.speakersOf(conference, context, pageKey(context)), {
       revalidation: this.revalidation,
@@ -129,8 +125,7 @@ export class SiteController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const conference = await this.pages.conference(slug);
-    const context = pageContext(request, query, this.base, conference.defaultLocale);
+    const { conference, context } = await this.conferencePage(slug, query, request);
     readPlainQuery(query, ['read']);
     const token = one(query, 'read') ?? readCookie(request, AGENDA_COOKIE);
     const body = await this.pages.agenda(conference, token, context);
@@ -167,6 +162,12 @@ export class SiteController {
     if ((request.headers.accept ?? '').includes('application/json')) return void reply.code(200).send({ starred });
     const context = pageContext(request, query, this.base, conference.defaultLocale);
     reply.redirect(backTo(request, this.base) ?? context.addresses.page(`/${conference.slug}/agenda`), 303);
+  }
+
+  /** A conference the public sees (404 otherwise), and the page context in its default language. */
+  private async conferencePage(slug: string, query: QueryParameters, request: FastifyRequest) {
+    const conference = await this.pages.conference(slug);
+    return { conference, context: pageContext(request, query, this.base, conference.defaultLocale) };
   }
 }
 

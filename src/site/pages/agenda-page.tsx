@@ -2,8 +2,7 @@ import { Conference } from '../../conferences/conference.entity';
 import { PublishedSession } from '../../published/published-programme';
 import { PageContext } from '../site-context';
 import { FeedLinks, Subscribe, ZoneNote } from './parts';
-import { byDay, SessionItem } from './programme-page';
-import { dayTitle } from '../site-context';
+import { DayLists } from './programme-page';
 
 export interface AgendaPageData {
   conference: Conference;
@@ -25,18 +24,7 @@ export function AgendaPage({ context, data }: { context: PageContext; data: Agen
       ) : (
         <>
           <ZoneNote context={context} zone={conference.timeZone} />
-          {byDay(data.sessions, conference.timeZone).map(({ day, sessions }) => (
-            <section class="day" aria-labelledby={`day-${day ?? 'unscheduled'}`}>
-              <h2 id={`day-${day ?? 'unscheduled'}`}>
-                {day ? dayTitle(day, conference.timeZone, context.language) : t('programme.unscheduled')}
-              </h2>
-              <ol class="sessions">
-                {sessions.map((session) => (
-                  <SessionItem context={context} conference={conference} session={session} />
-                ))}
-              </ol>
-            </section>
-          ))}
+          <DayLists context={context} conference={conference} sessions={data.sessions} />
         </>
       )}
       {data.agenda && (

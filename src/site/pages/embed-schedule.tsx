@@ -1,9 +1,9 @@
 import { renderToString } from 'preact-render-to-string';
 import { Conference } from '../../conferences/conference.entity';
 import { PublishedSession } from '../../published/published-programme';
-import { dayTitle, PageContext } from '../site-context';
+import { PageContext } from '../site-context';
 import { FeedLinks, Subscribe, ZoneNote } from './parts';
-import { byDay, SessionItem } from './programme-page';
+import { DayLists } from './programme-page';
 
 export interface EmbedScheduleData {
   conference: Conference;
@@ -35,18 +35,7 @@ export function renderEmbedSchedule(context: PageContext, data: EmbedScheduleDat
           </h1>
           <ZoneNote context={context} zone={conference.timeZone} />
           {data.sessions.length === 0 && <p>{t('programme.none')}</p>}
-          {byDay(data.sessions, conference.timeZone).map(({ day, sessions }) => (
-            <section class="day" aria-labelledby={`day-${day ?? 'unscheduled'}`}>
-              <h2 id={`day-${day ?? 'unscheduled'}`}>
-                {day ? dayTitle(day, conference.timeZone, context.language) : t('programme.unscheduled')}
-              </h2>
-              <ol class="sessions">
-                {sessions.map((session) => (
-                  <SessionItem context={context} conference={conference} session={session} />
-                ))}
-              </ol>
-            </section>
-          ))}
+          <DayLists context={context} conference={conference} sessions={data.sessions} />
           <Subscribe context={context} feed={data.feed} name={conference.name} />
         </main>
       </body>

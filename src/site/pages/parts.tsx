@@ -212,3 +212,27 @@ export function ZoneNote({ context, zone }: { context: PageContext; zone: string
     </p>
   );
 }
+
+/** Links to interviews, under a heading of their own. */
+export function InterviewLinks(props: {
+  context: PageContext;
+  heading: string;
+  interviews: { slug: string; title: Record<string, string> }[];
+}) {
+  const { context } = props;
+  if (props.interviews.length === 0) return null;
+  return (
+    <section aria-labelledby="interviews">
+      <h2 id="interviews">{props.heading}</h2>
+      <ul>
+        {props.interviews.map((interview) => (
+          <li>
+            <a href={context.addresses.page(`/interviews/${interview.slug}`)}>
+              <Localised context={context} text={interview.title} />
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

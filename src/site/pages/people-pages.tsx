@@ -3,7 +3,7 @@ import { Conference } from '../../conferences/conference.entity';
 import { Speaker } from '../../speakers/speaker.entity';
 import { PublicInterview, PublicSpeaker } from '../../website/website-reader.service';
 import { PageContext, textOf } from '../site-context';
-import { FeedLinks, Localised, Subscribe, TimeSpan, ZoneNote, affiliation } from './parts';
+import { FeedLinks, InterviewLinks, Localised, Subscribe, TimeSpan, ZoneNote, affiliation } from './parts';
 
 /** A speaker's photo, when it is an http(s) address, with its alternative text in the reader's language. */
 function Photo({ context, speaker, size }: { context: PageContext; speaker: Speaker; size: number }) {
@@ -102,20 +102,7 @@ export function SpeakerPage({ context, entry, feed }: { context: PageContext; en
           <ZoneNote context={context} zone={zone} />
         ))}
       </section>
-      {entry.interviews.length > 0 && (
-        <section aria-labelledby="interviews">
-          <h2 id="interviews">{t('speaker.interviews')}</h2>
-          <ul>
-            {entry.interviews.map(({ interview }) => (
-              <li>
-                <a href={context.addresses.page(`/interviews/${interview.slug}`)}>
-                  <Localised context={context} text={interview.title} />
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <InterviewLinks context={context} heading={t('speaker.interviews')} interviews={entry.interviews.map(({ interview }) => interview)} />
       <Subscribe context={context} feed={feed} name={speaker.name} />
     </article>
   );

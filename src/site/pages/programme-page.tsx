@@ -75,16 +75,44 @@ export function ProgrammePage({ context, data }: { context: PageContext; data: P
             continuing={continuing(data.sessions, day, zone)}
           />
         ) : (
-          <section class="day" aria-labelledby={`day-${day ?? 'unscheduled'}`}>
-            <h2 id={`day-${day ?? 'unscheduled'}`}>{day ? dayTitle(day, zone, context.language) : t('programme.unscheduled')}</h2>
-            <ol class="sessions">
-              {sessions.map((session) => (
-                <SessionItem context={context} conference={conference} session={session} />
-              ))}
-            </ol>
-          </section>
+          <DayList context={context} conference={conference} day={day} sessions={sessions} />
         ),
       )}
+    </>
+  );
+}
+
+/** One day's sessions as a list (or the unscheduled ones, when day is null). */
+export function DayList(props: { context: PageContext; conference: Conference; day: string | null; sessions: PublishedSession[] }) {
+  const { context, conference, day } = props;
+  const id = `day-${day ?? 'unscheduled'}`;
+  return (
+    <section class="day" aria-labelledby={id}>
+      <h2 id={id}>{day ? dayTitle(day, conference.timeZone, context.language) : context.t('programme.unscheduled')}</h2>
+      <ol class="sessions">
+        {props.sessions.map((session) => (
+          <SessionItem context={context} conference={conference} session={session} />
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** Sessions as lists by day, in time order, unscheduled ones last. */
+export function DayLists({
+  context,
+  conference,
+  sessions,
+}: {
+  context: PageContext;
+  conference: Conference;
+  sessions: PublishedSession[];
+}) {
+  return (
+    <>
+      {byDay(sessions, conference.timeZone).map(({ day, sessions: ofDay }) => (
+        <DayList context={context} conference={conference} day={day} sessions={ofDay} />
+      ))}
     </>
   );
 }

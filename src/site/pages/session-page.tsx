@@ -3,7 +3,7 @@ import { Conference } from '../../conferences/conference.entity';
 import { PublishedSession } from '../../published/published-programme';
 import { Speaker } from '../../speakers/speaker.entity';
 import { PageContext, textOf } from '../site-context';
-import { EventLinks, FeedLinks, Localised, Star, Subscribe, TimeSpan, ZoneNote, affiliation, languageLabel } from './parts';
+import { EventLinks, FeedLinks, InterviewLinks, Localised, Star, Subscribe, TimeSpan, ZoneNote, affiliation, languageLabel } from './parts';
 
 export interface SessionPageData {
   conference: Conference;
@@ -102,20 +102,7 @@ export function SessionPage({ context, data }: { context: PageContext; data: Ses
           </ul>
         </section>
       )}
-      {data.interviews.length > 0 && (
-        <section aria-labelledby="interviews">
-          <h2 id="interviews">{t('session.interviews')}</h2>
-          <ul>
-            {data.interviews.map((interview) => (
-              <li>
-                <a href={context.addresses.page(`/interviews/${interview.slug}`)}>
-                  <Localised context={context} text={interview.title} />
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <InterviewLinks context={context} heading={t('session.interviews')} interviews={data.interviews} />
       {!cancelled && <Star context={context} conferenceSlug={conference.slug} session={session} />}
       <Subscribe context={context} feed={data.feed} name={textOf(context, session.title).text ?? conference.name} event={data.event} />
       {(session.recordingUrl || session.slidesUrl) && (
