@@ -84,7 +84,8 @@ export class SessionCalendarResolver {
   async googleCalendarUrl(
     @Parent() session: Session,
     @Context() context: RequestContext,
-    @Args('locale', { nullable: true }) locale?: string,
+    @Args('locale', { nullable: true, description: 'The language wanted (BCP 47), e.g. "sv"; else chosen as the field says.' })
+    locale?: string,
   ) {
     return (await this.addToCalendar(session, context, locale))?.google ?? null;
   }
@@ -96,7 +97,8 @@ export class SessionCalendarResolver {
   async outlookCalendarUrl(
     @Parent() session: Session,
     @Context() context: RequestContext,
-    @Args('locale', { nullable: true }) locale?: string,
+    @Args('locale', { nullable: true, description: 'The language wanted (BCP 47), e.g. "sv"; else chosen as the field says.' })
+    locale?: string,
   ) {
     return (await this.addToCalendar(session, context, locale))?.outlook ?? null;
   }
@@ -109,7 +111,8 @@ export class SessionCalendarResolver {
   async office365CalendarUrl(
     @Parent() session: Session,
     @Context() context: RequestContext,
-    @Args('locale', { nullable: true }) locale?: string,
+    @Args('locale', { nullable: true, description: 'The language wanted (BCP 47), e.g. "sv"; else chosen as the field says.' })
+    locale?: string,
   ) {
     return (await this.addToCalendar(session, context, locale))?.office365 ?? null;
   }

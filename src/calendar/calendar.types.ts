@@ -44,6 +44,6 @@ export class FeedArgs {
   @Field({ nullable: true, description: "The language of the feed's texts (BCP 47), else each conference's default." })
   locale?: string;
 
-  @Field(() => MultidayDisplay, { nullable: true })
+  @Field(() => MultidayDisplay, { nullable: true, description: 'How a session over several days shows: TIMED (default) or ALLDAY.' })
   multiday?: MultidayDisplay;
 }

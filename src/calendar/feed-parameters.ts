@@ -11,6 +11,10 @@ export enum MultidayDisplay {
 registerEnumType(MultidayDisplay, {
   name: 'MultidayDisplay',
   description: 'How a feed shows a session over several days: as one timed entry (default), or as all-day entries.',
+  valuesMap: {
+    TIMED: { description: 'One entry from its start to its end.' },
+    ALLDAY: { description: 'One all-day entry for each day it spans.' },
+  },
 });
 
 /** What a feed's query string may ask for. The programme feeds also take the `sessions` query's filter. */

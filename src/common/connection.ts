@@ -15,12 +15,19 @@ export class PageArgs {
   after?: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Where a page sits in its list, and the cursors to ask for the next one.' })
 export class PageInfo {
-  @Field() hasNextPage: boolean;
-  @Field() hasPreviousPage: boolean;
-  @Field(() => String, { nullable: true }) startCursor: string | null;
-  @Field(() => String, { nullable: true }) endCursor: string | null;
+  @Field({ description: 'Whether items follow this page: ask again with `after: endCursor`.' })
+  hasNextPage: boolean;
+
+  @Field({ description: 'Whether items come before this page.' })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true, description: "The first item's cursor; empty for an empty page." })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true, description: "The last item's cursor, for `after`; empty for an empty page." })
+  endCursor: string | null;
 }
 
 export interface Edge<T> {
@@ -36,16 +43,16 @@ export interface Page<T> {
 
 /** `@ObjectType() class SessionConnection extends Connection(Session) {}` */
 export function Connection<T>(nodeType: Type<T>) {
-  @ObjectType(`${nodeType.name}Edge`)
+  @ObjectType(`${nodeType.name}Edge`, { description: `One ${nodeType.name} of a list, with its cursor.` })
   class EdgeType implements Edge<T> {
-    @Field() cursor: string;
-    @Field(() => nodeType) node: T;
+    @Field({ description: 'An opaque position in the list: pass it as `after` to continue after this item.' }) cursor: string;
+    @Field(() => nodeType, { description: 'The item.' }) node: T;
   }
 
   @ObjectType({ isAbstract: true })
   abstract class ConnectionType implements Page<T> {
-    @Field(() => [EdgeType]) edges: EdgeType[];
-    @Field(() => PageInfo) pageInfo: PageInfo;
+    @Field(() => [EdgeType], { description: "The page's items, in the list's order." }) edges: EdgeType[];
+    @Field(() => PageInfo, { description: 'Whether more pages follow, and their cursors.' }) pageInfo: PageInfo;
     @Field(() => Int, { description: 'How many items the whole list has.' }) totalCount: number;
   }
   return ConnectionType;

@@ -11,7 +11,17 @@ export enum TextFormat {
   /** Plain text, for meta tags and calendar descriptions. */
   TEXT = 'TEXT',
 }
-registerEnumType(TextFormat, { name: 'TextFormat' });
+registerEnumType(TextFormat, {
+  name: 'TextFormat',
+  description: 'How a rich text (bio, abstract, description, lead, answer) is given; it is stored as Markdown.',
+  valuesMap: {
+    MARKDOWN: { description: 'As written and stored, in Markdown.' },
+    HTML: {
+      description: 'Rendered to HTML that is safe to put in a page: raw HTML is not passed through, links are http(s) or mailto only.',
+    },
+    TEXT: { description: 'Plain text without markup, for meta tags and calendar descriptions.' },
+  },
+});
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
 

@@ -8,7 +8,11 @@ export enum ConferenceStatus {
   DRAFT = 'DRAFT',
   PUBLISHED = 'PUBLISHED',
 }
-registerEnumType(ConferenceStatus, { name: 'ConferenceStatus' });
+registerEnumType(ConferenceStatus, {
+  name: 'ConferenceStatus',
+  description: 'Whether the public sees a conference.',
+  valuesMap: { DRAFT: { description: 'Organisers only.' }, PUBLISHED: { description: 'Public, with its published sessions.' } },
+});
 
 export enum ProgrammeFollows {
   LIVE = 'LIVE',
@@ -17,21 +21,25 @@ export enum ProgrammeFollows {
 registerEnumType(ProgrammeFollows, {
   name: 'ProgrammeFollows',
   description: 'What public feeds and queries show by default: the live published programme, or its latest schedule release.',
+  valuesMap: {
+    LIVE: { description: 'The published programme as it is now.' },
+    LATEST_RELEASE: { description: 'The programme as the latest schedule release froze it.' },
+  },
 });
 
 @ObjectType({ description: 'One edition of an event, e.g. Internetdagarna 2020.' })
 @Entity('conferences')
 export class Conference {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The conference's id, for mutations." })
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Field()
+  @Field({ description: 'Unique, e.g. "internetdagarna-2020"; names the conference in queries and addresses.' })
   @Index('UQ_conferences_slug', { unique: true })
   @Column({ type: 'varchar', length: 80 })
   slug: string;
 
-  @Field()
+  @Field({ description: 'E.g. "Internetdagarna 2020".' })
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
@@ -63,23 +71,23 @@ export class Conference {
   @Column({ type: 'varchar', length: 35 })
   defaultLocale: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where it is held, e.g. "Stockholmsmässan".' })
   @Column({ type: 'varchar', length: 200, nullable: true })
   venue: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The city it is held in.' })
   @Column({ type: 'varchar', length: 200, nullable: true })
   city: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The conference's own website." })
   @Column({ type: 'varchar', length: 2000, nullable: true })
   websiteUrl: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who runs the event, e.g. "Internetstiftelsen".' })
   @Column({ type: 'varchar', length: 200, nullable: true })
   organiser: string | null;
 
-  @Field(() => ConferenceStatus)
+  @Field(() => ConferenceStatus, { description: 'DRAFT (organisers only) or PUBLISHED.' })
   @Column({ type: 'varchar', length: 16, default: ConferenceStatus.DRAFT })
   status: ConferenceStatus;
 
@@ -87,11 +95,11 @@ export class Conference {
   @Column({ type: 'varchar', length: 16, default: ProgrammeFollows.LIVE })
   programmeFollows: ProgrammeFollows;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When it was created (UTC).' })
   @InstantColumn()
   createdAt: Date;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When it last changed (UTC).' })
   @InstantColumn()
   updatedAt: Date;
 }

@@ -15,7 +15,7 @@ import { Room } from './room.entity';
 import { Track } from './track.entity';
 import { visiblePart } from './conference-part.service';
 
-@ObjectType()
+@ObjectType({ description: 'A page of conferences.' })
 export class ConferenceConnection extends Connection(Conference) {}
 
 @Resolver(() => Conference)
@@ -30,56 +30,58 @@ export class ConferenceResolver {
     return this.conferenceService.list(viewer, page);
   }
 
-  @Query(() => Conference, { nullable: true })
-  conference(@Args('slug') slug: string, @CurrentViewer() viewer: Viewer) {
+  @Query(() => Conference, { nullable: true, description: 'A conference by slug; empty if there is none you may see.' })
+  conference(@Args('slug', { description: "The conference's slug." }) slug: string, @CurrentViewer() viewer: Viewer) {
     return this.conferenceService.bySlug(slug, viewer);
   }
 
-  @ResolveField(() => String, { nullable: true })
+  @ResolveField(() => String, { nullable: true, description: 'What the conference is about, chosen as `Session.title` is.' })
   description(
     @Parent() conference: Conference,
-    @Args('locale', { nullable: true }) locale?: string,
-    @Args('format', { type: () => TextFormat, nullable: true }) format?: TextFormat,
+    @Args('locale', { nullable: true, description: 'The language wanted (BCP 47), e.g. "sv"; else chosen as the field says.' })
+    locale?: string,
+    @Args('format', { type: () => TextFormat, nullable: true, description: 'MARKDOWN (default, as stored), HTML or TEXT.' })
+    format?: TextFormat,
   ) {
     return inFormat(localise(conference.description, locale, conference.defaultLocale), format);
   }
 
-  @ResolveField(() => [Room])
+  @ResolveField(() => [Room], { description: 'Its rooms in order (published ones only, for the public).' })
   async rooms(@Parent() conference: Conference, @Context() context: RequestContext) {
     return (await this.loader.roomsOf(context, conference.id)).filter((room) => visiblePart(room, context.viewer));
   }
 
-  @ResolveField(() => [Track])
+  @ResolveField(() => [Track], { description: 'Its tracks in order (published ones only, for the public).' })
   async tracks(@Parent() conference: Conference, @Context() context: RequestContext) {
     return (await this.loader.tracksOf(context, conference.id)).filter((track) => visiblePart(track, context.viewer));
   }
 
   @OrganiserMutation(() => Conference, { description: 'Creates a conference as a draft.' })
-  createConference(@Args('input') input: CreateConferenceInput, @CurrentViewer() actor: Viewer) {
+  createConference(@Args('input', { description: 'The new conference.' }) input: CreateConferenceInput, @CurrentViewer() actor: Viewer) {
     return this.conferenceService.create(input, actor);
   }
 
-  @OrganiserMutation(() => Conference)
+  @OrganiserMutation(() => Conference, { description: "Changes a conference's details." })
   updateConference(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: UpdateConferenceInput,
+    @Args('id', { type: () => ID, description: "The conference's id." }) id: string,
+    @Args('input', { description: 'What to change.' }) input: UpdateConferenceInput,
     @CurrentViewer() actor: Viewer,
   ) {
     return this.conferenceService.update(parseId(id, 'conference'), input, actor);
   }
 
   @OrganiserMutation(() => Conference, { description: 'Deletes a conference with everything in it.' })
-  deleteConference(@Args('id', { type: () => ID }) id: string, @CurrentViewer() actor: Viewer) {
+  deleteConference(@Args('id', { type: () => ID, description: "The conference's id." }) id: string, @CurrentViewer() actor: Viewer) {
     return this.conferenceService.remove(parseId(id, 'conference'), actor);
   }
 
   @OrganiserMutation(() => Conference, { description: 'Makes the conference and its published sessions public.' })
-  publishConference(@Args('id', { type: () => ID }) id: string, @CurrentViewer() actor: Viewer) {
+  publishConference(@Args('id', { type: () => ID, description: "The conference's id." }) id: string, @CurrentViewer() actor: Viewer) {
     return this.conferenceService.setStatus(parseId(id, 'conference'), ConferenceStatus.PUBLISHED, actor);
   }
 
   @OrganiserMutation(() => Conference, { description: 'Takes the whole conference out of public view.' })
-  unpublishConference(@Args('id', { type: () => ID }) id: string, @CurrentViewer() actor: Viewer) {
+  unpublishConference(@Args('id', { type: () => ID, description: "The conference's id." }) id: string, @CurrentViewer() actor: Viewer) {
     return this.conferenceService.setStatus(parseId(id, 'conference'), ConferenceStatus.DRAFT, actor);
   }
 }

@@ -55,7 +55,12 @@ export class InterviewResolver {
   @ResolveField(() => String, {
     description: "In the locale asked for, else the best match of the request's Accept-Language, else the interview's own language.",
   })
-  title(@Parent() interview: Interview, @Context() context: RequestContext, @Args('locale', { nullable: true }) locale?: string) {
+  title(
+    @Parent() interview: Interview,
+    @Context() context: RequestContext,
+    @Args('locale', { nullable: true, description: 'The language wanted (BCP 47), e.g. "sv"; else chosen as the field says.' })
+    locale?: string,
+  ) {
     // Empty only for interviews stored before a title needed a text (see `mergeLocalisedText`).
     return localiseFor(interview.title, interviewWishes(interview.language, context, locale)).text ?? '';
   }
@@ -64,14 +69,21 @@ export class InterviewResolver {
   lead(
     @Parent() interview: Interview,
     @Context() context: RequestContext,
-    @Args('locale', { nullable: true }) locale?: string,
-    @Args('format', { type: () => TextFormat, nullable: true }) format?: TextFormat,
+    @Args('locale', { nullable: true, description: 'The language wanted (BCP 47), e.g. "sv"; else chosen as the field says.' })
+    locale?: string,
+    @Args('format', { type: () => TextFormat, nullable: true, description: 'MARKDOWN (default, as stored), HTML or TEXT.' })
+    format?: TextFormat,
   ) {
     return inFormat(localiseFor(interview.lead, interviewWishes(interview.language, context, locale)).text, format);
   }
 
   @ResolveField(() => String, { description: 'The locale `title` is given in for the same `locale` argument (and Accept-Language).' })
-  titleLocale(@Parent() interview: Interview, @Context() context: RequestContext, @Args('locale', { nullable: true }) locale?: string) {
+  titleLocale(
+    @Parent() interview: Interview,
+    @Context() context: RequestContext,
+    @Args('locale', { nullable: true, description: 'The language wanted (BCP 47), e.g. "sv"; else chosen as the field says.' })
+    locale?: string,
+  ) {
     return localiseFor(interview.title, interviewWishes(interview.language, context, locale)).locale ?? interview.language;
   }
 
@@ -121,7 +133,12 @@ export class InterviewItemResolver {
   ) {}
 
   @ResolveField(() => String)
-  async question(@Parent() item: InterviewItem, @Context() context: RequestContext, @Args('locale', { nullable: true }) locale?: string) {
+  async question(
+    @Parent() item: InterviewItem,
+    @Context() context: RequestContext,
+    @Args('locale', { nullable: true, description: 'The language wanted (BCP 47), e.g. "sv"; else chosen as the field says.' })
+    locale?: string,
+  ) {
     return localiseFor(item.question, interviewWishes(await this.languageOf(item, context), context, locale)).text;
   }
 
@@ -129,8 +146,10 @@ export class InterviewItemResolver {
   async answer(
     @Parent() item: InterviewItem,
     @Context() context: RequestContext,
-    @Args('locale', { nullable: true }) locale?: string,
-    @Args('format', { type: () => TextFormat, nullable: true }) format?: TextFormat,
+    @Args('locale', { nullable: true, description: 'The language wanted (BCP 47), e.g. "sv"; else chosen as the field says.' })
+    locale?: string,
+    @Args('format', { type: () => TextFormat, nullable: true, description: 'MARKDOWN (default, as stored), HTML or TEXT.' })
+    format?: TextFormat,
   ) {
     return inFormat(localiseFor(item.answer, interviewWishes(await this.languageOf(item, context), context, locale)).text, format);
   }
@@ -139,7 +158,8 @@ export class InterviewItemResolver {
   async answerLocale(
     @Parent() item: InterviewItem,
     @Context() context: RequestContext,
-    @Args('locale', { nullable: true }) locale?: string,
+    @Args('locale', { nullable: true, description: 'The language wanted (BCP 47), e.g. "sv"; else chosen as the field says.' })
+    locale?: string,
   ) {
     return localiseFor(item.answer, interviewWishes(await this.languageOf(item, context), context, locale)).locale;
   }

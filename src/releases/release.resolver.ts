@@ -108,15 +108,21 @@ export class ReleaseResolver {
 @Resolver(() => ReleasedSession)
 export class ReleasedSessionResolver {
   @ResolveField(() => String, { description: "In the locale asked for, else the conference's default." })
-  title(@Parent() session: ReleasedSession, @Args('locale', { nullable: true }) locale?: string) {
+  title(
+    @Parent() session: ReleasedSession,
+    @Args('locale', { nullable: true, description: 'The language wanted (BCP 47), e.g. "sv"; else chosen as the field says.' })
+    locale?: string,
+  ) {
     return localise(session.stored.title, locale, session.defaultLocale) ?? '';
   }
 
   @ResolveField(() => String, { nullable: true })
   abstract(
     @Parent() session: ReleasedSession,
-    @Args('locale', { nullable: true }) locale?: string,
-    @Args('format', { type: () => TextFormat, nullable: true }) format?: TextFormat,
+    @Args('locale', { nullable: true, description: 'The language wanted (BCP 47), e.g. "sv"; else chosen as the field says.' })
+    locale?: string,
+    @Args('format', { type: () => TextFormat, nullable: true, description: 'MARKDOWN (default, as stored), HTML or TEXT.' })
+    format?: TextFormat,
   ) {
     return inFormat(localise(session.stored.abstract, locale, session.defaultLocale), format);
   }

@@ -10,13 +10,23 @@ export enum AppearanceRole {
   HOST = 'HOST',
   INTERVIEWEE = 'INTERVIEWEE',
 }
-registerEnumType(AppearanceRole, { name: 'AppearanceRole' });
+registerEnumType(AppearanceRole, {
+  name: 'AppearanceRole',
+  description: "A speaker's part in a session.",
+  valuesMap: {
+    SPEAKER: { description: 'Gives the talk or keynote.' },
+    PANELIST: { description: 'Sits on the panel.' },
+    MODERATOR: { description: 'Leads the panel.' },
+    HOST: { description: 'Asks the questions in an interview.' },
+    INTERVIEWEE: { description: 'Answers them.' },
+  },
+});
 
 @ObjectType({ description: "A speaker's part in one session, with the title and organisation they had then." })
 @Entity('appearances')
 @Index('UQ_appearances_session_speaker', ['sessionId', 'speakerId'], { unique: true })
 export class Appearance {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The appearance's id, for moving, changing or removing it." })
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -35,7 +45,7 @@ export class Appearance {
   @JoinColumn({ name: 'speakerId', foreignKeyConstraintName: 'FK_appearances_speaker' })
   speaker?: Speaker;
 
-  @Field(() => AppearanceRole)
+  @Field(() => AppearanceRole, { description: 'Their part in the session.' })
   @Column({ type: 'varchar', length: 16 })
   role: AppearanceRole;
 

@@ -19,12 +19,12 @@ export class AppearanceResolver {
     private readonly sessions: SessionLoader,
   ) {}
 
-  @ResolveField(() => Speaker)
+  @ResolveField(() => Speaker, { description: 'Who appears.' })
   speaker(@Parent() appearance: Appearance, @Context() context: RequestContext) {
     return appearance.speaker ?? this.speakers.speaker(context, appearance.speakerId);
   }
 
-  @ResolveField(() => Session)
+  @ResolveField(() => Session, { description: 'Where they appear.' })
   session(@Parent() appearance: Appearance, @Context() context: RequestContext) {
     return this.sessions.session(context, appearance.sessionId);
   }
@@ -35,30 +35,34 @@ export class AppearanceResolver {
   }
 
   @OrganiserMutation(() => Appearance, { description: 'Adds a speaker to a session.' })
-  addAppearance(@Args('input') input: AddAppearanceInput, @CurrentViewer() actor: Viewer) {
+  addAppearance(
+    @Args('input', { description: 'The speaker, the session and the part.' }) input: AddAppearanceInput,
+    @CurrentViewer() actor: Viewer,
+  ) {
     return this.appearances.add(input, actor);
   }
 
   @OrganiserMutation(() => Appearance, { description: "Moves a speaker to another place in the session's line-up." })
   moveAppearance(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('position', { type: () => Int }) position: number,
+    @Args('id', { type: () => ID, description: "The appearance's id." }) id: string,
+    @Args('position', { type: () => Int, description: 'The new place in the line-up, from 0; the others shift to make room.' })
+    position: number,
     @CurrentViewer() actor: Viewer,
   ) {
     return this.appearances.move(id, position, actor);
   }
 
-  @OrganiserMutation(() => Appearance)
+  @OrganiserMutation(() => Appearance, { description: "Changes a speaker's part, title or organisation in one session." })
   updateAppearance(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: UpdateAppearanceInput,
+    @Args('id', { type: () => ID, description: "The appearance's id." }) id: string,
+    @Args('input', { description: 'What to change.' }) input: UpdateAppearanceInput,
     @CurrentViewer() actor: Viewer,
   ) {
     return this.appearances.update(id, input, actor);
   }
 
   @OrganiserMutation(() => Appearance, { description: 'Takes a speaker out of a session.' })
-  removeAppearance(@Args('id', { type: () => ID }) id: string, @CurrentViewer() actor: Viewer) {
+  removeAppearance(@Args('id', { type: () => ID, description: "The appearance's id." }) id: string, @CurrentViewer() actor: Viewer) {
     return this.appearances.remove(id, actor);
   }
 }

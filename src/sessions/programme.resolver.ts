@@ -16,7 +16,7 @@ import { SessionLoader } from './session.loader';
 import { SessionService } from './session.service';
 import { SpeakerDirectory } from './speaker-directory.service';
 
-@ObjectType()
+@ObjectType({ description: 'A page of speakers.' })
 export class SpeakerConnection extends Connection(Speaker) {}
 
 /** The conference's programme: its sessions and speakers (resolved here, below sessions). */
@@ -28,10 +28,12 @@ export class ConferenceProgrammeResolver {
     private readonly conferenceLoader: ConferenceLoader,
   ) {}
 
-  @ResolveField(() => SessionConnection)
+  @ResolveField(() => SessionConnection, {
+    description: "The conference's sessions in time order, unscheduled ones last; as the `sessions` query.",
+  })
   sessions(
     @Parent() conference: Conference,
-    @Args('filter', { nullable: true }) filter: SessionFilter,
+    @Args('filter', { nullable: true, description: 'Narrows the list; empty: every session you may see.' }) filter: SessionFilter,
     @Args() page: PageArgs,
     @Context() context: RequestContext,
   ) {
@@ -42,7 +44,7 @@ export class ConferenceProgrammeResolver {
   @ResolveField(() => SpeakerConnection, { description: 'Everyone who appears in the programme, by name.' })
   speakers(
     @Parent() conference: Conference,
-    @Args('text', { nullable: true }) text: string,
+    @Args('text', { nullable: true, description: 'Part of a name.' }) text: string,
     @Args() page: PageArgs,
     @CurrentViewer() viewer: Viewer,
   ) {
@@ -64,7 +66,10 @@ export class SpeakerProgrammeResolver {
     nullable: true,
     description: 'A speaker by slug; one of their other slugs (another spelling of the name) finds them too.',
   })
-  async speaker(@Args('slug') slug: string, @CurrentViewer() viewer: Viewer) {
+  async speaker(
+    @Args('slug', { description: "The speaker's slug, or one of their other slugs." }) slug: string,
+    @CurrentViewer() viewer: Viewer,
+  ) {
     const ownSlug = await this.speakerService.canonicalSlug(slug);
     if (ownSlug === undefined) return this.directory.bySlug(slug, viewer);
     // Not found is answered with the slug asked for: the person's own slug is theirs to publish.
@@ -75,7 +80,8 @@ export class SpeakerProgrammeResolver {
 
   @Query(() => SpeakerConnection, { description: 'Speakers by name, of one conference or of all.' })
   async speakers(
-    @Args('conferenceSlug', { nullable: true }) conferenceSlug: string,
+    @Args('conferenceSlug', { nullable: true, description: "Only this conference's speakers; empty: every conference's." })
+    conferenceSlug: string,
     @Args('text', { nullable: true, description: 'Part of a name.' }) text: string,
     @Args() page: PageArgs,
     @CurrentViewer() viewer: Viewer,

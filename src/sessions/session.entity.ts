@@ -17,20 +17,41 @@ export enum SessionFormat {
   BREAK = 'BREAK',
   OTHER = 'OTHER',
 }
-registerEnumType(SessionFormat, { name: 'SessionFormat' });
+registerEnumType(SessionFormat, {
+  name: 'SessionFormat',
+  description: 'What kind of session it is.',
+  valuesMap: {
+    KEYNOTE: { description: 'A keynote talk.' },
+    TALK: { description: 'A talk by one or more speakers.' },
+    PANEL: { description: 'A panel discussion: a moderator and at least two panelists.' },
+    INTERVIEW: { description: 'An interview on stage: a host and interviewees.' },
+    WORKSHOP: { description: 'A hands-on workshop.' },
+    HACKATHON: { description: 'A hackathon or other long working session.' },
+    BREAK: { description: 'A break, lunch or other pause without speakers.' },
+    OTHER: { description: 'Anything else, e.g. a reception.' },
+  },
+});
 
 export enum SessionStatus {
   TENTATIVE = 'TENTATIVE',
   CONFIRMED = 'CONFIRMED',
   CANCELLED = 'CANCELLED',
 }
-registerEnumType(SessionStatus, { name: 'SessionStatus' });
+registerEnumType(SessionStatus, {
+  name: 'SessionStatus',
+  description: 'Whether a session is going ahead.',
+  valuesMap: {
+    TENTATIVE: { description: 'Planned, not confirmed yet.' },
+    CONFIRMED: { description: 'Going ahead as planned.' },
+    CANCELLED: { description: 'Called off; it stays in the programme and its feeds, marked cancelled.' },
+  },
+});
 
 @ObjectType({ description: 'A talk, panel, interview, workshop, hackathon or break in a conference programme.' })
 @Entity('sessions')
 @Index('IDX_sessions_conference_starts', ['conferenceId', 'startsAt'])
 export class Session {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The session's id, for `session(id)` and mutations." })
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -54,7 +75,7 @@ export class Session {
   @LocalisedColumn()
   abstract: LocalisedText;
 
-  @Field(() => SessionFormat)
+  @Field(() => SessionFormat, { description: 'What kind of session it is.' })
   @Column({ type: 'varchar', length: 16 })
   format: SessionFormat;
 
@@ -84,7 +105,7 @@ export class Session {
   @InstantColumn({ nullable: true })
   endsAt: Date | null;
 
-  @Field(() => SessionStatus)
+  @Field(() => SessionStatus, { description: 'Tentative, confirmed or cancelled.' })
   @Column({ type: 'varchar', length: 16, default: SessionStatus.CONFIRMED })
   status: SessionStatus;
 
@@ -96,15 +117,15 @@ export class Session {
   @Column({ type: 'text', nullable: true })
   notes: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where the recording is, once published.' })
   @Column({ type: 'varchar', length: 2000, nullable: true })
   recordingUrl: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where the slides are, once shared.' })
   @Column({ type: 'varchar', length: 2000, nullable: true })
   slidesUrl: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where the session streams live, if it does.' })
   @Column({ type: 'varchar', length: 2000, nullable: true })
   streamUrl: string | null;
 
@@ -116,11 +137,11 @@ export class Session {
   @Column({ type: 'text', default: '' })
   searchText: string;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When the session was created (UTC).' })
   @InstantColumn()
   createdAt: Date;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When the session last changed (UTC).' })
   @InstantColumn()
   updatedAt: Date;
 }

@@ -5,9 +5,9 @@ import { LocalisedTextInput, localisedField } from '../common/localisation';
 import { AppearanceRole } from './appearance.entity';
 import { SessionFormat, SessionStatus } from './session.entity';
 
-@InputType()
+@InputType({ description: 'A new session; it starts unpublished.' })
 export class CreateSessionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The conference it belongs to; you must organise it.' })
   conferenceId: string;
 
   @Field(() => [LocalisedTextInput], { description: localisedField('Needs a text in at least one language, and keeps one.') })
@@ -16,41 +16,41 @@ export class CreateSessionInput {
   @Field(() => [LocalisedTextInput], { nullable: true, description: localisedField('Null removes every locale.') })
   abstract?: LocalisedTextInput[] | null;
 
-  @Field(() => SessionFormat)
+  @Field(() => SessionFormat, { description: 'What kind of session it is.' })
   format: SessionFormat;
 
   @Field({ description: 'BCP 47 tag of the language the session is held in.' })
   language: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "One of the conference's rooms; empty: no room yet." })
   roomId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "One of the conference's tracks; empty: no track." })
   trackId?: string | null;
 
   @Field(() => GraphQLDateTime, { nullable: true, description: 'With an offset or Z, e.g. "2020-08-19T10:00:00+02:00".' })
   startsAt?: Date | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'With an offset or Z; after `startsAt`. Empty while unscheduled.' })
   endsAt?: Date | null;
 
   @Field(() => SessionStatus, { nullable: true, description: 'TENTATIVE or CONFIRMED (default); cancel with cancelSession.' })
   status?: SessionStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A note for readers, e.g. that a time is not confirmed yet.' })
   notes?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'An http(s) URL of the recording.' })
   recordingUrl?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'An http(s) URL of the slides.' })
   slidesUrl?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'An http(s) URL of the live stream.' })
   streamUrl?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Fields left out stay as they are; null clears an optional one.' })
 export class UpdateSessionInput extends PartialType(OmitType(CreateSessionInput, ['conferenceId'] as const)) {}
 
 @InputType({
@@ -66,7 +66,7 @@ export class SessionFilter {
   @Field(() => [String], { nullable: true, description: 'Room slugs.' })
   room?: string[];
 
-  @Field(() => [SessionFormat], { nullable: true })
+  @Field(() => [SessionFormat], { nullable: true, description: 'Session formats.' })
   format?: SessionFormat[];
 
   @Field(() => [String], { nullable: true, description: 'Languages the sessions are held in.' })
@@ -75,19 +75,19 @@ export class SessionFilter {
   @Field(() => [String], { nullable: true, description: 'Speaker slugs.' })
   speaker?: string[];
 
-  @Field(() => [SessionStatus], { nullable: true })
+  @Field(() => [SessionStatus], { nullable: true, description: 'Session statuses.' })
   status?: SessionStatus[];
 
   @Field({ nullable: true, description: "Words in the title, abstract or a speaker's name." })
   text?: string;
 }
 
-@InputType()
+@InputType({ description: "A speaker to add to a session's line-up." })
 export class AddAppearanceInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The session.' })
   sessionId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The speaker; at most once per session.' })
   speakerId: string;
 
   @Field(() => AppearanceRole, { nullable: true, description: 'Default SPEAKER.' })
@@ -103,9 +103,9 @@ export class AddAppearanceInput {
   position?: number;
 }
 
-@InputType()
+@InputType({ description: 'Fields left out stay as they are; null clears the title or organisation.' })
 export class UpdateAppearanceInput {
-  @Field(() => AppearanceRole, { nullable: true }) role?: AppearanceRole;
-  @Field(() => String, { nullable: true }) title?: string | null;
-  @Field(() => String, { nullable: true }) organisation?: string | null;
+  @Field(() => AppearanceRole, { nullable: true, description: 'Their part in the session.' }) role?: AppearanceRole;
+  @Field(() => String, { nullable: true, description: 'Job title at the time of the session.' }) title?: string | null;
+  @Field(() => String, { nullable: true, description: 'Organisation at the time of the session.' }) organisation?: string | null;
 }

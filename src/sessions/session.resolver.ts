@@ -19,7 +19,7 @@ import { CreateSessionInput, SessionFilter, UpdateSessionInput } from './session
 import { SessionLoader } from './session.loader';
 import { SessionService } from './session.service';
 
-@ObjectType()
+@ObjectType({ description: 'A page of sessions.' })
 export class SessionConnection extends Connection(Session) {}
 
 @Resolver(() => Session)
@@ -31,15 +31,15 @@ export class SessionResolver {
     private readonly loader: SessionLoader,
   ) {}
 
-  @Query(() => Session, { nullable: true })
-  session(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: Viewer) {
+  @Query(() => Session, { nullable: true, description: 'A session by id; empty if there is none you may see.' })
+  session(@Args('id', { type: () => ID, description: "The session's id." }) id: string, @CurrentViewer() viewer: Viewer) {
     return this.sessionService.byId(id, viewer);
   }
 
   @Query(() => SessionConnection, { description: "A conference's sessions in time order; unscheduled ones last." })
   async sessions(
-    @Args('conferenceSlug') conferenceSlug: string,
-    @Args('filter', { nullable: true }) filter: SessionFilter,
+    @Args('conferenceSlug', { description: "The conference's slug." }) conferenceSlug: string,
+    @Args('filter', { nullable: true, description: 'Narrows the list; empty: every session you may see.' }) filter: SessionFilter,
     @Args() page: PageArgs,
     @Context() context: RequestContext,
   ) {
@@ -52,12 +52,22 @@ export class SessionResolver {
     description:
       "In the locale asked for (or its language), else the best match of Accept-Language, else the conference's default. `titleLocale` says which.",
   })
-  async title(@Parent() session: Session, @Context() context: RequestContext, @Args('locale', { nullable: true }) locale?: string) {
+  async title(
+    @Parent() session: Session,
+    @Context() context: RequestContext,
+    @Args('locale', { nullable: true, description: 'The language wanted (BCP 47), e.g. "sv"; else chosen as the field says.' })
+    locale?: string,
+  ) {
     return localiseFor(session.title, await this.wishes(session, context, locale)).text;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'The locale `title` is given in for the same `locale` argument.' })
-  async titleLocale(@Parent() session: Session, @Context() context: RequestContext, @Args('locale', { nullable: true }) locale?: string) {
+  async titleLocale(
+    @Parent() session: Session,
+    @Context() context: RequestContext,
+    @Args('locale', { nullable: true, description: 'The language wanted (BCP 47), e.g. "sv"; else chosen as the field says.' })
+    locale?: string,
+  ) {
     return localiseFor(session.title, await this.wishes(session, context, locale)).locale;
   }
 
@@ -65,8 +75,10 @@ export class SessionResolver {
   async abstract(
     @Parent() session: Session,
     @Context() context: RequestContext,
-    @Args('locale', { nullable: true }) locale?: string,
-    @Args('format', { type: () => TextFormat, nullable: true }) format?: TextFormat,
+    @Args('locale', { nullable: true, description: 'The language wanted (BCP 47), e.g. "sv"; else chosen as the field says.' })
+    locale?: string,
+    @Args('format', { type: () => TextFormat, nullable: true, description: 'MARKDOWN (default, as stored), HTML or TEXT.' })
+    format?: TextFormat,
   ) {
     return inFormat(localiseFor(session.abstract, await this.wishes(session, context, locale)).text, format);
   }
@@ -75,17 +87,23 @@ export class SessionResolver {
     return { explicit, accepted: context.acceptedLocales, fallback: (await this.conference(session, context)).defaultLocale };
   }
 
-  @ResolveField(() => Conference)
+  @ResolveField(() => Conference, { description: 'The conference it is part of.' })
   conference(@Parent() session: Session, @Context() context: RequestContext): Promise<Conference> {
     return this.conferenceLoader.conference(context, session.conferenceId) as Promise<Conference>;
   }
 
-  @ResolveField(() => Room, { nullable: true })
+  @ResolveField(() => Room, {
+    nullable: true,
+    description: 'Where it is held; empty without a room or when the room is unpublished (for the public).',
+  })
   async room(@Parent() session: Session, @Context() context: RequestContext) {
     return visiblePart(await this.conferenceLoader.room(context, session.roomId), context.viewer);
   }
 
-  @ResolveField(() => Track, { nullable: true })
+  @ResolveField(() => Track, {
+    nullable: true,
+    description: 'Its track; empty without one or when the track is unpublished (for the public).',
+  })
   async track(@Parent() session: Session, @Context() context: RequestContext) {
     return visiblePart(await this.conferenceLoader.track(context, session.trackId), context.viewer);
   }
@@ -111,32 +129,36 @@ export class SessionResolver {
   }
 
   @OrganiserMutation(() => Session, { description: 'Creates a session, unpublished.' })
-  createSession(@Args('input') input: CreateSessionInput, @CurrentViewer() actor: Viewer) {
+  createSession(@Args('input', { description: 'The new session.' }) input: CreateSessionInput, @CurrentViewer() actor: Viewer) {
     return this.sessionService.create(input, actor);
   }
 
-  @OrganiserMutation(() => Session)
-  updateSession(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateSessionInput, @CurrentViewer() actor: Viewer) {
+  @OrganiserMutation(() => Session, { description: 'Changes a session.' })
+  updateSession(
+    @Args('id', { type: () => ID, description: "The session's id." }) id: string,
+    @Args('input', { description: 'What to change.' }) input: UpdateSessionInput,
+    @CurrentViewer() actor: Viewer,
+  ) {
     return this.sessionService.update(id, input, actor);
   }
 
   @OrganiserMutation(() => Session, { description: 'Removes a session for good; cancelSession keeps it, marked cancelled.' })
-  deleteSession(@Args('id', { type: () => ID }) id: string, @CurrentViewer() actor: Viewer) {
+  deleteSession(@Args('id', { type: () => ID, description: "The session's id." }) id: string, @CurrentViewer() actor: Viewer) {
     return this.sessionService.remove(id, actor);
   }
 
-  @OrganiserMutation(() => Session)
-  publishSession(@Args('id', { type: () => ID }) id: string, @CurrentViewer() actor: Viewer) {
+  @OrganiserMutation(() => Session, { description: 'Shows the session to the public (once its conference is published).' })
+  publishSession(@Args('id', { type: () => ID, description: "The session's id." }) id: string, @CurrentViewer() actor: Viewer) {
     return this.sessionService.setPublished(id, true, actor);
   }
 
-  @OrganiserMutation(() => Session)
-  unpublishSession(@Args('id', { type: () => ID }) id: string, @CurrentViewer() actor: Viewer) {
+  @OrganiserMutation(() => Session, { description: 'Withdraws the session from the public; organisers still see it.' })
+  unpublishSession(@Args('id', { type: () => ID, description: "The session's id." }) id: string, @CurrentViewer() actor: Viewer) {
     return this.sessionService.setPublished(id, false, actor);
   }
 
   @OrganiserMutation(() => Session, { description: 'Marks the session CANCELLED; it stays in the programme and its feeds.' })
-  cancelSession(@Args('id', { type: () => ID }) id: string, @CurrentViewer() actor: Viewer) {
+  cancelSession(@Args('id', { type: () => ID, description: "The session's id." }) id: string, @CurrentViewer() actor: Viewer) {
     return this.sessionService.cancel(id, actor);
   }
 }

@@ -26,8 +26,10 @@ export class SpeakerResolver {
   async bio(
     @Parent() speaker: Speaker,
     @Context() context: RequestContext,
-    @Args('locale', { nullable: true }) locale?: string,
-    @Args('format', { type: () => TextFormat, nullable: true }) format?: TextFormat,
+    @Args('locale', { nullable: true, description: 'The language wanted (BCP 47), e.g. "sv"; else chosen as the field says.' })
+    locale?: string,
+    @Args('format', { type: () => TextFormat, nullable: true, description: 'MARKDOWN (default, as stored), HTML or TEXT.' })
+    format?: TextFormat,
   ) {
     return inFormat(localiseFor(speaker.bio, await this.wishes(speaker, context, locale)).text, format);
   }
@@ -37,12 +39,22 @@ export class SpeakerResolver {
     description:
       "The locale `bio` is given in for the same `locale` argument: that locale, else the best match of the request's Accept-Language, else the default locale of the conference the speaker last appeared at.",
   })
-  async bioLocale(@Parent() speaker: Speaker, @Context() context: RequestContext, @Args('locale', { nullable: true }) locale?: string) {
+  async bioLocale(
+    @Parent() speaker: Speaker,
+    @Context() context: RequestContext,
+    @Args('locale', { nullable: true, description: 'The language wanted (BCP 47), e.g. "sv"; else chosen as the field says.' })
+    locale?: string,
+  ) {
     return localiseFor(speaker.bio, await this.wishes(speaker, context, locale)).locale;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'What the photo shows, chosen like `bio`.' })
-  async photoAlt(@Parent() speaker: Speaker, @Context() context: RequestContext, @Args('locale', { nullable: true }) locale?: string) {
+  async photoAlt(
+    @Parent() speaker: Speaker,
+    @Context() context: RequestContext,
+    @Args('locale', { nullable: true, description: 'The language wanted (BCP 47), e.g. "sv"; else chosen as the field says.' })
+    locale?: string,
+  ) {
     return localiseFor(speaker.photoAlt, await this.wishes(speaker, context, locale)).text;
   }
 
