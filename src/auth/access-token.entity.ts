@@ -8,7 +8,7 @@ import { Organiser } from './organiser.entity';
 @ObjectType({ description: 'A personal access token (the secret is shown only when it is created).' })
 @Entity('access_tokens')
 export class AccessToken {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The token's id, to revoke it." })
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -33,19 +33,19 @@ export class AccessToken {
   @Column({ type: 'varchar', length: 64 })
   hash: string;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When it was created (UTC).' })
   @InstantColumn()
   createdAt: Date;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When it stops working; never, if empty.' })
   @InstantColumn({ nullable: true })
   expiresAt: Date | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When it was last used (to the minute); empty if never.' })
   @InstantColumn({ nullable: true })
   lastUsedAt: Date | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When it was revoked; empty while it works.' })
   @InstantColumn({ nullable: true })
   revokedAt: Date | null;
 }

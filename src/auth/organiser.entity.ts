@@ -9,28 +9,35 @@ export enum OrganiserRole {
   /** The conferences in their scope, with everything in them. */
   ORGANISER = 'ORGANISER',
 }
-registerEnumType(OrganiserRole, { name: 'OrganiserRole' });
+registerEnumType(OrganiserRole, {
+  name: 'OrganiserRole',
+  description: 'What an organiser may do.',
+  valuesMap: {
+    ADMIN: { description: 'Everything: every conference, organisers and their tokens.' },
+    ORGANISER: { description: 'The conferences in their scope.' },
+  },
+});
 
 @ObjectType({ description: 'Someone who keeps programmes.' })
 @Entity('organisers')
 export class Organiser {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The organiser's id." })
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Field()
+  @Field({ description: 'Their name, e.g. "Anna Lindqvist".' })
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
-  @Field(() => OrganiserRole)
+  @Field(() => OrganiserRole, { description: 'ADMIN or ORGANISER.' })
   @Column({ type: 'varchar', length: 16 })
   role: OrganiserRole;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When they were added (UTC).' })
   @InstantColumn()
   createdAt: Date;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When they last changed (UTC).' })
   @InstantColumn()
   updatedAt: Date;
 }

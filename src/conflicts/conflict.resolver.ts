@@ -24,7 +24,10 @@ export class ConflictResolver {
   @Query(() => [Conflict], {
     description: "Every problem in the conference's programme, drafts included (organisers of the conference only).",
   })
-  async conflicts(@Args('conferenceSlug') conferenceSlug: string, @Context() context: RequestContext) {
+  async conflicts(
+    @Args('conferenceSlug', { description: "The conference's slug." }) conferenceSlug: string,
+    @Context() context: RequestContext,
+  ) {
     const { conference, conflicts } = await this.conflictService.ofConferenceSlug(conferenceSlug, context.viewer);
     this.conferenceLoader.prime(context, conference);
     return conflicts;
@@ -37,19 +40,19 @@ export class ConflictResolver {
     );
   }
 
-  @ResolveField(() => [Speaker])
+  @ResolveField(() => [Speaker], { description: 'The speakers involved.' })
   async speakers(@Parent() conflict: Conflict, @Context() context: RequestContext) {
     return (await Promise.all(conflict.speakerIds.map((id) => this.speakerLoader.speaker(context, id)))).filter(
       (s): s is Speaker => s !== null,
     );
   }
 
-  @ResolveField(() => Room, { nullable: true })
+  @ResolveField(() => Room, { nullable: true, description: 'The room involved, if any.' })
   room(@Parent() conflict: Conflict, @Context() context: RequestContext) {
     return this.conferenceLoader.room(context, conflict.roomId);
   }
 
-  @ResolveField(() => Track, { nullable: true })
+  @ResolveField(() => Track, { nullable: true, description: 'The track involved, if any.' })
   track(@Parent() conflict: Conflict, @Context() context: RequestContext) {
     return this.conferenceLoader.track(context, conflict.trackId);
   }

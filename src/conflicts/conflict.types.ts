@@ -12,14 +12,36 @@ export enum ConflictCode {
   UNPUBLISHED_ROOM = 'UNPUBLISHED_ROOM',
   UNPUBLISHED_TRACK = 'UNPUBLISHED_TRACK',
 }
-registerEnumType(ConflictCode, { name: 'ConflictCode' });
+registerEnumType(ConflictCode, {
+  name: 'ConflictCode',
+  description: 'What kind of problem a conflict is; its severity follows from it.',
+  valuesMap: {
+    SPEAKER_DOUBLE_BOOKED: { description: 'A speaker is in two sessions at overlapping times, at this conference or another (ERROR).' },
+    ROOM_DOUBLE_BOOKED: { description: 'Two sessions overlap in one room (ERROR).' },
+    OUTSIDE_CONFERENCE_DAYS: { description: "A session's time falls outside the conference's days, in its time zone (ERROR)." },
+    OUTSIDE_ROOM_AVAILABILITY: { description: 'A session is outside the windows its room can be used in (ERROR).' },
+    MISSING_SPEAKER: { description: 'A talk or keynote has no speaker (ERROR).' },
+    PANEL_TOO_SMALL: { description: 'A panel has fewer than two panellists besides its moderators (WARNING).' },
+    PANEL_WITHOUT_MODERATOR: { description: 'A panel has no moderator (WARNING).' },
+    SPEAKER_WITHOUT_BIO: { description: "A speaker in the programme has no bio in the conference's default language (WARNING)." },
+    UNPUBLISHED_ROOM: { description: 'A published session is in an unpublished room (ERROR).' },
+    UNPUBLISHED_TRACK: { description: 'A published session is in an unpublished track (ERROR).' },
+  },
+});
 
 export enum ConflictSeverity {
   /** Blocks releasing the schedule while it touches a published session. */
   ERROR = 'ERROR',
   WARNING = 'WARNING',
 }
-registerEnumType(ConflictSeverity, { name: 'ConflictSeverity', description: 'ERROR blocks a schedule release; WARNING does not.' });
+registerEnumType(ConflictSeverity, {
+  name: 'ConflictSeverity',
+  description: 'ERROR blocks a schedule release; WARNING does not.',
+  valuesMap: {
+    ERROR: { description: 'Blocks releasing the schedule while it touches a published session.' },
+    WARNING: { description: 'Worth a look; blocks nothing.' },
+  },
+});
 
 export const SEVERITY: Record<ConflictCode, ConflictSeverity> = {
   SPEAKER_DOUBLE_BOOKED: ConflictSeverity.ERROR,
@@ -39,10 +61,10 @@ export class Conflict {
   @Field({ description: 'Stable while the problem lasts: the code and the ids involved.' })
   key: string;
 
-  @Field(() => ConflictCode)
+  @Field(() => ConflictCode, { description: 'What kind of problem it is.' })
   code: ConflictCode;
 
-  @Field(() => ConflictSeverity)
+  @Field(() => ConflictSeverity, { description: 'How bad it is: ERROR or WARNING.' })
   severity: ConflictSeverity;
 
   @Field({ description: 'The problem in plain words.' })

@@ -49,7 +49,10 @@ export class LiveResolver {
     filter: mayHear,
     resolve: asChange,
   })
-  async programmeChanged(@Args('conferenceSlug') conferenceSlug: string, @Context() context: SubscriptionContext) {
+  async programmeChanged(
+    @Args('conferenceSlug', { description: "The conference's slug." }) conferenceSlug: string,
+    @Context() context: SubscriptionContext,
+  ) {
     const conference = await this.conferences.bySlug(conferenceSlug, context.viewer, 'conferenceSlug');
     return context.pubsub.subscribe(liveTopics.programme(this.redis.prefix, conference.id));
   }
@@ -59,7 +62,10 @@ export class LiveResolver {
     filter: mayHear,
     resolve: asChange,
   })
-  async sessionChanged(@Args('id', { type: () => ID }) id: string, @Context() context: SubscriptionContext) {
+  async sessionChanged(
+    @Args('id', { type: () => ID, description: "The session's id." }) id: string,
+    @Context() context: SubscriptionContext,
+  ) {
     const session = await this.sessions.byId(id, context.viewer);
     return context.pubsub.subscribe(liveTopics.session(this.redis.prefix, session.id));
   }

@@ -16,6 +16,17 @@ const KINDS: { [Kind in ProgrammeChangeKind]: Kind } = {
 registerEnumType(KINDS, {
   name: 'ProgrammeChangeKind',
   description: 'What changed. SESSION_UPDATED also covers a session published or withdrawn, and a change of its speakers.',
+  valuesMap: {
+    SESSION_CREATED: { description: 'A session was added.' },
+    SESSION_UPDATED: { description: 'A session changed otherwise: its texts, status, publication or speakers.' },
+    SESSION_MOVED: { description: 'A session got another time or room.' },
+    SESSION_RETITLED: { description: 'A session got another title.' },
+    SESSION_CANCELLED: { description: 'A session was cancelled.' },
+    SESSION_DELETED: { description: 'A session was deleted.' },
+    SPEAKER_CHANGED: { description: 'A speaker of the programme changed their profile.' },
+    CONFERENCE_CHANGED: { description: "The conference's details, rooms or tracks changed." },
+    RELEASE_PUBLISHED: { description: 'A schedule release was published.' },
+  },
 });
 
 /**
@@ -37,7 +48,7 @@ export interface LiveChange {
     'A change to a published programme, told once it is committed. Fields show the programme as it is when the change is delivered; subscribe again after a reconnect and re-read what you show, as changes made while disconnected are not replayed.',
 })
 export class ProgrammeChange {
-  @Field(() => KINDS)
+  @Field(() => KINDS, { description: 'What changed.' })
   kind: ProgrammeChangeKind;
 
   @Field(() => ID, { nullable: true, description: 'The session changed, also when it is gone (deleted or withdrawn from the public).' })

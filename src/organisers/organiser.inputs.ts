@@ -2,9 +2,9 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { OrganiserRole } from '../auth/organiser.entity';
 
-@InputType()
+@InputType({ description: 'A new organiser.' })
 export class CreateOrganiserInput {
-  @Field()
+  @Field({ description: 'Their name.' })
   name: string;
 
   @Field(() => OrganiserRole, { nullable: true, description: 'Default ORGANISER.' })
@@ -16,12 +16,12 @@ export class CreateOrganiserInput {
 
 @InputType({ description: 'A list of conferences given here replaces the scope whole.' })
 export class UpdateOrganiserInput {
-  @Field({ nullable: true }) name?: string;
-  @Field(() => OrganiserRole, { nullable: true }) role?: OrganiserRole;
-  @Field(() => [ID], { nullable: true }) conferenceIds?: string[];
+  @Field({ nullable: true, description: 'Their name.' }) name?: string;
+  @Field(() => OrganiserRole, { nullable: true, description: 'ADMIN or ORGANISER.' }) role?: OrganiserRole;
+  @Field(() => [ID], { nullable: true, description: 'The conferences an ORGANISER may change.' }) conferenceIds?: string[];
 }
 
-@InputType()
+@InputType({ description: 'A new personal access token.' })
 export class CreateAccessTokenInput {
   @Field({ description: 'What the token is for, e.g. "laptop".' })
   name: string;

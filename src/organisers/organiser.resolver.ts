@@ -8,12 +8,12 @@ import { Conference } from '../conferences/conference.entity';
 import { CreateAccessTokenInput, CreateOrganiserInput, UpdateOrganiserInput } from './organiser.inputs';
 import { OrganiserService } from './organiser.service';
 
-@ObjectType()
+@ObjectType({ description: 'A new access token with its secret, shown this once.' })
 export class CreatedAccessToken {
   @Field({ description: 'The secret: send it as "Authorization: Bearer <secret>". It is shown this once only.' })
   secret: string;
 
-  @Field(() => AccessToken)
+  @Field(() => AccessToken, { description: 'The token as listed from now on, without its secret.' })
   accessToken: AccessToken;
 }
 
@@ -42,27 +42,34 @@ export class OrganiserResolver {
   }
 
   @OrganiserMutation(() => Organiser, { description: 'Adds an organiser (admins only).' })
-  createOrganiser(@Args('input') input: CreateOrganiserInput, @CurrentViewer() actor: Viewer) {
+  createOrganiser(@Args('input', { description: 'The new organiser.' }) input: CreateOrganiserInput, @CurrentViewer() actor: Viewer) {
     return this.organiserService.create(input, actor);
   }
 
   @OrganiserMutation(() => Organiser, { description: "Changes an organiser's name, role or conferences (admins only)." })
-  updateOrganiser(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateOrganiserInput, @CurrentViewer() actor: Viewer) {
+  updateOrganiser(
+    @Args('id', { type: () => ID, description: "The organiser's id." }) id: string,
+    @Args('input', { description: 'What to change.' }) input: UpdateOrganiserInput,
+    @CurrentViewer() actor: Viewer,
+  ) {
     return this.organiserService.update(id, input, actor);
   }
 
   @OrganiserMutation(() => Organiser, { description: 'Removes an organiser and their tokens (admins only).' })
-  deleteOrganiser(@Args('id', { type: () => ID }) id: string, @CurrentViewer() actor: Viewer) {
+  deleteOrganiser(@Args('id', { type: () => ID, description: "The organiser's id." }) id: string, @CurrentViewer() actor: Viewer) {
     return this.organiserService.remove(id, actor);
   }
 
   @OrganiserMutation(() => CreatedAccessToken, { description: 'Creates a personal access token; the secret is in this answer only.' })
-  createAccessToken(@Args('input') input: CreateAccessTokenInput, @CurrentViewer() actor: Viewer) {
+  createAccessToken(@Args('input', { description: 'The new token.' }) input: CreateAccessTokenInput, @CurrentViewer() actor: Viewer) {
     return this.organiserService.issueToken(input, actor).then(({ secret, token }) => ({ secret, accessToken: token }));
   }
 
   @OrganiserMutation(() => AccessToken, { description: 'Revokes a token at once.' })
-  revokeAccessToken(@Args('id', { type: () => ID }) id: string, @CurrentViewer() actor: Viewer) {
+  revokeAccessToken(
+    @Args('id', { type: () => ID, description: "The token's id (`accessTokens { id }`)." }) id: string,
+    @CurrentViewer() actor: Viewer,
+  ) {
     return this.organiserService.revokeToken(id, actor);
   }
 }

@@ -32,24 +32,27 @@ export class ReleaseResolver {
     description: 'Freezes the published programme as the next numbered release; refused while ERROR conflicts exist.',
   })
   releaseSchedule(
-    @Args('conferenceSlug') conferenceSlug: string,
+    @Args('conferenceSlug', { description: "The conference's slug; you must organise it." }) conferenceSlug: string,
     @Args('name', { description: 'E.g. "v3 — keynote moved".' }) name: string,
-    @Args('note', { type: () => String, nullable: true }) note: string | null,
+    @Args('note', { type: () => String, nullable: true, description: 'A longer word on what changed, for readers.' }) note: string | null,
     @CurrentViewer() actor: Viewer,
   ) {
     return this.releaseService.release(conferenceSlug, name, note, actor);
   }
 
   @Query(() => [ScheduleRelease], { description: "The conference's schedule releases, newest first." })
-  async scheduleReleases(@Args('conferenceSlug') conferenceSlug: string, @CurrentViewer() viewer: Viewer) {
+  async scheduleReleases(
+    @Args('conferenceSlug', { description: "The conference's slug." }) conferenceSlug: string,
+    @CurrentViewer() viewer: Viewer,
+  ) {
     const conference = await this.conferenceService.bySlug(conferenceSlug, viewer, 'conferenceSlug');
     return this.releaseService.list(conference.id);
   }
 
-  @Query(() => ScheduleRelease)
+  @Query(() => ScheduleRelease, { description: 'One schedule release of a conference, by its number.' })
   async scheduleRelease(
-    @Args('conferenceSlug') conferenceSlug: string,
-    @Args('version', { type: () => Int }) version: number,
+    @Args('conferenceSlug', { description: "The conference's slug." }) conferenceSlug: string,
+    @Args('version', { type: () => Int, description: 'The release number: 1, 2, 3…' }) version: number,
     @CurrentViewer() viewer: Viewer,
   ) {
     const conference = await this.conferenceService.bySlug(conferenceSlug, viewer, 'conferenceSlug');
@@ -61,10 +64,21 @@ export class ReleaseResolver {
       'Structured changes since a release (`version`) or since a time (`since`), to the programme the conference follows or the one `to` names ("live", "latest", a number).',
   })
   async changesSince(
-    @Args('conferenceSlug') conferenceSlug: string,
-    @Args('version', { type: () => Int, nullable: true }) version: number | null,
-    @Args('since', { type: () => GraphQLDateTime, nullable: true }) since: Date | null,
-    @Args('to', { type: () => String, nullable: true }) to: string | null,
+    @Args('conferenceSlug', { description: "The conference's slug." }) conferenceSlug: string,
+    @Args('version', { type: () => Int, nullable: true, description: 'Compare from this release number; give it or `since`.' })
+    version: number | null,
+    @Args('since', {
+      type: () => GraphQLDateTime,
+      nullable: true,
+      description: 'List only sessions changed after this time (with an offset or Z); give it or `version`.',
+    })
+    since: Date | null,
+    @Args('to', {
+      type: () => String,
+      nullable: true,
+      description: '"live", "latest" or a release number; empty: what the conference follows.',
+    })
+    to: string | null,
     @CurrentViewer() viewer: Viewer,
   ) {
     const conference = await this.conferenceService.bySlug(conferenceSlug, viewer, 'conferenceSlug');
@@ -75,8 +89,13 @@ export class ReleaseResolver {
     description: 'The published programme as the conference follows it, or as `release` names ("live", "latest", a number).',
   })
   async releasedProgramme(
-    @Args('conferenceSlug') conferenceSlug: string,
-    @Args('release', { type: () => String, nullable: true }) release: string | null,
+    @Args('conferenceSlug', { description: "The conference's slug." }) conferenceSlug: string,
+    @Args('release', {
+      type: () => String,
+      nullable: true,
+      description: '"live", "latest" or a release number; empty: what the conference follows.',
+    })
+    release: string | null,
     @CurrentViewer() viewer: Viewer,
   ): Promise<ReleasedProgramme> {
     const choice = readReleaseChoice(release);
@@ -116,7 +135,7 @@ export class ReleasedSessionResolver {
     return localise(session.stored.title, locale, session.defaultLocale) ?? '';
   }
 
-  @ResolveField(() => String, { nullable: true })
+  @ResolveField(() => String, { nullable: true, description: "In the locale asked for, else the conference's default." })
   abstract(
     @Parent() session: ReleasedSession,
     @Args('locale', { nullable: true, description: 'The language wanted (BCP 47), e.g. "sv"; else chosen as the field says.' })

@@ -6,34 +6,34 @@ import { PublishedSession } from '../published/published-programme';
 
 @ObjectType({ description: 'A room or track as a release shows it.' })
 export class ReleasedPlace {
-  @Field() slug: string;
-  @Field() name: string;
+  @Field({ description: 'Its slug at the time.' }) slug: string;
+  @Field({ description: 'Its name at the time.' }) name: string;
 }
 
 @ObjectType({ description: "A speaker's part in a session as a release shows it." })
 export class ReleasedAppearance {
-  @Field() speakerSlug: string;
-  @Field() speakerName: string;
-  @Field(() => AppearanceRole) role: AppearanceRole;
-  @Field(() => String, { nullable: true }) title: string | null;
-  @Field(() => String, { nullable: true }) organisation: string | null;
+  @Field({ description: "The speaker's slug at the time." }) speakerSlug: string;
+  @Field({ description: "The speaker's name at the time." }) speakerName: string;
+  @Field(() => AppearanceRole, { description: 'Their part in the session.' }) role: AppearanceRole;
+  @Field(() => String, { nullable: true, description: 'Job title at the time of the session.' }) title: string | null;
+  @Field(() => String, { nullable: true, description: 'Organisation at the time of the session.' }) organisation: string | null;
 }
 
 /** A session as a release (or the live published programme) shows it; titles resolve per locale. */
 @ObjectType({ description: 'A session as one version of the programme shows it.' })
 export class ReleasedSession {
   @Field(() => ID, { description: "The live session's id (it may since have been deleted)." }) id: number;
-  @Field() uid: string;
-  @Field(() => SessionFormat) format: SessionFormat;
-  @Field() language: string;
-  @Field(() => SessionStatus) status: SessionStatus;
-  @Field(() => GraphQLDateTime, { nullable: true }) startsAt: Date | null;
-  @Field(() => GraphQLDateTime, { nullable: true }) endsAt: Date | null;
-  @Field(() => Int) revision: number;
-  @Field(() => ReleasedPlace, { nullable: true }) room: ReleasedPlace | null;
-  @Field(() => ReleasedPlace, { nullable: true }) track: ReleasedPlace | null;
-  @Field(() => [ReleasedAppearance]) appearances: ReleasedAppearance[];
-  @Field(() => GraphQLDateTime) updatedAt: Date;
+  @Field({ description: 'Stable identifier across edits and releases (calendar UID).' }) uid: string;
+  @Field(() => SessionFormat, { description: 'What kind of session it is.' }) format: SessionFormat;
+  @Field({ description: 'The language the session is held in (BCP 47).' }) language: string;
+  @Field(() => SessionStatus, { description: 'Tentative, confirmed or cancelled.' }) status: SessionStatus;
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'UTC instant; empty while unscheduled.' }) startsAt: Date | null;
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'UTC instant; empty while unscheduled.' }) endsAt: Date | null;
+  @Field(() => Int, { description: 'The iCal SEQUENCE the session had in this version.' }) revision: number;
+  @Field(() => ReleasedPlace, { nullable: true, description: 'Where it is held; empty without a room.' }) room: ReleasedPlace | null;
+  @Field(() => ReleasedPlace, { nullable: true, description: 'Its track; empty without one.' }) track: ReleasedPlace | null;
+  @Field(() => [ReleasedAppearance], { description: 'Who takes part, in listing order.' }) appearances: ReleasedAppearance[];
+  @Field(() => GraphQLDateTime, { description: 'When the session had last changed (UTC).' }) updatedAt: Date;
   /** The stored session, for the localised fields. */
   stored: PublishedSession;
   defaultLocale: string;
@@ -41,29 +41,29 @@ export class ReleasedSession {
 
 @ObjectType({ description: 'Where and when a session is, in one version.' })
 export class SessionSlot {
-  @Field(() => GraphQLDateTime, { nullable: true }) startsAt: Date | null;
-  @Field(() => GraphQLDateTime, { nullable: true }) endsAt: Date | null;
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'UTC instant; empty while unscheduled.' }) startsAt: Date | null;
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'UTC instant; empty while unscheduled.' }) endsAt: Date | null;
   @Field(() => String, { nullable: true, description: "The room's name." }) room: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A session that got another time or room.' })
 export class SessionMove {
-  @Field(() => ReleasedSession) session: ReleasedSession;
-  @Field(() => SessionSlot) from: SessionSlot;
-  @Field(() => SessionSlot) to: SessionSlot;
+  @Field(() => ReleasedSession, { description: 'The session as the newer version shows it.' }) session: ReleasedSession;
+  @Field(() => SessionSlot, { description: 'Where and when it was.' }) from: SessionSlot;
+  @Field(() => SessionSlot, { description: 'Where and when it is now.' }) to: SessionSlot;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A session that got another title.' })
 export class SessionRetitle {
-  @Field(() => ReleasedSession) session: ReleasedSession;
+  @Field(() => ReleasedSession, { description: 'The session as the newer version shows it.' }) session: ReleasedSession;
   @Field({ description: "In the conference's default language." }) from: string;
-  @Field() to: string;
+  @Field({ description: "The new title, in the conference's default language." }) to: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A speaker added to or taken out of a session.' })
 export class LineUpChange {
-  @Field(() => ReleasedSession) session: ReleasedSession;
-  @Field(() => ReleasedAppearance) speaker: ReleasedAppearance;
+  @Field(() => ReleasedSession, { description: 'The session as the newer version shows it.' }) session: ReleasedSession;
+  @Field(() => ReleasedAppearance, { description: 'The speaker and their part.' }) speaker: ReleasedAppearance;
 }
 
 @ObjectType({ description: 'What changed between two versions of a programme, computed from the versions themselves.' })
@@ -80,14 +80,14 @@ export class Changelog {
   })
   since: Date | null;
 
-  @Field(() => [ReleasedSession]) added: ReleasedSession[];
+  @Field(() => [ReleasedSession], { description: 'Sessions new in the programme.' }) added: ReleasedSession[];
   @Field(() => [ReleasedSession], { description: 'No longer in the programme (deleted or withdrawn); the last version known.' })
   removed: ReleasedSession[];
-  @Field(() => [ReleasedSession]) cancelled: ReleasedSession[];
+  @Field(() => [ReleasedSession], { description: 'Sessions now cancelled.' }) cancelled: ReleasedSession[];
   @Field(() => [SessionMove], { description: 'A new time or room.' }) moved: SessionMove[];
-  @Field(() => [SessionRetitle]) retitled: SessionRetitle[];
-  @Field(() => [LineUpChange]) speakersAdded: LineUpChange[];
-  @Field(() => [LineUpChange]) speakersRemoved: LineUpChange[];
+  @Field(() => [SessionRetitle], { description: 'Sessions with a new title.' }) retitled: SessionRetitle[];
+  @Field(() => [LineUpChange], { description: 'Speakers added to a session.' }) speakersAdded: LineUpChange[];
+  @Field(() => [LineUpChange], { description: 'Speakers taken out of a session.' }) speakersRemoved: LineUpChange[];
 
   @Field(() => [ReleasedSession], {
     description: 'Every session that is new or differs in any way: what a copy must update (then delete `removed`).',

@@ -26,11 +26,11 @@ export class ScheduleRelease {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A longer word on what changed, for readers.' })
   @Column({ type: 'text', nullable: true })
   note: string | null;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When it was released (UTC).' })
   @InstantColumn()
   releasedAt: Date;
 

@@ -13,21 +13,28 @@ export enum MissingSessions {
   /** They are cancelled (never deleted), so calendars that had them drop them. */
   CANCEL = 'CANCEL',
 }
-registerEnumType(MissingSessions, { name: 'MissingSessions' });
+registerEnumType(MissingSessions, {
+  name: 'MissingSessions',
+  description: 'What an import does with sessions an earlier import brought that the document no longer has.',
+  valuesMap: {
+    KEEP: { description: 'They stay as they are.' },
+    CANCEL: { description: 'They are cancelled (never deleted), so calendars that had them drop them.' },
+  },
+});
 
 @ObjectType({ description: 'How many of each kind.' })
 export class ImportCounts {
-  @Field(() => Int) rooms = 0;
-  @Field(() => Int) tracks = 0;
-  @Field(() => Int) speakers = 0;
-  @Field(() => Int) sessions = 0;
+  @Field(() => Int, { description: 'Rooms.' }) rooms = 0;
+  @Field(() => Int, { description: 'Tracks.' }) tracks = 0;
+  @Field(() => Int, { description: 'Speakers.' }) speakers = 0;
+  @Field(() => Int, { description: 'Sessions.' }) sessions = 0;
 }
 
 @ObjectType({ description: 'A session an earlier import brought that this document no longer has.' })
 export class ImportRemovedSession {
   @Field({ description: "The source document's id for it." }) sourceKey: string;
-  @Field() uid: string;
-  @Field() title: string;
+  @Field({ description: "The session's stable identifier (calendar UID)." }) uid: string;
+  @Field({ description: "Its title in the conference's default language." }) title: string;
   @Field({ description: 'Whether it is cancelled now (else kept as it was).' }) cancelled: boolean;
 }
 
@@ -43,11 +50,12 @@ export class ImportSpeakerSuggestion {
 
 @ObjectType({ description: 'What an import did, or, in a dry run, would do.' })
 export class ImportReport {
-  @Field(() => ImportFormat) format: ImportFormat;
-  @Field(() => ImportCounts) created = new ImportCounts();
-  @Field(() => ImportCounts) updated = new ImportCounts();
-  @Field(() => ImportCounts) unchanged = new ImportCounts();
-  @Field(() => [ImportRemovedSession]) removed: ImportRemovedSession[] = [];
+  @Field(() => ImportFormat, { description: 'The format the document was read as.' }) format: ImportFormat;
+  @Field(() => ImportCounts, { description: 'What the import added.' }) created = new ImportCounts();
+  @Field(() => ImportCounts, { description: 'What it changed.' }) updated = new ImportCounts();
+  @Field(() => ImportCounts, { description: 'What it found as it was.' }) unchanged = new ImportCounts();
+  @Field(() => [ImportRemovedSession], { description: 'Sessions of earlier imports missing from this document, and what became of them.' })
+  removed: ImportRemovedSession[] = [];
   @Field(() => [String], { description: 'Everything repaired or skipped, each with its place in the document.' }) warnings: string[] = [];
   @Field(() => [ImportSpeakerSuggestion], { description: 'People who may be speakers Lectern already has, for `speakerMatches`.' })
   suggestions: ImportSpeakerSuggestion[] = [];
@@ -62,13 +70,29 @@ export interface SpeakerMatch {
 @InputType({ description: "The organiser's word that the document's person `sourceId` is the speaker `speakerSlug`." })
 export class SpeakerMatchInput implements SpeakerMatch {
   @Field({ description: "The source document's id for the person (as a suggestion names it)." }) sourceId: string;
-  @Field() speakerSlug: string;
+  @Field({ description: 'The slug of the speaker Lectern has.' }) speakerSlug: string;
 }
 
-registerEnumType(ImportColumn, { name: 'ImportColumn', description: 'What a CSV column holds.' });
+registerEnumType(ImportColumn, {
+  name: 'ImportColumn',
+  description: 'What a CSV column holds.',
+  valuesMap: {
+    title: { description: "The session's title." },
+    abstract: { description: "The session's abstract (Markdown)." },
+    start: { description: 'When it starts: a local time in the conference time zone, or with an offset.' },
+    end: { description: 'When it ends; or give `duration`.' },
+    duration: { description: 'How long it lasts: minutes, h:mm or an ISO 8601 duration, e.g. "1:30" or "PT90M".' },
+    room: { description: "The room's name." },
+    track: { description: "The track's name." },
+    speakers: { description: 'Speaker names, separated by commas or semicolons.' },
+    format: { description: 'A SessionFormat, e.g. TALK; default TALK.' },
+    language: { description: 'BCP 47 tag of the language it is held in.' },
+    id: { description: "The row's own id, so that a later import updates the session instead of adding one." },
+  },
+});
 
 @InputType({ description: 'Which column of a CSV header holds a field, e.g. `{ field: title, column: "Titel" }`.' })
 export class ColumnMappingInput implements ColumnMapping {
-  @Field(() => ImportColumn) field: ImportColumn;
+  @Field(() => ImportColumn, { description: 'The field the column holds.' }) field: ImportColumn;
   @Field({ description: "The column's name as the header row writes it." }) column: string;
 }

@@ -15,11 +15,17 @@ export class ProgrammeImportResolver {
       'Imports a schedule document (as text, size-limited) into a conference you organise, in one transaction; a second import of the same document changes nothing. `dryRun` reports without writing.',
   })
   importProgramme(
-    @Args('conferenceId', { type: () => ID }) conferenceId: string,
-    @Args('format', { type: () => ImportFormat }) format: ImportFormat,
-    @Args('document') document: string,
-    @Args('dryRun', { type: () => Boolean, defaultValue: false }) dryRun: boolean,
-    @Args('missing', { type: () => MissingSessions, defaultValue: MissingSessions.KEEP }) missing: MissingSessions,
+    @Args('conferenceId', { type: () => ID, description: 'The conference to import into; you must organise it.' }) conferenceId: string,
+    @Args('format', { type: () => ImportFormat, description: 'The format of the document.' }) format: ImportFormat,
+    @Args('document', { description: 'The whole document as text (XML, JSON or CSV).' }) document: string,
+    @Args('dryRun', { type: () => Boolean, defaultValue: false, description: 'Report what the import would do, and change nothing.' })
+    dryRun: boolean,
+    @Args('missing', {
+      type: () => MissingSessions,
+      defaultValue: MissingSessions.KEEP,
+      description: 'What to do with sessions of earlier imports that the document no longer has.',
+    })
+    missing: MissingSessions,
     @Args('mapping', { type: () => [ColumnMappingInput], nullable: true, description: 'For CSV: which column holds which field.' })
     mapping: ColumnMappingInput[] | null,
     @Args('speakerMatches', {
