@@ -16,7 +16,7 @@ export class AgendaResolver {
     nullable: true,
     description: 'The agenda this token opens: with its edit token, as its owner; with its read token, read-only (`token` is null).',
   })
-  agenda(@Args('token') token: string) {
+  agenda(@Args('token', { description: "The agenda's edit token or read token." }) token: string) {
     return this.agendas.open(token);
   }
 
@@ -28,12 +28,18 @@ export class AgendaResolver {
   }
 
   @PublicMutation(() => PersonalAgenda, { description: 'Adds a published session to the agenda (again: no change). Needs the edit token.' })
-  addToAgenda(@Args('token') token: string, @Args('sessionId', { type: () => ID }) sessionId: string) {
+  addToAgenda(
+    @Args('token', { description: "The agenda's edit token." }) token: string,
+    @Args('sessionId', { type: () => ID, description: "The session's id." }) sessionId: string,
+  ) {
     return this.agendas.add(token, sessionId);
   }
 
   @PublicMutation(() => PersonalAgenda, { description: 'Takes a session out of the agenda (not in it: no change). Needs the edit token.' })
-  removeFromAgenda(@Args('token') token: string, @Args('sessionId', { type: () => ID }) sessionId: string) {
+  removeFromAgenda(
+    @Args('token', { description: "The agenda's edit token." }) token: string,
+    @Args('sessionId', { type: () => ID, description: "The session's id." }) sessionId: string,
+  ) {
     return this.agendas.remove(token, sessionId);
   }
 

@@ -21,7 +21,11 @@ export class ConferenceCalendarResolver {
   constructor(private readonly links: CalendarLinks) {}
 
   @ResolveField(() => CalendarFeed, { description: "The programme as a calendar feed; the filter is the `sessions` query's." })
-  calendar(@Parent() conference: Conference, @Args() options: FeedArgs, @Args('filter', { nullable: true }) filter?: SessionFilter) {
+  calendar(
+    @Parent() conference: Conference,
+    @Args() options: FeedArgs,
+    @Args('filter', { nullable: true, description: 'Narrows the feed as it narrows `sessions`.' }) filter?: SessionFilter,
+  ) {
     return this.links.addresses((query) => this.links.conference(conference.slug, query), { ...options, filter }, { withFilter: true });
   }
 }

@@ -5,7 +5,7 @@ import { InstantColumn } from '../database/columns';
 import { Room } from './room.entity';
 
 /** A window a room can be used in. A room without windows is available throughout the conference. */
-@ObjectType('RoomAvailability')
+@ObjectType('RoomAvailability', { description: 'A window of time a room can be used in.' })
 @Entity('room_availability')
 @Index('IDX_room_availability_room', ['roomId', 'startsAt'])
 export class RoomAvailability {
@@ -19,11 +19,11 @@ export class RoomAvailability {
   @JoinColumn({ name: 'roomId', foreignKeyConstraintName: 'FK_room_availability_room' })
   room?: Room;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'UTC instant the window opens.' })
   @InstantColumn()
   startsAt: Date;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'UTC instant the window closes.' })
   @InstantColumn()
   endsAt: Date;
 }

@@ -9,12 +9,12 @@ import { RoomAvailability } from './room-availability.entity';
 import { RoomAvailabilityService } from './room-availability.service';
 import { Room } from './room.entity';
 
-@InputType()
+@InputType({ description: 'A window of time a room can be used in.' })
 export class TimeWindowInput {
   @Field(() => GraphQLDateTime, { description: 'With an offset or Z.' })
   startsAt: Date;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'With an offset or Z; after `startsAt`.' })
   endsAt: Date;
 }
 
@@ -31,8 +31,9 @@ export class RoomAvailabilityResolver {
 
   @OrganiserMutation(() => Room, { description: 'Replaces the windows the room can be used in; an empty list: throughout.' })
   setRoomAvailability(
-    @Args('roomId', { type: () => ID }) roomId: string,
-    @Args('windows', { type: () => [TimeWindowInput] }) windows: TimeWindowInput[],
+    @Args('roomId', { type: () => ID, description: "The room's id." }) roomId: string,
+    @Args('windows', { type: () => [TimeWindowInput], description: 'Every window the room can be used in; they replace the stored ones.' })
+    windows: TimeWindowInput[],
     @CurrentViewer() actor: Viewer,
   ) {
     return this.availabilityService.set(roomId, windows, actor);

@@ -6,7 +6,7 @@ import { Conference } from './conference.entity';
 @Entity('rooms')
 @Index('UQ_rooms_conference_slug', ['conferenceId', 'slug'], { unique: true })
 export class Room {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The room's id, for mutations and session inputs." })
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -21,11 +21,11 @@ export class Room {
   @Column({ type: 'varchar', length: 80 })
   slug: string;
 
-  @Field()
+  @Field({ description: 'E.g. "Sal A".' })
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'How many people it seats, when known.' })
   @Column({ type: 'integer', nullable: true })
   capacity: number | null;
 
@@ -33,7 +33,7 @@ export class Room {
   @Column({ type: 'varchar', length: 2000, nullable: true })
   streamUrl: string | null;
 
-  @Field()
+  @Field({ description: 'Whether it is an online room (it has a stream URL).' })
   get online(): boolean {
     return this.streamUrl !== null;
   }

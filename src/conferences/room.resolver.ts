@@ -10,18 +10,22 @@ import { RoomService } from './room.service';
 export class RoomResolver {
   constructor(private readonly rooms: RoomService) {}
 
-  @OrganiserMutation(() => Room)
-  createRoom(@Args('input') { conferenceId, ...room }: CreateRoomInput, @CurrentViewer() actor: Viewer) {
+  @OrganiserMutation(() => Room, { description: 'Adds a room to a conference.' })
+  createRoom(@Args('input', { description: 'The new room.' }) { conferenceId, ...room }: CreateRoomInput, @CurrentViewer() actor: Viewer) {
     return this.rooms.create(conferenceId, room, actor);
   }
 
-  @OrganiserMutation(() => Room)
-  updateRoom(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateRoomInput, @CurrentViewer() actor: Viewer) {
+  @OrganiserMutation(() => Room, { description: 'Changes a room.' })
+  updateRoom(
+    @Args('id', { type: () => ID, description: "The room's id." }) id: string,
+    @Args('input', { description: 'What to change.' }) input: UpdateRoomInput,
+    @CurrentViewer() actor: Viewer,
+  ) {
     return this.rooms.update(id, input, actor);
   }
 
   @OrganiserMutation(() => Room, { description: 'Deletes a room; its sessions stay, without a room.' })
-  deleteRoom(@Args('id', { type: () => ID }) id: string, @CurrentViewer() actor: Viewer) {
+  deleteRoom(@Args('id', { type: () => ID, description: "The room's id." }) id: string, @CurrentViewer() actor: Viewer) {
     return this.rooms.remove(id, actor);
   }
 }

@@ -6,7 +6,7 @@ import { Conference } from './conference.entity';
 @Entity('tracks')
 @Index('UQ_tracks_conference_slug', ['conferenceId', 'slug'], { unique: true })
 export class Track {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The track's id, for mutations and session inputs." })
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -21,7 +21,7 @@ export class Track {
   @Column({ type: 'varchar', length: 80 })
   slug: string;
 
-  @Field()
+  @Field({ description: 'E.g. "Digital strategy".' })
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
@@ -33,7 +33,7 @@ export class Track {
   @Column({ type: 'boolean', default: true })
   published: boolean;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Where the track sorts among its conference's tracks." })
   @Column({ type: 'integer', default: 0 })
   position: number;
 }

@@ -10,18 +10,25 @@ import { TrackService } from './track.service';
 export class TrackResolver {
   constructor(private readonly tracks: TrackService) {}
 
-  @OrganiserMutation(() => Track)
-  createTrack(@Args('input') { conferenceId, ...track }: CreateTrackInput, @CurrentViewer() actor: Viewer) {
+  @OrganiserMutation(() => Track, { description: 'Adds a track to a conference.' })
+  createTrack(
+    @Args('input', { description: 'The new track.' }) { conferenceId, ...track }: CreateTrackInput,
+    @CurrentViewer() actor: Viewer,
+  ) {
     return this.tracks.create(conferenceId, track, actor);
   }
 
-  @OrganiserMutation(() => Track)
-  updateTrack(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateTrackInput, @CurrentViewer() actor: Viewer) {
+  @OrganiserMutation(() => Track, { description: 'Changes a track.' })
+  updateTrack(
+    @Args('id', { type: () => ID, description: "The track's id." }) id: string,
+    @Args('input', { description: 'What to change.' }) input: UpdateTrackInput,
+    @CurrentViewer() actor: Viewer,
+  ) {
     return this.tracks.update(id, input, actor);
   }
 
   @OrganiserMutation(() => Track, { description: 'Deletes a track; its sessions stay, without a track.' })
-  deleteTrack(@Args('id', { type: () => ID }) id: string, @CurrentViewer() actor: Viewer) {
+  deleteTrack(@Args('id', { type: () => ID, description: "The track's id." }) id: string, @CurrentViewer() actor: Viewer) {
     return this.tracks.remove(id, actor);
   }
 }

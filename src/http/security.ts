@@ -53,6 +53,29 @@ const EMBED_CSP = {
 const EMBED_PATH = '/embed/';
 
 /**
+ * The JSON API's OpenAPI viewer (Swagger UI, src/developers/): like GraphiQL's page, only
+ * Lectern's own scripts and style sheets, nothing inline; images are data: URLs in Swagger UI's
+ * style sheet; it reads /api/openapi.json and tries requests on Lectern's own origin only (its
+ * validator badge, which would call validator.swagger.io, is off).
+ */
+const API_DOCS_CSP = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+};
+const API_DOCS_PATH = '/api/docs';
+
+/**
  * helmet's headers, worked out once per kind of address rather than on every request: they
  * depend only on the address, and building helmet's middleware per request (as @fastify/helmet
  * does) cost a tenth of a cached feed's 304.
@@ -63,11 +86,17 @@ export function addSecurityHeaders(fastify: FastifyInstance): void {
   const api = helmetHeaders({ crossOriginResourcePolicy, contentSecurityPolicy: API_CSP });
   const graphiql = helmetHeaders({ crossOriginResourcePolicy, contentSecurityPolicy: GRAPHIQL_CSP });
   const embed = helmetHeaders({ crossOriginResourcePolicy, contentSecurityPolicy: EMBED_CSP, xFrameOptions: false });
+  const apiDocs = helmetHeaders({ crossOriginResourcePolicy, contentSecurityPolicy: API_DOCS_CSP });
   fastify.addHook('onRequest', (request, reply, done) => {
     const url = request.url;
-    reply.headers(url.startsWith(GRAPHIQL_PATH) ? graphiql : url.startsWith(EMBED_PATH) ? embed : api);
+    reply.headers(url.startsWith(GRAPHIQL_PATH) ? graphiql : url.startsWith(EMBED_PATH) ? embed : isApiDocs(url) ? apiDocs : api);
     done();
   });
+}
+
+/** The viewer's page (`/api/docs`, with or without a query) and its files (`/api/docs/<name>`). */
+function isApiDocs(url: string): boolean {
+  return url.startsWith(API_DOCS_PATH) && (url.length === API_DOCS_PATH.length || '/?'.includes(url[API_DOCS_PATH.length]));
 }
 
 /** The headers helmet's middleware sets for these options (it sets them the same for every request). */

@@ -9,7 +9,7 @@ import { Interview } from './interview.entity';
 @Entity('interview_items')
 @Index('UQ_interview_items_position', ['interviewId', 'position'], { unique: true })
 export class InterviewItem {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The item's id, to keep and change it in `updateInterview`." })
   @PrimaryGeneratedColumn()
   id: number;
 

@@ -9,11 +9,11 @@ import { Session } from '../sessions/session.entity';
 @ObjectType({ description: 'A published Q&A with one or more speakers, about a conference or a session.' })
 @Entity('interviews')
 export class Interview {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The interview's id, for mutations." })
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Field()
+  @Field({ description: 'Unique, e.g. "samtal-med-erik-sandstrom"; names the interview in `interview(slug)`.' })
   @Index('UQ_interviews_slug', { unique: true })
   @Column({ type: 'varchar', length: 120 })
   slug: string;
@@ -44,7 +44,7 @@ export class Interview {
   @Column({ type: 'varchar', length: 35 })
   language: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who wrote it up or asked the questions.' })
   @Column({ type: 'varchar', length: 200, nullable: true })
   author: string | null;
 
@@ -60,11 +60,11 @@ export class Interview {
   @Column({ type: 'boolean' })
   published: boolean;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When it was created (UTC).' })
   @InstantColumn()
   createdAt: Date;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When it last changed (UTC).' })
   @InstantColumn()
   updatedAt: Date;
 }

@@ -25,9 +25,9 @@ export class InterviewItemInput {
   askedBy?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A new interview; it starts unpublished unless `published` says otherwise.' })
 export class CreateInterviewInput {
-  @Field()
+  @Field({ description: 'Unique; lower-case letters, digits and hyphens.' })
   slug: string;
 
   @Field(() => ID, { nullable: true, description: 'The conference it is about; taken from the session when one is given.' })
@@ -48,13 +48,13 @@ export class CreateInterviewInput {
   @Field({ description: 'BCP 47 tag of the language it was held in.' })
   language: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who wrote it up or asked the questions.' })
   author?: string | null;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
   publishedOn?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'An http(s) URL of where it was first published.' })
   sourceUrl?: string | null;
 
   @Field({ nullable: true, description: 'Whether the public sees it (default false).' })

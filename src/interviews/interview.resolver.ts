@@ -20,7 +20,7 @@ import { CreateInterviewInput, UpdateInterviewInput } from './interview.inputs';
 import { InterviewLoader } from './interview.loader';
 import { InterviewService } from './interview.service';
 
-@ObjectType()
+@ObjectType({ description: 'A page of interviews.' })
 export class InterviewConnection extends Connection(Interview) {}
 
 @Resolver(() => Interview)
@@ -37,8 +37,8 @@ export class InterviewResolver {
 
   @Query(() => InterviewConnection, { description: 'Interviews, newest first, about a conference or with a speaker.' })
   async interviews(
-    @Args('conferenceSlug', { nullable: true }) conferenceSlug: string,
-    @Args('speakerSlug', { nullable: true }) speakerSlug: string,
+    @Args('conferenceSlug', { nullable: true, description: 'Only interviews about this conference.' }) conferenceSlug: string,
+    @Args('speakerSlug', { nullable: true, description: 'Only interviews with this speaker.' }) speakerSlug: string,
     @Args() page: PageArgs,
     @CurrentViewer() viewer: Viewer,
   ) {
@@ -47,8 +47,8 @@ export class InterviewResolver {
     return this.interviewService.list({ conference, speaker }, page, viewer);
   }
 
-  @Query(() => Interview, { nullable: true })
-  interview(@Args('slug') slug: string, @CurrentViewer() viewer: Viewer) {
+  @Query(() => Interview, { nullable: true, description: 'An interview by slug; empty if there is none you may see.' })
+  interview(@Args('slug', { description: "The interview's slug." }) slug: string, @CurrentViewer() viewer: Viewer) {
     return this.interviewService.bySlug(slug, viewer);
   }
 
@@ -65,7 +65,7 @@ export class InterviewResolver {
     return localiseFor(interview.title, interviewWishes(interview.language, context, locale)).text ?? '';
   }
 
-  @ResolveField(() => String, { nullable: true })
+  @ResolveField(() => String, { nullable: true, description: 'The introduction before the questions, chosen as `title` is.' })
   lead(
     @Parent() interview: Interview,
     @Context() context: RequestContext,
@@ -87,17 +87,17 @@ export class InterviewResolver {
     return localiseFor(interview.title, interviewWishes(interview.language, context, locale)).locale ?? interview.language;
   }
 
-  @ResolveField(() => Conference, { nullable: true })
+  @ResolveField(() => Conference, { nullable: true, description: 'The conference it is about, if any (and you may see it).' })
   conference(@Parent() interview: Interview, @Context() context: RequestContext) {
     return interview.conferenceId === null ? null : this.conferenceLoader.conference(context, interview.conferenceId);
   }
 
-  @ResolveField(() => Session, { nullable: true })
+  @ResolveField(() => Session, { nullable: true, description: 'The session it is about, if any (and you may see it).' })
   session(@Parent() interview: Interview, @Context() context: RequestContext) {
     return interview.sessionId === null ? null : this.sessionLoader.session(context, interview.sessionId);
   }
 
-  @ResolveField(() => [Speaker])
+  @ResolveField(() => [Speaker], { description: 'Who is interviewed, in the order they are presented.' })
   async speakers(@Parent() interview: Interview, @Context() context: RequestContext) {
     const participants = await this.loader.participants(context, interview.id);
     return Promise.all(participants.map((row) => this.speakerLoader.speaker(context, row.speakerId)));
@@ -109,18 +109,22 @@ export class InterviewResolver {
     return this.loader.items(context, interview.id);
   }
 
-  @OrganiserMutation(() => Interview)
-  createInterview(@Args('input') input: CreateInterviewInput, @CurrentViewer() actor: Viewer) {
+  @OrganiserMutation(() => Interview, { description: 'Creates an interview.' })
+  createInterview(@Args('input', { description: 'The new interview.' }) input: CreateInterviewInput, @CurrentViewer() actor: Viewer) {
     return this.interviewService.create(input, actor);
   }
 
-  @OrganiserMutation(() => Interview)
-  updateInterview(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateInterviewInput, @CurrentViewer() actor: Viewer) {
+  @OrganiserMutation(() => Interview, { description: 'Changes an interview.' })
+  updateInterview(
+    @Args('id', { type: () => ID, description: "The interview's id." }) id: string,
+    @Args('input', { description: 'What to change.' }) input: UpdateInterviewInput,
+    @CurrentViewer() actor: Viewer,
+  ) {
     return this.interviewService.update(id, input, actor);
   }
 
-  @OrganiserMutation(() => Interview)
-  deleteInterview(@Args('id', { type: () => ID }) id: string, @CurrentViewer() actor: Viewer) {
+  @OrganiserMutation(() => Interview, { description: 'Deletes an interview with its questions and answers.' })
+  deleteInterview(@Args('id', { type: () => ID, description: "The interview's id." }) id: string, @CurrentViewer() actor: Viewer) {
     return this.interviewService.remove(id, actor);
   }
 }
@@ -132,7 +136,7 @@ export class InterviewItemResolver {
     private readonly speakerLoader: SpeakerLoader,
   ) {}
 
-  @ResolveField(() => String)
+  @ResolveField(() => String, { description: 'The question, chosen as `answer` is.' })
   async question(
     @Parent() item: InterviewItem,
     @Context() context: RequestContext,
@@ -142,7 +146,9 @@ export class InterviewItemResolver {
     return localiseFor(item.question, interviewWishes(await this.languageOf(item, context), context, locale)).text;
   }
 
-  @ResolveField(() => String)
+  @ResolveField(() => String, {
+    description: "In the locale asked for, else the best match of the request's Accept-Language, else the interview's own language.",
+  })
   async answer(
     @Parent() item: InterviewItem,
     @Context() context: RequestContext,
@@ -164,7 +170,7 @@ export class InterviewItemResolver {
     return localiseFor(item.answer, interviewWishes(await this.languageOf(item, context), context, locale)).locale;
   }
 
-  @ResolveField(() => Speaker, { nullable: true })
+  @ResolveField(() => Speaker, { nullable: true, description: "The speaker who answers; empty when the answer is not one speaker's." })
   answeredBy(@Parent() item: InterviewItem, @Context() context: RequestContext) {
     return item.answeredById === null ? null : this.speakerLoader.speaker(context, item.answeredById);
   }
@@ -184,7 +190,7 @@ function interviewWishes(language: string | undefined, context: RequestContext, 
 export class SessionInterviewsResolver {
   constructor(private readonly loader: InterviewLoader) {}
 
-  @ResolveField(() => [Interview])
+  @ResolveField(() => [Interview], { description: 'Interviews about this session that you may see.' })
   interviews(@Parent() session: Session, @Context() context: RequestContext) {
     return this.loader.aboutSession(context, session.id);
   }
@@ -194,7 +200,7 @@ export class SessionInterviewsResolver {
 export class SpeakerInterviewsResolver {
   constructor(private readonly loader: InterviewLoader) {}
 
-  @ResolveField(() => [Interview])
+  @ResolveField(() => [Interview], { description: 'Interviews with this speaker that you may see.' })
   interviews(@Parent() speaker: Speaker, @Context() context: RequestContext) {
     return this.loader.withSpeaker(context, speaker.id);
   }

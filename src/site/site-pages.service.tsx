@@ -17,6 +17,7 @@ import { SessionFilter } from '../sessions/session.inputs';
 import { SpeakerService } from '../speakers/speaker.service';
 import { WebsiteReader } from '../website/website-reader.service';
 import { AgendaPage } from './pages/agenda-page';
+import { DevelopersPage } from './pages/developers-page';
 import { renderEmbedSchedule } from './pages/embed-schedule';
 import { HomePage } from './pages/home-page';
 import { PageHead, PageSection, renderPage } from './pages/layout';
@@ -40,6 +41,7 @@ const NEXT_MAX = 6;
 @Injectable()
 export class SitePages {
   private readonly base: string;
+  private readonly graphiql: boolean;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -52,6 +54,7 @@ export class SitePages {
     private readonly cache: FeedCache,
   ) {
     this.base = config.publicBaseUrl;
+    this.graphiql = config.graphiql;
   }
 
   /** The conference a page belongs to, as the public sees it (404 for a draft or unknown one). */
@@ -82,6 +85,16 @@ export class SitePages {
       const past = entries.filter(({ conference }) => conference.endDate < today).reverse();
       const head = { title: context.t('home.title'), description: context.t('home.description') };
       return { body: renderPage(context, head, null, <HomePage context={context} upcoming={upcoming} past={past} />), scopes: [PROGRAMME] };
+    });
+  }
+
+  /** What the API offers, with the first published conference's addresses as examples. */
+  developers(context: PageContext, key: string): Promise<RenderedFeed> {
+    return this.cache.get(`site:${key}`, async () => {
+      const example = await this.conferences.visible(PUBLIC_VIEWER).orderBy('conference.id', 'ASC').getOne();
+      const head = { title: context.t('developers.title'), description: context.t('developers.description') };
+      const page = <DevelopersPage context={context} data={{ example, graphiql: this.graphiql }} />;
+      return { body: renderPage(context, head, null, page), scopes: [PROGRAMME] };
     });
   }
 

@@ -33,6 +33,14 @@ export class SiteController {
     sendPage(request, reply, context, await this.pages.home(context, pageKey(context)));
   }
 
+  /** What the API offers (src/site/pages/developers-page.tsx); `developers` is a reserved conference slug. */
+  @Get('developers')
+  async developers(@Query() query: QueryParameters, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    readPlainQuery(query);
+    const context = pageContext(request, query, this.base);
+    sendPage(request, reply, context, await this.pages.developers(context, pageKey(context)));
+  }
+
   @Get('assets/:file')
   asset(@Param('file') file: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const asset = siteAsset(file);

@@ -5,28 +5,28 @@ import { InstantColumn, LocalisedColumn } from '../database/columns';
 import { LocalisedText } from '../common/localisation';
 import { Conference } from '../conferences/conference.entity';
 
-@ObjectType()
+@ObjectType({ description: "A link on a speaker's profile." })
 export class SpeakerLink {
   @Field({ description: 'What the link is, e.g. "LinkedIn" or an article title.' })
   label: string;
 
-  @Field()
+  @Field({ description: 'An http(s) URL.' })
   url: string;
 }
 
 @ObjectType({ description: 'A person across conferences. Titles and organisations belong to each appearance.' })
 @Entity('speakers')
 export class Speaker {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The speaker's id, for mutations." })
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Field()
+  @Field({ description: 'Unique, e.g. "erik-sandstrom"; names the speaker in `speaker(slug)` and addresses.' })
   @Index('UQ_speakers_slug', { unique: true })
   @Column({ type: 'varchar', length: 80 })
   slug: string;
 
-  @Field()
+  @Field({ description: 'Their name as they want it shown.' })
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
@@ -38,7 +38,7 @@ export class Speaker {
   @LocalisedColumn()
   bio: LocalisedText;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'An http(s) URL of their photo.' })
   @Column({ type: 'varchar', length: 2000, nullable: true })
   photoUrl: string | null;
 
@@ -54,7 +54,7 @@ export class Speaker {
   @Column({ type: 'simple-json', nullable: true })
   photoAlt: LocalisedText | null;
 
-  @Field(() => [SpeakerLink])
+  @Field(() => [SpeakerLink], { description: 'Links on their profile, in order.' })
   @Column({ type: 'simple-json' })
   links: SpeakerLink[];
 
@@ -78,11 +78,11 @@ export class Speaker {
   @Column({ type: 'text', default: '' })
   searchText: string;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When the profile was created (UTC).' })
   @InstantColumn()
   createdAt: Date;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When the profile last changed (UTC).' })
   @InstantColumn()
   updatedAt: Date;
 }

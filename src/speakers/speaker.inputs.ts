@@ -1,13 +1,13 @@
 import { Field, ID, InputType, Int, PartialType } from '@nestjs/graphql';
 import { LocalisedTextInput, localisedField } from '../common/localisation';
 
-@InputType()
+@InputType({ description: "A link on a speaker's profile." })
 export class SpeakerLinkInput {
-  @Field() label: string;
-  @Field() url: string;
+  @Field({ description: 'What the link is, e.g. "LinkedIn".' }) label: string;
+  @Field({ description: 'An http(s) URL.' }) url: string;
 }
 
-@InputType()
+@InputType({ description: 'A new speaker profile.' })
 export class CreateSpeakerInput {
   @Field({ description: 'Lower-case letters, digits and hyphens, e.g. "erik-sandstrom".' })
   slug: string;
@@ -19,7 +19,7 @@ export class CreateSpeakerInput {
   })
   conferenceId?: string | null;
 
-  @Field()
+  @Field({ description: 'Their name as they want it shown.' })
   name: string;
 
   @Field(() => [String], { nullable: true, description: 'Other spellings of the name.' })
@@ -28,7 +28,7 @@ export class CreateSpeakerInput {
   @Field(() => [LocalisedTextInput], { nullable: true, description: localisedField('Null removes every locale.') })
   bio?: LocalisedTextInput[] | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'An http(s) URL of their photo.' })
   photoUrl?: string | null;
 
   @Field(() => Int, { nullable: true, description: "The photo's width in pixels." })
@@ -49,12 +49,12 @@ export class CreateSpeakerInput {
   })
   otherSlugs?: string[];
 
-  @Field(() => [SpeakerLinkInput], { nullable: true })
+  @Field(() => [SpeakerLinkInput], { nullable: true, description: 'Links on their profile, in order; replaces the list.' })
   links?: SpeakerLinkInput[];
 
   @Field(() => String, { nullable: true, description: 'Private: organisers only, never public. At most 254 characters.' })
   email?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Fields left out stay as they are.' })
 export class UpdateSpeakerInput extends PartialType(CreateSpeakerInput) {}

@@ -71,18 +71,22 @@ export class SpeakerResolver {
     return ownsSpeaker(viewer, speaker) ? speaker.email : null;
   }
 
-  @OrganiserMutation(() => Speaker)
-  createSpeaker(@Args('input') input: CreateSpeakerInput, @CurrentViewer() actor: Viewer) {
+  @OrganiserMutation(() => Speaker, { description: 'Creates a speaker profile.' })
+  createSpeaker(@Args('input', { description: 'The new speaker.' }) input: CreateSpeakerInput, @CurrentViewer() actor: Viewer) {
     return this.speakers.create(input, actor);
   }
 
   @OrganiserMutation(() => Speaker, { description: "Changes a speaker's profile (the owner conference's organisers and admins only)." })
-  updateSpeaker(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateSpeakerInput, @CurrentViewer() actor: Viewer) {
+  updateSpeaker(
+    @Args('id', { type: () => ID, description: "The speaker's id." }) id: string,
+    @Args('input', { description: 'What to change.' }) input: UpdateSpeakerInput,
+    @CurrentViewer() actor: Viewer,
+  ) {
     return this.speakers.update(parseId(id, 'speaker'), input, actor);
   }
 
   @OrganiserMutation(() => Speaker, { description: 'Deletes a speaker and their appearances.' })
-  deleteSpeaker(@Args('id', { type: () => ID }) id: string, @CurrentViewer() actor: Viewer) {
+  deleteSpeaker(@Args('id', { type: () => ID, description: "The speaker's id." }) id: string, @CurrentViewer() actor: Viewer) {
     return this.speakers.remove(parseId(id, 'speaker'), actor);
   }
 

@@ -11,17 +11,25 @@ export enum WebhookDeliveryStatus {
   /** Given up: refused by the receiver, or retried as often as allowed. */
   FAILED = 'FAILED',
 }
-registerEnumType(WebhookDeliveryStatus, { name: 'WebhookDeliveryStatus' });
+registerEnumType(WebhookDeliveryStatus, {
+  name: 'WebhookDeliveryStatus',
+  description: 'Where a delivery stands.',
+  valuesMap: {
+    PENDING: { description: 'Waiting for its first attempt or for a retry at `nextAttemptAt`.' },
+    DELIVERED: { description: 'The receiver answered with a 2xx status.' },
+    FAILED: { description: 'Given up: refused by the receiver, or retried as often as allowed.' },
+  },
+});
 
 @ObjectType({ description: 'One attempt to deliver: what the receiver answered, or what went wrong.' })
 export class WebhookAttempt {
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When it was made (UTC).' })
   at: Date;
 
   @Field(() => Int, { nullable: true, description: 'The HTTP status the receiver answered, if it answered.' })
   responseStatus: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What went wrong, if it failed.' })
   error: string | null;
 }
 
@@ -48,7 +56,7 @@ export class WebhookDelivery {
   @JoinColumn({ name: 'webhookId', foreignKeyConstraintName: 'FK_webhook_deliveries_webhook' })
   webhook?: Webhook;
 
-  @Field(() => WebhookEvent)
+  @Field(() => WebhookEvent, { description: 'The change it tells of.' })
   @Column({ type: 'varchar', length: 32 })
   event: WebhookEvent;
 
@@ -56,7 +64,7 @@ export class WebhookDelivery {
   @Column({ type: 'text' })
   body: string;
 
-  @Field(() => WebhookDeliveryStatus)
+  @Field(() => WebhookDeliveryStatus, { description: 'Pending, delivered or failed.' })
   @Column({ type: 'varchar', length: 16 })
   status: WebhookDeliveryStatus;
 
@@ -83,19 +91,19 @@ export class WebhookDelivery {
   @Column({ type: 'simple-json' })
   attemptLog: StoredAttempt[];
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When it was last sent (UTC); empty before the first attempt.' })
   @InstantColumn({ nullable: true })
   lastAttemptAt: Date | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the receiver accepted it (UTC); empty until then.' })
   @InstantColumn({ nullable: true })
   deliveredAt: Date | null;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When the change was queued (UTC).' })
   @InstantColumn()
   createdAt: Date;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When its state last changed (UTC).' })
   @InstantColumn()
   updatedAt: Date;
 }

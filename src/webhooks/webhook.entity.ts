@@ -27,7 +27,7 @@ registerEnumType(WebhookEvent, {
 @ObjectType({ description: "An address Lectern tells of changes to one conference's published programme (organisers only)." })
 @Entity('webhooks')
 export class Webhook {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The webhook's id, for mutations and `webhookDeliveries`." })
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -43,11 +43,11 @@ export class Webhook {
   @Column({ type: 'varchar', length: 2000 })
   url: string;
 
-  @Field(() => [WebhookEvent])
+  @Field(() => [WebhookEvent], { description: 'The changes it is told of.' })
   @Column({ type: 'simple-json' })
   events: WebhookEvent[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What it is for, e.g. "website rebuild".' })
   @Column({ type: 'varchar', length: 500, nullable: true })
   description: string | null;
 
@@ -63,11 +63,11 @@ export class Webhook {
   @InstantColumn({ nullable: true })
   previousSecretExpiresAt: Date | null;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When it was registered (UTC).' })
   @InstantColumn()
   createdAt: Date;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When it last changed (UTC).' })
   @InstantColumn()
   updatedAt: Date;
 }

@@ -1,9 +1,9 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { WebhookEvent } from './webhook.entity';
 
-@InputType()
+@InputType({ description: 'A new webhook of one conference.' })
 export class CreateWebhookInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The conference; you must organise it.' })
   conferenceId: string;
 
   @Field({ description: 'An http or https URL on a public address; Lectern POSTs each delivery there.' })
@@ -18,12 +18,12 @@ export class CreateWebhookInput {
 
 @InputType({ description: 'Fields left out stay as they are.' })
 export class UpdateWebhookInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'An http or https URL on a public address.' })
   url?: string;
 
-  @Field(() => [WebhookEvent], { nullable: true })
+  @Field(() => [WebhookEvent], { nullable: true, description: 'The changes to be told of (at least one).' })
   events?: WebhookEvent[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the webhook is for.' })
   description?: string | null;
 }

@@ -13,7 +13,7 @@ import { Webhook } from './webhook.entity';
 import { CreateWebhookInput, UpdateWebhookInput } from './webhook.inputs';
 import { IssuedWebhook, WebhookService } from './webhook.service';
 
-@ObjectType()
+@ObjectType({ description: 'A new webhook with its signing secret, shown this once.' })
 export class CreatedWebhook {
   @Field({
     description:
@@ -21,11 +21,11 @@ export class CreatedWebhook {
   })
   secret: string;
 
-  @Field(() => Webhook)
+  @Field(() => Webhook, { description: 'The webhook as listed from now on, without its secret.' })
   webhook: Webhook;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of webhook deliveries.' })
 export class WebhookDeliveryConnection extends Connection(WebhookDelivery) {}
 
 const created = ({ secret, webhook }: IssuedWebhook): CreatedWebhook => ({ secret, webhook });
@@ -39,16 +39,20 @@ export class WebhookResolver {
   ) {}
 
   @Query(() => [Webhook], { description: 'The webhooks of a conference you organise.' })
-  webhooks(@Args('conferenceSlug') conferenceSlug: string, @CurrentViewer() viewer: Viewer) {
+  webhooks(@Args('conferenceSlug', { description: "The conference's slug." }) conferenceSlug: string, @CurrentViewer() viewer: Viewer) {
     return this.webhookService.list(conferenceSlug, viewer);
   }
 
   @Query(() => WebhookDeliveryConnection, { description: 'What was sent to a webhook of a conference you organise, newest first.' })
-  webhookDeliveries(@Args('webhookId', { type: () => ID }) webhookId: string, @Args() page: PageArgs, @CurrentViewer() viewer: Viewer) {
+  webhookDeliveries(
+    @Args('webhookId', { type: () => ID, description: "The webhook's id." }) webhookId: string,
+    @Args() page: PageArgs,
+    @CurrentViewer() viewer: Viewer,
+  ) {
     return this.webhookService.deliveriesOf(webhookId, page, viewer);
   }
 
-  @ResolveField(() => Conference)
+  @ResolveField(() => Conference, { description: 'The conference whose changes it is told of.' })
   conference(@Parent() webhook: Webhook, @Context() context: RequestContext) {
     return this.conferences.conference(context, webhook.conferenceId);
   }
@@ -63,17 +67,21 @@ export class WebhookResolver {
   }
 
   @OrganiserMutation(() => CreatedWebhook, { description: 'Registers a webhook; its signing secret is in this answer only.' })
-  async createWebhook(@Args('input') input: CreateWebhookInput, @CurrentViewer() actor: Viewer) {
+  async createWebhook(@Args('input', { description: 'The new webhook.' }) input: CreateWebhookInput, @CurrentViewer() actor: Viewer) {
     return created(await this.webhookService.create(input, actor));
   }
 
-  @OrganiserMutation(() => Webhook)
-  updateWebhook(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateWebhookInput, @CurrentViewer() actor: Viewer) {
+  @OrganiserMutation(() => Webhook, { description: "Changes a webhook's address, events or description." })
+  updateWebhook(
+    @Args('id', { type: () => ID, description: "The webhook's id." }) id: string,
+    @Args('input', { description: 'What to change.' }) input: UpdateWebhookInput,
+    @CurrentViewer() actor: Viewer,
+  ) {
     return this.webhookService.update(id, input, actor);
   }
 
   @OrganiserMutation(() => Webhook, { description: 'Removes a webhook and its delivery log; deliveries still waiting are not sent.' })
-  deleteWebhook(@Args('id', { type: () => ID }) id: string, @CurrentViewer() actor: Viewer) {
+  deleteWebhook(@Args('id', { type: () => ID, description: "The webhook's id." }) id: string, @CurrentViewer() actor: Viewer) {
     return this.webhookService.remove(id, actor);
   }
 
@@ -82,7 +90,7 @@ export class WebhookResolver {
       'Makes a new signing secret, in this answer only, and signs with it from now on. For 24 hours the old secret signs each delivery too (a second signature in webhook-signature), so receivers can switch; see `previousSecretExpiresAt`.',
   })
   async rotateWebhookSecret(
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID, description: "The webhook's id." }) id: string,
     @Args('revokePrevious', {
       defaultValue: false,
       description: 'Stop signing with the old secret at once, with no grace period (when it leaked).',
