@@ -34,6 +34,7 @@ import { LiveModule } from './live/live.module';
 import { RedisConnections } from './live/redis-connections';
 import { RedisModule } from './live/redis.module';
 import { subscriptionOptions } from './live/subscription-options';
+import { describeRootTypes } from './common/root-descriptions';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -49,6 +50,8 @@ export const GRAPHQL_PATH = '/graphql';
         path: GRAPHQL_PATH,
         autoSchemaFile: true,
         sortSchema: true,
+        // Query, Mutation and Subscription have no class to carry a description.
+        transformSchema: describeRootTypes,
         // GraphiQL is Lectern's own page (src/graphiql/), not Mercurius's, which loads it from a CDN.
         graphiql: false,
         jit: 1,
