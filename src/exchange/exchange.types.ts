@@ -4,16 +4,16 @@ import { Field, ObjectType } from '@nestjs/graphql';
   description: "The conference's published programme in the formats conference apps and programme tools read.",
 })
 export class ConferenceExports {
-  @Field({ description: 'frab/Pentabarf schedule XML (Giggity, ConfClerk, EventFahrplan, FOSDEM Companion).' })
+  @Field({ description: 'The frab/Pentabarf schedule XML (Giggity, ConfClerk, EventFahrplan, FOSDEM Companion).' })
   scheduleXml: string;
 
-  @Field({ description: "schedule.json v1 (c3voc), persons in pretalx's shape." })
+  @Field({ description: "The c3voc schedule.json v1, persons in pretalx's shape." })
   scheduleJson: string;
 
-  @Field({ description: 'schedule2 (c3voc alpha-3): flat events, texts in every locale held.' })
+  @Field({ description: 'The c3voc schedule2 JSON (alpha-3): flat events, texts in every locale held.' })
   schedule2Json: string;
 
-  @Field({ description: "xCal (RFC 6321): the iCal feed's events as XML." })
+  @Field({ description: "The iCal feed's events as xCal XML (RFC 6321)." })
   xcal: string;
 
   @Field({ description: 'CSV, one row per session.' })

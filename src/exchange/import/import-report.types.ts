@@ -5,6 +5,13 @@ import { ImportFormat } from './imported-programme';
 registerEnumType(ImportFormat, {
   name: 'ImportFormat',
   description: "frab/pretalx schedule.xml, schedule.json v1, schedule2, Sessionize's All Data JSON, CSV with a column mapping.",
+  valuesMap: {
+    SCHEDULE_XML: { description: 'The frab/pretalx schedule XML (Pentabarf).' },
+    SCHEDULE_JSON: { description: 'The c3voc schedule.json v1, as pretalx writes it.' },
+    SCHEDULE2_JSON: { description: 'The c3voc schedule2 JSON (alpha-3).' },
+    SESSIONIZE: { description: "Sessionize's All Data JSON export." },
+    CSV: { description: 'CSV with a header row, read through `mapping`.' },
+  },
 });
 
 export enum MissingSessions {
