@@ -19,6 +19,7 @@ import { APP_CONFIG, AppConfig } from './config/configuration';
 import { LecternConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
+import { DevelopersController } from './developers/developers.controller';
 import { GraphiqlModule } from './graphiql/graphiql.module';
 import { OrganisersModule } from './organisers/organisers.module';
 import { InterviewsModule } from './interviews/interviews.module';
@@ -88,6 +89,8 @@ export const GRAPHQL_PATH = '/graphql';
     LiveModule,
     HealthModule,
   ],
+  // Beside GraphQLModule, for the schema it serves as SDL (GraphQLModule does not export GraphQLSchemaHost globally).
+  controllers: [DevelopersController],
   providers: [{ provide: APP_FILTER, useClass: UserErrorFilter }],
 })
 export class AppModule {
