@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import { Lectern, startLectern } from '../support/lectern';
 import { acknowledged } from '../support/subscriptions';
+import { FailedAttempts } from '../../src/auth/failed-attempts';
 
 /**
  * The limit on wrong tokens (FAILED_TOKEN_ATTEMPTS_PER_MINUTE) counts each client, whatever it
@@ -44,12 +45,20 @@ describe('failed token attempts', () => {
     const attacker = '203.0.113.7';
     expect(await oneByOne(Array(6).fill(attacker))).toEqual([401, 401, 401, 401, 401, 429]);
 
+    // A hundred of the others over HTTP; the rest are counted straight into the server's own
+    // counter, as each of their requests would be, so that all of it fits in the attacker's minute
+    // however busy the machine is (over HTTP alone it took 12 s idle, over 60 s under a full CI).
     const others = Array.from({ length: 10_001 }, (_, i) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`);
-    const statuses = await wrongTokensFrom(others);
+    const statuses = await wrongTokensFrom(others.slice(0, 100));
     expect(statuses.every((status) => status === 401)).toBe(true);
+    const counter = lectern.app.get(FailedAttempts);
+    for (let next = 100; next < others.length; next += 500) {
+      const tallies = await Promise.all(others.slice(next, next + 500).map((address) => counter.count(address)));
+      expect(tallies.every((tally) => tally.attempts === 1)).toBe(true);
+    }
 
     expect(await wrongToken(attacker)).toBe(429);
-  }, 120_000);
+  });
 
   it('counts the addresses of one IPv6 /64 as one client', async () => {
     const addresses = Array.from({ length: 6 }, (_, i) => `2001:db8:7:8:${i.toString(16)}::${(i + 1).toString(16)}`);
