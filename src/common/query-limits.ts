@@ -84,7 +84,7 @@ export function refuseDeepQueries(limit: number): preValidationHookHandler {
  * the variables, since `first: $n` decides what a page costs).
  *
  * A field costs 1 plus what is selected inside it; a list multiplies what is selected inside it
- * by the number of items it may hold: `first` (default 20) for a page, 10 for other lists. A
+ * by the number of items it may hold: `first` or `last` (default 20) for a page, 10 for other lists. A
  * field that declares its own `complexity` (`@Field({ complexity })`) is counted its way.
  * A document with several operations is counted as all of them.
  *
@@ -147,7 +147,8 @@ function holdsNul(variables: unknown): boolean {
 const estimatePagedCost = ({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number => {
   if (INTROSPECTION_FIELDS.has(field.name)) return 1;
   if (field.args.some((arg) => arg.name === 'first')) {
-    const pageSize = typeof args.first === 'number' ? Math.max(args.first, 0) : DEFAULT_PAGE_SIZE;
+    const asked = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : DEFAULT_PAGE_SIZE;
+    const pageSize = Math.max(asked, 0);
     return 1 + pageSize * childComplexity;
   }
   // A connection's edges are the page its field has already counted.

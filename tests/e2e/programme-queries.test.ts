@@ -295,9 +295,8 @@ describe('conferences', () => {
 
   it('refuses a cursor cut short, rather than starting the page somewhere else', async () => {
     const { pageInfo } = await conferenceSlugs({ first: 2 });
-    // A cursor copied without its last characters: "cG9zaXRpb246" is what is left of "cG9zaXRpb246MQ".
-    const truncated = pageInfo.endCursor!.slice(0, 'cG9zaXRpb246'.length);
-    expect(Buffer.from(truncated, 'base64url').toString()).toBe('position:');
+    // A cursor copied without its last characters no longer holds a whole sort key.
+    const truncated = pageInfo.endCursor!.slice(0, -3);
     expectUserError(await lectern.graphql(CONFERENCES, { first: 2, after: truncated }), 'BAD_USER_INPUT', 'after');
   });
 });
