@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, PartialType } from '@nestjs/graphql';
 import { LocalisedTextInput, localisedField } from '../common/localisation';
+import { IdInput } from '../common/mutation-input';
 import { ProgrammeFollows } from './conference.entity';
 
 @InputType({ description: 'A new conference; it starts as a draft.' })
@@ -47,8 +48,20 @@ export class CreateConferenceInput {
   programmeFollows?: ProgrammeFollows;
 }
 
-@InputType({ description: 'Fields left out stay as they are.' })
-export class UpdateConferenceInput extends PartialType(CreateConferenceInput) {}
+@InputType({ description: 'The conference to change, and the changes: fields left out stay as they are.' })
+export class UpdateConferenceInput extends PartialType(CreateConferenceInput) {
+  @Field(() => ID, { nullable: true, description: "The conference's id; required (optional only while the argument `id` is accepted)." })
+  id?: string | null;
+}
+
+@InputType({ description: 'The conference to delete, with everything in it.' })
+export class DeleteConferenceInput extends IdInput("The conference's id.") {}
+
+@InputType({ description: 'The conference to publish.' })
+export class PublishConferenceInput extends IdInput("The conference's id.") {}
+
+@InputType({ description: 'The conference to unpublish.' })
+export class UnpublishConferenceInput extends IdInput("The conference's id.") {}
 
 @InputType({ description: 'A new room of a conference.' })
 export class CreateRoomInput {
@@ -74,8 +87,10 @@ export class CreateRoomInput {
   published?: boolean;
 }
 
-@InputType({ description: 'Fields left out stay as they are.' })
+@InputType({ description: 'The room to change, and the changes: fields left out stay as they are.' })
 export class UpdateRoomInput {
+  @Field(() => ID, { nullable: true, description: "The room's id; required (optional only while the argument `id` is accepted)." })
+  id?: string | null;
   @Field({ nullable: true, description: 'Unique within the conference.' }) slug?: string;
   @Field({ nullable: true, description: "The room's name." }) name?: string;
   @Field(() => Int, { nullable: true, description: 'How many people it seats; null: unknown.' }) capacity?: number | null;
@@ -106,11 +121,19 @@ export class CreateTrackInput {
   published?: boolean;
 }
 
-@InputType({ description: 'Fields left out stay as they are.' })
+@InputType({ description: 'The track to change, and the changes: fields left out stay as they are.' })
 export class UpdateTrackInput {
+  @Field(() => ID, { nullable: true, description: "The track's id; required (optional only while the argument `id` is accepted)." })
+  id?: string | null;
   @Field({ nullable: true, description: 'Unique within the conference.' }) slug?: string;
   @Field({ nullable: true, description: "The track's name." }) name?: string;
   @Field(() => String, { nullable: true, description: 'A colour for programme grids, as #rrggbb; null: none.' }) color?: string | null;
   @Field(() => Int, { nullable: true, description: "Where it sorts among the conference's tracks." }) position?: number;
   @Field({ nullable: true, description: 'Whether the public sees it.' }) published?: boolean;
 }
+
+@InputType({ description: 'The room to delete.' })
+export class DeleteRoomInput extends IdInput("The room's id.") {}
+
+@InputType({ description: 'The track to delete.' })
+export class DeleteTrackInput extends IdInput("The track's id.") {}

@@ -6,14 +6,23 @@ import { Viewer } from '../auth/viewer';
 import { Connection, PageArgs } from '../common/connection';
 import { parseId } from '../common/entities';
 import { localise } from '../common/localisation';
+import { mutationInput, newInputArg, replacedArg } from '../common/mutation-input';
 import { inFormat, TextFormat } from '../common/rich-text';
 import { Conference, ConferenceStatus } from './conference.entity';
-import { CreateConferenceInput, UpdateConferenceInput } from './conference.inputs';
+import {
+  CreateConferenceInput,
+  DeleteConferenceInput,
+  PublishConferenceInput,
+  UnpublishConferenceInput,
+  UpdateConferenceInput,
+} from './conference.inputs';
 import { ConferenceLoader } from './conference.loader';
 import { ConferenceService } from './conference.service';
 import { Room } from './room.entity';
 import { Track } from './track.entity';
 import { visiblePart } from './conference-part.service';
+
+const CONFERENCE_ID = { type: () => ID, description: "The conference's id." };
 
 @ObjectType({ description: 'A page of conferences.' })
 export class ConferenceConnection extends Connection(Conference) {}
@@ -63,25 +72,40 @@ export class ConferenceResolver {
 
   @OrganiserMutation(() => Conference, { description: "Changes a conference's details." })
   updateConference(
-    @Args('id', { type: () => ID, description: "The conference's id." }) id: string,
-    @Args('input', { description: 'What to change.' }) input: UpdateConferenceInput,
+    @Args('input', { description: 'The conference and what to change.' }) input: UpdateConferenceInput,
+    @Args('id', replacedArg('id', CONFERENCE_ID)) id: string | null,
     @CurrentViewer() actor: Viewer,
   ) {
-    return this.conferenceService.update(parseId(id, 'conference'), input, actor);
+    const { id: conferenceId, ...changes } = mutationInput(input, { id }, ['id']);
+    return this.conferenceService.update(parseId(conferenceId, 'conference'), changes, actor);
   }
 
   @OrganiserMutation(() => Conference, { description: 'Deletes a conference with everything in it.' })
-  deleteConference(@Args('id', { type: () => ID, description: "The conference's id." }) id: string, @CurrentViewer() actor: Viewer) {
-    return this.conferenceService.remove(parseId(id, 'conference'), actor);
+  deleteConference(
+    @Args('input', newInputArg(() => DeleteConferenceInput, 'The conference to delete.')) input: DeleteConferenceInput | null,
+    @Args('id', replacedArg('id', CONFERENCE_ID)) id: string | null,
+    @CurrentViewer() actor: Viewer,
+  ) {
+    return this.conferenceService.remove(parseId(mutationInput(input, { id }, ['id']).id, 'conference'), actor);
   }
 
   @OrganiserMutation(() => Conference, { description: 'Makes the conference and its published sessions public.' })
-  publishConference(@Args('id', { type: () => ID, description: "The conference's id." }) id: string, @CurrentViewer() actor: Viewer) {
-    return this.conferenceService.setStatus(parseId(id, 'conference'), ConferenceStatus.PUBLISHED, actor);
+  publishConference(
+    @Args('input', newInputArg(() => PublishConferenceInput, 'The conference to publish.')) input: PublishConferenceInput | null,
+    @Args('id', replacedArg('id', CONFERENCE_ID)) id: string | null,
+    @CurrentViewer() actor: Viewer,
+  ) {
+    const conferenceId = parseId(mutationInput(input, { id }, ['id']).id, 'conference');
+    return this.conferenceService.setStatus(conferenceId, ConferenceStatus.PUBLISHED, actor);
   }
 
   @OrganiserMutation(() => Conference, { description: 'Takes the whole conference out of public view.' })
-  unpublishConference(@Args('id', { type: () => ID, description: "The conference's id." }) id: string, @CurrentViewer() actor: Viewer) {
-    return this.conferenceService.setStatus(parseId(id, 'conference'), ConferenceStatus.DRAFT, actor);
+  unpublishConference(
+    @Args('input', newInputArg(() => UnpublishConferenceInput, 'The conference to unpublish.')) input: UnpublishConferenceInput | null,
+    @Args('id', replacedArg('id', CONFERENCE_ID)) id: string | null,
+    @CurrentViewer() actor: Viewer,
+  ) {
+    const conferenceId = parseId(mutationInput(input, { id }, ['id']).id, 'conference');
+    return this.conferenceService.setStatus(conferenceId, ConferenceStatus.DRAFT, actor);
   }
 }

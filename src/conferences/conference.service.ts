@@ -13,6 +13,7 @@ import { Conference, ConferenceStatus } from './conference.entity';
 import { CreateConferenceInput, UpdateConferenceInput } from './conference.inputs';
 import { publicConference } from '../published/public-rule';
 import { isReservedConferenceSlug } from './reserved-slugs';
+import { Changes } from '../common/mutation-input';
 
 const NAME_MAX = 200;
 const TEXT_MAX = 20000;
@@ -62,7 +63,7 @@ export class ConferenceService {
     }, within);
   }
 
-  update(id: number, input: UpdateConferenceInput, actor: Viewer, within?: EntityManager): Promise<Conference> {
+  update(id: number, input: Changes<UpdateConferenceInput>, actor: Viewer, within?: EntityManager): Promise<Conference> {
     return this.transactions.run(async (manager) => {
       const conference = await this.require(manager, id);
       requireOrganiserOf(actor, conference.id);
@@ -92,7 +93,7 @@ export class ConferenceService {
     });
   }
 
-  private apply(conference: Conference, input: UpdateConferenceInput): void {
+  private apply(conference: Conference, input: Changes<UpdateConferenceInput>): void {
     const v = new Validation();
     const { description, ...plain } = input;
     if (conference.id === undefined) {

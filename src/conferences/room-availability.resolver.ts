@@ -5,6 +5,7 @@ import { OrganiserMutation } from '../auth/organiser-mutation.decorator';
 import { RequestContext } from '../auth/request-context';
 import { Viewer } from '../auth/viewer';
 import { groupedByKey, requestLoader } from '../common/loaders';
+import { mutationInput, newInputArg, replacedArg } from '../common/mutation-input';
 import { RoomAvailability } from './room-availability.entity';
 import { RoomAvailabilityService } from './room-availability.service';
 import { Room } from './room.entity';
@@ -16,6 +17,15 @@ export class TimeWindowInput {
 
   @Field(() => GraphQLDateTime, { description: 'With an offset or Z; after `startsAt`.' })
   endsAt: Date;
+}
+
+@InputType({ description: 'A room and every window it can be used in.' })
+export class SetRoomAvailabilityInput {
+  @Field(() => ID, { description: "The room's id." })
+  roomId: string;
+
+  @Field(() => [TimeWindowInput], { description: 'Every window the room can be used in; they replace the stored ones. Empty: throughout.' })
+  windows: TimeWindowInput[];
 }
 
 @Resolver(() => Room)
@@ -31,11 +41,13 @@ export class RoomAvailabilityResolver {
 
   @OrganiserMutation(() => Room, { description: 'Replaces the windows the room can be used in; an empty list: throughout.' })
   setRoomAvailability(
-    @Args('roomId', { type: () => ID, description: "The room's id." }) roomId: string,
-    @Args('windows', { type: () => [TimeWindowInput], description: 'Every window the room can be used in; they replace the stored ones.' })
-    windows: TimeWindowInput[],
+    @Args('input', newInputArg(() => SetRoomAvailabilityInput, 'The room and its windows.')) input: SetRoomAvailabilityInput | null,
+    @Args('roomId', replacedArg('roomId', { type: () => ID, description: "The room's id." })) roomId: string | null,
+    @Args('windows', replacedArg('windows', { type: () => [TimeWindowInput], description: 'Every window the room can be used in.' }))
+    windows: TimeWindowInput[] | null,
     @CurrentViewer() actor: Viewer,
   ) {
-    return this.availabilityService.set(roomId, windows, actor);
+    const given = mutationInput(input, { roomId, windows }, ['roomId', 'windows']);
+    return this.availabilityService.set(given.roomId, given.windows, actor);
   }
 }

@@ -2,9 +2,12 @@ import { Args, ID, Resolver } from '@nestjs/graphql';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { OrganiserMutation } from '../auth/organiser-mutation.decorator';
 import { Viewer } from '../auth/viewer';
-import { CreateRoomInput, UpdateRoomInput } from './conference.inputs';
+import { mutationInput, newInputArg, replacedArg } from '../common/mutation-input';
+import { CreateRoomInput, DeleteRoomInput, UpdateRoomInput } from './conference.inputs';
 import { Room } from './room.entity';
 import { RoomService } from './room.service';
+
+const ROOM_ID = { type: () => ID, description: "The room's id." };
 
 @Resolver(() => Room)
 export class RoomResolver {
@@ -17,15 +20,20 @@ export class RoomResolver {
 
   @OrganiserMutation(() => Room, { description: 'Changes a room.' })
   updateRoom(
-    @Args('id', { type: () => ID, description: "The room's id." }) id: string,
-    @Args('input', { description: 'What to change.' }) input: UpdateRoomInput,
+    @Args('input', { description: 'The room and what to change.' }) input: UpdateRoomInput,
+    @Args('id', replacedArg('id', ROOM_ID)) id: string | null,
     @CurrentViewer() actor: Viewer,
   ) {
-    return this.rooms.update(id, input, actor);
+    const { id: roomId, ...changes } = mutationInput(input, { id }, ['id']);
+    return this.rooms.update(roomId, changes, actor);
   }
 
   @OrganiserMutation(() => Room, { description: 'Deletes a room; its sessions stay, without a room.' })
-  deleteRoom(@Args('id', { type: () => ID, description: "The room's id." }) id: string, @CurrentViewer() actor: Viewer) {
-    return this.rooms.remove(id, actor);
+  deleteRoom(
+    @Args('input', newInputArg(() => DeleteRoomInput, 'The room to delete.')) input: DeleteRoomInput | null,
+    @Args('id', replacedArg('id', ROOM_ID)) id: string | null,
+    @CurrentViewer() actor: Viewer,
+  ) {
+    return this.rooms.remove(mutationInput(input, { id }, ['id']).id, actor);
   }
 }

@@ -7,9 +7,10 @@ import { ConferencePartService } from './conference-part.service';
 import { ConferenceService } from './conference.service';
 import { UpdateRoomInput } from './conference.inputs';
 import { Room } from './room.entity';
+import { Changes } from '../common/mutation-input';
 
 @Injectable()
-export class RoomService extends ConferencePartService<Room, UpdateRoomInput> {
+export class RoomService extends ConferencePartService<Room, Changes<UpdateRoomInput>> {
   protected readonly entity = Room;
   protected readonly noun = 'room';
 
@@ -17,7 +18,7 @@ export class RoomService extends ConferencePartService<Room, UpdateRoomInput> {
     super(dataSource, transactions, conferences, events);
   }
 
-  protected checkExtra(changes: UpdateRoomInput, v: Validation): void {
+  protected checkExtra(changes: Changes<UpdateRoomInput>, v: Validation): void {
     v.url(changes.streamUrl, 'streamUrl');
     if (changes.capacity != null) v.check(changes.capacity >= 0, 'capacity', 'must be 0 or more');
     v.check(changes.published !== null, 'published', 'cannot be cleared');

@@ -2,9 +2,12 @@ import { Args, ID, Resolver } from '@nestjs/graphql';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { OrganiserMutation } from '../auth/organiser-mutation.decorator';
 import { Viewer } from '../auth/viewer';
-import { CreateTrackInput, UpdateTrackInput } from './conference.inputs';
+import { mutationInput, newInputArg, replacedArg } from '../common/mutation-input';
+import { CreateTrackInput, DeleteTrackInput, UpdateTrackInput } from './conference.inputs';
 import { Track } from './track.entity';
 import { TrackService } from './track.service';
+
+const TRACK_ID = { type: () => ID, description: "The track's id." };
 
 @Resolver(() => Track)
 export class TrackResolver {
@@ -20,15 +23,20 @@ export class TrackResolver {
 
   @OrganiserMutation(() => Track, { description: 'Changes a track.' })
   updateTrack(
-    @Args('id', { type: () => ID, description: "The track's id." }) id: string,
-    @Args('input', { description: 'What to change.' }) input: UpdateTrackInput,
+    @Args('input', { description: 'The track and what to change.' }) input: UpdateTrackInput,
+    @Args('id', replacedArg('id', TRACK_ID)) id: string | null,
     @CurrentViewer() actor: Viewer,
   ) {
-    return this.tracks.update(id, input, actor);
+    const { id: trackId, ...changes } = mutationInput(input, { id }, ['id']);
+    return this.tracks.update(trackId, changes, actor);
   }
 
   @OrganiserMutation(() => Track, { description: 'Deletes a track; its sessions stay, without a track.' })
-  deleteTrack(@Args('id', { type: () => ID, description: "The track's id." }) id: string, @CurrentViewer() actor: Viewer) {
-    return this.tracks.remove(id, actor);
+  deleteTrack(
+    @Args('input', newInputArg(() => DeleteTrackInput, 'The track to delete.')) input: DeleteTrackInput | null,
+    @Args('id', replacedArg('id', TRACK_ID)) id: string | null,
+    @CurrentViewer() actor: Viewer,
+  ) {
+    return this.tracks.remove(mutationInput(input, { id }, ['id']).id, actor);
   }
 }

@@ -3,13 +3,16 @@ import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { OrganiserMutation } from '../auth/organiser-mutation.decorator';
 import { RequestContext } from '../auth/request-context';
 import { Viewer } from '../auth/viewer';
+import { mutationInput, newInputArg, replacedArg } from '../common/mutation-input';
 import { Speaker } from '../speakers/speaker.entity';
 import { SpeakerLoader } from '../speakers/speaker.loader';
 import { Appearance } from './appearance.entity';
 import { AppearanceService } from './appearance.service';
-import { AddAppearanceInput, UpdateAppearanceInput } from './session.inputs';
+import { AddAppearanceInput, MoveAppearanceInput, RemoveAppearanceInput, UpdateAppearanceInput } from './session.inputs';
 import { Session } from './session.entity';
 import { SessionLoader } from './session.loader';
+
+const APPEARANCE_ID = { type: () => ID, description: "The appearance's id." };
 
 @Resolver(() => Appearance)
 export class AppearanceResolver {
@@ -44,25 +47,32 @@ export class AppearanceResolver {
 
   @OrganiserMutation(() => Appearance, { description: "Moves a speaker to another place in the session's line-up." })
   moveAppearance(
-    @Args('id', { type: () => ID, description: "The appearance's id." }) id: string,
-    @Args('position', { type: () => Int, description: 'The new place in the line-up, from 0; the others shift to make room.' })
-    position: number,
+    @Args('input', newInputArg(() => MoveAppearanceInput, 'The appearance and its new place.')) input: MoveAppearanceInput | null,
+    @Args('id', replacedArg('id', APPEARANCE_ID)) id: string | null,
+    @Args('position', replacedArg('position', { type: () => Int, description: 'The new place in the line-up, from 0.' }))
+    position: number | null,
     @CurrentViewer() actor: Viewer,
   ) {
-    return this.appearances.move(id, position, actor);
+    const move = mutationInput(input, { id, position }, ['id', 'position']);
+    return this.appearances.move(move.id, move.position, actor);
   }
 
   @OrganiserMutation(() => Appearance, { description: "Changes a speaker's part, title or organisation in one session." })
   updateAppearance(
-    @Args('id', { type: () => ID, description: "The appearance's id." }) id: string,
-    @Args('input', { description: 'What to change.' }) input: UpdateAppearanceInput,
+    @Args('input', { description: 'The appearance and what to change.' }) input: UpdateAppearanceInput,
+    @Args('id', replacedArg('id', APPEARANCE_ID)) id: string | null,
     @CurrentViewer() actor: Viewer,
   ) {
-    return this.appearances.update(id, input, actor);
+    const { id: appearanceId, ...changes } = mutationInput(input, { id }, ['id']);
+    return this.appearances.update(appearanceId, changes, actor);
   }
 
   @OrganiserMutation(() => Appearance, { description: 'Takes a speaker out of a session.' })
-  removeAppearance(@Args('id', { type: () => ID, description: "The appearance's id." }) id: string, @CurrentViewer() actor: Viewer) {
-    return this.appearances.remove(id, actor);
+  removeAppearance(
+    @Args('input', newInputArg(() => RemoveAppearanceInput, 'The appearance to remove.')) input: RemoveAppearanceInput | null,
+    @Args('id', replacedArg('id', APPEARANCE_ID)) id: string | null,
+    @CurrentViewer() actor: Viewer,
+  ) {
+    return this.appearances.remove(mutationInput(input, { id }, ['id']).id, actor);
   }
 }

@@ -11,6 +11,7 @@ import { AddAppearanceInput, UpdateAppearanceInput } from './session.inputs';
 import { SessionService } from './session.service';
 import { SpeakerDirectory } from './speaker-directory.service';
 import { publicSession } from '../published/public-rule';
+import { Changes } from '../common/mutation-input';
 
 const AFFILIATION_MAX = 200;
 
@@ -82,7 +83,7 @@ export class AppearanceService {
     });
   }
 
-  update(id: string, input: UpdateAppearanceInput, actor: Viewer, within?: EntityManager): Promise<Appearance> {
+  update(id: string, input: Changes<UpdateAppearanceInput>, actor: Viewer, within?: EntityManager): Promise<Appearance> {
     return this.transactions.run(async (manager) => {
       const appearance = await this.requireFor(manager, id, actor);
       checkAffiliation(input);

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
+import { IdInput } from '../common/mutation-input';
 import { MAX_LIST_VALUES } from '../common/query-limits';
 import { LocalisedTextInput, localisedField } from '../common/localisation';
 import { AppearanceRole } from './appearance.entity';
@@ -50,8 +51,23 @@ export class CreateSessionInput {
   streamUrl?: string | null;
 }
 
-@InputType({ description: 'Fields left out stay as they are; null clears an optional one.' })
-export class UpdateSessionInput extends PartialType(OmitType(CreateSessionInput, ['conferenceId'] as const)) {}
+@InputType({ description: 'The session to change, and the changes: fields left out stay as they are; null clears an optional one.' })
+export class UpdateSessionInput extends PartialType(OmitType(CreateSessionInput, ['conferenceId'] as const)) {
+  @Field(() => ID, { nullable: true, description: "The session's id; required (optional only while the argument `id` is accepted)." })
+  id?: string | null;
+}
+
+@InputType({ description: 'The session to delete.' })
+export class DeleteSessionInput extends IdInput("The session's id.") {}
+
+@InputType({ description: 'The session to publish.' })
+export class PublishSessionInput extends IdInput("The session's id.") {}
+
+@InputType({ description: 'The session to unpublish.' })
+export class UnpublishSessionInput extends IdInput("The session's id.") {}
+
+@InputType({ description: 'The session to cancel.' })
+export class CancelSessionInput extends IdInput("The session's id.") {}
 
 @InputType({
   description: `Every field narrows the list; a list field matches any of its values, and holds at most ${MAX_LIST_VALUES} of them.`,
@@ -103,9 +119,26 @@ export class AddAppearanceInput {
   position?: number;
 }
 
-@InputType({ description: 'Fields left out stay as they are; null clears the title or organisation.' })
+@InputType({
+  description: 'The appearance to change, and the changes: fields left out stay as they are; null clears the title or organisation.',
+})
 export class UpdateAppearanceInput {
+  @Field(() => ID, { nullable: true, description: "The appearance's id; required (optional only while the argument `id` is accepted)." })
+  id?: string | null;
+
   @Field(() => AppearanceRole, { nullable: true, description: 'Their part in the session.' }) role?: AppearanceRole;
   @Field(() => String, { nullable: true, description: 'Job title at the time of the session.' }) title?: string | null;
   @Field(() => String, { nullable: true, description: 'Organisation at the time of the session.' }) organisation?: string | null;
 }
+
+@InputType({ description: "A speaker's new place in a session's line-up." })
+export class MoveAppearanceInput {
+  @Field(() => ID, { description: "The appearance's id." })
+  id: string;
+
+  @Field(() => Int, { description: 'The new place in the line-up, from 0; the others shift to make room.' })
+  position: number;
+}
+
+@InputType({ description: 'The appearance to take out of its session.' })
+export class RemoveAppearanceInput extends IdInput("The appearance's id.") {}

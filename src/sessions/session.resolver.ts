@@ -6,6 +6,7 @@ import { RequestContext } from '../auth/request-context';
 import { Viewer } from '../auth/viewer';
 import { Connection, PageArgs } from '../common/connection';
 import { LocaleWishes, localiseFor } from '../common/localisation';
+import { mutationInput, newInputArg, replacedArg } from '../common/mutation-input';
 import { inFormat, TextFormat } from '../common/rich-text';
 import { Conference } from '../conferences/conference.entity';
 import { ConferenceLoader } from '../conferences/conference.loader';
@@ -15,9 +16,19 @@ import { Room } from '../conferences/room.entity';
 import { Track } from '../conferences/track.entity';
 import { Appearance } from './appearance.entity';
 import { Session } from './session.entity';
-import { CreateSessionInput, SessionFilter, UpdateSessionInput } from './session.inputs';
+import {
+  CancelSessionInput,
+  CreateSessionInput,
+  DeleteSessionInput,
+  PublishSessionInput,
+  SessionFilter,
+  UnpublishSessionInput,
+  UpdateSessionInput,
+} from './session.inputs';
 import { SessionLoader } from './session.loader';
 import { SessionService } from './session.service';
+
+const SESSION_ID = { type: () => ID, description: "The session's id." };
 
 @ObjectType({ description: 'A page of sessions.' })
 export class SessionConnection extends Connection(Session) {}
@@ -135,31 +146,48 @@ export class SessionResolver {
 
   @OrganiserMutation(() => Session, { description: 'Changes a session.' })
   updateSession(
-    @Args('id', { type: () => ID, description: "The session's id." }) id: string,
-    @Args('input', { description: 'What to change.' }) input: UpdateSessionInput,
+    @Args('input', { description: 'The session and what to change.' }) input: UpdateSessionInput,
+    @Args('id', replacedArg('id', { type: () => ID, description: "The session's id." })) id: string | null,
     @CurrentViewer() actor: Viewer,
   ) {
-    return this.sessionService.update(id, input, actor);
+    const { id: sessionId, ...changes } = mutationInput(input, { id }, ['id']);
+    return this.sessionService.update(sessionId, changes, actor);
   }
 
   @OrganiserMutation(() => Session, { description: 'Removes a session for good; cancelSession keeps it, marked cancelled.' })
-  deleteSession(@Args('id', { type: () => ID, description: "The session's id." }) id: string, @CurrentViewer() actor: Viewer) {
-    return this.sessionService.remove(id, actor);
+  deleteSession(
+    @Args('input', newInputArg(() => DeleteSessionInput, 'The session to delete.')) input: DeleteSessionInput | null,
+    @Args('id', replacedArg('id', SESSION_ID)) id: string | null,
+    @CurrentViewer() actor: Viewer,
+  ) {
+    return this.sessionService.remove(mutationInput(input, { id }, ['id']).id, actor);
   }
 
   @OrganiserMutation(() => Session, { description: 'Shows the session to the public (once its conference is published).' })
-  publishSession(@Args('id', { type: () => ID, description: "The session's id." }) id: string, @CurrentViewer() actor: Viewer) {
-    return this.sessionService.setPublished(id, true, actor);
+  publishSession(
+    @Args('input', newInputArg(() => PublishSessionInput, 'The session to publish.')) input: PublishSessionInput | null,
+    @Args('id', replacedArg('id', SESSION_ID)) id: string | null,
+    @CurrentViewer() actor: Viewer,
+  ) {
+    return this.sessionService.setPublished(mutationInput(input, { id }, ['id']).id, true, actor);
   }
 
   @OrganiserMutation(() => Session, { description: 'Withdraws the session from the public; organisers still see it.' })
-  unpublishSession(@Args('id', { type: () => ID, description: "The session's id." }) id: string, @CurrentViewer() actor: Viewer) {
-    return this.sessionService.setPublished(id, false, actor);
+  unpublishSession(
+    @Args('input', newInputArg(() => UnpublishSessionInput, 'The session to unpublish.')) input: UnpublishSessionInput | null,
+    @Args('id', replacedArg('id', SESSION_ID)) id: string | null,
+    @CurrentViewer() actor: Viewer,
+  ) {
+    return this.sessionService.setPublished(mutationInput(input, { id }, ['id']).id, false, actor);
   }
 
   @OrganiserMutation(() => Session, { description: 'Marks the session CANCELLED; it stays in the programme and its feeds.' })
-  cancelSession(@Args('id', { type: () => ID, description: "The session's id." }) id: string, @CurrentViewer() actor: Viewer) {
-    return this.sessionService.cancel(id, actor);
+  cancelSession(
+    @Args('input', newInputArg(() => CancelSessionInput, 'The session to cancel.')) input: CancelSessionInput | null,
+    @Args('id', replacedArg('id', SESSION_ID)) id: string | null,
+    @CurrentViewer() actor: Viewer,
+  ) {
+    return this.sessionService.cancel(mutationInput(input, { id }, ['id']).id, actor);
   }
 }
 

@@ -20,6 +20,7 @@ import { Session, SessionStatus } from './session.entity';
 import { applySessionFilter, checkSessionFilter } from './session-filter';
 import { CreateSessionInput, SessionFilter, UpdateSessionInput } from './session.inputs';
 import { isPublicSession, publicSession } from '../published/public-rule';
+import { Changes } from '../common/mutation-input';
 
 const TITLE_MAX = 300;
 const TEXT_MAX = 20000;
@@ -102,7 +103,7 @@ export class SessionService {
     }, within);
   }
 
-  update(id: string | number, input: UpdateSessionInput, actor: Viewer, within?: EntityManager): Promise<Session> {
+  update(id: string | number, input: Changes<UpdateSessionInput>, actor: Viewer, within?: EntityManager): Promise<Session> {
     return this.transactions.run(async (manager) => {
       const session = await this.requireFor(manager, id, actor);
       const conference = await this.conferences.require(manager, session.conferenceId, 'conferenceId');
@@ -203,7 +204,7 @@ export class SessionService {
     manager: EntityManager,
     session: Session,
     conference: Conference,
-    input: UpdateSessionInput,
+    input: Changes<UpdateSessionInput>,
     creating: boolean,
   ): Promise<void> {
     const v = new Validation();
