@@ -48,13 +48,17 @@ export function mutationInput<T extends object, R extends keyof T>(
   const sent = fields.filter((field) => given(replaced[field]));
   const inInput = fields.filter((field) => given(input?.[field]));
   if (sent.length > 0 && inInput.length > 0) {
-    const field = sent.find((name) => inInput.includes(name)) ?? sent[0];
-    throw badInput(`input.${field}`, `give it once, in input (the argument "${field}" is deprecated), not both ways`);
+    const twice = sent.find((name) => inInput.includes(name));
+    if (twice) throw badInput(`input.${twice}`, `given twice, in input and as the deprecated argument "${twice}": give it in input only`);
+    throw badInput(
+      `input.${sent[0]}`,
+      `give it in input with the rest: the argument "${sent[0]}" is deprecated, and the two shapes do not mix`,
+    );
   }
   const merged = { ...(input ?? {}) } as T;
   for (const field of sent) merged[field] = replaced[field] as T[typeof field];
   for (const field of required) {
-    if (!given(merged[field])) throw badInput(`input.${String(field)}`, 'required');
+    if (!given(merged[field])) throw badInput(`input.${String(field)}`, 'required: give it in input');
   }
   return merged as T & { [K in R]-?: NonNullable<T[K]> };
 }

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
 import { LocalisedTextInput, localisedField } from '../common/localisation';
+import { IdInput } from '../common/mutation-input';
 
 @InputType({
   description:
@@ -70,6 +71,12 @@ export class CreateInterviewInput {
 
 @InputType({
   description:
-    'Lists given here (speakers, items) replace the stored ones whole, though an item given by `id` keeps its texts in the locales not given. Localised texts are merged by locale; text: null removes that locale.',
+    'The interview to change, and the changes. Lists given here (speakers, items) replace the stored ones whole, though an item given by `id` keeps its texts in the locales not given. Localised texts are merged by locale; text: null removes that locale.',
 })
-export class UpdateInterviewInput extends PartialType(OmitType(CreateInterviewInput, [] as const)) {}
+export class UpdateInterviewInput extends PartialType(OmitType(CreateInterviewInput, [] as const)) {
+  @Field(() => ID, { nullable: true, description: "The interview's id; required (optional only while the argument `id` is accepted)." })
+  id?: string | null;
+}
+
+@InputType({ description: 'The interview to delete, with its questions and answers.' })
+export class DeleteInterviewInput extends IdInput("The interview's id.") {}

@@ -5,6 +5,7 @@ import { RequestContext } from '../auth/request-context';
 import { Viewer } from '../auth/viewer';
 import { Connection, PageArgs } from '../common/connection';
 import { LocaleWishes, localiseFor } from '../common/localisation';
+import { mutationInput, newInputArg, replacedArg } from '../common/mutation-input';
 import { inFormat, TextFormat } from '../common/rich-text';
 import { Conference } from '../conferences/conference.entity';
 import { ConferenceLoader } from '../conferences/conference.loader';
@@ -16,9 +17,11 @@ import { Speaker } from '../speakers/speaker.entity';
 import { SpeakerLoader } from '../speakers/speaker.loader';
 import { InterviewItem } from './interview-item.entity';
 import { Interview } from './interview.entity';
-import { CreateInterviewInput, UpdateInterviewInput } from './interview.inputs';
+import { CreateInterviewInput, DeleteInterviewInput, UpdateInterviewInput } from './interview.inputs';
 import { InterviewLoader } from './interview.loader';
 import { InterviewService } from './interview.service';
+
+const INTERVIEW_ID = { type: () => ID, description: "The interview's id." };
 
 @ObjectType({ description: 'A page of interviews.' })
 export class InterviewConnection extends Connection(Interview) {}
@@ -116,16 +119,21 @@ export class InterviewResolver {
 
   @OrganiserMutation(() => Interview, { description: 'Changes an interview.' })
   updateInterview(
-    @Args('id', { type: () => ID, description: "The interview's id." }) id: string,
-    @Args('input', { description: 'What to change.' }) input: UpdateInterviewInput,
+    @Args('input', { description: 'The interview and what to change.' }) input: UpdateInterviewInput,
+    @Args('id', replacedArg('id', INTERVIEW_ID)) id: string | null,
     @CurrentViewer() actor: Viewer,
   ) {
-    return this.interviewService.update(id, input, actor);
+    const { id: interviewId, ...changes } = mutationInput(input, { id }, ['id']);
+    return this.interviewService.update(interviewId, changes, actor);
   }
 
   @OrganiserMutation(() => Interview, { description: 'Deletes an interview with its questions and answers.' })
-  deleteInterview(@Args('id', { type: () => ID, description: "The interview's id." }) id: string, @CurrentViewer() actor: Viewer) {
-    return this.interviewService.remove(id, actor);
+  deleteInterview(
+    @Args('input', newInputArg(() => DeleteInterviewInput, 'The interview to delete.')) input: DeleteInterviewInput | null,
+    @Args('id', replacedArg('id', INTERVIEW_ID)) id: string | null,
+    @CurrentViewer() actor: Viewer,
+  ) {
+    return this.interviewService.remove(mutationInput(input, { id }, ['id']).id, actor);
   }
 }
 

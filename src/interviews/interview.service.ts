@@ -18,6 +18,7 @@ import { InterviewSpeaker } from './interview-speaker.entity';
 import { Interview } from './interview.entity';
 import { CreateInterviewInput, InterviewItemInput, UpdateInterviewInput } from './interview.inputs';
 import { publicInterview } from '../published/public-rule';
+import { Changes } from '../common/mutation-input';
 
 const TEXT_MAX = 20000;
 const LINE_MAX = 300;
@@ -128,7 +129,7 @@ export class InterviewService {
     }, within);
   }
 
-  update(id: string, input: UpdateInterviewInput, actor: Viewer): Promise<Interview> {
+  update(id: string, input: Changes<UpdateInterviewInput>, actor: Viewer): Promise<Interview> {
     return this.transactions.run(async (manager) => {
       const interview = await manager.findOneBy(Interview, { id: parseId(id, 'interview') });
       if (!interview) throw notFound('interview', 'id', id);
@@ -151,7 +152,7 @@ export class InterviewService {
   private async write(
     manager: EntityManager,
     interview: Interview,
-    input: UpdateInterviewInput,
+    input: Changes<UpdateInterviewInput>,
     actor: Viewer,
     creating: boolean,
   ): Promise<Interview> {

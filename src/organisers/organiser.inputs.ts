@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { OrganiserRole } from '../auth/organiser.entity';
+import { IdInput } from '../common/mutation-input';
 
 @InputType({ description: 'A new organiser.' })
 export class CreateOrganiserInput {
@@ -14,8 +15,11 @@ export class CreateOrganiserInput {
   conferenceIds?: string[];
 }
 
-@InputType({ description: 'A list of conferences given here replaces the scope whole.' })
+@InputType({ description: 'The organiser to change, and the changes: a list of conferences given here replaces the scope whole.' })
 export class UpdateOrganiserInput {
+  @Field(() => ID, { nullable: true, description: "The organiser's id; required (optional only while the argument `id` is accepted)." })
+  id?: string | null;
+
   @Field({ nullable: true, description: 'Their name.' }) name?: string;
   @Field(() => OrganiserRole, { nullable: true, description: 'ADMIN or ORGANISER.' }) role?: OrganiserRole;
   @Field(() => [ID], { nullable: true, description: 'The conferences an ORGANISER may change.' }) conferenceIds?: string[];
@@ -32,3 +36,9 @@ export class CreateAccessTokenInput {
   @Field(() => ID, { nullable: true, description: 'Whose token (admins only); your own if empty.' })
   organiserId?: string | null;
 }
+
+@InputType({ description: 'The organiser to remove, with their tokens.' })
+export class DeleteOrganiserInput extends IdInput("The organiser's id.") {}
+
+@InputType({ description: 'The token to revoke.' })
+export class RevokeAccessTokenInput extends IdInput("The token's id (`accessTokens { id }`).") {}

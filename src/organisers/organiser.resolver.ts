@@ -4,9 +4,18 @@ import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { OrganiserMutation } from '../auth/organiser-mutation.decorator';
 import { Organiser } from '../auth/organiser.entity';
 import { Viewer } from '../auth/viewer';
+import { mutationInput, newInputArg, replacedArg } from '../common/mutation-input';
 import { Conference } from '../conferences/conference.entity';
-import { CreateAccessTokenInput, CreateOrganiserInput, UpdateOrganiserInput } from './organiser.inputs';
+import {
+  CreateAccessTokenInput,
+  CreateOrganiserInput,
+  DeleteOrganiserInput,
+  RevokeAccessTokenInput,
+  UpdateOrganiserInput,
+} from './organiser.inputs';
 import { OrganiserService } from './organiser.service';
+
+const ORGANISER_ID = { type: () => ID, description: "The organiser's id." };
 
 @ObjectType({ description: 'A new access token with its secret, shown this once.' })
 export class CreatedAccessToken {
@@ -48,16 +57,21 @@ export class OrganiserResolver {
 
   @OrganiserMutation(() => Organiser, { description: "Changes an organiser's name, role or conferences (admins only)." })
   updateOrganiser(
-    @Args('id', { type: () => ID, description: "The organiser's id." }) id: string,
-    @Args('input', { description: 'What to change.' }) input: UpdateOrganiserInput,
+    @Args('input', { description: 'The organiser and what to change.' }) input: UpdateOrganiserInput,
+    @Args('id', replacedArg('id', ORGANISER_ID)) id: string | null,
     @CurrentViewer() actor: Viewer,
   ) {
-    return this.organiserService.update(id, input, actor);
+    const { id: organiserId, ...changes } = mutationInput(input, { id }, ['id']);
+    return this.organiserService.update(organiserId, changes, actor);
   }
 
   @OrganiserMutation(() => Organiser, { description: 'Removes an organiser and their tokens (admins only).' })
-  deleteOrganiser(@Args('id', { type: () => ID, description: "The organiser's id." }) id: string, @CurrentViewer() actor: Viewer) {
-    return this.organiserService.remove(id, actor);
+  deleteOrganiser(
+    @Args('input', newInputArg(() => DeleteOrganiserInput, 'The organiser to remove.')) input: DeleteOrganiserInput | null,
+    @Args('id', replacedArg('id', ORGANISER_ID)) id: string | null,
+    @CurrentViewer() actor: Viewer,
+  ) {
+    return this.organiserService.remove(mutationInput(input, { id }, ['id']).id, actor);
   }
 
   @OrganiserMutation(() => CreatedAccessToken, { description: 'Creates a personal access token; the secret is in this answer only.' })
@@ -67,9 +81,10 @@ export class OrganiserResolver {
 
   @OrganiserMutation(() => AccessToken, { description: 'Revokes a token at once.' })
   revokeAccessToken(
-    @Args('id', { type: () => ID, description: "The token's id (`accessTokens { id }`)." }) id: string,
+    @Args('input', newInputArg(() => RevokeAccessTokenInput, 'The token to revoke.')) input: RevokeAccessTokenInput | null,
+    @Args('id', replacedArg('id', { type: () => ID, description: "The token's id (`accessTokens { id }`)." })) id: string | null,
     @CurrentViewer() actor: Viewer,
   ) {
-    return this.organiserService.revokeToken(id, actor);
+    return this.organiserService.revokeToken(mutationInput(input, { id }, ['id']).id, actor);
   }
 }

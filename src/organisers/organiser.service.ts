@@ -12,6 +12,7 @@ import { Validation } from '../common/validation';
 import { Conference } from '../conferences/conference.entity';
 import { Transactions } from '../database/transactions';
 import { CreateAccessTokenInput, CreateOrganiserInput, UpdateOrganiserInput } from './organiser.inputs';
+import { Changes } from '../common/mutation-input';
 
 /** Organisers, their scopes and their tokens. Admins manage everyone; an organiser, their own tokens. */
 @Injectable()
@@ -50,7 +51,7 @@ export class OrganiserService {
     }, within);
   }
 
-  async update(id: string, input: UpdateOrganiserInput, actor: Viewer): Promise<Organiser> {
+  async update(id: string, input: Changes<UpdateOrganiserInput>, actor: Viewer): Promise<Organiser> {
     requireAdmin(actor, 'change organisers');
     const organiser = await this.transactions.run(async (manager) => {
       const organiser = await this.require(manager, id);

@@ -1,9 +1,10 @@
-import { Args, Field, Int, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Field, InputType, Int, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { OrganiserMutation } from '../auth/organiser-mutation.decorator';
 import { organises, Viewer } from '../auth/viewer';
 import { localise } from '../common/localisation';
+import { mutationInput, newInputArg, replacedArg } from '../common/mutation-input';
 import { inFormat, TextFormat } from '../common/rich-text';
 import { ConferenceService } from '../conferences/conference.service';
 import { toReleasedSession } from './changelog';
@@ -21,6 +22,18 @@ export class ReleasedProgramme {
   sessions: ReleasedSession[];
 }
 
+@InputType({ description: 'The conference whose published programme to release, and what to call the release.' })
+export class ReleaseScheduleInput {
+  @Field({ description: "The conference's slug; you must organise it." })
+  conferenceSlug: string;
+
+  @Field({ description: 'E.g. "v3 — keynote moved".' })
+  name: string;
+
+  @Field(() => String, { nullable: true, description: 'A longer word on what changed, for readers.' })
+  note?: string | null;
+}
+
 @Resolver(() => ScheduleRelease)
 export class ReleaseResolver {
   constructor(
@@ -32,12 +45,16 @@ export class ReleaseResolver {
     description: 'Freezes the published programme as the next numbered release; refused while ERROR conflicts exist.',
   })
   releaseSchedule(
-    @Args('conferenceSlug', { description: "The conference's slug; you must organise it." }) conferenceSlug: string,
-    @Args('name', { description: 'E.g. "v3 — keynote moved".' }) name: string,
-    @Args('note', { type: () => String, nullable: true, description: 'A longer word on what changed, for readers.' }) note: string | null,
+    @Args('input', newInputArg(() => ReleaseScheduleInput, 'The conference and the name of the release.'))
+    input: ReleaseScheduleInput | null,
+    @Args('conferenceSlug', replacedArg('conferenceSlug', { type: () => String, description: "The conference's slug." }))
+    conferenceSlug: string | null,
+    @Args('name', replacedArg('name', { type: () => String, description: 'E.g. "v3 — keynote moved".' })) name: string | null,
+    @Args('note', replacedArg('note', { type: () => String, description: 'A longer word on what changed.' })) note: string | null,
     @CurrentViewer() actor: Viewer,
   ) {
-    return this.releaseService.release(conferenceSlug, name, note, actor);
+    const release = mutationInput(input, { conferenceSlug, name, note }, ['conferenceSlug', 'name']);
+    return this.releaseService.release(release.conferenceSlug, release.name, release.note ?? null, actor);
   }
 
   @Query(() => [ScheduleRelease], { description: "The conference's schedule releases, newest first." })

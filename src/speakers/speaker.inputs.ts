@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, PartialType } from '@nestjs/graphql';
 import { LocalisedTextInput, localisedField } from '../common/localisation';
+import { IdInput } from '../common/mutation-input';
 
 @InputType({ description: "A link on a speaker's profile." })
 export class SpeakerLinkInput {
@@ -56,5 +57,11 @@ export class CreateSpeakerInput {
   email?: string | null;
 }
 
-@InputType({ description: 'Fields left out stay as they are.' })
-export class UpdateSpeakerInput extends PartialType(CreateSpeakerInput) {}
+@InputType({ description: 'The speaker to change, and the changes: fields left out stay as they are.' })
+export class UpdateSpeakerInput extends PartialType(CreateSpeakerInput) {
+  @Field(() => ID, { nullable: true, description: "The speaker's id; required (optional only while the argument `id` is accepted)." })
+  id?: string | null;
+}
+
+@InputType({ description: 'The speaker to delete, with their appearances.' })
+export class DeleteSpeakerInput extends IdInput("The speaker's id.") {}

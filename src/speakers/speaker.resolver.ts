@@ -5,11 +5,14 @@ import { RequestContext } from '../auth/request-context';
 import { ownsSpeaker, Viewer } from '../auth/viewer';
 import { parseId } from '../common/entities';
 import { LocaleWishes, localiseFor } from '../common/localisation';
+import { mutationInput, newInputArg, replacedArg } from '../common/mutation-input';
 import { inFormat, TextFormat } from '../common/rich-text';
 import { Speaker } from './speaker.entity';
-import { CreateSpeakerInput, UpdateSpeakerInput } from './speaker.inputs';
+import { CreateSpeakerInput, DeleteSpeakerInput, UpdateSpeakerInput } from './speaker.inputs';
 import { SpeakerLoader } from './speaker.loader';
 import { SpeakerService } from './speaker.service';
+
+const SPEAKER_ID = { type: () => ID, description: "The speaker's id." };
 
 @Resolver(() => Speaker)
 export class SpeakerResolver {
@@ -78,16 +81,21 @@ export class SpeakerResolver {
 
   @OrganiserMutation(() => Speaker, { description: "Changes a speaker's profile (the owner conference's organisers and admins only)." })
   updateSpeaker(
-    @Args('id', { type: () => ID, description: "The speaker's id." }) id: string,
-    @Args('input', { description: 'What to change.' }) input: UpdateSpeakerInput,
+    @Args('input', { description: 'The speaker and what to change.' }) input: UpdateSpeakerInput,
+    @Args('id', replacedArg('id', SPEAKER_ID)) id: string | null,
     @CurrentViewer() actor: Viewer,
   ) {
-    return this.speakers.update(parseId(id, 'speaker'), input, actor);
+    const { id: speakerId, ...changes } = mutationInput(input, { id }, ['id']);
+    return this.speakers.update(parseId(speakerId, 'speaker'), changes, actor);
   }
 
   @OrganiserMutation(() => Speaker, { description: 'Deletes a speaker and their appearances.' })
-  deleteSpeaker(@Args('id', { type: () => ID, description: "The speaker's id." }) id: string, @CurrentViewer() actor: Viewer) {
-    return this.speakers.remove(parseId(id, 'speaker'), actor);
+  deleteSpeaker(
+    @Args('input', newInputArg(() => DeleteSpeakerInput, 'The speaker to delete.')) input: DeleteSpeakerInput | null,
+    @Args('id', replacedArg('id', SPEAKER_ID)) id: string | null,
+    @CurrentViewer() actor: Viewer,
+  ) {
+    return this.speakers.remove(parseId(mutationInput(input, { id }, ['id']).id, 'speaker'), actor);
   }
 
   private async wishes(speaker: Speaker, context: RequestContext, locale: string | undefined): Promise<LocaleWishes> {

@@ -14,6 +14,7 @@ import { SpeakerSlug } from './speaker-slug.entity';
 import { Speaker } from './speaker.entity';
 import { CreateSpeakerInput, UpdateSpeakerInput } from './speaker.inputs';
 import { publicSession } from '../published/public-rule';
+import { Changes } from '../common/mutation-input';
 
 const NAME_MAX = 200;
 const BIO_MAX = 20000;
@@ -64,7 +65,7 @@ export class SpeakerService {
   }
 
   /** The profile is its owner's (see `ownsSpeaker`); the conferences that merely link the person may not change it. */
-  update(id: number, input: UpdateSpeakerInput, actor: Viewer, within?: EntityManager): Promise<Speaker> {
+  update(id: number, input: Changes<UpdateSpeakerInput>, actor: Viewer, within?: EntityManager): Promise<Speaker> {
     return this.transactions.run(async (manager) => {
       const speaker = await this.require(manager, id);
       requireSpeakerOwner(actor, speaker);
@@ -126,7 +127,7 @@ export class SpeakerService {
     return rows.map((row) => Number(row.conferenceId));
   }
 
-  private apply(speaker: Speaker, input: UpdateSpeakerInput): void {
+  private apply(speaker: Speaker, input: Changes<UpdateSpeakerInput>): void {
     const v = new Validation();
     const { bio, otherNames, links, photoAlt, otherSlugs, conferenceId: _owner, ...plain } = input;
     if (speaker.id === undefined) v.required(input.slug, 'slug').required(input.name, 'name');

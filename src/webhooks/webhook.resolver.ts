@@ -5,12 +5,13 @@ import { OrganiserMutation } from '../auth/organiser-mutation.decorator';
 import { RequestContext } from '../auth/request-context';
 import { Viewer } from '../auth/viewer';
 import { Connection, PageArgs } from '../common/connection';
+import { mutationInput, newInputArg, replacedArg } from '../common/mutation-input';
 import { Conference } from '../conferences/conference.entity';
 import { ConferenceLoader } from '../conferences/conference.loader';
 import { WebhookClock } from './webhook-clock';
 import { WebhookAttempt, WebhookDelivery } from './webhook-delivery.entity';
 import { Webhook } from './webhook.entity';
-import { CreateWebhookInput, UpdateWebhookInput } from './webhook.inputs';
+import { CreateWebhookInput, DeleteWebhookInput, RotateWebhookSecretInput, UpdateWebhookInput } from './webhook.inputs';
 import { IssuedWebhook, WebhookService } from './webhook.service';
 
 @ObjectType({ description: 'A new webhook with its signing secret, shown this once.' })
@@ -27,6 +28,8 @@ export class CreatedWebhook {
 
 @ObjectType({ description: 'A page of webhook deliveries.' })
 export class WebhookDeliveryConnection extends Connection(WebhookDelivery) {}
+
+const WEBHOOK_ID = { type: () => ID, description: "The webhook's id." };
 
 const created = ({ secret, webhook }: IssuedWebhook): CreatedWebhook => ({ secret, webhook });
 
@@ -73,16 +76,21 @@ export class WebhookResolver {
 
   @OrganiserMutation(() => Webhook, { description: "Changes a webhook's address, events or description." })
   updateWebhook(
-    @Args('id', { type: () => ID, description: "The webhook's id." }) id: string,
-    @Args('input', { description: 'What to change.' }) input: UpdateWebhookInput,
+    @Args('input', { description: 'The webhook and what to change.' }) input: UpdateWebhookInput,
+    @Args('id', replacedArg('id', WEBHOOK_ID)) id: string | null,
     @CurrentViewer() actor: Viewer,
   ) {
-    return this.webhookService.update(id, input, actor);
+    const { id: webhookId, ...changes } = mutationInput(input, { id }, ['id']);
+    return this.webhookService.update(webhookId, changes, actor);
   }
 
   @OrganiserMutation(() => Webhook, { description: 'Removes a webhook and its delivery log; deliveries still waiting are not sent.' })
-  deleteWebhook(@Args('id', { type: () => ID, description: "The webhook's id." }) id: string, @CurrentViewer() actor: Viewer) {
-    return this.webhookService.remove(id, actor);
+  deleteWebhook(
+    @Args('input', newInputArg(() => DeleteWebhookInput, 'The webhook to remove.')) input: DeleteWebhookInput | null,
+    @Args('id', replacedArg('id', WEBHOOK_ID)) id: string | null,
+    @CurrentViewer() actor: Viewer,
+  ) {
+    return this.webhookService.remove(mutationInput(input, { id }, ['id']).id, actor);
   }
 
   @OrganiserMutation(() => CreatedWebhook, {
@@ -90,15 +98,18 @@ export class WebhookResolver {
       'Makes a new signing secret, in this answer only, and signs with it from now on. For 24 hours the old secret signs each delivery too (a second signature in webhook-signature), so receivers can switch; see `previousSecretExpiresAt`.',
   })
   async rotateWebhookSecret(
-    @Args('id', { type: () => ID, description: "The webhook's id." }) id: string,
-    @Args('revokePrevious', {
-      defaultValue: false,
-      description: 'Stop signing with the old secret at once, with no grace period (when it leaked).',
-    })
-    revokePrevious: boolean,
+    @Args('input', newInputArg(() => RotateWebhookSecretInput, 'The webhook, and whether the old secret stops at once.'))
+    input: RotateWebhookSecretInput | null,
+    @Args('id', replacedArg('id', WEBHOOK_ID)) id: string | null,
+    @Args(
+      'revokePrevious',
+      replacedArg('revokePrevious', { type: () => Boolean, description: 'Stop signing with the old secret at once; default false.' }),
+    )
+    revokePrevious: boolean | null,
     @CurrentViewer() actor: Viewer,
   ) {
-    return created(await this.webhookService.rotateSecret(id, revokePrevious, actor));
+    const rotation = mutationInput(input, { id, revokePrevious }, ['id']);
+    return created(await this.webhookService.rotateSecret(rotation.id, rotation.revokePrevious ?? false, actor));
   }
 }
 

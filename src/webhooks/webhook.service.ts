@@ -15,6 +15,7 @@ import { newWebhookSecret, ROTATED_SECRET_GRACE_MS } from './webhook-signature';
 import { targetProblem } from './webhook-target';
 import { Webhook, WebhookEvent } from './webhook.entity';
 import { CreateWebhookInput, UpdateWebhookInput } from './webhook.inputs';
+import { Changes } from '../common/mutation-input';
 
 const URL_MAX = 2000;
 const DESCRIPTION_MAX = 500;
@@ -79,7 +80,7 @@ export class WebhookService {
     });
   }
 
-  async update(id: string, input: UpdateWebhookInput, actor: Viewer): Promise<Webhook> {
+  async update(id: string, input: Changes<UpdateWebhookInput>, actor: Viewer): Promise<Webhook> {
     await this.requireFor(this.webhooks.manager, id, actor);
     const v = new Validation()
       .check(input.url !== null, 'url', 'cannot be cleared')
@@ -128,7 +129,7 @@ export class WebhookService {
   }
 
   /** The fields both create and update take; the URL's host is looked up, so this runs outside any transaction. */
-  private async checkFields(v: Validation, input: UpdateWebhookInput): Promise<void> {
+  private async checkFields(v: Validation, input: Changes<UpdateWebhookInput>): Promise<void> {
     v.maxLength(input.url, URL_MAX, 'url').maxLength(input.description, DESCRIPTION_MAX, 'description');
     if (input.events) v.check(input.events.length > 0, 'events', 'name at least one event');
     if (input.url && v.ok) {

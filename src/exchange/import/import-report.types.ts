@@ -1,4 +1,4 @@
-import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ColumnMapping, ImportColumn } from './csv-parser';
 import { ImportFormat } from './imported-programme';
 
@@ -102,4 +102,34 @@ registerEnumType(ImportColumn, {
 export class ColumnMappingInput implements ColumnMapping {
   @Field(() => ImportColumn, { description: 'The field the column holds.' }) field: ImportColumn;
   @Field({ description: "The column's name as the header row writes it." }) column: string;
+}
+
+@InputType({ description: 'A schedule document to import into a conference, and how.' })
+export class ImportProgrammeInput {
+  @Field(() => ID, { description: 'The conference to import into; you must organise it.' })
+  conferenceId: string;
+
+  @Field(() => ImportFormat, { description: 'The format of the document.' })
+  format: ImportFormat;
+
+  @Field({ description: 'The whole document as text (XML, JSON or CSV).' })
+  document: string;
+
+  @Field({ defaultValue: false, description: 'Report what the import would do, and change nothing.' })
+  dryRun: boolean;
+
+  @Field(() => MissingSessions, {
+    defaultValue: MissingSessions.KEEP,
+    description: 'What to do with sessions of earlier imports that the document no longer has.',
+  })
+  missing: MissingSessions;
+
+  @Field(() => [ColumnMappingInput], { nullable: true, description: 'For CSV: which column holds which field.' })
+  mapping?: ColumnMappingInput[] | null;
+
+  @Field(() => [SpeakerMatchInput], {
+    nullable: true,
+    description: 'People of the document confirmed to be speakers Lectern has (remembered, so the next import needs no confirmation).',
+  })
+  speakerMatches?: SpeakerMatchInput[] | null;
 }
