@@ -14,6 +14,7 @@ import { acceptedLocales } from './common/localisation';
 import { UserErrorFilter } from './common/user-error.filter';
 import { ConferencesModule } from './conferences/conferences.module';
 import { ConflictsModule } from './conflicts/conflicts.module';
+import { NodesModule } from './nodes/nodes.module';
 import { ReleasesModule } from './releases/releases.module';
 import { APP_CONFIG, AppConfig } from './config/configuration';
 import { LecternConfigModule } from './config/config.module';
@@ -78,6 +79,7 @@ export const GRAPHQL_PATH = '/graphql';
     InterviewsModule,
     ConflictsModule,
     ReleasesModule,
+    NodesModule,
     CalendarModule,
     WebsiteModule,
     ExchangeModule,

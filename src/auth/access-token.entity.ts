@@ -1,3 +1,5 @@
+import { asGlobalId } from '../common/global-id';
+import { Node } from '../common/node';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
@@ -5,10 +7,10 @@ import { InstantColumn } from '../database/columns';
 import { Organiser } from './organiser.entity';
 
 /** A personal access token. The secret itself is shown once and never stored: only its hash. */
-@ObjectType({ description: 'A personal access token (the secret is shown only when it is created).' })
+@ObjectType({ description: 'A personal access token (the secret is shown only when it is created).', implements: () => [Node] })
 @Entity('access_tokens')
 export class AccessToken {
-  @Field(() => ID, { description: "The token's id, to revoke it." })
+  @Field(() => ID, { description: "The token's id, to revoke it.", middleware: [asGlobalId] })
   @PrimaryGeneratedColumn()
   id: number;
 

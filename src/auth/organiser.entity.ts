@@ -1,3 +1,5 @@
+import { asGlobalId } from '../common/global-id';
+import { Node } from '../common/node';
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
@@ -18,10 +20,10 @@ registerEnumType(OrganiserRole, {
   },
 });
 
-@ObjectType({ description: 'Someone who keeps programmes.' })
+@ObjectType({ description: 'Someone who keeps programmes.', implements: () => [Node] })
 @Entity('organisers')
 export class Organiser {
-  @Field(() => ID, { description: "The organiser's id." })
+  @Field(() => ID, { description: "The organiser's id.", middleware: [asGlobalId] })
   @PrimaryGeneratedColumn()
   id: number;
 

@@ -1,5 +1,6 @@
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { PublicMutation } from '../auth/public-mutation.decorator';
+import { globalIdOf } from '../common/global-id';
 import { Session } from '../sessions/session.entity';
 import { AgendaService } from './agenda.service';
 import { CalendarLinks } from './calendar-links.service';
@@ -41,6 +42,13 @@ export class AgendaResolver {
     @Args('sessionId', { type: () => ID, description: "The session's id." }) sessionId: string,
   ) {
     return this.agendas.remove(token, sessionId);
+  }
+
+  @ResolveField(() => ID, {
+    description: "The agenda's global id, for client caches; `node` does not open agendas, only their tokens do.",
+  })
+  id(@Parent() { agenda }: PersonalAgenda) {
+    return globalIdOf('Agenda', agenda.id);
   }
 
   @ResolveField(() => [Session], { description: 'Its published sessions in time order; unscheduled ones last.' })

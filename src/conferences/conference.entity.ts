@@ -1,3 +1,5 @@
+import { asGlobalId } from '../common/global-id';
+import { Node } from '../common/node';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { InstantColumn, LocalisedColumn } from '../database/columns';
@@ -27,10 +29,10 @@ registerEnumType(ProgrammeFollows, {
   },
 });
 
-@ObjectType({ description: 'One edition of an event, e.g. Internetdagarna 2020.' })
+@ObjectType({ description: 'One edition of an event, e.g. Internetdagarna 2020.', implements: () => [Node] })
 @Entity('conferences')
 export class Conference {
-  @Field(() => ID, { description: "The conference's id, for mutations." })
+  @Field(() => ID, { description: "The conference's id, for mutations.", middleware: [asGlobalId] })
   @PrimaryGeneratedColumn()
   id: number;
 

@@ -1,12 +1,14 @@
+import { asGlobalId } from '../common/global-id';
+import { Node } from '../common/node';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Conference } from './conference.entity';
 
-@ObjectType({ description: 'A place sessions happen in; an online room has a stream URL.' })
+@ObjectType({ description: 'A place sessions happen in; an online room has a stream URL.', implements: () => [Node] })
 @Entity('rooms')
 @Index('UQ_rooms_conference_slug', ['conferenceId', 'slug'], { unique: true })
 export class Room {
-  @Field(() => ID, { description: "The room's id, for mutations and session inputs." })
+  @Field(() => ID, { description: "The room's id, for mutations and session inputs.", middleware: [asGlobalId] })
   @PrimaryGeneratedColumn()
   id: number;
 

@@ -1,12 +1,14 @@
+import { asGlobalId } from '../common/global-id';
+import { Node } from '../common/node';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Conference } from './conference.entity';
 
-@ObjectType({ description: 'A theme that groups sessions of one conference.' })
+@ObjectType({ description: 'A theme that groups sessions of one conference.', implements: () => [Node] })
 @Entity('tracks')
 @Index('UQ_tracks_conference_slug', ['conferenceId', 'slug'], { unique: true })
 export class Track {
-  @Field(() => ID, { description: "The track's id, for mutations and session inputs." })
+  @Field(() => ID, { description: "The track's id, for mutations and session inputs.", middleware: [asGlobalId] })
   @PrimaryGeneratedColumn()
   id: number;
 

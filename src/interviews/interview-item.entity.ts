@@ -1,3 +1,5 @@
+import { asGlobalId } from '../common/global-id';
+import { Node } from '../common/node';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { LocalisedColumn } from '../database/columns';
@@ -5,11 +7,11 @@ import { LocalisedText } from '../common/localisation';
 import { Speaker } from '../speakers/speaker.entity';
 import { Interview } from './interview.entity';
 
-@ObjectType({ description: 'One question of an interview and one answer to it.' })
+@ObjectType({ description: 'One question of an interview and one answer to it.', implements: () => [Node] })
 @Entity('interview_items')
 @Index('UQ_interview_items_position', ['interviewId', 'position'], { unique: true })
 export class InterviewItem {
-  @Field(() => ID, { description: "The item's id, to keep and change it in `updateInterview`." })
+  @Field(() => ID, { description: "The item's id, to keep and change it in `updateInterview`.", middleware: [asGlobalId] })
   @PrimaryGeneratedColumn()
   id: number;
 

@@ -1,3 +1,5 @@
+import { asGlobalId } from '../common/global-id';
+import { Node } from '../common/node';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { GraphQLDateTime } from 'graphql-scalars';
@@ -6,10 +8,10 @@ import { LocalisedText } from '../common/localisation';
 import { Conference } from '../conferences/conference.entity';
 import { Session } from '../sessions/session.entity';
 
-@ObjectType({ description: 'A published Q&A with one or more speakers, about a conference or a session.' })
+@ObjectType({ description: 'A published Q&A with one or more speakers, about a conference or a session.', implements: () => [Node] })
 @Entity('interviews')
 export class Interview {
-  @Field(() => ID, { description: "The interview's id, for mutations." })
+  @Field(() => ID, { description: "The interview's id, for mutations.", middleware: [asGlobalId] })
   @PrimaryGeneratedColumn()
   id: number;
 

@@ -1,6 +1,7 @@
 import { Args, Context, ID, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { PubSub } from 'mercurius';
 import { RequestContext } from '../auth/request-context';
+import { globalIdOf } from '../common/global-id';
 import { organises } from '../auth/viewer';
 import { Conference } from '../conferences/conference.entity';
 import { ConferenceService } from '../conferences/conference.service';
@@ -31,7 +32,8 @@ function asChange(change: LiveChange, _args: unknown, context: SubscriptionConte
   return {
     kind: change.kind,
     conferenceId: change.conferenceId,
-    sessionId: change.sessionId === null ? null : String(change.sessionId),
+    sessionId: change.sessionId === null ? null : globalIdOf('Session', change.sessionId),
+    sessionRowId: change.sessionId,
     at: new Date(change.at),
   };
 }
@@ -80,10 +82,7 @@ export class LiveResolver {
     description: 'The session as it is now; null when the change is not about one, or it is gone (deleted, or withdrawn from the reader).',
   })
   session(@Parent() change: ProgrammeChange, @Context() context: RequestContext): Promise<Session | null> | null {
-    if (change.sessionId === null) return null;
-    return this.sessions
-      .visible(context.viewer)
-      .andWhere('session.id = :id', { id: Number(change.sessionId) })
-      .getOne();
+    if (change.sessionRowId === null) return null;
+    return this.sessions.visible(context.viewer).andWhere('session.id = :id', { id: change.sessionRowId }).getOne();
   }
 }

@@ -51,8 +51,13 @@ export class ProgrammeChange {
   @Field(() => KINDS, { description: 'What changed.' })
   kind: ProgrammeChangeKind;
 
-  @Field(() => ID, { nullable: true, description: 'The session changed, also when it is gone (deleted or withdrawn from the public).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The session changed (its global id), also when it is gone (deleted or withdrawn from the public).',
+  })
   sessionId: string | null;
+
+  sessionRowId: number | null;
 
   @Field(() => GraphQLDateTime, { description: 'When the change was made (UTC).' })
   at: Date;

@@ -1,3 +1,4 @@
+import { globalIdOf } from '../common/global-id';
 import { DateTime } from 'luxon';
 import { localise } from '../common/localisation';
 import { SessionStatus } from '../sessions/session.entity';
@@ -116,6 +117,9 @@ export function changedAfter(log: Changelog, since: Date, after: PublishedProgra
 export function toReleasedSession(session: PublishedSession, defaultLocale: string): ReleasedSession {
   return {
     id: session.id,
+    // A session's revision moves whenever its published shape changes (the calendar ledger's SEQUENCE).
+    versionId: globalIdOf('ReleasedSession', `${session.id}:${session.revision}`),
+    sessionId: globalIdOf('Session', session.id),
     uid: session.uid,
     format: session.format,
     language: session.language,

@@ -22,7 +22,15 @@ export class ReleasedAppearance {
 /** A session as a release (or the live published programme) shows it; titles resolve per locale. */
 @ObjectType({ description: 'A session as one version of the programme shows it.' })
 export class ReleasedSession {
-  @Field(() => ID, { description: "The live session's id (it may since have been deleted)." }) id: number;
+  @Field(() => ID, {
+    name: 'id',
+    description:
+      "This version of the session: the same in every release that shows the session as it was then, another once it changed (the live session's own id is `sessionId`).",
+  })
+  versionId: string;
+  @Field(() => ID, { description: "The live session's global id (it may since have been deleted)." }) sessionId: string;
+  /** The live session's own id. */
+  id: number;
   @Field({ description: 'Stable identifier across edits and releases (calendar UID).' }) uid: string;
   @Field(() => SessionFormat, { description: 'What kind of session it is.' }) format: SessionFormat;
   @Field({ description: 'The language the session is held in (BCP 47).' }) language: string;

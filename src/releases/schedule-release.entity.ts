@@ -1,13 +1,19 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { asGlobalId } from '../common/global-id';
+import { Node } from '../common/node';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Conference } from '../conferences/conference.entity';
 import { InstantColumn } from '../database/columns';
 
-@ObjectType({ description: "A named, numbered version of a conference's published programme, frozen when it was released." })
+@ObjectType({
+  description: "A named, numbered version of a conference's published programme, frozen when it was released.",
+  implements: () => [Node],
+})
 @Entity('schedule_releases')
 @Index('UQ_schedule_releases_conference_version', ['conferenceId', 'version'], { unique: true })
 export class ScheduleRelease {
+  @Field(() => ID, { description: "The release's global id.", middleware: [asGlobalId] })
   @PrimaryGeneratedColumn()
   id: number;
 

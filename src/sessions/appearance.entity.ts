@@ -1,3 +1,5 @@
+import { asGlobalId } from '../common/global-id';
+import { Node } from '../common/node';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Speaker } from '../speakers/speaker.entity';
@@ -22,11 +24,11 @@ registerEnumType(AppearanceRole, {
   },
 });
 
-@ObjectType({ description: "A speaker's part in one session, with the title and organisation they had then." })
+@ObjectType({ description: "A speaker's part in one session, with the title and organisation they had then.", implements: () => [Node] })
 @Entity('appearances')
 @Index('UQ_appearances_session_speaker', ['sessionId', 'speakerId'], { unique: true })
 export class Appearance {
-  @Field(() => ID, { description: "The appearance's id, for moving, changing or removing it." })
+  @Field(() => ID, { description: "The appearance's id, for moving, changing or removing it.", middleware: [asGlobalId] })
   @PrimaryGeneratedColumn()
   id: number;
 

@@ -1,3 +1,5 @@
+import { asGlobalId } from '../common/global-id';
+import { Node } from '../common/node';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { GraphQLDateTime } from 'graphql-scalars';
@@ -47,11 +49,11 @@ registerEnumType(SessionStatus, {
   },
 });
 
-@ObjectType({ description: 'A talk, panel, interview, workshop, hackathon or break in a conference programme.' })
+@ObjectType({ description: 'A talk, panel, interview, workshop, hackathon or break in a conference programme.', implements: () => [Node] })
 @Entity('sessions')
 @Index('IDX_sessions_conference_starts', ['conferenceId', 'startsAt'])
 export class Session {
-  @Field(() => ID, { description: "The session's id, for `session(id)` and mutations." })
+  @Field(() => ID, { description: "The session's id, for `session(id)` and mutations.", middleware: [asGlobalId] })
   @PrimaryGeneratedColumn()
   id: number;
 

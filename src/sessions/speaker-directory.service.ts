@@ -29,6 +29,11 @@ export class SpeakerDirectory {
     return speaker;
   }
 
+  /** The speaker with this id if the viewer may see them, else null. */
+  async byId(id: number, viewer: Viewer): Promise<Speaker | null> {
+    return this.visible(viewer).andWhere('speaker.id = :id', { id }).getOne();
+  }
+
   /**
    * Where another slug of a person leads: their own slug, once this viewer may see them (a slug of
    * someone they may not see is NOT_FOUND, naming the slug asked for). Undefined for a slug that is
@@ -57,7 +62,7 @@ export class SpeakerDirectory {
   async requireLinkable(manager: EntityManager, id: string | number, actor: Viewer, field: string): Promise<Speaker> {
     const speakerId = parseId(id, 'speaker', field);
     const speaker = await this.visible(actor, undefined, manager).andWhere('speaker.id = :speakerId', { speakerId }).getOne();
-    if (!speaker) throw notFound('speaker', field, speakerId);
+    if (!speaker) throw notFound('speaker', field, id);
     return speaker;
   }
 

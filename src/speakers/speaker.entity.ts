@@ -1,3 +1,5 @@
+import { asGlobalId } from '../common/global-id';
+import { Node } from '../common/node';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { GraphQLDateTime } from 'graphql-scalars';
@@ -14,10 +16,10 @@ export class SpeakerLink {
   url: string;
 }
 
-@ObjectType({ description: 'A person across conferences. Titles and organisations belong to each appearance.' })
+@ObjectType({ description: 'A person across conferences. Titles and organisations belong to each appearance.', implements: () => [Node] })
 @Entity('speakers')
 export class Speaker {
-  @Field(() => ID, { description: "The speaker's id, for mutations." })
+  @Field(() => ID, { description: "The speaker's id, for mutations.", middleware: [asGlobalId] })
   @PrimaryGeneratedColumn()
   id: number;
 

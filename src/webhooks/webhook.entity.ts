@@ -1,3 +1,5 @@
+import { asGlobalId } from '../common/global-id';
+import { Node } from '../common/node';
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
@@ -24,10 +26,13 @@ registerEnumType(WebhookEvent, {
   },
 });
 
-@ObjectType({ description: "An address Lectern tells of changes to one conference's published programme (organisers only)." })
+@ObjectType({
+  description: "An address Lectern tells of changes to one conference's published programme (organisers only).",
+  implements: () => [Node],
+})
 @Entity('webhooks')
 export class Webhook {
-  @Field(() => ID, { description: "The webhook's id, for mutations and `webhookDeliveries`." })
+  @Field(() => ID, { description: "The webhook's id, for mutations and `webhookDeliveries`.", middleware: [asGlobalId] })
   @PrimaryGeneratedColumn()
   id: number;
 

@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import { Lectern, startLectern } from '../support/lectern';
+import { rowId } from '../support/ids';
 import { programmeBuilder, SessionRef } from '../support/programme';
 
 const BASE = 'https://lectern.example.org';
@@ -89,7 +90,7 @@ describe('download=1', () => {
       ['conference in English', data.conference.english, `${SLUG}.ics`],
       ['track', data.conference.tracks[0].calendar, `${SLUG}-digital-etikk.ics`],
       ['room', data.conference.rooms[0].calendar, `${SLUG}-hovedscenen.ics`],
-      ['session', data.session.calendar, `session-${scheduled.id}.ics`],
+      ['session', data.session.calendar, `session-${rowId(scheduled.id)}.ics`],
       ['speaker', data.speaker.calendar, 'eirik-lokke.ics'],
       ['agenda', withSession.addToAgenda.calendar, 'agenda.ics'],
     ];
@@ -131,11 +132,11 @@ describe('download=1', () => {
     }
     const stale = await feed(download, { 'if-none-match': '"not-the-etag"' });
     expect(stale.response.status).toBe(200);
-    expect(filenameOf(stale.response)).toBe(`session-${scheduled.id}.ics`);
+    expect(filenameOf(stale.response)).toBe(`session-${rowId(scheduled.id)}.ics`);
   });
 
   it('takes only download=1, answering 400 naming the parameter otherwise', async () => {
-    for (const path of [`/calendars/conferences/${SLUG}.ics`, `/calendars/sessions/${scheduled.id}.ics`]) {
+    for (const path of [`/calendars/conferences/${SLUG}.ics`, `/calendars/sessions/${rowId(scheduled.id)}.ics`]) {
       for (const query of ['download=2', 'download=yes', 'download=true', 'download=', 'download=1&download=1']) {
         const { response, text } = await feed(`${lectern.url}${path}?${query}`);
         expect([query, response.status]).toEqual([query, 400]);
@@ -186,7 +187,7 @@ describe('add to calendar links', () => {
     const body = (await response.json()) as any;
     const byId = new Map<string, any>(body.appearances.map((a: any) => [a.session.id, a.session]));
     // In the page's own language: the title the page shows.
-    const { title, calendar } = byId.get(scheduled.id);
+    const { title, calendar } = byId.get(String(rowId(scheduled.id)));
     expect(title).toBeTruthy();
     expect(calendar.download).toBe(`${calendar.https}&download=1`);
     expect(new URL(calendar.google).searchParams.get('text')).toBe(title);
@@ -195,6 +196,6 @@ describe('add to calendar links', () => {
       expect(url.searchParams.get('subject')).toBe(title);
       expect(instant(url.searchParams.get('startdt')!)).toBe(DateTime.fromISO(STARTS).toMillis());
     }
-    expect(byId.get(unscheduled.id).calendar).toMatchObject({ google: null, outlook: null, office365: null });
+    expect(byId.get(String(rowId(unscheduled.id))).calendar).toMatchObject({ google: null, outlook: null, office365: null });
   });
 });

@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import * as renderer from '../../src/calendar/feed-renderer';
 import { Lectern, startLectern } from '../support/lectern';
+import { rowId } from '../support/ids';
 import { ConferenceRef, programmeBuilder, SessionRef } from '../support/programme';
 
 /**
@@ -51,7 +52,7 @@ describe('agenda writes and the feed cache', () => {
 
   it("leaves a warm programme feed as it is through createAgenda, addToAgenda and removeFromAgenda, while the agenda's own feed follows at once", async () => {
     const programme = `/calendars/conferences/${conference.slug}.ics`;
-    const sessionFeed = `/calendars/sessions/${talk.id}.ics`;
+    const sessionFeed = `/calendars/sessions/${rowId(talk.id)}.ics`;
     const warm = await feed(programme);
     expect(warm.uids).toHaveLength(2);
     await feed(sessionFeed);

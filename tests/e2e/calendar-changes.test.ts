@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { SqlLogger } from '../../src/database/sql-logger';
 import { Lectern, startLectern } from '../support/lectern';
+import { rowId } from '../support/ids';
 import { instantsOf, instantsRead } from '../support/calendar-instants';
 import { ConferenceRef, ProgrammeBuilder, programmeBuilder, RoomRef, SessionFields, TrackRef } from '../support/programme';
 
@@ -119,7 +120,7 @@ describe('calendar feeds follow the programme', () => {
     expect(event.component.getFirstPropertyValue('status')).toBe('CANCELLED');
     expect(event.summary).toBe('Inställt: Höstens första');
     expect(
-      eventOf((await feed(`/calendars/sessions/${session.id}.ics`)).events, session.uid)!.component.getFirstPropertyValue('status'),
+      eventOf((await feed(`/calendars/sessions/${rowId(session.id)}.ics`)).events, session.uid)!.component.getFirstPropertyValue('status'),
     ).toBe('CANCELLED');
   });
 
@@ -129,24 +130,24 @@ describe('calendar feeds follow the programme', () => {
 
     await organiser(`mutation { unpublishSession(id: "${fresh.id}") { id } }`);
     expect(eventOf((await feed(PROGRAMME)).events, fresh.uid)).toBeUndefined();
-    expect((await feed(`/calendars/sessions/${fresh.id}.ics`)).response.status).toBe(404);
+    expect((await feed(`/calendars/sessions/${rowId(fresh.id)}.ics`)).response.status).toBe(404);
 
     await organiser(`mutation { publishSession(id: "${fresh.id}") { id } }`);
     await organiser(`mutation { updateSession(id: "${fresh.id}", input: { startsAt: null, endsAt: null }) { id } }`);
     expect(eventOf((await feed(PROGRAMME)).events, fresh.uid)).toBeUndefined();
-    const unscheduled = await feed(`/calendars/sessions/${fresh.id}.ics`);
+    const unscheduled = await feed(`/calendars/sessions/${rowId(fresh.id)}.ics`);
     expect(unscheduled.response.status).toBe(200);
     expect(unscheduled.events).toHaveLength(0);
 
     await organiser(`mutation { deleteSession(id: "${fresh.id}") { id } }`);
-    expect((await feed(`/calendars/sessions/${fresh.id}.ics`)).response.status).toBe(404);
+    expect((await feed(`/calendars/sessions/${rowId(fresh.id)}.ics`)).response.status).toBe(404);
   });
 
   it('never shows a draft: an unpublished session, or anything of an unpublished conference', async () => {
     const speaker = await build.speaker({ slug: 'hemlig', name: 'Hemlig Talare' });
     const draft = await newSession({ title: 'Hemligt utkast', speakers: [speaker] }, false);
     expect((await feed(PROGRAMME)).text).not.toContain('Hemligt utkast');
-    expect((await feed(`/calendars/sessions/${draft.id}.ics`)).response.status).toBe(404);
+    expect((await feed(`/calendars/sessions/${rowId(draft.id)}.ics`)).response.status).toBe(404);
     expect((await feed('/calendars/speakers/hemlig.ics')).response.status).toBe(404);
 
     const shown = await newSession({ title: 'Publicerad' });
@@ -156,7 +157,7 @@ describe('calendar feeds follow the programme', () => {
         PROGRAMME,
         '/calendars/conferences/hostdagarna-2020/tracks/data.ics',
         '/calendars/conferences/hostdagarna-2020/rooms/sal-a.ics',
-        `/calendars/sessions/${shown.id}.ics`,
+        `/calendars/sessions/${rowId(shown.id)}.ics`,
       ]) {
         const { response, text } = await feed(path);
         expect([path, response.status]).toEqual([path, 404]);
@@ -165,7 +166,7 @@ describe('calendar feeds follow the programme', () => {
     } finally {
       await organiser(`mutation { publishConference(id: "${conferenceId}") { id } }`);
     }
-    expect((await feed(`/calendars/sessions/${shown.id}.ics`)).response.status).toBe(200);
+    expect((await feed(`/calendars/sessions/${rowId(shown.id)}.ics`)).response.status).toBe(200);
   });
 
   it('carries hostile text through intact, without letting it add a property or an event', async () => {
@@ -174,7 +175,7 @@ describe('calendar feeds follow the programme', () => {
     const hostile = await build.room(conference, { slug: 'hostile', name: 'Rum;\r\nX-INJECTED:yes' });
     const session = await newSession({ title, abstract: { sv: abstract }, room: hostile });
 
-    for (const path of [`/calendars/sessions/${session.id}.ics`, '/calendars/conferences/hostdagarna-2020/rooms/hostile.ics']) {
+    for (const path of [`/calendars/sessions/${rowId(session.id)}.ics`, '/calendars/conferences/hostdagarna-2020/rooms/hostile.ics']) {
       const { events, calendar, text } = await feed(path);
       expect(events).toHaveLength(1);
       const [event] = events;

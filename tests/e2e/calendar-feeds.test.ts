@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { SqlLogger } from '../../src/database/sql-logger';
 import { DemoLoader } from '../../src/demo/demo-loader.service';
 import { Lectern, startLectern } from '../support/lectern';
+import { rowId } from '../support/ids';
 import { programmeBuilder } from '../support/programme';
 
 // RFC 7986's NAME is TEXT; ical.js does not know it yet and would hand back the escaped form.
@@ -464,7 +465,7 @@ describe('calendar feeds', () => {
       https: `${BASE}/calendars/conferences/teknologi-og-politikk-2020/rooms/hovedscenen.ics?locale=en`,
       webcal: 'webcal://lectern.example.org/calendars/conferences/teknologi-og-politikk-2020/rooms/hovedscenen.ics?locale=en',
     });
-    expect(session.calendar.https).toBe(`${BASE}/calendars/sessions/${session.id}.ics`);
+    expect(session.calendar.https).toBe(`${BASE}/calendars/sessions/${rowId(session.id)}.ics`);
     expect(session.appearances.map((a: any) => a.speaker.calendar.https)).toEqual([
       `${BASE}/calendars/speakers/eirik-lokke.ics`,
       `${BASE}/calendars/speakers/tore-sandvik.ics`,

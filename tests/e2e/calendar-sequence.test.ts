@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { Lectern, startLectern } from '../support/lectern';
+import { rowId } from '../support/ids';
 import { ConferenceRef, ProgrammeBuilder, programmeBuilder, RoomRef, TrackRef } from '../support/programme';
 
 describe('an event’s SEQUENCE rises with whatever a calendar shows of it, and never goes back', () => {
@@ -65,7 +66,7 @@ describe('an event’s SEQUENCE rises with whatever a calendar shows of it, and 
     expect(after.sequence).toBe(before.sequence + 1);
     expect(after.lastModified).toBeGreaterThan(before.lastModified);
     // The session's own feed shows the same event at the same SEQUENCE.
-    expect((await eventOf(`/calendars/sessions/${session.id}.ics`, session.uid)).sequence).toBe(after.sequence);
+    expect((await eventOf(`/calendars/sessions/${rowId(session.id)}.ics`, session.uid)).sequence).toBe(after.sequence);
     // Read again, nothing changed: SEQUENCE stays.
     expect((await eventOf(`${FEED}?locale=en`, session.uid)).sequence).toBe(after.sequence);
   });
@@ -126,9 +127,9 @@ describe('an event’s SEQUENCE rises with whatever a calendar shows of it, and 
     expect(cancelledHidden.status).toBe('CANCELLED');
     expect(cancelledHidden.sequence).toBeGreaterThan(shownHidden.sequence);
 
-    const own = await eventOf(`/calendars/sessions/${gone.id}.ics`, gone.uid);
+    const own = await eventOf(`/calendars/sessions/${rowId(gone.id)}.ics`, gone.uid);
     expect(own).toMatchObject({ status: 'CANCELLED', sequence: cancelledGone.sequence });
-    expect((await eventOf(`/calendars/sessions/${hidden.id}.ics`, hidden.uid)).status).toBe('CANCELLED');
+    expect((await eventOf(`/calendars/sessions/${rowId(hidden.id)}.ics`, hidden.uid)).status).toBe('CANCELLED');
 
     await organiser(`mutation { publishSession(id: "${hidden.id}") { id } }`);
     const back = await eventOf(FEED, hidden.uid);
@@ -149,6 +150,6 @@ describe('an event’s SEQUENCE rises with whatever a calendar shows of it, and 
     await organiser(`mutation { deleteSession(id: "${past.id}") { id } }`);
     const text = await (await fetch(`${lectern.url}${FEED}`)).text();
     expect(text).not.toContain(`${past.uid}@lectern`);
-    expect((await fetch(`${lectern.url}/calendars/sessions/${past.id}.ics`)).status).toBe(404);
+    expect((await fetch(`${lectern.url}/calendars/sessions/${rowId(past.id)}.ics`)).status).toBe(404);
   });
 });

@@ -11,6 +11,7 @@ import ICAL from 'ical.js';
 import { DemoLoader } from '../../src/demo/demo-loader.service';
 import { ExchangeExports } from '../../src/exchange/exchange-exports.service';
 import { Lectern, startLectern } from '../support/lectern';
+import { rowId } from '../support/ids';
 import { ConferenceRef, programmeBuilder, RoomRef, SessionRef, SpeakerRef, TrackRef } from '../support/programme';
 import { jsonErrors, scheduleXmlParser as xml, validV1, validV2, xmlEvents, xsdErrors } from '../support/schedule-validation';
 
@@ -224,7 +225,7 @@ describe('schedule exports', () => {
       expect(event.start).toMatch(/^\d\d:\d\d$/);
       expect(event.duration).toMatch(/^\d\d:\d\d$/);
     }
-    const first = byId.get(opening.id)!;
+    const first = byId.get(String(rowId(opening.id)))!;
     expect(first['@guid']).toBe(opening.uid);
     expect(first.duration).toBe('00:30');
     expect(first.start).toBe('10:00');
@@ -235,15 +236,15 @@ describe('schedule exports', () => {
     expect(first.persons.person[0]['@guid']).toMatch(/^[0-9a-f-]{36}$/);
     expect(first.abstract).toBe('Velkommen & <hei>');
     // After midnight: under the evening's day, but with its own date.
-    const night = byId.get(late.id)!;
+    const night = byId.get(String(rowId(late.id)))!;
     expect(night.date).toBe('2030-05-02T00:30:00+02:00');
     expect(night.day['@index']).toBe('1');
     expect(night.duration).toBe('00:45');
-    expect(byId.get(pause.id)!.type).toBe('break');
-    expect(byId.get(cancelled.id)!.title).toMatch(/Avlyst: Avlyst foredrag/);
-    expect(byId.has(draft.id)).toBe(false);
-    expect(byId.has(unscheduled.id)).toBe(false);
-    expect(byId.has(inHiddenRoom.id)).toBe(true);
+    expect(byId.get(String(rowId(pause.id)))!.type).toBe('break');
+    expect(byId.get(String(rowId(cancelled.id)))!.title).toMatch(/Avlyst: Avlyst foredrag/);
+    expect(byId.has(String(rowId(draft.id)))).toBe(false);
+    expect(byId.has(String(rowId(unscheduled.id)))).toBe(false);
+    expect(byId.has(String(rowId(inHiddenRoom.id)))).toBe(true);
     expect(document).not.toContain('Hemmelig rom');
     expect(document).not.toContain('Utkast');
   });
@@ -253,10 +254,10 @@ describe('schedule exports', () => {
     const room = v1.schedule.conference.rooms.find((r: any) => r.slug === 'store-sal');
     expect(room).toMatchObject({ name: 'Store sal', capacity: 300 });
     const v1Events = v1.schedule.conference.days.flatMap((day: any) => Object.values(day.rooms).flat()) as any[];
-    const v1Opening = v1Events.find((event) => event.id === Number(opening.id));
+    const v1Opening = v1Events.find((event) => event.id === rowId(opening.id));
     expect(v1Opening.guid).toBe(opening.uid);
     expect(v1Opening.persons[0]).toMatchObject({ name: 'Anna Berg', biography: 'Forsker.' });
-    expect(v1Events.map((event) => event.id)).not.toContain(Number(draft.id));
+    expect(v1Events.map((event) => event.id)).not.toContain(rowId(draft.id));
 
     const v2 = JSON.parse((await exportOf('schedule2.json')).body);
     const events = new Map((v2.schedule.events as any[]).map((event) => [event.guid, event]));
@@ -274,12 +275,12 @@ describe('schedule exports', () => {
 
   it('gives English texts with ?locale=en, and refuses a bad locale or release with 400 and an unknown conference with 404', async () => {
     const english = xmlEvents((await exportOf('schedule.xml', '?locale=en')).body);
-    const first = english.find((event) => event['@id'] === opening.id)!;
+    const first = english.find((event) => event['@id'] === String(rowId(opening.id)))!;
     expect(first.title).toBe('Opening');
     expect(first.abstract).toBe('Welcome & <hello>');
-    expect(english.find((event) => event['@id'] === cancelled.id)!.title).toBe('Cancelled: Avlyst foredrag');
+    expect(english.find((event) => event['@id'] === String(rowId(cancelled.id)))!.title).toBe('Cancelled: Avlyst foredrag');
     const csv = parseCsv((await exportOf('sessions.csv', '?locale=en')).body, { columns: true }) as Record<string, string>[];
-    expect(csv.find((row) => row.id === opening.id)!.title).toBe('Opening');
+    expect(csv.find((row) => String(rowId(row.id)) === String(rowId(opening.id)))!.title).toBe('Opening');
 
     const badLocale = await exportOf('schedule.xml', '?locale=not%20a%20locale');
     expect(badLocale.response.status).toBe(400);
@@ -295,10 +296,10 @@ describe('schedule exports', () => {
 
   it('writes CSV with a header, one row per published session and one per appearance', async () => {
     const sessions = parseCsv((await exportOf('sessions.csv')).body, { columns: true, strict: true } as never) as Record<string, string>[];
-    expect(sessions.map((row) => row.id).sort()).toEqual(
-      [opening, late, pause, cancelled, unscheduled, inHiddenRoom].map((s) => s.id).sort(),
+    expect(sessions.map((row) => String(rowId(row.id))).sort()).toEqual(
+      [opening, late, pause, cancelled, unscheduled, inHiddenRoom].map((s) => String(rowId(s.id))).sort(),
     );
-    const row = sessions.find((r) => r.id === opening.id)!;
+    const row = sessions.find((r) => String(rowId(r.id)) === String(rowId(opening.id)))!;
     expect(row).toMatchObject({
       guid: opening.uid,
       title: 'Åpning',
@@ -307,13 +308,13 @@ describe('schedule exports', () => {
       duration_minutes: '30',
       start_utc: '2030-05-01T08:00:00.000Z',
     });
-    expect(sessions.find((r) => r.id === cancelled.id)!.cancelled).toBe('yes');
-    expect(sessions.find((r) => r.id === inHiddenRoom.id)!.room).toBe('');
+    expect(sessions.find((r) => String(rowId(r.id)) === String(rowId(cancelled.id)))!.cancelled).toBe('yes');
+    expect(sessions.find((r) => String(rowId(r.id)) === String(rowId(inHiddenRoom.id)))!.room).toBe('');
     const speakers = parseCsv((await exportOf('speakers.csv')).body, { columns: true, strict: true } as never) as Record<string, string>[];
     expect(speakers.map((r) => [r.session_id, r.name, r.role])).toEqual(
       expect.arrayContaining([
-        [opening.id, 'Anna Berg', 'MODERATOR'],
-        [cancelled.id, 'Anna Berg', 'SPEAKER'],
+        [String(rowId(opening.id)), 'Anna Berg', 'MODERATOR'],
+        [String(rowId(cancelled.id)), 'Anna Berg', 'SPEAKER'],
       ]),
     );
     expect(speakers).toHaveLength(2);
@@ -333,17 +334,17 @@ describe('schedule exports', () => {
         .sort();
     const bergenXml = (query = '') => get(lectern, `/exports/conferences/${bergen.slug}/schedule.xml${query}`);
     const before = ids((await bergenXml()).body);
-    expect(before).toContainEqual([moved.id, moved.uid]);
+    expect(before).toContainEqual([String(rowId(moved.id)), moved.uid]);
     await organiser(`mutation { releaseSchedule(conferenceSlug: "${bergen.slug}", name: "v1", note: null) { version } }`);
     await organiser(
       `mutation { updateSession(id: "${moved.id}", input: { startsAt: "2030-05-01T11:00:00+02:00", endsAt: "2030-05-01T11:30:00+02:00" }) { id } }`,
     );
     const released = xmlEvents((await bergenXml('?release=1')).body);
-    expect(released.find((event) => event['@id'] === moved.id)!.start).toBe('10:00');
+    expect(released.find((event) => event['@id'] === String(rowId(moved.id)))!.start).toBe('10:00');
     const latest = xmlEvents((await bergenXml('?release=latest')).body);
-    expect(latest.find((event) => event['@id'] === moved.id)!.start).toBe('10:00');
+    expect(latest.find((event) => event['@id'] === String(rowId(moved.id)))!.start).toBe('10:00');
     const live = xmlEvents((await bergenXml('?release=live')).body);
-    expect(live.find((event) => event['@id'] === moved.id)!.start).toBe('11:00');
+    expect(live.find((event) => event['@id'] === String(rowId(moved.id)))!.start).toBe('11:00');
     expect(ids((await bergenXml('?release=1')).body)).toEqual(before);
     expect(ids((await bergenXml('?release=live')).body)).toEqual(before);
     expect((await bergenXml('?release=7')).response.status).toBe(404);

@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { DataSource } from 'typeorm';
 import { migrations } from '../../migrations';
 import { Lectern, startLectern } from '../support/lectern';
+import { rowId } from '../support/ids';
 import { ConferenceRef, firstDayAt, ProgrammeBuilder, programmeBuilder, SpeakerRef } from '../support/programme';
 
 /**
@@ -122,7 +123,7 @@ describe('interview items', () => {
     await lectern.app
       .get(DataSource)
       .query(`UPDATE "interview_items" SET "question" = '{}', "answer" = '{}' WHERE "interviewId" = $1 AND "position" = 1`, [
-        Number(interview.id),
+        rowId(interview.id),
       ]);
 
     const items = '{ slug items { question answer answerLocale } }';
@@ -179,7 +180,7 @@ describe('time zones', () => {
   it('turns zones stored before the rule into their canonical names', async () => {
     const conference = await build.conference({ timeZone: 'Europe/Oslo' });
     const dataSource = lectern.app.get(DataSource);
-    await dataSource.query(`UPDATE "conferences" SET "timeZone" = 'europe/oslo' WHERE "id" = $1`, [Number(conference.id)]);
+    await dataSource.query(`UPDATE "conferences" SET "timeZone" = 'europe/oslo' WHERE "id" = $1`, [rowId(conference.id)]);
     const migration = migrations.map((Migration) => new Migration()).find((m) => m.name === 'CanonicalTimeZones1700000000009')!;
     const runner = dataSource.createQueryRunner();
     try {

@@ -5,6 +5,8 @@ import { Interview } from '../../src/interviews/interview.entity';
 import { Session } from '../../src/sessions/session.entity';
 import { Speaker } from '../../src/speakers/speaker.entity';
 import { Lectern, startLectern } from '../support/lectern';
+import { rowId } from '../support/ids';
+import { toGlobalId } from 'graphql-relay';
 import { ConferenceRef, ProgrammeBuilder, programmeBuilder, SpeakerRef } from '../support/programme';
 
 /**
@@ -36,7 +38,7 @@ const stored = <T extends object>(entity: EntityTarget<T>, id: string | number) 
   lectern.app
     .get(DataSource)
     .getRepository(entity)
-    .findOneByOrFail({ id: Number(id) } as never);
+    .findOneByOrFail({ id: rowId(id) } as never);
 
 const UPDATE_SESSION = `mutation ($id: ID!, $input: UpdateSessionInput!) { updateSession(id: $id, input: $input) { id title(locale: "en") titleLocale(locale: "en") } }`;
 const UPDATE_SPEAKER = `mutation ($id: ID!, $input: UpdateSpeakerInput!) { updateSpeaker(id: $id, input: $input) { id bio(locale: "en") } }`;
@@ -196,7 +198,7 @@ describe('an interview', () => {
       await lectern.app
         .get(DataSource)
         .getRepository(InterviewItem)
-        .find({ where: { interviewId: Number(interviewId) }, order: { position: 'ASC' } })
+        .find({ where: { interviewId: rowId(interviewId) }, order: { position: 'ASC' } })
     ).map(({ id, position, question, answer, answeredById, askedBy }) => ({ id, position, question, answer, answeredById, askedBy }));
 
   it('keeps the other languages of the title and the lead', async () => {
@@ -242,8 +244,14 @@ describe('an interview', () => {
       },
     });
     expect(updateInterview.items).toEqual([
-      { id: String(first.id), question: 'What do you research?', answer: 'Språk.', answeredBy: { id: anna.id }, askedBy: null },
-      { id: String(second.id), question: 'Why?', answer: 'Fordi.', answeredBy: null, askedBy: 'Publikum' },
+      {
+        id: toGlobalId('InterviewItem', String(first.id)),
+        question: 'What do you research?',
+        answer: 'Språk.',
+        answeredBy: { id: anna.id },
+        askedBy: null,
+      },
+      { id: toGlobalId('InterviewItem', String(second.id)), question: 'Why?', answer: 'Fordi.', answeredBy: null, askedBy: 'Publikum' },
     ]);
     expect(await itemsOf(interview.id)).toEqual([
       {

@@ -1,5 +1,6 @@
 import { ProgrammeChange, ProgrammeEvents } from '../../src/events/programme-events';
 import { Lectern, startLectern } from '../support/lectern';
+import { rowId } from '../support/ids';
 import { ProgrammeBuilder, programmeBuilder, SessionRef } from '../support/programme';
 
 describe('programme changes, told after commit', () => {
@@ -25,7 +26,7 @@ describe('programme changes, told after commit', () => {
       timeZone: 'Europe/Stockholm',
       defaultLocale: 'sv',
     });
-    conferenceId = Number(umea.id);
+    conferenceId = rowId(umea.id);
     session = await build.session(umea, { title: 'Öppning', startsAt: '2016-10-21T09:00:00+02:00', endsAt: '2016-10-21T09:30:00+02:00' });
     sessionId = session.id;
   });
@@ -44,7 +45,7 @@ describe('programme changes, told after commit', () => {
       expect.objectContaining({
         kind: 'SESSION_MOVED',
         conferenceId,
-        sessionId: Number(sessionId),
+        sessionId: rowId(sessionId),
         details: {
           from: expect.objectContaining({ startsAt: '2016-10-21T07:00:00.000Z' }),
           to: expect.objectContaining({ startsAt: '2016-10-21T08:00:00.000Z' }),
@@ -74,12 +75,12 @@ describe('programme changes, told after commit', () => {
     const speakerId = anna.id;
     await build.appearance(session, anna);
     await settle();
-    expect(heard).toEqual([expect.objectContaining({ kind: 'SESSION_UPDATED', conferenceId, sessionId: Number(sessionId) })]);
+    expect(heard).toEqual([expect.objectContaining({ kind: 'SESSION_UPDATED', conferenceId, sessionId: rowId(sessionId) })]);
 
     heard = [];
     await organiser(`mutation ($id: ID!) { updateSpeaker(id: $id, input: { name: "Anna Bergström" }) { id } }`, { id: speakerId });
     await settle();
-    expect(heard).toEqual([expect.objectContaining({ kind: 'SPEAKER_CHANGED', conferenceId, speakerId: Number(speakerId) })]);
+    expect(heard).toEqual([expect.objectContaining({ kind: 'SPEAKER_CHANGED', conferenceId, speakerId: rowId(speakerId) })]);
   });
 
   it('tells nothing of a mutation that failed and changed nothing', async () => {

@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { SqlLogger } from '../../src/database/sql-logger';
 import { Lectern, startLectern } from '../support/lectern';
+import { rowId } from '../support/ids';
 import { ConferenceRef, ProgrammeBuilder, programmeBuilder, RoomRef, SessionRef, SpeakerRef, TrackRef } from '../support/programme';
 
 /**
@@ -75,7 +76,7 @@ describe('the published programme', () => {
         `/calendars/conferences/${conference.slug}.ics`,
         `/calendars/conferences/${conference.slug}/tracks/natverk.ics`,
         `/calendars/conferences/${conference.slug}/rooms/sal-b.ics`,
-        `/calendars/sessions/${session.id}.ics`,
+        `/calendars/sessions/${rowId(session.id)}.ics`,
         `/calendars/speakers/release-follower.ics`,
         agenda,
       ];
@@ -143,7 +144,7 @@ describe('the published programme', () => {
       async (how, change) => {
         const session = await newSession();
         const agenda = await agendaWith(session);
-        const paths = [...narrowFeeds(agenda), `/calendars/sessions/${session.id}.ics`];
+        const paths = [...narrowFeeds(agenda), `/calendars/sessions/${rowId(session.id)}.ics`];
         const before: Record<string, number> = {};
         for (const path of paths) before[path] = eventOf((await feed(path)).events, session.uid)!.sequence;
 
@@ -302,7 +303,7 @@ describe('the published programme', () => {
       const bFeeds = [
         `/calendars/conferences/${b.slug}.ics`,
         `/calendars/conferences/${b.slug}/tracks/spor-b.ics`,
-        `/calendars/sessions/${inB.id}.ics`,
+        `/calendars/sessions/${rowId(inB.id)}.ics`,
         `/calendars/speakers/only-in-b.ics`,
         agenda,
       ];

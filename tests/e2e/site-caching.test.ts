@@ -1,4 +1,5 @@
 import { Lectern, startLectern } from '../support/lectern';
+import { rowId } from '../support/ids';
 import { ConferenceRef, programmeBuilder, SessionRef } from '../support/programme';
 
 /** A page's copy in a browser or CDN: 304 while it is current, for the language it was in, never across languages. */
@@ -19,7 +20,7 @@ afterAll(() => lectern?.close());
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${lectern.url}${path}`, { headers });
 
 it.each(['programme', 'session'])('answers a %s page with 304 to a current copy, with its Vary and Content-Language', async (which) => {
-  const path = which === 'programme' ? `/${conference.slug}` : `/${conference.slug}/sessions/${session.id}`;
+  const path = which === 'programme' ? `/${conference.slug}` : `/${conference.slug}/sessions/${rowId(session.id)}`;
   const first = await get(path, { 'accept-language': 'sv-SE' });
   const etag = first.headers.get('etag')!;
   for (let i = 0; i < 2; i++) {
@@ -33,7 +34,7 @@ it.each(['programme', 'session'])('answers a %s page with 304 to a current copy,
 });
 
 it("never answers 304 with another language's copy", async () => {
-  const path = `/${conference.slug}/sessions/${session.id}`;
+  const path = `/${conference.slug}/sessions/${rowId(session.id)}`;
   const swedish = await get(path, { 'accept-language': 'sv-SE' });
   await get(path, { 'accept-language': 'sv-SE', 'if-none-match': swedish.headers.get('etag')! });
   const norwegian = await get(path, { 'accept-language': 'nb-NO', 'if-none-match': swedish.headers.get('etag')! });

@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { attr, byTag, elements, parseHtml, text } from '../support/html';
 import { Lectern, startLectern } from '../support/lectern';
+import { rowId } from '../support/ids';
 import { ConferenceRef, firstDayAt, programmeBuilder, SessionRef } from '../support/programme';
 
 /** The schedule widget a conference puts in an iframe on its own site. */
@@ -56,16 +57,16 @@ it('may be framed by any site, and runs nothing: no script, no form, styles only
 
 it('shows the published sessions in time order, never a draft, each linking to its page on Lectern', async () => {
   const { body } = await widget();
-  expect(shownSessions(body)).toEqual([englishKeynote.id, swedishTalk.id]);
+  expect(shownSessions(body)).toEqual([String(rowId(englishKeynote.id)), String(rowId(swedishTalk.id))]);
   expect(body).not.toContain('Not yet public');
   const links = byTag(parseHtml(body), 'a').map((a) => attr(a, 'href'));
-  expect(links).toContain(`/${conference.slug}/sessions/${swedishTalk.id}`);
-  expect(links).not.toContain(`/${conference.slug}/sessions/${draft.id}`);
+  expect(links).toContain(`/${conference.slug}/sessions/${rowId(swedishTalk.id)}`);
+  expect(links).not.toContain(`/${conference.slug}/sessions/${rowId(draft.id)}`);
 });
 
 it("takes the programme's filters, with the conference feed's semantics", async () => {
   const { body } = await widget('?format=KEYNOTE');
-  expect(shownSessions(body)).toEqual([englishKeynote.id]);
+  expect(shownSessions(body)).toEqual([String(rowId(englishKeynote.id))]);
   const feed = await (await fetch(`${lectern.url}/calendars/conferences/${conference.slug}.ics?format=KEYNOTE`)).text();
   const events = new ICAL.Component(ICAL.parse(feed)).getAllSubcomponents('vevent');
   expect(events.map((event) => event.getFirstPropertyValue('summary'))).toEqual([expect.stringContaining('Öppningstal')]);

@@ -7,6 +7,7 @@ import { DemoLoader } from '../../src/demo/demo-loader.service';
 import { SiteExport, SiteExportSummary } from '../../src/site/site-export.service';
 import { lecternCli } from '../support/child-lectern';
 import { Lectern, startLectern } from '../support/lectern';
+import { rowId } from '../support/ids';
 import { ConferenceRef, firstDayAt, programmeBuilder, SessionRef, SpeakerRef } from '../support/programme';
 import { jsonErrors, validV1, validV2, xsdErrors, xmlEvents } from '../support/schedule-validation';
 
@@ -112,7 +113,7 @@ describe('site:export, the static copy of a conference', () => {
     });
 
     it('writes every page in each interface language, the assets, the feeds and the exports', () => {
-      const ids = sessions.map((session) => session.id);
+      const ids = sessions.map((session) => rowId(session.id));
       const pages = (prefix: string) => [
         `${prefix}index.html`,
         `${prefix}grid.html`,
@@ -164,13 +165,13 @@ describe('site:export, the static copy of a conference', () => {
     });
 
     it('links pages, languages, the grid and the download by relative names; what the copy lacks on the server', () => {
-      const session = linksOf(readFileSync(join(out, `en/sessions/${sessions[1].id}.html`), 'utf8'));
+      const session = linksOf(readFileSync(join(out, `en/sessions/${rowId(sessions[1].id)}.html`), 'utf8'));
       expect(session).toEqual(
         expect.arrayContaining(['../../assets/site.css', '../speakers/' + speakers[0].slug + '.html', '../index.html']),
       );
-      expect(session).toContain(`../../sessions/${sessions[1].id}.ics`);
-      expect(session).toContain(`../../sessions/${sessions[1].id}.html`); // the page in Swedish, at the top
-      expect(session).toContain(`../../nb/sessions/${sessions[1].id}.html`);
+      expect(session).toContain(`../../sessions/${rowId(sessions[1].id)}.ics`);
+      expect(session).toContain(`../../sessions/${rowId(sessions[1].id)}.html`); // the page in Swedish, at the top
+      expect(session).toContain(`../../nb/sessions/${rowId(sessions[1].id)}.html`);
       const index = linksOf(readFileSync(join(out, 'index.html'), 'utf8'));
       expect(index).toEqual(expect.arrayContaining(['grid.html', 'speakers/index.html', 'calendar.ics', 'en/index.html']));
       // Subscribing needs an absolute address: the server's feed.
@@ -186,12 +187,12 @@ describe('site:export, the static copy of a conference', () => {
     });
 
     it('has nothing of a draft session or a draft interview', () => {
-      expect(files).not.toContain(`sessions/${draft.id}.html`);
+      expect(files).not.toContain(`sessions/${rowId(draft.id)}.html`);
       expect(files.some((file) => file.includes('draft-talk'))).toBe(false);
       for (const file of files.filter((name) => name.endsWith('.html'))) {
         const page = readFileSync(join(out, file), 'utf8');
         for (const link of linksOf(page))
-          expect({ file, link, draft: link.includes(`sessions/${draft.id}`) }).toEqual({ file, link, draft: false });
+          expect({ file, link, draft: link.includes(`sessions/${rowId(draft.id)}`) }).toEqual({ file, link, draft: false });
         expect(page).not.toContain('Secret draft');
       }
     });
@@ -210,7 +211,7 @@ describe('site:export, the static copy of a conference', () => {
       const copied = events(readFileSync(join(out, 'calendar.ics'), 'utf8'));
       expect(copied.length).toBe(events(served).length);
       expect(copied.length).toBe(2);
-      expect(events(readFileSync(join(out, `sessions/${sessions[0].id}.ics`), 'utf8'))).toHaveLength(1);
+      expect(events(readFileSync(join(out, `sessions/${rowId(sessions[0].id)}.ics`), 'utf8'))).toHaveLength(1);
     });
   });
 

@@ -26,6 +26,7 @@ import {
   visibleText,
 } from '../support/html';
 import { Lectern, startLectern } from '../support/lectern';
+import { rowId } from '../support/ids';
 import { ConferenceRef, programmeBuilder, ProgrammeBuilder, SessionRef } from '../support/programme';
 
 const HOSTILE_SCRIPT = '<script>alert(1)</script>';
@@ -260,14 +261,14 @@ describe('pages that are not public', () => {
       `/${unknown}/agenda`,
       `/${c.draft.slug}`,
       `/${c.draft.slug}?view=grid`,
-      `/${c.draft.slug}/sessions/${s.inDraft.id}`,
+      `/${c.draft.slug}/sessions/${rowId(s.inDraft.id)}`,
       `/${c.draft.slug}/speakers`,
       `/${c.draft.slug}/agenda`,
       `/${c.filters.slug}/sessions/999999`,
-      `/${c.filters.slug}/sessions/${s.draft.id}`,
-      `/${c.filters.slug}/sessions/${s.unpublished.id}`,
+      `/${c.filters.slug}/sessions/${rowId(s.draft.id)}`,
+      `/${c.filters.slug}/sessions/${rowId(s.unpublished.id)}`,
       // A session of another conference, under this conference's address.
-      `/${c.filters.slug}/sessions/${s.ny.id}`,
+      `/${c.filters.slug}/sessions/${rowId(s.ny.id)}`,
       '/speakers/nobody-at-all',
       '/interviews/no-such-interview',
     ];
@@ -309,7 +310,7 @@ describe('hostile texts', () => {
   };
 
   it('are written as text on the programme, session, speakers and speaker pages, and JSON-LD holds them verbatim', async () => {
-    const sessionPath = `/${c.hostile.slug}/sessions/${s.hostile.id}?lang=en`;
+    const sessionPath = `/${c.hostile.slug}/sessions/${rowId(s.hostile.id)}?lang=en`;
     for (const path of [
       '/?lang=en',
       `/${c.hostile.slug}?lang=en`,
@@ -369,7 +370,7 @@ describe('filters', () => {
     const shown = listed(root).sort();
     expect(shown).toEqual(await feedIds(query));
     if (count !== null) expect(shown).toHaveLength(count);
-    expect(shown).not.toContain(s.draft.id);
+    expect(shown).not.toContain(String(rowId(s.draft.id)));
     // The subscribe link carries the same filter; one track or one room alone is that track's or room's own feed.
     const webcal = hrefs(root).find((href) => href.startsWith('webcal:'))!;
     const subscribed = new URL(webcal.replace(/^webcal:/, 'https:'));
@@ -392,7 +393,7 @@ describe('filters', () => {
     expect(empty).toEqual(all);
     expect(all).toHaveLength(5);
     const one = listed((await ok(`/${slug()}?track=&room=lab`)).root).sort();
-    expect(one).toEqual([s.f2.id, s.cancelled.id].sort());
+    expect(one).toEqual([String(rowId(s.f2.id)), String(rowId(s.cancelled.id))].sort());
   });
 
   it.each([
@@ -426,22 +427,22 @@ describe('cancelled sessions', () => {
       ['sv', sv],
     ] as const) {
       const { root } = await ok(`/${c.filters.slug}?lang=${language}`);
-      const item = bySelector(root, 'li', 'session').find((li) => attr(li, 'data-session') === s.cancelled.id)!;
+      const item = bySelector(root, 'li', 'session').find((li) => attr(li, 'data-session') === String(rowId(s.cancelled.id)))!;
       expect(item).toBeDefined();
       expect(classes(item)).toContain('cancelled');
       expect(text(byClass(item, 'cancelled-badge')[0]).trim()).toBe(catalogue.session.cancelled);
       expect(byTag(item, 'form')).toEqual([]);
-      const other = bySelector(root, 'li', 'session').find((li) => attr(li, 'data-session') === s.f1.id)!;
+      const other = bySelector(root, 'li', 'session').find((li) => attr(li, 'data-session') === String(rowId(s.f1.id)))!;
       expect(byTag(other, 'form')).toHaveLength(1);
     }
     const grid = (await ok(`/${c.filters.slug}?view=grid&lang=en`)).root;
     const cell = byTag(grid, 'td').find((td) =>
-      byTag(td, 'a').some((a) => attr(a, 'href')!.startsWith(`/${c.filters.slug}/sessions/${s.cancelled.id}`)),
+      byTag(td, 'a').some((a) => attr(a, 'href')!.startsWith(`/${c.filters.slug}/sessions/${rowId(s.cancelled.id)}`)),
     )!;
     expect(cell).toBeDefined();
     expect(classes(cell)).toContain('cancelled');
     expect(text(byClass(cell, 'cancelled-badge')[0]).trim()).toBe(en.session.cancelled);
-    const session = (await ok(`/${c.filters.slug}/sessions/${s.cancelled.id}?lang=en`)).root;
+    const session = (await ok(`/${c.filters.slug}/sessions/${rowId(s.cancelled.id)}?lang=en`)).root;
     expect(text(byClass(session, 'cancelled-badge')[0]).trim()).toBe(en.session.cancelled);
     expect(byClass(session, 'star')).toEqual([]);
   });
@@ -458,8 +459,8 @@ describe('time zones', () => {
     'shows local times on both sides of the end of summer time, each with its exact instant (lang=%s)',
     async (language) => {
       const { root } = await ok(`/${c.dst.slug}?lang=${language}`);
-      const summer = whenOf(root, s.summer.id);
-      const winter = whenOf(root, s.winter.id);
+      const summer = whenOf(root, String(rowId(s.summer.id)));
+      const winter = whenOf(root, String(rowId(s.winter.id)));
       expect([summer.clock, summer.zone]).toEqual(['10:00', 'CEST']);
       expect([winter.clock, winter.zone]).toEqual(['10:00', 'CET']);
       expect(new Date(summer.datetime).toISOString()).toBe('2020-10-24T08:00:00.000Z');
@@ -469,7 +470,7 @@ describe('time zones', () => {
 
   it.each(['en', 'sv', 'nb'])("shows another conference's times in its own zone (lang=%s)", async (language) => {
     const { root } = await ok(`/${c.ny.slug}?lang=${language}`);
-    const ny = whenOf(root, s.ny.id);
+    const ny = whenOf(root, String(rowId(s.ny.id)));
     expect([ny.clock, ny.zone]).toEqual(['10:00', 'EDT']);
     expect(new Date(ny.datetime).toISOString()).toBe('2030-05-01T14:00:00.000Z');
     expect(attr(byClass(root, 'zone-note')[0], 'data-conference-zone')).toBe('America/New_York');
@@ -523,7 +524,7 @@ describe('languages', () => {
   });
 
   it('links the page in en, sv and nb', async () => {
-    for (const path of [`/${c.lang.slug}`, `/${c.lang.slug}/sessions/${s.everyLanguage.id}?lang=sv`, '/']) {
+    for (const path of [`/${c.lang.slug}`, `/${c.lang.slug}/sessions/${rowId(s.everyLanguage.id)}?lang=sv`, '/']) {
       const { root } = await ok(path);
       const alternates = byTag(root, 'link').filter((link) => attr(link, 'rel') === 'alternate');
       expect(alternates.map((link) => attr(link, 'hreflang')).sort()).toEqual(['en', 'nb', 'sv']);
@@ -536,14 +537,14 @@ describe('languages', () => {
   });
 
   it('shows a title that exists only in Swedish in Swedish, marked so, on an English page', async () => {
-    for (const path of [`/${c.lang.slug}?lang=en`, `/${c.lang.slug}/sessions/${s.swedishOnly.id}?lang=en`]) {
+    for (const path of [`/${c.lang.slug}?lang=en`, `/${c.lang.slug}/sessions/${rowId(s.swedishOnly.id)}?lang=en`]) {
       const { root } = await ok(path);
       const title = elements(root).find((node) => attr(node, 'lang') === 'sv' && text(node).startsWith('Bara på svenska'))!;
       expect(title).toBeDefined();
       expect(text(byClass(title, 'other-language')[0])).toContain(en.content.inLanguage.replace('{{language}}', 'Swedish'));
     }
     const { root } = await ok(`/${c.lang.slug}?lang=en`);
-    const item = bySelector(root, 'li', 'session').find((li) => attr(li, 'data-session') === s.everyLanguage.id)!;
+    const item = bySelector(root, 'li', 'session').find((li) => attr(li, 'data-session') === String(rowId(s.everyLanguage.id)))!;
     expect(text(byClass(item, 'title')[0])).toBe('In English');
     expect(byClass(item, 'other-language')).toEqual([]);
   });
@@ -574,7 +575,7 @@ describe('caching', () => {
     expect(changed.response.headers.get('etag')).not.toBe(etag);
     const stale = await fetch(`${lectern.url}${path}`, { headers: { 'if-none-match': etag } });
     expect(stale.status).toBe(200);
-    const session = await ok(`/${c.cacheA.slug}/sessions/${s.cacheA.id}?lang=en`);
+    const session = await ok(`/${c.cacheA.slug}/sessions/${rowId(s.cacheA.id)}?lang=en`);
     expect(text(byTag(session.root, 'h1')[0])).toBe('After the change');
 
     // Only the changed conference's pages changed.

@@ -22,6 +22,7 @@ import {
   visibleText,
 } from '../support/html';
 import { Lectern, startLectern } from '../support/lectern';
+import { rowId } from '../support/ids';
 import { ConferenceRef, InterviewRef, programmeBuilder, SessionRef, SpeakerRef } from '../support/programme';
 
 let lectern: Lectern;
@@ -132,7 +133,7 @@ beforeAll(async () => {
 afterAll(() => lectern.close());
 
 describe('the session page', () => {
-  const path = () => `/${talks.slug}/sessions/${talk.id}?lang=en`;
+  const path = () => `/${talks.slug}/sessions/${rowId(talk.id)}?lang=en`;
 
   it('shows title, Markdown abstract, time with zone, room and stream, track, format, language and speakers', async () => {
     const { root } = await ok(path());
@@ -178,13 +179,13 @@ describe('the session page', () => {
   });
 
   it("answers 404 for another conference's session under this conference's address", async () => {
-    const { response } = await page(`/${talks.slug}/sessions/${elsewhere.id}`);
+    const { response } = await page(`/${talks.slug}/sessions/${rowId(elsewhere.id)}`);
     expect(response.status).toBe(404);
-    await ok(`/${other.slug}/sessions/${elsewhere.id}`);
+    await ok(`/${other.slug}/sessions/${rowId(elsewhere.id)}`);
   });
 
   it('shows the abstract in the reader language', async () => {
-    const { root } = await ok(`/${talks.slug}/sessions/${talk.id}?lang=sv`);
+    const { root } = await ok(`/${talks.slug}/sessions/${rowId(talk.id)}?lang=sv`);
     expect(text(byTag(root, 'h1')[0])).toBe('Design för alla');
     expect(byTag(byClass(root, 'abstract')[0], 'strong').map(text)).toEqual(['djärva']);
     expect(attr(byClass(root, 'abstract')[0], 'lang')).toBe('sv');
@@ -194,7 +195,7 @@ describe('the session page', () => {
     const { root } = await ok(path());
     const links = hrefs(byClass(root, 'subscribe')[0]);
     const webcal = links.find((href) => href.startsWith('webcal:'))!;
-    expect(new URL(webcal.replace(/^webcal:/, 'https:')).pathname).toBe(`/calendars/sessions/${talk.id}.ics`);
+    expect(new URL(webcal.replace(/^webcal:/, 'https:')).pathname).toBe(`/calendars/sessions/${rowId(talk.id)}.ics`);
     const feed = await fetch(local(webcal));
     expect(feed.status).toBe(200);
     const events = new ICAL.Component(ICAL.parse(await feed.text())).getAllSubcomponents('vevent').map((event) => new ICAL.Event(event));
@@ -238,7 +239,7 @@ describe('the session page', () => {
     expect(meta(root, 'og:type')).toBe('article');
     expect(meta(root, 'description')).toContain('A talk about');
     // A session without a stream is attended in person.
-    const [plain] = jsonLd((await ok(`/${talks.slug}/sessions/${second.id}?lang=en`)).root);
+    const [plain] = jsonLd((await ok(`/${talks.slug}/sessions/${rowId(second.id)}?lang=en`)).root);
     expect(plain.eventAttendanceMode).toBe('https://schema.org/OfflineEventAttendanceMode');
   });
 
@@ -369,7 +370,7 @@ describe('stars without JavaScript', () => {
 
     const mine = await ok(`/${talks.slug}/agenda?lang=en`, { headers: { cookie } });
     expect(mine.response.headers.get('cache-control')).toBe('private, no-store');
-    expect(bySelector(mine.root, 'li', 'session').map((li) => attr(li, 'data-session'))).toEqual([talk.id]);
+    expect(bySelector(mine.root, 'li', 'session').map((li) => attr(li, 'data-session'))).toEqual([String(rowId(talk.id))]);
     expect(mine.html).not.toContain(editToken);
     expect(mine.response.headers.get('location')).toBeNull();
     const webcal = hrefs(mine.root).find((href) => href.startsWith('webcal:'))!;
@@ -388,7 +389,7 @@ describe('stars without JavaScript', () => {
 
     // Opened elsewhere, without the cookie: the same sessions, read only.
     const theirs = await ok(`/${talks.slug}/agenda?read=${encodeURIComponent(readToken)}&lang=en`);
-    expect(bySelector(theirs.root, 'li', 'session').map((li) => attr(li, 'data-session'))).toEqual([talk.id]);
+    expect(bySelector(theirs.root, 'li', 'session').map((li) => attr(li, 'data-session'))).toEqual([String(rowId(talk.id))]);
     expect(text(byClass(theirs.root, 'notice')[0])).toBe(en.agenda.readOnly);
     expect(theirs.html).not.toContain(editToken);
     expect(theirs.response.headers.get('cache-control')).toBe('private, no-store');
@@ -397,14 +398,16 @@ describe('stars without JavaScript', () => {
     const json = await star({ session: second.id, action: 'add' }, { cookie, accept: 'application/json' });
     expect(json.ok).toBe(true);
     expect(json.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(((await json.json()) as { starred: unknown[] }).starred.map(String).sort()).toEqual([talk.id, second.id].sort());
-    expect(await starred(cookie)).toEqual([talk.id, second.id].sort());
+    expect(((await json.json()) as { starred: unknown[] }).starred.map(String).sort()).toEqual(
+      [String(rowId(talk.id)), String(rowId(second.id))].sort(),
+    );
+    expect(await starred(cookie)).toEqual([String(rowId(talk.id)), String(rowId(second.id))].sort());
 
     // Another site's form changes nothing.
     const evil = await star({ session: talk.id, action: 'remove' }, { cookie, origin: 'http://evil.example' });
     expect(evil.status).toBe(400);
     expect(evil.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(await starred(cookie)).toEqual([talk.id, second.id].sort());
+    expect(await starred(cookie)).toEqual([String(rowId(talk.id)), String(rowId(second.id))].sort());
 
     // Drafts, unknown sessions and sessions of a draft conference: an error page, nothing changed.
     for (const session of [draftSession.id, '999999', inDraftConference.id, 'not-a-number']) {
@@ -413,13 +416,13 @@ describe('stars without JavaScript', () => {
       expect(refused.headers.get('content-type')).toBe('text/html; charset=utf-8');
       expect(await refused.text()).not.toContain('In a draft conference');
     }
-    expect(await starred(cookie)).toEqual([talk.id, second.id].sort());
+    expect(await starred(cookie)).toEqual([String(rowId(talk.id)), String(rowId(second.id))].sort());
 
     const removed = await star({ session: talk.id, action: 'remove' }, { cookie, referer });
     expect(removed.status).toBe(303);
-    expect(await starred(cookie)).toEqual([second.id]);
+    expect(await starred(cookie)).toEqual([String(rowId(second.id))]);
     const after = await ok(`/${talks.slug}/agenda?lang=en`, { headers: { cookie } });
-    expect(bySelector(after.root, 'li', 'session').map((li) => attr(li, 'data-session'))).toEqual([second.id]);
+    expect(bySelector(after.root, 'li', 'session').map((li) => attr(li, 'data-session'))).toEqual([String(rowId(second.id))]);
   });
 
   it('keeps a first star from a draft or another site from making an agenda', async () => {
@@ -441,7 +444,7 @@ describe('the pages’ content security policy', () => {
     '/',
     `/${talks.slug}`,
     `/${talks.slug}?view=grid`,
-    `/${talks.slug}/sessions/${talk.id}`,
+    `/${talks.slug}/sessions/${rowId(talk.id)}`,
     `/${talks.slug}/speakers`,
     `/${talks.slug}/agenda`,
     '/speakers/ingrid-lind',

@@ -5,6 +5,7 @@
 import { DateTime } from 'luxon';
 import en from '../../src/site/catalogues/en.json';
 import { attr, byClass, byTag, HtmlNode, parseHtml, text, bySelector } from '../support/html';
+import { rowId } from '../support/ids';
 import { Lectern, startLectern } from '../support/lectern';
 import { ConferenceRef, programmeBuilder, ProgrammeBuilder, SessionRef } from '../support/programme';
 
@@ -135,19 +136,19 @@ describe('the grid', () => {
     expect(heads(second)).toEqual([en.grid.time, 'Room B']);
     const cell = (table: HtmlNode, id: string) =>
       byTag(table, 'td').find((td) => byTag(td, 'a').some((a) => attr(a, 'href')!.split('?')[0] === `/${c.grid.slug}/sessions/${id}`));
-    expect(attr(cell(first, s.long.id)!, 'rowspan')).toBe('2');
-    expect(attr(cell(first, s.b1.id)!, 'rowspan') ?? '1').toBe('1');
-    expect(attr(cell(first, s.b2.id)!, 'rowspan') ?? '1').toBe('1');
+    expect(attr(cell(first, String(rowId(s.long.id)))!, 'rowspan')).toBe('2');
+    expect(attr(cell(first, String(rowId(s.b1.id)))!, 'rowspan') ?? '1').toBe('1');
+    expect(attr(cell(first, String(rowId(s.b2.id)))!, 'rowspan') ?? '1').toBe('1');
     // The overlapping sessions of room C, each in its own column.
     const rows = byTag(byTag(first, 'tbody')[0], 'tr');
     expect(rows).toHaveLength(2);
-    expect(cell(first, s.c1.id)).toBeDefined();
-    expect(cell(first, s.c2.id)).toBeDefined();
+    expect(cell(first, String(rowId(s.c1.id)))).toBeDefined();
+    expect(cell(first, String(rowId(s.c2.id)))).toBeDefined();
     const columnOf = (row: HtmlNode, id: string) => byTag(row, 'td').findIndex((td) => td === cell(first, id));
-    expect(columnOf(rows[0], s.c1.id)).toBe(2);
-    expect(columnOf(rows[1], s.c2.id)).toBe(1); // rows[1]: B's second half, then C's second column (A and C's first are spanned)
+    expect(columnOf(rows[0], String(rowId(s.c1.id)))).toBe(2);
+    expect(columnOf(rows[1], String(rowId(s.c2.id)))).toBe(1); // rows[1]: B's second half, then C's second column (A and C's first are spanned)
     // The hackathon: above both days' tables, in neither.
-    for (const table of tables) expect(cell(table, s.hack.id)).toBeUndefined();
+    for (const table of tables) expect(cell(table, String(rowId(s.hack.id)))).toBeUndefined();
     const spanning = byClass(root, 'spanning');
     expect(spanning).toHaveLength(2);
     for (const list of spanning) {
@@ -156,7 +157,7 @@ describe('the grid', () => {
     }
     // The grid and the list show the same sessions.
     const list = await ok(`/${c.grid.slug}?lang=en`);
-    expect(listed(list.root).sort()).toEqual([s.long, s.b1, s.b2, s.c1, s.c2, s.hack, s.day2].map((x) => x.id).sort());
+    expect(listed(list.root).sort()).toEqual([s.long, s.b1, s.b2, s.c1, s.c2, s.hack, s.day2].map((x) => String(rowId(x.id))).sort());
   });
 });
 

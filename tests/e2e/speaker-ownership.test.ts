@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { SpeakerOwners1700000000008 } from '../../migrations/1700000000008-speaker-owners';
 import { DemoLoader } from '../../src/demo/demo-loader.service';
 import { GraphqlResult, Lectern, startLectern } from '../support/lectern';
+import { rowId } from '../support/ids';
 import { ConferenceRef, ProgrammeBuilder, programmeBuilder, SessionRef, SpeakerRef } from '../support/programme';
 
 const ADD = `mutation ($sessionId: ID!, $speakerId: ID!, $title: String, $organisation: String) {
@@ -62,7 +63,7 @@ describe('speaker ownership', () => {
   /** An error with the id it names taken out, to compare the answer for one id with another's. */
   const shape = (result: GraphqlResult, id: string) =>
     result.errors?.map(({ message, extensions }) => ({ message: message.replace(`"${id}"`, '"<id>"'), extensions }));
-  const missingId = async () => String(Number((await admin.speaker()).id) + 1000);
+  const missingId = async () => String(rowId((await admin.speaker()).id) + 1000);
   const lineUp = async (session: SessionRef, who: { token: string }) =>
     (await lectern.ok(`{ session(id: "${session.id}") { appearances { speaker { id } } } }`, {}, as(who))).session.appearances.map(
       (appearance: { speaker: { id: string } }) => appearance.speaker.id,
@@ -94,7 +95,7 @@ describe('speaker ownership', () => {
       }
       expect(refusals.size).toBe(1);
       expect(JSON.parse([...refusals][0])[0].extensions).toEqual({ code: 'NOT_FOUND', field: 'speakerId' });
-      expect(linked).toContain(known.id);
+      expect(linked).toContain(String(rowId(known.id)));
       expect(linked).not.toContain(hidden.id);
     });
 

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { WebhookClock } from '../../src/webhooks/webhook-clock';
 import { Webhook as StoredWebhook } from '../../src/webhooks/webhook.entity';
 import { Lectern, startLectern } from '../support/lectern';
+import { rowId } from '../support/ids';
 import { programmeBuilder } from '../support/programme';
 import { CREATE_WEBHOOK, DELIVERIES, eventually, Received, Receiver } from '../support/webhook-receiver';
 
@@ -287,7 +288,7 @@ describe('Standard Webhooks signatures', () => {
     await lectern.app
       .get(DataSource)
       .getRepository(StoredWebhook)
-      .update({ id: Number(webhook.id) }, { secret: older });
+      .update({ id: rowId(webhook.id) }, { secret: older });
     expect(older).not.toBe(secret);
     await retitle();
     const request = await nth('/older-secret', 1);

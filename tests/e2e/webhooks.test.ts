@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Lectern, startLectern } from '../support/lectern';
+import { rowId } from '../support/ids';
 import { ConferenceFields, ConferenceRef, ProgrammeBuilder, programmeBuilder, SessionRef } from '../support/programme';
 import { CREATE_WEBHOOK, DELIVERIES, eventually, Receiver } from '../support/webhook-receiver';
 
@@ -113,7 +114,12 @@ describe('outgoing webhooks', () => {
     expect(body).toMatchObject({
       event: 'SESSION_MOVED',
       conference: { slug: conference.slug },
-      session: { id: sessionId, title: { nb: 'Åpning' }, startsAt: moved.updateSession.startsAt, room: { slug: 'sal-a', name: 'Sal A' } },
+      session: {
+        id: String(rowId(sessionId)),
+        title: { nb: 'Åpning' },
+        startsAt: moved.updateSession.startsAt,
+        room: { slug: 'sal-a', name: 'Sal A' },
+      },
       details: {
         from: { startsAt: '2030-05-01T08:00:00.000Z', room: { slug: 'sal-a' } },
         to: { startsAt: moved.updateSession.startsAt, room: { slug: 'sal-a' } },
@@ -160,7 +166,7 @@ describe('outgoing webhooks', () => {
     expect(signed(request.body, secret, request.headers['x-lectern-signature'])).toBe(true);
     expect(JSON.parse(request.body)).toMatchObject({
       event: 'SPEAKER_CHANGED',
-      speaker: { id: speakerId, slug: 'kari-nordmann', name: 'Kari Nordmann' },
+      speaker: { id: String(rowId(speakerId)), slug: 'kari-nordmann', name: 'Kari Nordmann' },
     });
     expect(await deliveries(webhook.id)).toHaveLength(1);
   });
@@ -196,7 +202,9 @@ describe('outgoing webhooks', () => {
     );
 
     const sent = receiver.at('/public-only').map((request) => JSON.parse(request.body));
-    expect(sent).toEqual([expect.objectContaining({ event: 'SESSION_RETITLED', session: expect.objectContaining({ id: sessionId }) })]);
+    expect(sent).toEqual([
+      expect.objectContaining({ event: 'SESSION_RETITLED', session: expect.objectContaining({ id: String(rowId(sessionId)) }) }),
+    ]);
     expect((await deliveries(webhook.id)).map((delivery) => delivery.event)).toEqual(['SESSION_RETITLED']);
     expect(receiver.at('/draft-conference')).toHaveLength(1);
     expect(await deliveries(draftHook.webhook.id)).toHaveLength(1);
@@ -367,7 +375,10 @@ describe('outgoing webhooks', () => {
     await organiser(`mutation { updateConference(id: "${follower.id}", input: { programmeFollows: LIVE }) { id } }`);
     await move(session.id);
     await eventually(async () => receiver.at('/follower').length > 1, 'the move');
-    expect(JSON.parse(receiver.at('/follower')[1].body)).toMatchObject({ event: 'SESSION_MOVED', session: { id: session.id } });
+    expect(JSON.parse(receiver.at('/follower')[1].body)).toMatchObject({
+      event: 'SESSION_MOVED',
+      session: { id: String(rowId(session.id)) },
+    });
   });
 
   it('pages through the delivery log, newest first', async () => {

@@ -1,4 +1,5 @@
 import { Lectern, startLectern } from '../support/lectern';
+import { rowId } from '../support/ids';
 import { programmeBuilder } from '../support/programme';
 
 /** The JSON API websites read: content, locale negotiation, other slugs, caching, CORS and what never shows. */
@@ -168,7 +169,7 @@ describe('GET /api/speakers/{slug}', () => {
       localStartsAt: '2018-04-17T13:00:00+02:00',
       room: 'Huvudscenen',
     });
-    expect(digstrat.calendar.https).toBe(`http://localhost:3000/calendars/sessions/${digstrat.id}.ics?locale=sv`);
+    expect(digstrat.calendar.https).toBe(`http://localhost:3000/calendars/sessions/${rowId(digstrat.id)}.ics?locale=sv`);
     expect(digstrat.calendar.webcal).toMatch(/^webcal:\/\/localhost:3000\/calendars\/sessions\/\d+\.ics/);
     expect(new URL(digstrat.calendar.google).searchParams.get('dates')).toBe('20180417T110000Z/20180417T113000Z');
 

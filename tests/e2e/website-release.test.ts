@@ -1,4 +1,5 @@
 import { Lectern, startLectern } from '../support/lectern';
+import { rowId } from '../support/ids';
 import { ConferenceRef, programmeBuilder, SessionRef } from '../support/programme';
 
 /**
@@ -68,7 +69,7 @@ async function html(path: string) {
 describe('a conference that follows its releases, on the website', () => {
   it("shows the released session on the speaker's page, wall and card until the next release, then the new one", async () => {
     const released = {
-      id: session.id,
+      id: String(rowId(session.id)),
       title: 'Den släppta titeln',
       startsAt: '2030-05-01T08:00:00.000Z',
       localStartsAt: '2030-05-01T10:00:00+02:00',
@@ -93,7 +94,7 @@ describe('a conference that follows its releases, on the website', () => {
     // The next release carries the live edits to the website, as to the feeds.
     await organiser(`mutation { releaseSchedule(conferenceSlug: "${conference.slug}", name: "v2", note: null) { version } }`);
     const next = {
-      id: session.id,
+      id: String(rowId(session.id)),
       title: 'Den nya titeln',
       startsAt: '2030-05-01T12:00:00.000Z',
       localStartsAt: '2030-05-01T14:00:00+02:00',

@@ -1,3 +1,4 @@
+import { parseId } from '../../common/entities';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ownsSpeaker, requireOrganiserOf, Viewer } from '../../auth/viewer';
@@ -77,7 +78,7 @@ export class ProgrammeImporter {
     }
     try {
       return await this.transactions.run(async (manager) => {
-        const conference = await this.conferences.require(manager, Number(conferenceId), 'conferenceId');
+        const conference = await this.conferences.require(manager, parseId(conferenceId, 'conference', 'conferenceId'), 'conferenceId');
         requireOrganiserOf(actor, conference.id, 'conferenceId');
         const programme = parseProgramme(format, document, conference, options.mapping);
         const report = await this.apply(manager, conference, programme, actor, options);
