@@ -1,23 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { DocumentNode, Kind, OperationDefinitionNode, parse, print, validate } from 'graphql';
-import MarkdownIt from 'markdown-it';
+import { print, validate } from 'graphql';
 import { DemoLoader } from '../../src/demo/demo-loader.service';
 import { Lectern, startLectern } from '../support/lectern';
+import { README, readmeExamples, operationsOf } from '../support/readme';
 
 /**
  * The README's GraphQL examples, as a reader (or GraphQL Code Generator) takes them: every
  * operation is named, uniquely across the README, and valid against the served schema; every query
  * runs on a fresh demo without errors, with the variables of a ```json block right after it.
  */
-
-interface Example {
-  /** The line of the block in README.md, for messages. */
-  line: number;
-  document: DocumentNode;
-  variables?: Record<string, unknown>;
-}
 
 /**
  * Queries that cannot run as written, with the reason. Every other query runs.
@@ -29,29 +20,6 @@ const NOT_RUN: Record<string, string> = {
 
 /** Queries that read what only organisers may (their own account, their webhooks): sent with the admin's token. */
 const AS_ORGANISER = new Set(['Me', 'Webhooks']);
-
-const README = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
-
-function readmeExamples(): Example[] {
-  const text = README;
-  const tokens = new MarkdownIt().parse(text, {});
-  const fences = tokens.filter((token) => token.type === 'fence');
-  const examples: Example[] = [];
-  for (const [i, fence] of fences.entries()) {
-    if (fence.info.trim() !== 'graphql') continue;
-    const next = fences[i + 1];
-    const nextIsRightAfter = next && next.info.trim() === 'json' && next.map && fence.map && next.map[0] - fence.map[1] <= 1;
-    examples.push({
-      line: (fence.map?.[0] ?? 0) + 1,
-      document: parse(fence.content),
-      variables: nextIsRightAfter ? (JSON.parse(next.content) as Record<string, unknown>) : undefined,
-    });
-  }
-  return examples;
-}
-
-const operationsOf = (document: DocumentNode): OperationDefinitionNode[] =>
-  document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
 
 describe("the README's GraphQL examples", () => {
   const examples = readmeExamples();
