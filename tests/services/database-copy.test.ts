@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { Client } from 'pg';
 import { adminTokenFor, ChildLectern, lecternCli, spawnLectern } from '../support/child-lectern';
+import { rowId } from '../support/ids';
 import { scratchPostgres } from '../support/scratch-postgres';
 import { requiringServices } from '../support/environment';
 
@@ -113,8 +114,8 @@ requiringServices('db:copy from SQLite to PostgreSQL', () => {
       'mutation { createSpeaker(input: { slug: "new-on-postgres", name: "New On Postgres" }) { id } }',
       token,
     );
-    expect(Number(created.createSpeaker.id)).toBeGreaterThan(
-      Math.max(...speakers.edges.map((edge: { node: { id: string } }) => Number(edge.node.id))),
+    expect(rowId(created.createSpeaker.id)).toBeGreaterThan(
+      Math.max(...speakers.edges.map((edge: { node: { id: string } }) => rowId(edge.node.id))),
     );
   });
 
