@@ -6,7 +6,8 @@ import { sendFeed } from '../calendar/feed-response';
 import { notFound } from '../common/errors';
 import { PlainTextUserErrorFilter } from '../common/http-errors';
 import { APP_CONFIG, AppConfig } from '../config/configuration';
-import { apiDocsFile, apiDocsPage, DeveloperFile, servedFile } from './developer-files';
+import { ServedFile, servedFile } from '../http/served-files';
+import { apiDocsFiles, apiDocsPage } from './developer-files';
 import { openApiDocument } from './openapi';
 import { schemaSdl } from './schema-sdl';
 
@@ -23,8 +24,8 @@ const DESCRIPTION_CACHING = 'public, max-age=60';
 @Controller()
 @UseFilters(PlainTextUserErrorFilter)
 export class DevelopersController {
-  private sdl?: DeveloperFile;
-  private readonly openApi: DeveloperFile;
+  private sdl?: ServedFile;
+  private readonly openApi: ServedFile;
 
   constructor(
     private readonly schemaHost: GraphQLSchemaHost,
@@ -56,7 +57,7 @@ export class DevelopersController {
 
   @Get('api/docs/:file')
   docsFile(@Param('file') name: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    const file = apiDocsFile(name);
+    const file = apiDocsFiles.get(name);
     if (!file) throw notFound('file', 'file', name);
     sendFeed(request, reply, file.file, 'public, max-age=31536000, immutable', file.contentType);
   }

@@ -4,7 +4,7 @@ import { GRAPHQL_PATH } from '../app.module';
 import { sendFeed } from '../calendar/feed-response';
 import { notFound } from '../common/errors';
 import { PlainTextUserErrorFilter } from '../common/http-errors';
-import { graphiqlFile, graphiqlPage } from './graphiql-files';
+import { graphiqlFiles, graphiqlPage } from './graphiql-files';
 
 /** GraphiQL, the in-browser IDE, from Lectern's own files (see graphiql-files.ts); only with GRAPHIQL=on. */
 @Controller('graphiql')
@@ -18,7 +18,7 @@ export class GraphiqlController {
 
   @Get(':file')
   file(@Param('file') name: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    const file = graphiqlFile(name);
+    const file = graphiqlFiles.get(name);
     if (!file) throw notFound('file', 'file', name);
     sendFeed(request, reply, file.file, 'public, max-age=31536000, immutable', file.contentType);
   }

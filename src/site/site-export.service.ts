@@ -16,7 +16,7 @@ import { InterviewService } from '../interviews/interview.service';
 import { PublishedProgrammes } from '../published/published-programmes.service';
 import { SpeakerService } from '../speakers/speaker.service';
 import { WebsiteReader } from '../website/website-reader.service';
-import { siteAsset, siteAssetNames } from './site-assets';
+import { siteAssets } from './site-assets';
 import { PageContext, SiteAddresses } from './site-context';
 import { INTERFACE_LANGUAGES, InterfaceLanguage, interfaceLanguage, translator } from './site-i18n';
 import { SitePages } from './site-pages.service';
@@ -155,7 +155,7 @@ export class SiteExport {
           pages.interview(interview, context, ''),
         );
     }
-    for (const name of siteAssetNames()) files.push({ name: `assets/${name}`, build: async () => siteAsset(name)!.file.body });
+    for (const name of siteAssets.names()) files.push({ name: `assets/${name}`, build: async () => siteAssets.get(name)!.file.body });
     const feed: FeedOptions = readFeedParameters({}, { withFilter: true });
     files.push({ name: 'calendar.ics', build: async () => (await this.feeds.conference(conference.slug, feed)).body });
     const sessionFeed: FeedOptions = readFeedParameters({}, { withFilter: false });

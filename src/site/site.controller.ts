@@ -6,7 +6,7 @@ import { FeedRevalidation } from '../calendar/feed-revalidation';
 import { badInput, notFound } from '../common/errors';
 import { parseId } from '../common/entities';
 import { APP_CONFIG, AppConfig } from '../config/configuration';
-import { siteAsset } from './site-assets';
+import { siteAssets } from './site-assets';
 import { agendaCookie, AGENDA_COOKIE, readCookie } from './site-cookies';
 import { HtmlUserErrorFilter } from './site-errors';
 import { SitePages } from './site-pages.service';
@@ -43,7 +43,7 @@ export class SiteController {
 
   @Get('assets/:file')
   asset(@Param('file') file: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    const asset = siteAsset(file);
+    const asset = siteAssets.get(file);
     if (!asset) throw notFound('file', 'file', file);
     sendFeed(request, reply, asset.file, 'public, max-age=31536000, immutable', asset.contentType);
   }
