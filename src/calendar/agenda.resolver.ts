@@ -1,10 +1,15 @@
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { PublicMutation } from '../auth/public-mutation.decorator';
+import { mutationInput, newInputArg, replacedArg } from '../common/mutation-input';
 import { globalIdOf } from '../common/global-id';
 import { Session } from '../sessions/session.entity';
+import { AddToAgendaInput, RemoveFromAgendaInput } from './agenda.inputs';
 import { AgendaService } from './agenda.service';
 import { CalendarLinks } from './calendar-links.service';
 import { CalendarFeed, FeedArgs, PersonalAgenda } from './calendar.types';
+
+const AGENDA_TOKEN = { type: () => String, description: "The agenda's edit token." };
+const SESSION_ID = { type: () => ID, description: "The session's id." };
 
 @Resolver(() => PersonalAgenda)
 export class AgendaResolver {
@@ -30,18 +35,22 @@ export class AgendaResolver {
 
   @PublicMutation(() => PersonalAgenda, { description: 'Adds a published session to the agenda (again: no change). Needs the edit token.' })
   addToAgenda(
-    @Args('token', { description: "The agenda's edit token." }) token: string,
-    @Args('sessionId', { type: () => ID, description: "The session's id." }) sessionId: string,
+    @Args('input', newInputArg(() => AddToAgendaInput, 'The agenda and the session.')) input: AddToAgendaInput | null,
+    @Args('token', replacedArg('token', AGENDA_TOKEN)) token: string | null,
+    @Args('sessionId', replacedArg('sessionId', SESSION_ID)) sessionId: string | null,
   ) {
-    return this.agendas.add(token, sessionId);
+    const given = mutationInput(input, { token, sessionId }, ['token', 'sessionId']);
+    return this.agendas.add(given.token, given.sessionId);
   }
 
   @PublicMutation(() => PersonalAgenda, { description: 'Takes a session out of the agenda (not in it: no change). Needs the edit token.' })
   removeFromAgenda(
-    @Args('token', { description: "The agenda's edit token." }) token: string,
-    @Args('sessionId', { type: () => ID, description: "The session's id." }) sessionId: string,
+    @Args('input', newInputArg(() => RemoveFromAgendaInput, 'The agenda and the session.')) input: RemoveFromAgendaInput | null,
+    @Args('token', replacedArg('token', AGENDA_TOKEN)) token: string | null,
+    @Args('sessionId', replacedArg('sessionId', SESSION_ID)) sessionId: string | null,
   ) {
-    return this.agendas.remove(token, sessionId);
+    const given = mutationInput(input, { token, sessionId }, ['token', 'sessionId']);
+    return this.agendas.remove(given.token, given.sessionId);
   }
 
   @ResolveField(() => ID, {
