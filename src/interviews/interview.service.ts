@@ -298,7 +298,7 @@ export class InterviewService {
     v.check(new Set(ids).size === ids.length, 'speakerIds', 'lists a speaker twice').throwIfFailed();
     const present = new Set((await manager.findBy(InterviewSpeaker, { interviewId: interview.id })).map((row) => row.speakerId));
     for (const [i, id] of ids.entries()) {
-      if (!present.has(id)) await this.directory.requireLinkable(manager, id, actor, `speakerIds[${i}]`);
+      if (!present.has(id)) await this.directory.requireLinkable(manager, speakerIds[i], actor, `speakerIds[${i}]`);
     }
     await manager.delete(InterviewSpeaker, { interviewId: interview.id });
     return manager.save(
