@@ -229,6 +229,29 @@ export function openApiDocument(publicBaseUrl: string, version: string) {
         "The conference's slug.",
       ),
       '/api/interviews/{slug}': jsonRead('One interview', 'A published interview.', 'Interview', "The interview's slug."),
+      '/api/interviews/{slug}.md': {
+        get: {
+          summary: 'One interview as a static site page',
+          description:
+            "YAML front matter (title, date, lead, speakers, conference, locale, slug) and the questions as `##` headings with their answers, in Markdown, the shape Hugo's or Jekyll's content folders take; in a panel each answer starts with who gave it.",
+          tags: ['JSON API'],
+          parameters: [
+            { name: 'slug', in: 'path', required: true, description: "The interview's slug.", schema: { type: 'string' } },
+            { $ref: '#/components/parameters/locale' },
+            { $ref: '#/components/parameters/acceptLanguage' },
+          ],
+          responses: {
+            '200': {
+              description: 'The Markdown page.',
+              headers: { ...cachingHeaders, 'Content-Language': { description: 'The locale used.', schema: { type: 'string' } } },
+              content: { 'text/markdown': { schema: { type: 'string' } } },
+            },
+            '304': { description: 'The copy named by If-None-Match is current.' },
+            '400': { description: 'A bad `locale`, or one given twice.', content: JSON_CONTENT(ref('Error')) },
+            '404': { description: 'No published interview by that slug.', content: JSON_CONTENT(ref('Error')) },
+          },
+        },
+      },
       '/api/openapi.json': {
         get: {
           summary: 'This document',

@@ -17,6 +17,8 @@ import { PublishedProgrammes } from '../published/published-programmes.service';
 import { SpeakerService } from '../speakers/speaker.service';
 import { WebsiteReader } from '../website/website-reader.service';
 import { siteAssets } from './site-assets';
+import { WebsiteService } from '../website/website.service';
+import { TextFormat } from '../common/rich-text';
 import { PageContext, SiteAddresses } from './site-context';
 import { INTERFACE_LANGUAGES, InterfaceLanguage, interfaceLanguage, translator } from './site-i18n';
 import { SitePages } from './site-pages.service';
@@ -70,6 +72,7 @@ export class SiteExport {
     private readonly interviews: InterviewService,
     private readonly feeds: CalendarFeeds,
     private readonly exports: ExchangeExports,
+    private readonly website: WebsiteService,
   ) {
     this.base = config.publicBaseUrl;
   }
@@ -155,6 +158,12 @@ export class SiteExport {
           pages.interview(interview, context, ''),
         );
     }
+    // For static site generators (Hugo's content/, Jekyll's _posts/), each in its own language.
+    for (const interview of [...copy.interviews].sort())
+      files.push({
+        name: `interviews/${interview}.md`,
+        build: async () => (await this.website.interviewMarkdown(interview, { wishes: {}, format: TextFormat.MARKDOWN })).markdown,
+      });
     for (const name of siteAssets.names()) files.push({ name: `assets/${name}`, build: async () => siteAssets.get(name)!.file.body });
     const feed: FeedOptions = readFeedParameters({}, { withFilter: true });
     files.push({ name: 'calendar.ics', build: async () => (await this.feeds.conference(conference.slug, feed)).body });

@@ -5,6 +5,7 @@ import { readWebsiteQuery, redirectToOwnSlug, sendRead, WebsiteQuery } from './w
 import { WebsiteService } from './website.service';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
+const MARKDOWN_TYPE = 'text/markdown; charset=utf-8';
 
 /** The public read model as plain JSON, for sites that do not speak GraphQL (fields: see README). */
 @Controller('api')
@@ -28,6 +29,18 @@ export class WebsiteApiController {
   ) {
     const wall = await this.website.conferenceSpeakers(slug, readWebsiteQuery(request, query));
     sendRead(request, reply, JSON.stringify(wall), JSON_TYPE, wall.locale);
+  }
+
+  /** The interview as a static site's Markdown page (Hugo, Jekyll). Declared first: the JSON route's `:slug` would take `x.md` too. */
+  @Get('interviews/:slug.md')
+  async interviewMarkdown(
+    @Param('slug') slug: string,
+    @Query() query: WebsiteQuery,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const { markdown, locale } = await this.website.interviewMarkdown(slug, readWebsiteQuery(request, query));
+    sendRead(request, reply, markdown, MARKDOWN_TYPE, locale);
   }
 
   @Get('interviews/:slug')

@@ -21,6 +21,6 @@ import { WebsiteService } from './website.service';
   imports: [ConferencesModule, SpeakersModule, SessionsModule, InterviewsModule, PublishedModule],
   controllers: [WebsiteApiController, EmbedController],
   providers: [CalendarLinks, SessionCalendarLinks, WebsiteReader, WebsiteService],
-  exports: [WebsiteReader],
+  exports: [WebsiteReader, WebsiteService],
 })
 export class WebsiteModule {}

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { TextFormat } from '../common/rich-text';
+import { interviewMarkdown } from './interview-markdown';
 import { SessionCalendarLinks } from './session-calendar-links';
 import { WebsiteReader } from './website-reader.service';
 import { InterviewView, interviewView, SpeakerView, speakerView, SpeakerWallView, speakerWallView, ViewRequest } from './website-views';
@@ -26,6 +28,12 @@ export class WebsiteService {
 
   async interview(slug: string, wanted: Wanted): Promise<InterviewView> {
     return interviewView(await this.reader.interview(slug), this.request(wanted));
+  }
+
+  /** The interview as a static site's Markdown page; its texts in Markdown whatever `format` asked. */
+  async interviewMarkdown(slug: string, wanted: Wanted): Promise<{ markdown: string; locale: string }> {
+    const interview = await this.interview(slug, { ...wanted, format: TextFormat.MARKDOWN });
+    return { markdown: interviewMarkdown(interview), locale: interview.locale };
   }
 
   private request(wanted: Wanted): ViewRequest {

@@ -126,6 +126,7 @@ describe('site:export, the static copy of a conference', () => {
         ...pages(''),
         ...pages('en/'),
         ...pages('nb/'),
+        'interviews/erik-talks.md',
         'assets/site.css',
         'assets/print.css',
         'assets/site.js',
