@@ -1,23 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Viewer } from '../auth/viewer';
+import { AccessToken } from '../auth/access-token.entity';
+import { Organiser } from '../auth/organiser.entity';
+import { organises, Viewer } from '../auth/viewer';
 import { readGlobalId } from '../common/global-id';
 import { ConferenceService } from '../conferences/conference.service';
 import { RoomService } from '../conferences/room.service';
 import { TrackService } from '../conferences/track.service';
+import { InterviewItem } from '../interviews/interview-item.entity';
 import { InterviewService } from '../interviews/interview.service';
 import { ScheduleRelease } from '../releases/schedule-release.entity';
+import { Appearance } from '../sessions/appearance.entity';
 import { SessionService } from '../sessions/session.service';
 import { SpeakerDirectory } from '../sessions/speaker-directory.service';
+import { Webhook } from '../webhooks/webhook.entity';
 
 type Finder = (id: number, viewer: Viewer) => Promise<object | null | undefined>;
 
 /**
- * Finds what a global id names, as the viewer may see it: the same rules as every other query
- * (drafts for their organisers only). Objects that only their owner reaches by other means
- * (organisers, tokens, webhooks, a line-up's appearances, an interview's items) answer null here,
- * as does anything missing or hidden, so an id tells nobody whether it exists.
+ * Finds what a global id names, as the viewer may see it, by the same rules as every other query:
+ * drafts for their organisers only; an appearance or an interview's item with its session or
+ * interview; a webhook for its conference's organisers; an organiser and their tokens for
+ * themselves and admins. Anything missing or hidden answers null alike, so an id tells nobody
+ * whether it exists.
  */
 @Injectable()
 export class NodeFinder {
@@ -29,6 +35,25 @@ export class NodeFinder {
     Room: async (id, viewer) => this.inVisibleConference((await this.rooms.byIds([id]))[0], viewer),
     Track: async (id, viewer) => this.inVisibleConference((await this.tracks.byIds([id]))[0], viewer),
     ScheduleRelease: async (id, viewer) => this.inVisibleConference(await this.releases.findOneBy({ id }), viewer),
+    Appearance: async (id, viewer) => {
+      const appearance = await this.appearances.findOneBy({ id });
+      const session = appearance && (await this.finders.Session(appearance.sessionId, viewer));
+      return session ? appearance : null;
+    },
+    InterviewItem: async (id, viewer) => {
+      const item = await this.items.findOneBy({ id });
+      const interview = item && (await this.finders.Interview(item.interviewId, viewer));
+      return interview ? item : null;
+    },
+    Webhook: async (id, viewer) => {
+      const webhook = await this.webhooks.findOneBy({ id });
+      return webhook && organises(viewer, webhook.conferenceId) ? webhook : null;
+    },
+    Organiser: async (id, viewer) => (viewer.admin || viewer.organiserId === id ? this.organisers.findOneBy({ id }) : null),
+    AccessToken: async (id, viewer) => {
+      const token = await this.tokens.findOneBy({ id });
+      return token && (viewer.admin || token.organiserId === viewer.organiserId) ? token : null;
+    },
   };
 
   constructor(
@@ -39,6 +64,11 @@ export class NodeFinder {
     private readonly rooms: RoomService,
     private readonly tracks: TrackService,
     @InjectRepository(ScheduleRelease) private readonly releases: Repository<ScheduleRelease>,
+    @InjectRepository(Appearance) private readonly appearances: Repository<Appearance>,
+    @InjectRepository(InterviewItem) private readonly items: Repository<InterviewItem>,
+    @InjectRepository(Webhook) private readonly webhooks: Repository<Webhook>,
+    @InjectRepository(Organiser) private readonly organisers: Repository<Organiser>,
+    @InjectRepository(AccessToken) private readonly tokens: Repository<AccessToken>,
   ) {}
 
   async find(globalId: string, viewer: Viewer): Promise<object | null> {

@@ -11,7 +11,7 @@ export class NodeResolver {
 
   @Query(() => Node, {
     nullable: true,
-    description: 'The object a global id names; empty if there is none you may see (or it is found another way: see the README).',
+    description: 'The object a global id names; empty if there is none you may see.',
   })
   node(
     @Args('id', { type: () => ID, description: 'A global id, as any `id` field answers it.' }) id: string,

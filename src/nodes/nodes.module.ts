@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessToken } from '../auth/access-token.entity';
+import { Organiser } from '../auth/organiser.entity';
+import { InterviewItem } from '../interviews/interview-item.entity';
+import { Appearance } from '../sessions/appearance.entity';
+import { Webhook } from '../webhooks/webhook.entity';
 import { ConferencesModule } from '../conferences/conferences.module';
 import { InterviewsModule } from '../interviews/interviews.module';
 import { ScheduleRelease } from '../releases/schedule-release.entity';
@@ -8,7 +13,12 @@ import { NodeFinder } from './node-finder.service';
 import { NodeResolver } from './node.resolver';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ScheduleRelease]), ConferencesModule, SessionsModule, InterviewsModule],
+  imports: [
+    TypeOrmModule.forFeature([ScheduleRelease, Appearance, InterviewItem, Webhook, Organiser, AccessToken]),
+    ConferencesModule,
+    SessionsModule,
+    InterviewsModule,
+  ],
   providers: [NodeFinder, NodeResolver],
 })
 export class NodesModule {}

@@ -12,7 +12,8 @@ let lectern: Lectern;
 const SLUG = 'teknologi-og-politikk-2020';
 
 beforeAll(async () => {
-  lectern = await startLectern();
+  // Webhooks to loopback, so that one can be registered without an address off this machine.
+  lectern = await startLectern({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'on' });
   await lectern.app.get(DemoLoader).load();
 });
 afterAll(() => lectern.close());
@@ -120,6 +121,35 @@ describe('node and nodes', () => {
     expect(nodes).toEqual([{ __typename: 'Conference', id: conference.id }, null, null, null, null]);
     // The organiser sees their draft.
     expect((await organiser(query, { ids })).nodes[1]).toEqual({ __typename: 'Session', id: draft.createSession.id });
+  });
+
+  it('find what only their owners reach, for them alone: organisers, tokens, webhooks; appearances and items with their session or interview', async () => {
+    const { me } = await organiser(`{ me { id accessTokens { id } } }`);
+    const { conference, interviews } = await lectern.ok(PROGRAMME, { slug: SLUG });
+    const { createWebhook } = await organiser(
+      `mutation ($input: CreateWebhookInput!) { createWebhook(input: $input) { webhook { id } } }`,
+      { input: { conferenceId: conference.id, url: 'http://127.0.0.1:9/hook', events: ['SESSION_MOVED'] } },
+    );
+    const owned = [me.id, me.accessTokens[0].id, createWebhook.webhook.id];
+    const seen = [conference.sessions.edges[0].node.appearances[0].id, interviews.edges[0].node.items[0].id];
+    const query = `query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`;
+
+    const asOwner = (await organiser(query, { ids: [...owned, ...seen] })).nodes;
+    expect(asOwner.map((node: { id: string } | null) => node?.id)).toEqual([...owned, ...seen]);
+    expect(asOwner.map((node: { __typename: string }) => node.__typename)).toEqual([
+      'Organiser',
+      'AccessToken',
+      'Webhook',
+      'Appearance',
+      'InterviewItem',
+    ]);
+
+    const { conference: other } = await lectern.ok(`{ conference(slug: "digstrat-2018") { id } }`);
+    const outsider = await lectern.organiserToken([other.id], 'Another organiser');
+    for (const token of [undefined, outsider]) {
+      const { nodes } = await lectern.ok(query, { ids: [...owned, ...seen] }, token ? { token } : {});
+      expect(nodes.map((node: { id: string } | null) => node?.id ?? null)).toEqual([null, null, null, ...seen]);
+    }
   });
 
   it('refuses more than 100 ids, naming the argument', async () => {
