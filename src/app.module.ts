@@ -31,6 +31,8 @@ import { ExchangeModule } from './exchange/exchange.module';
 import { SiteExportModule } from './site/site-export.module';
 import { SiteModule } from './site/site.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { MailModule } from './mail/mail.module';
+import { SpeakerPortalModule } from './speaker-portal/speaker-portal.module';
 import { HealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
 import { RedisConnections } from './live/redis-connections';
@@ -88,6 +90,8 @@ export const GRAPHQL_PATH = '/graphql';
     DemoModule,
     OrganisersModule,
     WebhooksModule,
+    MailModule,
+    SpeakerPortalModule,
     LiveModule,
     HealthModule,
   ],

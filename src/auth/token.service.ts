@@ -84,6 +84,7 @@ export class TokenService {
       admin: organiser.role === OrganiserRole.ADMIN,
       organiserId: organiser.id,
       conferenceIds: Object.freeze(scope.map((row) => row.conferenceId)),
+      speakerId: null,
     });
     const until = Math.min(Date.now() + CACHE_MS, token.expiresAt?.getTime() ?? Infinity);
     if (generation === undefined) this.verified.delete(hash);

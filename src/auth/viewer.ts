@@ -12,12 +12,35 @@ export interface Viewer {
   organiserId: number | null;
   /** The conferences an ORGANISER may change and see drafts of (empty for admins: they have all). */
   conferenceIds: readonly number[];
+  /**
+   * A speaker signed in on their own page (a speaker session cookie, src/speaker-portal/): they
+   * reach their own person, appearances, invitations and questionnaires, and nothing an organiser
+   * may. Never set together with `organiser`.
+   */
+  speakerId: number | null;
 }
 
-export const PUBLIC_VIEWER: Viewer = Object.freeze({ organiser: false, admin: false, organiserId: null, conferenceIds: [] });
+export const PUBLIC_VIEWER: Viewer = Object.freeze({
+  organiser: false,
+  admin: false,
+  organiserId: null,
+  conferenceIds: [],
+  speakerId: null,
+});
 
 /** The command line and the demo loader act with every right. */
-export const SYSTEM_ACTOR: Viewer = Object.freeze({ organiser: true, admin: true, organiserId: null, conferenceIds: [] });
+export const SYSTEM_ACTOR: Viewer = Object.freeze({ organiser: true, admin: true, organiserId: null, conferenceIds: [], speakerId: null });
+
+/** A signed-in speaker's rights: their own things only (see `requireSpeaker`). */
+export function speakerViewer(speakerId: number): Viewer {
+  return Object.freeze({ organiser: false, admin: false, organiserId: null, conferenceIds: Object.freeze([]), speakerId });
+}
+
+/** Refuses unless a speaker is signed in; answers whose things they may reach. */
+export function requireSpeaker(actor: Viewer): number {
+  if (actor.speakerId !== null) return actor.speakerId;
+  throw new UserError('UNAUTHENTICATED', 'Sign in with the link in your invitation first.');
+}
 
 export function organises(viewer: Viewer, conferenceId: number | null): boolean {
   return viewer.admin || (conferenceId !== null && viewer.conferenceIds.includes(conferenceId));

@@ -20,6 +20,8 @@ export const RESERVED_CONFERENCE_SLUGS: readonly string[] = [
   'console',
   'site',
   'agenda',
+  'me',
+  'photos',
 ];
 
 const RESERVED = new Set(RESERVED_CONFERENCE_SLUGS);

@@ -61,6 +61,22 @@ export function readConfiguration(env: NodeJS.ProcessEnv) {
     webhookMaxAttempts: integer(env, 'WEBHOOK_MAX_ATTEMPTS', 12, 1),
     /** Days after its conference's end that a deleted or unpublished session stays in feeds as cancelled. */
     cancelledEventsKeptDays: integer(env, 'CANCELLED_EVENTS_KEPT_DAYS', 30),
+    /** Where mail goes (`smtp://user:pass@host:587`, `smtps://…`). Unset: mails are kept in the outbox, unsent. */
+    smtpUrl: env.SMTP_URL || undefined,
+    /** The sender of every mail Lectern sends. */
+    mailFrom: env.MAIL_FROM || 'Lectern <lectern@localhost>',
+    /** Attempts per mail before it is given up as FAILED. */
+    mailMaxAttempts: integer(env, 'MAIL_MAX_ATTEMPTS', 8, 1),
+    /** The first retry's delay; each further retry waits twice as long (up to an hour). */
+    mailRetryBaseMs: integer(env, 'MAIL_RETRY_BASE_MS', 5_000, 1),
+    /** How long a speaker's sign-in link stays valid. */
+    invitationTtlDays: integer(env, 'INVITATION_TTL_DAYS', 7, 1),
+    /** How long a speaker stays signed in without coming back. */
+    speakerSessionDays: integer(env, 'SPEAKER_SESSION_DAYS', 30, 1),
+    /** Days before a questionnaire's due date that speakers who have not submitted are reminded (0: never). */
+    questionnaireReminderDays: integer(env, 'QUESTIONNAIRE_REMINDER_DAYS', 3),
+    /** The largest photo a speaker may upload. */
+    photoMaxBytes: integer(env, 'PHOTO_MAX_BYTES', 10 * 1024 * 1024, 1),
   };
 }
 

@@ -29,14 +29,18 @@ export interface Lectern {
   /** A token of a new ORGANISER whose scope is these conferences. */
   organiserToken(conferenceIds: Array<number | string>, name?: string): Promise<string>;
   /** A GraphQL request over HTTP, as a public reader or, with `as: 'organiser'`, as the admin. */
-  graphql<T = any>(
-    query: string,
-    variables?: Record<string, unknown>,
-    options?: { as?: 'organiser'; token?: string },
-  ): Promise<GraphqlResult<T>>;
+  graphql<T = any>(query: string, variables?: Record<string, unknown>, options?: GraphqlOptions): Promise<GraphqlResult<T>>;
   /** A GraphQL request expected to succeed: fails the test with the server's errors otherwise. */
-  ok<T = any>(query: string, variables?: Record<string, unknown>, options?: { as?: 'organiser'; token?: string }): Promise<T>;
+  ok<T = any>(query: string, variables?: Record<string, unknown>, options?: GraphqlOptions): Promise<T>;
   close(): Promise<void>;
+}
+
+export interface GraphqlOptions {
+  /** The admin's token. */
+  as?: 'organiser';
+  token?: string;
+  /** More request headers, e.g. a speaker's `cookie` and `x-csrf-token`. */
+  headers?: Record<string, string>;
 }
 
 /** Servers this test process has open; PostgreSQL is shared, so only the first one empties it. */
@@ -83,7 +87,7 @@ export async function startLectern(settings: Record<string, string> = {}): Promi
     const token = options.token ?? (options.as === 'organiser' ? adminToken : undefined);
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...options.headers },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as Record<string, unknown>;

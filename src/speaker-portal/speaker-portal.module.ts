@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { InvitationsModule } from './invitations/invitations.module';
+import { PhotosModule } from './photos/photos.module';
+import { ProfileModule } from './profile/profile.module';
+import { QuestionnairesModule } from './questionnaires/questionnaires.module';
+
+/** Where speakers keep their own profile and answer their interviews (the speaker's page under /me). */
+@Module({ imports: [InvitationsModule, PhotosModule, ProfileModule, QuestionnairesModule] })
+export class SpeakerPortalModule {}
