@@ -8,11 +8,13 @@ import { Organiser } from './organiser.entity';
 import { OrganiserGuard } from './organiser.guard';
 import { RightsGeneration } from './rights-generation';
 import { TokenService } from './token.service';
+import { SpeakerGuard } from './speaker-mutation.decorator';
+import { ViewerResolver } from './viewer.resolver';
 
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([Organiser, OrganiserConference, AccessToken])],
-  providers: [TokenService, AuthService, OrganiserGuard, RightsGeneration, FailedAttempts],
-  exports: [TokenService, AuthService, OrganiserGuard],
+  providers: [TokenService, AuthService, OrganiserGuard, SpeakerGuard, RightsGeneration, FailedAttempts, ViewerResolver],
+  exports: [TokenService, AuthService, OrganiserGuard, SpeakerGuard],
 })
 export class AuthModule {}

@@ -1,0 +1,34 @@
+import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Viewer } from './viewer';
+
+export enum ViewerRole {
+  PUBLIC = 'PUBLIC',
+  SPEAKER = 'SPEAKER',
+  ORGANISER = 'ORGANISER',
+  ADMIN = 'ADMIN',
+}
+registerEnumType(ViewerRole, { name: 'ViewerRole', description: 'Who a request comes from.' });
+
+/**
+ * Who is asking, as GraphQL shows it. A signed-in speaker's own things (their profile,
+ * invitations, questionnaires, proposed changes) hang off it, resolved in the modules that own them.
+ */
+@ObjectType('Viewer', { description: 'Who is asking: the public, a signed-in speaker, an organiser or an admin.' })
+export class ViewerObject {
+  @Field(() => ViewerRole)
+  role: ViewerRole;
+
+  /** The rights themselves, for the fields other modules resolve on it. */
+  rights: Viewer;
+}
+
+export function viewerObject(viewer: Viewer): ViewerObject {
+  const role = viewer.admin
+    ? ViewerRole.ADMIN
+    : viewer.organiser
+      ? ViewerRole.ORGANISER
+      : viewer.speakerId !== null
+        ? ViewerRole.SPEAKER
+        : ViewerRole.PUBLIC;
+  return { role, rights: viewer };
+}
