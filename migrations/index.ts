@@ -12,6 +12,7 @@ import { CalendarEvents1700000000010 } from './1700000000010-calendar-events';
 import { CalendarRemovedEvents1700000000011 } from './1700000000011-calendar-removed-events';
 import { ImportSources1700000000012 } from './1700000000012-import-sources';
 import { WebhookSecretRotation1700000000013 } from './1700000000013-webhook-secret-rotation';
+import { MailOutbox1700000000014 } from './1700000000014-mail-outbox';
 
 /** Every migration, oldest first. Listed here (not globbed) so ts-jest and the build load the same ones. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   CalendarRemovedEvents1700000000011,
   ImportSources1700000000012,
   WebhookSecretRotation1700000000013,
+  MailOutbox1700000000014,
 ];

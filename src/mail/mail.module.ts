@@ -1,5 +1,14 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxMail } from './mail.entity';
+import { MailOutbox } from './mail-outbox';
+import { MailWorker } from './mail-worker';
 
 /** Outgoing e-mail: an outbox written in the sender's transaction, and a worker that sends it over SMTP. */
-@Module({})
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([OutboxMail])],
+  providers: [MailWorker, MailOutbox],
+  exports: [MailOutbox],
+})
 export class MailModule {}
