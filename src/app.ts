@@ -10,6 +10,7 @@ import { requestId } from './http/request-log';
 import { RedisConnections } from './live/redis-connections';
 import { effectiveLogFormat, lecternLog, PinoNestLogger } from './logging/logger';
 import { keepRequestContext } from './logging/request-context';
+import { SpeakerSessions } from './speaker-portal/invitations/speaker-sessions.service';
 
 /** Builds the HTTP application with this configuration (used by the server, the tests and the benchmark). */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -29,6 +30,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   await assembleHttpPipeline(adapter.getInstance(), config, {
     graphqlPath: GRAPHQL_PATH,
     auth: app.get(AuthService),
+    speakerSessions: app.get(SpeakerSessions),
     feedRevalidation: app.get(FeedRevalidation),
     redis: app.get(RedisConnections),
     log,

@@ -9,11 +9,13 @@ import { followGraphqlOverHttp, sendBrowsersToGraphiql } from './graphql-over-ht
 import { checkGraphqlOverWebSocket } from './graphql-over-websocket';
 import { logRequests } from './request-log';
 import { addSecurityHeaders, allowCrossOriginReads, limitPublicGraphqlRequests, refuseNulInAddresses } from './security';
-import { admitViewers } from './viewer';
+import { SpeakerSessions } from '../speaker-portal/invitations/speaker-sessions.service';
+import { admitViewers, requireCsrfOfSpeakers } from './viewer';
 
 export interface HttpPipelineParts {
   graphqlPath: string;
   auth: AuthService;
+  speakerSessions: SpeakerSessions;
   feedRevalidation: FeedRevalidation;
   /** Where the public rate limit keeps its counts when instances share Redis (REDIS_URL). */
   redis: SharedRedis;
@@ -44,7 +46,8 @@ export async function assembleHttpPipeline(fastify: FastifyInstance, config: App
   if (config.graphiql) sendBrowsersToGraphiql(fastify, parts.graphqlPath, '/graphiql');
   // 5. The viewer, once for the whole request: 401 or 429 for a wrong token. Without a token it
   //    looks nothing up, so the feed revalidation next stays as cheap as before it.
-  admitViewers(fastify, parts.auth);
+  //    A speaker's session cookie signs them in when no token is sent.
+  admitViewers(fastify, parts.auth, parts.speakerSessions);
   // 6. 304 for a feed or schedule export whose copy the client has, before Nest routes it: the hottest path.
   fastify.addHook('onRequest', (request, reply) => parts.feedRevalidation.revalidate(request, reply));
   // 7. The public rate limit on GraphQL: organisers (by request.viewer, so after 5) are not counted;
@@ -54,6 +57,8 @@ export async function assembleHttpPipeline(fastify: FastifyInstance, config: App
   // preValidation and onSend on the GraphQL routes: the GraphQL-over-HTTP fixes and HTTP caching
   // of queries over GET (their answer; the caching of others' answers is their routes' own).
   followGraphqlOverHttp(fastify, parts.graphqlPath);
+  // preHandler, once the body is read: a speaker's cookie alone changes nothing without its CSRF token.
+  requireCsrfOfSpeakers(fastify);
 
   // The WebSocket server for subscriptions, whose upgrade requests have passed the steps above:
   // frames of at most MAX_BODY_BYTES, and every document in them checked by HTTP's rules.
