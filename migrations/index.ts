@@ -13,6 +13,7 @@ import { CalendarRemovedEvents1700000000011 } from './1700000000011-calendar-rem
 import { ImportSources1700000000012 } from './1700000000012-import-sources';
 import { WebhookSecretRotation1700000000013 } from './1700000000013-webhook-secret-rotation';
 import { MailOutbox1700000000014 } from './1700000000014-mail-outbox';
+import { SpeakerPhotos1700000000015 } from './1700000000015-speaker-photos';
 import { SpeakerInvitations1700000000016 } from './1700000000016-speaker-invitations';
 
 /** Every migration, oldest first. Listed here (not globbed) so ts-jest and the build load the same ones. */
@@ -32,5 +33,6 @@ export const migrations = [
   ImportSources1700000000012,
   WebhookSecretRotation1700000000013,
   MailOutbox1700000000014,
+  SpeakerPhotos1700000000015,
   SpeakerInvitations1700000000016,
 ];

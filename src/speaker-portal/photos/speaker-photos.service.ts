@@ -1,0 +1,189 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { requireSpeakerOwner, SYSTEM_ACTOR, Viewer } from '../../auth/viewer';
+import { parseId } from '../../common/entities';
+import { notFound, UserError } from '../../common/errors';
+import { strongEtag } from '../../common/http-caching';
+import { LocalisedText, LocalisedTextInput, mergeLocalisedText } from '../../common/localisation';
+import { Validation } from '../../common/validation';
+import { APP_CONFIG, AppConfig } from '../../config/configuration';
+import { Transactions } from '../../database/transactions';
+import { Speaker } from '../../speakers/speaker.entity';
+import { SpeakerService } from '../../speakers/speaker.service';
+import { PhotoRendition, SpeakerPhoto } from './photo.entity';
+import { DEFAULT_SIZE, PhotoFormat, ProcessedPhoto, processPhoto, renditionName } from './photo-processing';
+
+/** What an upload carries: the image as sent, and optionally what it shows, per locale. */
+export interface PhotoUpload {
+  bytes: Buffer;
+  alt?: LocalisedText | null;
+}
+
+/** A stored photo by its default rendition (the one a profile's `photoUrl` names): Lectern's own absolute address. */
+export interface StoredPhoto {
+  id: string;
+  url: string;
+  width: number;
+  height: number;
+}
+
+/** One rendition as served: its bytes and what to say of them. */
+export interface ServedRendition {
+  bytes: Buffer;
+  contentType: string;
+  etag: string;
+  createdAt: Date;
+}
+
+const ALT_MAX = 500;
+const PHOTO_ID = /^[A-Za-z0-9_-]{22}$/;
+const RENDITION_NAME = /^\d{2,4}\.(?:webp|jpg)$/;
+
+/**
+ * Speakers' photos: an upload is checked and made into renditions (photo-processing.ts), kept in
+ * the database (so every instance serves the same ones), and shown on the profile when applied.
+ * Storing and applying are apart so that a change waiting for an organiser's approval can hold a
+ * stored photo and publish it later.
+ */
+@Injectable()
+export class SpeakerPhotos {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly transactions: Transactions,
+    private readonly speakers: SpeakerService,
+  ) {}
+
+  /**
+   * Checks, resizes and stores an upload for this speaker without showing it anywhere yet.
+   * Refusals (too large, not a JPEG/PNG/WebP, damaged, too many pixels, a bad alt) are
+   * BAD_USER_INPUT on `photo` or `alt…`, and nothing is stored. Decoding and encoding take a
+   * moment: a caller that passes its transaction holds it open meanwhile.
+   */
+  async store(speakerId: number, upload: PhotoUpload, within?: EntityManager): Promise<StoredPhoto> {
+    const alt = this.checkAlt(upload.alt);
+    const processed = await processPhoto(upload.bytes, this.config.photoMaxBytes);
+    const store = (manager: EntityManager) => this.keep(manager, speakerId, processed, alt);
+    return within ? store(within) : this.transactions.runBookkeeping(store);
+  }
+
+  /**
+   * Shows a stored photo on its speaker's profile: `photoUrl` becomes Lectern's address of its
+   * default rendition, with that rendition's width and height; the upload's alt text is merged
+   * into the profile's by locale (locales it does not name keep theirs). The caller has decided
+   * that the change may be published (its own rights or review); this checks none.
+   */
+  async apply(manager: EntityManager, speakerId: number, photoId: string): Promise<Speaker> {
+    const photo = PHOTO_ID.test(photoId) ? await manager.findOneBy(SpeakerPhoto, { id: photoId }) : null;
+    if (!photo || photo.speakerId !== speakerId) throw notFound("photo of this speaker's", 'photoId', photoId);
+    const shown = await this.described(manager, photo.id);
+    const photoAlt: LocalisedTextInput[] | undefined = photo.alt
+      ? Object.entries(photo.alt).map(([locale, text]) => ({ locale, text }))
+      : undefined;
+    return this.speakers.update(
+      speakerId,
+      { photoUrl: shown.url, photoWidth: shown.width, photoHeight: shown.height, ...(photoAlt ? { photoAlt } : {}) },
+      SYSTEM_ACTOR,
+      manager,
+    );
+  }
+
+  /**
+   * An upload by an organiser or API user (PUT /api/speakers/:id/photo): only who may change the
+   * speaker's profile (`requireSpeakerOwner`); stored and shown at once, in one transaction.
+   */
+  async upload(speakerIdText: string, upload: PhotoUpload, actor: Viewer): Promise<StoredPhoto> {
+    if (!actor.organiser) throw new UserError('UNAUTHENTICATED', 'This needs an organiser token: send "Authorization: Bearer <token>".');
+    const speakerId = parseId(speakerIdText, 'speaker');
+    const owned = async (manager: EntityManager) => requireSpeakerOwner(actor, await this.speakers.require(manager, speakerId));
+    // Refused before the image is looked at: someone who may not change the profile learns nothing of their upload.
+    await owned(this.speakers.repository().manager);
+    const alt = this.checkAlt(upload.alt);
+    const processed = await processPhoto(upload.bytes, this.config.photoMaxBytes);
+    return this.transactions.run(async (manager) => {
+      await owned(manager);
+      const stored = await this.keep(manager, speakerId, processed, alt);
+      await this.apply(manager, speakerId, stored.id);
+      return stored;
+    });
+  }
+
+  /** A stored photo, as `store` answered it; null for an unknown id. */
+  async find(photoId: string, within?: EntityManager): Promise<StoredPhoto | null> {
+    const manager = within ?? this.speakers.repository().manager;
+    if (!PHOTO_ID.test(photoId) || !(await manager.existsBy(SpeakerPhoto, { id: photoId }))) return null;
+    return this.described(manager, photoId);
+  }
+
+  /** Lectern's address of one rendition of a photo. */
+  address(photoId: string, size: number, format: PhotoFormat): string {
+    return `${this.config.publicBaseUrl}/photos/${photoId}/${renditionName(size, format)}`;
+  }
+
+  /** A rendition's bytes, or null for an unknown photo or name (which is never looked up). */
+  async rendition(photoId: string, name: string): Promise<ServedRendition | null> {
+    if (!PHOTO_ID.test(photoId) || !RENDITION_NAME.test(name)) return null;
+    const rendition = await this.speakers.repository().manager.findOne(PhotoRendition, {
+      where: { photoId, name },
+      relations: { photo: true },
+      select: { photoId: true, name: true, bytes: true, contentType: true, etag: true, photo: { id: true, createdAt: true } },
+    });
+    if (!rendition) return null;
+    return {
+      bytes: Buffer.from(rendition.bytes, 'base64'),
+      contentType: rendition.contentType,
+      etag: rendition.etag,
+      createdAt: rendition.photo!.createdAt,
+    };
+  }
+
+  private async keep(
+    manager: EntityManager,
+    speakerId: number,
+    processed: ProcessedPhoto,
+    alt: LocalisedText | null,
+  ): Promise<StoredPhoto> {
+    await this.speakers.require(manager, speakerId, 'speakerId');
+    const photo = manager.create(SpeakerPhoto, {
+      id: randomBytes(16).toString('base64url'),
+      speakerId,
+      width: processed.width,
+      height: processed.height,
+      alt,
+      createdAt: new Date(),
+    });
+    await manager.insert(SpeakerPhoto, photo);
+    await manager.insert(
+      PhotoRendition,
+      processed.renditions.map((rendition) => ({
+        photoId: photo.id,
+        name: rendition.name,
+        contentType: rendition.contentType,
+        width: rendition.width,
+        height: rendition.height,
+        etag: strongEtag(rendition.bytes),
+        bytes: rendition.bytes.toString('base64'),
+      })),
+    );
+    return this.described(manager, photo.id);
+  }
+
+  /** The default size, or the largest the upload was big enough for. */
+  private async described(manager: EntityManager, photoId: string): Promise<StoredPhoto> {
+    const renditions = await manager.find(PhotoRendition, {
+      where: { photoId, contentType: 'image/jpeg' },
+      select: { name: true, width: true, height: true },
+    });
+    const shown = renditions.filter((r) => r.width <= DEFAULT_SIZE).sort((a, b) => b.width - a.width)[0];
+    return { id: photoId, url: this.address(photoId, shown.width, 'jpeg'), width: shown.width, height: shown.height };
+  }
+
+  private checkAlt(alt: LocalisedText | null | undefined): LocalisedText | null {
+    if (!alt) return null;
+    const validation = new Validation();
+    const given = Object.entries(alt).map(([locale, text]) => ({ locale, text }));
+    const merged = mergeLocalisedText(null, given, 'alt', validation, { maxLength: ALT_MAX });
+    validation.throwIfFailed();
+    return merged && Object.keys(merged).length ? merged : null;
+  }
+}
