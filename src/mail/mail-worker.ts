@@ -38,12 +38,18 @@ export class MailWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private running?: Promise<void>;
   private again = false;
   private readonly transport?: Transporter;
+  /**
+   * The states this instance takes mails in: an instance without SMTP_URL only logs kept mails,
+   * and leaves pending ones to the instances that can send them.
+   */
+  private readonly handled: MailStatus[];
 
   constructor(
     private readonly transactions: Transactions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     if (config.smtpUrl) this.transport = nodemailer.createTransport(config.smtpUrl);
+    this.handled = this.transport ? [MailStatus.PENDING, MailStatus.KEPT] : [MailStatus.KEPT];
   }
 
   onApplicationBootstrap(): void {
@@ -67,7 +73,10 @@ export class MailWorker implements OnApplicationBootstrap, OnModuleDestroy {
     }
     clearTimeout(this.timer);
     this.running = this.sendDue()
-      .catch((error: unknown) => this.logger.error(`The mail outbox could not be read: ${describe(error)}`))
+      .catch((error: unknown) => {
+        this.logger.error(`The mail outbox could not be read: ${describe(error)}`);
+        this.pollLater(POLL_MS);
+      })
       .finally(() => {
         this.running = undefined;
         if (this.again) {
@@ -104,7 +113,7 @@ export class MailWorker implements OnApplicationBootstrap, OnModuleDestroy {
       const due = await manager
         .createQueryBuilder(OutboxMail, 'mail')
         .select('mail.id')
-        .where('mail.status IN (:...due)', { due: [MailStatus.PENDING, MailStatus.KEPT] })
+        .where('mail.status IN (:...due)', { due: this.handled })
         .andWhere('mail.nextAttemptAt <= :now', { now: now.toISOString() })
         .andWhere(new Brackets((claim) => claim.where('mail.claimedAt IS NULL').orWhere('mail.claimedAt < :staleBefore', { staleBefore })))
         .orderBy('mail.nextAttemptAt', 'ASC')
@@ -117,10 +126,7 @@ export class MailWorker implements OnApplicationBootstrap, OnModuleDestroy {
           .createQueryBuilder()
           .update(OutboxMail)
           .set({ claimedAt: now })
-          .where('"id" = :id AND "status" IN (:...due) AND "nextAttemptAt" IS NOT NULL', {
-            id,
-            due: [MailStatus.PENDING, MailStatus.KEPT],
-          })
+          .where('"id" = :id AND "status" IN (:...due) AND "nextAttemptAt" IS NOT NULL', { id, due: this.handled })
           .andWhere(new Brackets((claim) => claim.where('"claimedAt" IS NULL').orWhere('"claimedAt" < :staleBefore', { staleBefore })))
           .execute();
         if (claim.affected === 1) mine.push(id);
@@ -135,13 +141,19 @@ export class MailWorker implements OnApplicationBootstrap, OnModuleDestroy {
       manager
         .createQueryBuilder(OutboxMail, 'mail')
         .select('MIN(mail.nextAttemptAt)', 'next')
-        .where('mail.status IN (:...due)', { due: [MailStatus.PENDING, MailStatus.KEPT] })
+        .where('mail.status IN (:...due)', { due: this.handled })
         .andWhere('mail.claimedAt IS NULL')
         .getRawOne<{ next: string | null }>(),
     );
     if (this.stopped) return;
     const wait = next?.next ? new Date(next.next).getTime() - Date.now() : POLL_MS;
-    this.timer = setTimeout(() => this.wake(), Math.min(Math.max(wait, 10), POLL_MS));
+    this.pollLater(Math.min(Math.max(wait, 10), POLL_MS));
+  }
+
+  private pollLater(ms: number): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.wake(), ms);
     this.timer.unref();
   }
 
