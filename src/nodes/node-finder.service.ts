@@ -16,7 +16,8 @@ import { SessionService } from '../sessions/session.service';
 import { SpeakerDirectory } from '../sessions/speaker-directory.service';
 import { Webhook } from '../webhooks/webhook.entity';
 
-type Finder = (id: number, viewer: Viewer) => Promise<object | null | undefined>;
+export type NodeFinderOf = (id: number, viewer: Viewer) => Promise<object | null | undefined>;
+type Finder = NodeFinderOf;
 
 /**
  * Finds what a global id names, as the viewer may see it, by the same rules as every other query:
@@ -70,6 +71,15 @@ export class NodeFinder {
     @InjectRepository(Organiser) private readonly organisers: Repository<Organiser>,
     @InjectRepository(AccessToken) private readonly tokens: Repository<AccessToken>,
   ) {}
+
+  /**
+   * A Node type of a module above this one (the speaker's page, mail): it tells how to find its
+   * items for a viewer, so this module needs none of theirs.
+   */
+  register(type: string, finder: NodeFinderOf): void {
+    if (Object.hasOwn(this.finders, type)) throw new Error(`node type ${type} is registered already`);
+    this.finders[type] = finder;
+  }
 
   async find(globalId: string, viewer: Viewer): Promise<object | null> {
     const named = readGlobalId(globalId);

@@ -20,5 +20,6 @@ import { NodeResolver } from './node.resolver';
     InterviewsModule,
   ],
   providers: [NodeFinder, NodeResolver],
+  exports: [NodeFinder],
 })
 export class NodesModule {}

@@ -24,7 +24,7 @@ import { InvitationService } from './invitation.service';
 @ObjectType({ description: 'A page of invitations to speak.' })
 export class SpeakerInvitationConnection extends Connection(Invitation) {}
 
-const invitationId = (id: string) => parseId(id, 'invitation', 'input.id');
+const invitationId = (id: string) => parseId(id, 'speaker invitation', 'input.id');
 
 @Resolver(() => Invitation)
 export class InvitationResolver {

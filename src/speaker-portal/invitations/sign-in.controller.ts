@@ -1,7 +1,6 @@
 import { Controller, Get, Inject, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryParameters } from '../../calendar/feed-parameters';
-import { parseId } from '../../common/entities';
 import { APP_CONFIG, AppConfig } from '../../config/configuration';
 import { HtmlUserErrorFilter } from '../../site/site-errors';
 import { portalContext, portalSpeaker, redirectAfterPost, sendPortalPage } from '../pages/portal-page';
@@ -94,7 +93,8 @@ export class SignInController {
   ) {
     const context = portalContext(request, query, this.base);
     if (portalSpeaker(request, reply, context) === null) return;
-    const invitationId = parseId(id, 'invitation', 'id');
+    const invitationId = Number(id);
+    if (!Number.isSafeInteger(invitationId)) return reply.callNotFound();
     if (answer === 'accept') await this.invitations.accept(invitationId, request.viewer);
     else if (answer === 'decline') await this.invitations.decline(invitationId, request.viewer);
     else return reply.callNotFound();
