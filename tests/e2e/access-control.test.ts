@@ -1,8 +1,11 @@
 import { ModulesContainer } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { PUBLIC_MUTATION } from '../../src/auth/public-mutation.decorator';
+import { SPEAKER_MUTATION } from '../../src/auth/speaker-mutation.decorator';
 import { Lectern, startLectern } from '../support/lectern';
+import { rowId } from '../support/ids';
 import { ConferenceRef, InterviewRef, programmeBuilder, SessionRef, SpeakerRef } from '../support/programme';
+import { signInSpeaker } from '../support/speakers';
 
 /** Organisers' access: tokens, roles, conference scopes, drafts and private fields. */
 describe('access control', () => {
@@ -76,11 +79,11 @@ describe('access control', () => {
   const as = (who: keyof typeof tokens | 'admin') => ({ token: who === 'admin' ? lectern.adminToken : tokens[who] });
 
   describe('every mutation', () => {
-    it('is refused without a token, except the ones declared public (a new unguarded mutation fails here)', async () => {
+    /** Calls every mutation with arguments of the right shape, so that only its guard can refuse it. */
+    async function callEveryMutation(headers: Record<string, string> = {}): Promise<Map<string, string | undefined>> {
       const schema = await lectern.ok(INTROSPECT_MUTATIONS);
       const types = new Map<string, any>(schema.__schema.types.map((type: any) => [type.name, type]));
       const mutations: any[] = types.get('Mutation').fields;
-      const publicNames = publicMutationNames(lectern);
       expect(mutations.length).toBeGreaterThan(25);
       // The samples' id "1" names a real row of each kind, so that without its guard a call would go through.
       const dataSource = lectern.app.get(DataSource);
@@ -88,7 +91,7 @@ describe('access control', () => {
         const [{ count }] = await dataSource.query(`SELECT COUNT(*) AS "count" FROM "${table}" WHERE "id" = 1`);
         expect([table, Number(count)]).toEqual([table, 1]);
       }
-
+      const codes = new Map<string, string | undefined>();
       for (const mutation of mutations) {
         const args = mutation.args.filter((arg: any) => arg.type.kind === 'NON_NULL');
         const declared = args.map((arg: any) => `$${arg.name}: ${typeName(arg.type)}`).join(', ');
@@ -96,10 +99,28 @@ describe('access control', () => {
         const variables = Object.fromEntries(args.map((arg: any) => [arg.name, sample(arg.type, types)]));
         const selection = leafSelection(mutation.type, types);
         const query = `mutation${declared ? `(${declared})` : ''} { ${mutation.name}${passed ? `(${passed})` : ''} ${selection} }`;
-        const result = await lectern.graphql(query, variables);
-        const code = result.errors?.[0]?.extensions?.code;
-        if (publicNames.has(mutation.name)) expect([mutation.name, code]).not.toEqual([mutation.name, 'UNAUTHENTICATED']);
-        else expect([mutation.name, code]).toEqual([mutation.name, 'UNAUTHENTICATED']);
+        const result = await lectern.graphql(query, variables, { headers });
+        codes.set(mutation.name, result.errors?.[0]?.extensions?.code);
+      }
+      return codes;
+    }
+
+    it('is refused without a token, except the ones declared public (a new unguarded mutation fails here)', async () => {
+      const publicNames = markedMutationNames(lectern, PUBLIC_MUTATION);
+      for (const [name, code] of await callEveryMutation()) {
+        if (publicNames.has(name)) expect([name, code]).not.toEqual([name, 'UNAUTHENTICATED']);
+        else expect([name, code]).toEqual([name, 'UNAUTHENTICATED']);
+      }
+    });
+
+    it("is refused to a signed-in speaker, except the public ones and the speaker's own", async () => {
+      const speakers = markedMutationNames(lectern, SPEAKER_MUTATION);
+      const publicNames = markedMutationNames(lectern, PUBLIC_MUTATION);
+      expect(speakers.size).toBeGreaterThan(1);
+      const { headers } = await signInSpeaker(lectern, rowId(olle.id));
+      for (const [name, code] of await callEveryMutation(headers)) {
+        if (speakers.has(name) || publicNames.has(name)) expect([name, code]).not.toEqual([name, 'UNAUTHENTICATED']);
+        else expect([name, code]).toEqual([name, 'UNAUTHENTICATED']);
       }
     });
   });
@@ -383,7 +404,8 @@ async function snapshot(lectern: Lectern): Promise<Record<string, string>> {
   return result;
 }
 
-function publicMutationNames(lectern: Lectern): Set<string> {
+/** The mutations whose resolver methods carry this mark (`PublicMutation`, `SpeakerMutation`). */
+function markedMutationNames(lectern: Lectern, mark: string): Set<string> {
   const names = new Set<string>();
   for (const module of lectern.app.get(ModulesContainer).values()) {
     for (const wrapper of module.providers.values()) {
@@ -391,7 +413,7 @@ function publicMutationNames(lectern: Lectern): Set<string> {
       if (!prototype) continue;
       for (const key of Object.getOwnPropertyNames(prototype)) {
         const method = Object.getOwnPropertyDescriptor(prototype, key)?.value;
-        if (typeof method === 'function' && Reflect.getMetadata(PUBLIC_MUTATION, method)) names.add(key);
+        if (typeof method === 'function' && Reflect.getMetadata(mark, method)) names.add(key);
       }
     }
   }
