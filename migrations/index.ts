@@ -15,6 +15,7 @@ import { WebhookSecretRotation1700000000013 } from './1700000000013-webhook-secr
 import { MailOutbox1700000000014 } from './1700000000014-mail-outbox';
 import { SpeakerPhotos1700000000015 } from './1700000000015-speaker-photos';
 import { SpeakerInvitations1700000000016 } from './1700000000016-speaker-invitations';
+import { SpeakerProfileChanges1700000000017 } from './1700000000017-speaker-profile-changes';
 
 /** Every migration, oldest first. Listed here (not globbed) so ts-jest and the build load the same ones. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   MailOutbox1700000000014,
   SpeakerPhotos1700000000015,
   SpeakerInvitations1700000000016,
+  SpeakerProfileChanges1700000000017,
 ];

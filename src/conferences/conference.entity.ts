@@ -97,6 +97,13 @@ export class Conference {
   @Column({ type: 'varchar', length: 16, default: ProgrammeFollows.LIVE })
   programmeFollows: ProgrammeFollows;
 
+  @Field({
+    description:
+      "Whether changes speakers propose to their own profile and appearances wait for an organiser's approval (true, the default) or publish at once.",
+  })
+  @Column({ type: 'boolean', default: true })
+  speakerChangesNeedReview: boolean;
+
   @Field(() => GraphQLDateTime, { description: 'When it was created (UTC).' })
   @InstantColumn()
   createdAt: Date;

@@ -46,6 +46,12 @@ export class CreateConferenceInput {
 
   @Field(() => ProgrammeFollows, { nullable: true, description: 'LIVE (default) or LATEST_RELEASE.' })
   programmeFollows?: ProgrammeFollows;
+
+  @Field({
+    nullable: true,
+    description: "Whether speakers' changes to their own profile and appearances wait for an organiser's approval; default true.",
+  })
+  speakerChangesNeedReview?: boolean;
 }
 
 @InputType({ description: 'The conference to change, and the changes: fields left out stay as they are.' })

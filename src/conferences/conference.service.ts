@@ -57,7 +57,7 @@ export class ConferenceService {
   create(input: CreateConferenceInput, actor: Viewer, within?: EntityManager): Promise<Conference> {
     requireAdmin(actor, 'create a conference');
     return this.transactions.run(async (manager) => {
-      const conference = manager.create(Conference, { status: ConferenceStatus.DRAFT, description: {} });
+      const conference = manager.create(Conference, { status: ConferenceStatus.DRAFT, description: {}, speakerChangesNeedReview: true });
       this.apply(conference, input);
       return this.save(manager, conference);
     }, within);
@@ -99,7 +99,16 @@ export class ConferenceService {
     if (conference.id === undefined) {
       for (const field of ['slug', 'name', 'startDate', 'endDate', 'timeZone', 'defaultLocale'] as const) v.required(input[field], field);
     } else {
-      for (const field of ['slug', 'name', 'startDate', 'endDate', 'timeZone', 'defaultLocale', 'programmeFollows'] as const) {
+      for (const field of [
+        'slug',
+        'name',
+        'startDate',
+        'endDate',
+        'timeZone',
+        'defaultLocale',
+        'programmeFollows',
+        'speakerChangesNeedReview',
+      ] as const) {
         v.check(input[field] !== null, field, 'cannot be cleared');
       }
     }

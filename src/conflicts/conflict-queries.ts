@@ -42,6 +42,14 @@ export interface SingleRow {
   format?: SessionFormat;
 }
 
+export interface UnavailableRow {
+  session: SessionFacts;
+  speakerId: number;
+  speakerName: string;
+  from: string;
+  until: string;
+}
+
 export interface SpeakerRow {
   speakerId: number;
   speakerName: string;
@@ -105,6 +113,30 @@ export class ConflictQueries {
       second: readFacts(row, 'b'),
       speakerId: Number(row.speakerId),
       speakerName: String(row.speakerName),
+    }));
+  }
+
+  /**
+   * Sessions at a time one of their speakers marked they cannot speak (the speaker's page keeps
+   * these in "speaker_unavailability"), one row per session, speaker and period.
+   */
+  async speakersUnavailable(): Promise<UnavailableRow[]> {
+    const rows = await this.query(
+      `SELECT ${facts('s', 'c', 's')}, sp."id" AS "speakerId", sp."name" AS "speakerName", u."startsAt" AS "unavailableFrom", u."endsAt" AS "unavailableUntil"
+       FROM "sessions" s
+       INNER JOIN "conferences" c ON c."id" = s."conferenceId"
+       INNER JOIN "appearances" a ON a."sessionId" = s."id"
+       INNER JOIN "speaker_unavailability" u ON u."speakerId" = a."speakerId" AND ${OVERLAP('s', 'u')}
+       INNER JOIN "speakers" sp ON sp."id" = a."speakerId"
+       WHERE s."conferenceId" = :conferenceId AND s."status" <> :cancelled
+       ORDER BY s."startsAt", s."id", sp."id", u."startsAt", u."id"`,
+    );
+    return rows.map((row) => ({
+      session: readFacts(row, 's'),
+      speakerId: Number(row.speakerId),
+      speakerName: String(row.speakerName),
+      from: String(row.unavailableFrom),
+      until: String(row.unavailableUntil),
     }));
   }
 

@@ -30,6 +30,7 @@ export class ConflictService {
     const queries = new ConflictQueries(within ?? this.dataSource.manager, conference);
     // One after another: inside a transaction they share one connection, which runs one statement at a time anyway.
     const speakerPairs = await queries.speakerDoubleBookings();
+    const unavailable = await queries.speakersUnavailable();
     const roomPairs = await queries.roomDoubleBookings();
     const outsideDays = await queries.outsideConferenceDays();
     const outsideRooms = await queries.outsideRoomAvailability();
@@ -76,6 +77,14 @@ export class ConflictService {
         `${speakerName} is in ${words.session(first)} and in ${words.session(second)} at the same time${words.zoneNote()}.`,
         [first, second],
         { speakerIds: [speakerId!] },
+      );
+    }
+    for (const { session, speakerId, speakerName, from, until } of unavailable) {
+      add(
+        ConflictCode.SPEAKER_UNAVAILABLE,
+        `${speakerName} cannot speak from ${words.instant(from)} to ${words.instant(until)}, when ${words.session(session)} is${words.zoneNote()}.`,
+        [session],
+        { speakerIds: [speakerId] },
       );
     }
     for (const { first, second, roomId, roomName } of roomPairs) {
@@ -163,6 +172,12 @@ class Wording {
     const ends = DateTime.fromISO(session.endsAt, { zone }).setLocale('en-GB');
     const end = starts.hasSame(ends, 'day') ? ends.toFormat('HH:mm') : ends.toFormat('d LLL HH:mm');
     return `${this.title(session)} (${starts.toFormat('d LLL yyyy HH:mm')}–${end})`;
+  }
+
+  /** An instant in the conference's zone, as a message writes it. */
+  instant(instant: string): string {
+    this.zoneMentioned = true;
+    return DateTime.fromISO(instant, { zone: this.conference.timeZone }).setLocale('en-GB').toFormat('d LLL yyyy HH:mm');
   }
 
   /** Says once per message which zone its times are in. */

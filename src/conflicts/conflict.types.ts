@@ -2,6 +2,7 @@ import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 
 export enum ConflictCode {
   SPEAKER_DOUBLE_BOOKED = 'SPEAKER_DOUBLE_BOOKED',
+  SPEAKER_UNAVAILABLE = 'SPEAKER_UNAVAILABLE',
   ROOM_DOUBLE_BOOKED = 'ROOM_DOUBLE_BOOKED',
   OUTSIDE_CONFERENCE_DAYS = 'OUTSIDE_CONFERENCE_DAYS',
   OUTSIDE_ROOM_AVAILABILITY = 'OUTSIDE_ROOM_AVAILABILITY',
@@ -17,6 +18,7 @@ registerEnumType(ConflictCode, {
   description: 'What kind of problem a conflict is; its severity follows from it.',
   valuesMap: {
     SPEAKER_DOUBLE_BOOKED: { description: 'A speaker is in two sessions at overlapping times, at this conference or another (ERROR).' },
+    SPEAKER_UNAVAILABLE: { description: 'A session is at a time one of its speakers marked they cannot speak (ERROR).' },
     ROOM_DOUBLE_BOOKED: { description: 'Two sessions overlap in one room (ERROR).' },
     OUTSIDE_CONFERENCE_DAYS: { description: "A session's time falls outside the conference's days, in its time zone (ERROR)." },
     OUTSIDE_ROOM_AVAILABILITY: { description: 'A session is outside the windows its room can be used in (ERROR).' },
@@ -45,6 +47,7 @@ registerEnumType(ConflictSeverity, {
 
 export const SEVERITY: Record<ConflictCode, ConflictSeverity> = {
   SPEAKER_DOUBLE_BOOKED: ConflictSeverity.ERROR,
+  SPEAKER_UNAVAILABLE: ConflictSeverity.ERROR,
   ROOM_DOUBLE_BOOKED: ConflictSeverity.ERROR,
   OUTSIDE_CONFERENCE_DAYS: ConflictSeverity.ERROR,
   OUTSIDE_ROOM_AVAILABILITY: ConflictSeverity.ERROR,

@@ -68,10 +68,11 @@ export class SpeakerResolver {
 
   @ResolveField(() => String, {
     nullable: true,
-    description: "Private: only for admins and organisers of the conference that owns the speaker's profile; empty for everyone else.",
+    description:
+      "Private: only for admins, organisers of the conference that owns the speaker's profile, and the speaker signed in on their own page; empty for everyone else.",
   })
   email(@Parent() speaker: Speaker, @CurrentViewer() viewer: Viewer) {
-    return ownsSpeaker(viewer, speaker) ? speaker.email : null;
+    return ownsSpeaker(viewer, speaker) || viewer.speakerId === speaker.id ? speaker.email : null;
   }
 
   @OrganiserMutation(() => Speaker, { description: 'Creates a speaker profile.' })

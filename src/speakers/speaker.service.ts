@@ -101,6 +101,14 @@ export class SpeakerService {
     });
   }
 
+  /**
+   * Refuses changes `update` would refuse (each problem naming its field), without changing the
+   * speaker: for a change proposed now and applied through `update` later, after review.
+   */
+  check(speaker: Speaker, input: Changes<UpdateSpeakerInput>): void {
+    this.apply(Object.assign(new Speaker(), speaker), input);
+  }
+
   /** The owner conference an input names: one the actor organises (null, the admins', for admins only). */
   private async ownerConference(manager: EntityManager, conferenceId: string | null, actor: Viewer): Promise<number | null> {
     if (conferenceId === null) {

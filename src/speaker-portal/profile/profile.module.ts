@@ -1,5 +1,27 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Organiser } from '../../auth/organiser.entity';
+import { ConferencesModule } from '../../conferences/conferences.module';
+import { Appearance } from '../../sessions/appearance.entity';
+import { SessionsModule } from '../../sessions/sessions.module';
+import { SpeakersModule } from '../../speakers/speakers.module';
+import { PhotosModule } from '../photos/photos.module';
+import { ProfileChange } from './profile-change.entity';
+import { ProfileChangeResolver, ProfileViewerResolver } from './profile.resolver';
+import { ProfileLoader } from './profile.loader';
+import { ProfileService } from './profile.service';
+import { SpeakerUnavailability } from './unavailability.entity';
 
 /** A speaker's own profile: changes they propose, organisers' review, and when they cannot speak. */
-@Module({})
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([ProfileChange, SpeakerUnavailability, Appearance, Organiser]),
+    SpeakersModule,
+    SessionsModule,
+    ConferencesModule,
+    PhotosModule,
+  ],
+  providers: [ProfileService, ProfileLoader, ProfileChangeResolver, ProfileViewerResolver],
+  exports: [ProfileService],
+})
 export class ProfileModule {}
