@@ -40,8 +40,6 @@ export class SignInController {
     @Res() reply: FastifyReply,
   ) {
     const context = portalContext(request, query, this.base);
-    // The link's secret is in this page's address: no request from it may pass it on.
-    reply.header('referrer-policy', 'no-referrer');
     const holder = await this.invitations.linkHolder(secret);
     if ('refused' in holder) return sendPortalPage(reply, context, signInRefusedPage(context, holder.refused), 410);
     sendPortalPage(
@@ -59,7 +57,6 @@ export class SignInController {
     @Res() reply: FastifyReply,
   ) {
     const context = portalContext(request, query, this.base);
-    reply.header('referrer-policy', 'no-referrer');
     const result = await this.invitations.signIn(secret);
     if ('refused' in result) return sendPortalPage(reply, context, signInRefusedPage(context, result.refused), 410);
     reply.header('set-cookie', this.sessions.cookie(result.session.secret, result.session.expiresAt, request.protocol === 'https'));
