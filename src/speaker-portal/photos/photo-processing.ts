@@ -72,7 +72,8 @@ export async function processPhoto(bytes: Buffer, maxBytes: number): Promise<Pro
   const input = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' } as const;
   let metadata: Metadata;
   try {
-    metadata = await sharp(bytes, input).metadata();
+    // The header alone, whatever size it declares: the pixel limit is checked below, with its own message.
+    metadata = await sharp(bytes, { ...input, limitInputPixels: false }).metadata();
   } catch {
     throw badInput('photo', NOT_AN_IMAGE);
   }

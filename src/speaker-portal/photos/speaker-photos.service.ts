@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { requireSpeakerOwner, SYSTEM_ACTOR, Viewer } from '../../auth/viewer';
 import { parseId } from '../../common/entities';
-import { notFound, UserError } from '../../common/errors';
+import { badInput, notFound, UserError } from '../../common/errors';
 import { strongEtag } from '../../common/http-caching';
 import { LocalisedText, LocalisedTextInput, mergeLocalisedText } from '../../common/localisation';
 import { Validation } from '../../common/validation';
@@ -91,18 +91,23 @@ export class SpeakerPhotos {
   /**
    * An upload by an organiser or API user (PUT /api/speakers/:id/photo): only who may change the
    * speaker's profile (`requireSpeakerOwner`); stored and shown at once, in one transaction.
+   * `bytes` is undefined when the request's body was not an image.
    */
-  async upload(speakerIdText: string, upload: PhotoUpload, actor: Viewer): Promise<StoredPhoto> {
+  async upload(speakerIdText: string, bytes: Buffer | undefined, alt: LocalisedText | null, actor: Viewer): Promise<StoredPhoto> {
+    if (actor.speakerId !== null) {
+      throw new UserError('FORBIDDEN', 'Speakers change their photo on their own page, where the organisers review it.');
+    }
     if (!actor.organiser) throw new UserError('UNAUTHENTICATED', 'This needs an organiser token: send "Authorization: Bearer <token>".');
     const speakerId = parseId(speakerIdText, 'speaker');
     const owned = async (manager: EntityManager) => requireSpeakerOwner(actor, await this.speakers.require(manager, speakerId));
-    // Refused before the image is looked at: someone who may not change the profile learns nothing of their upload.
+    // Refused before the image is looked at: nothing of an upload by someone who may not change the profile is read.
     await owned(this.speakers.repository().manager);
-    const alt = this.checkAlt(upload.alt);
-    const processed = await processPhoto(upload.bytes, this.config.photoMaxBytes);
+    if (!bytes) throw badInput('photo', 'send the image itself as the body, with Content-Type image/jpeg, image/png or image/webp');
+    const checkedAlt = this.checkAlt(alt);
+    const processed = await processPhoto(bytes, this.config.photoMaxBytes);
     return this.transactions.run(async (manager) => {
       await owned(manager);
-      const stored = await this.keep(manager, speakerId, processed, alt);
+      const stored = await this.keep(manager, speakerId, processed, checkedAlt);
       await this.apply(manager, speakerId, stored.id);
       return stored;
     });
