@@ -16,6 +16,7 @@ import { MailOutbox1700000000014 } from './1700000000014-mail-outbox';
 import { SpeakerPhotos1700000000015 } from './1700000000015-speaker-photos';
 import { SpeakerInvitations1700000000016 } from './1700000000016-speaker-invitations';
 import { SpeakerProfileChanges1700000000017 } from './1700000000017-speaker-profile-changes';
+import { Questionnaires1700000000018 } from './1700000000018-questionnaires';
 
 /** Every migration, oldest first. Listed here (not globbed) so ts-jest and the build load the same ones. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   SpeakerPhotos1700000000015,
   SpeakerInvitations1700000000016,
   SpeakerProfileChanges1700000000017,
+  Questionnaires1700000000018,
 ];

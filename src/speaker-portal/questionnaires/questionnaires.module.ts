@@ -1,5 +1,43 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConferencesModule } from '../../conferences/conferences.module';
+import { InterviewsModule } from '../../interviews/interviews.module';
+import { SessionsModule } from '../../sessions/sessions.module';
+import { SpeakersModule } from '../../speakers/speakers.module';
+import { QuestionnaireAssignment } from './questionnaire-assignment.entity';
+import { Questionnaire } from './questionnaire.entity';
+import { QuestionnaireLoader } from './questionnaire.loader';
+import { QuestionnairePagesController } from './questionnaire-pages.controller';
+import { QuestionnaireReminders } from './questionnaire-reminders';
+import {
+  QuestionnaireAnswerResolver,
+  QuestionnaireAssignmentResolver,
+  QuestionnaireQuestionResolver,
+  QuestionnaireResolver,
+  ViewerQuestionnairesResolver,
+} from './questionnaire.resolver';
+import { QuestionnaireService } from './questionnaire.service';
 
 /** Questionnaires organisers write and speakers answer, published as interviews. */
-@Module({})
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Questionnaire, QuestionnaireAssignment]),
+    ConferencesModule,
+    SessionsModule,
+    SpeakersModule,
+    InterviewsModule,
+  ],
+  controllers: [QuestionnairePagesController],
+  providers: [
+    QuestionnaireService,
+    QuestionnaireLoader,
+    QuestionnaireReminders,
+    QuestionnaireResolver,
+    QuestionnaireAssignmentResolver,
+    QuestionnaireQuestionResolver,
+    QuestionnaireAnswerResolver,
+    ViewerQuestionnairesResolver,
+  ],
+  exports: [QuestionnaireService],
+})
 export class QuestionnairesModule {}
