@@ -208,6 +208,31 @@ describe("invitations to speak and the speaker's sign-in", () => {
     expect((await browser.get('/me/invitations')).status).toBe(303);
   });
 
+  it('sends a speaker who lost their link a new one, without telling anyone which addresses are known', async () => {
+    await invite('frida@example.org', 'Frida Ås');
+    await eventually(() => smtp.to('frida@example.org')[0], 'the invitation');
+    // Sent just now: asking again so soon sends nothing more.
+    const asked = await new Browser(lectern.url).post('/me/sign-in?lang=en', { email: 'Frida@Example.org' });
+    expect(asked.status).toBe(303);
+    const unknown = await new Browser(lectern.url).post('/me/sign-in?lang=en', { email: 'nobody@example.org' });
+    expect([unknown.status, unknown.headers.get('location')]).toEqual([asked.status, asked.headers.get('location')]);
+    const note = await new Browser(lectern.url).get(asked.headers.get('location')!);
+    expect(text(parseHtml(note.html))).toContain('If an invitation was sent to that address, a new link is on its way.');
+
+    await lectern.app
+      .get(DataSource)
+      .query(`UPDATE "speaker_invitations" SET "lastSentAt" = $1 WHERE "email" = $2`, ['2020-01-01T00:00:00.000Z', 'frida@example.org']);
+    await new Browser(lectern.url).post('/me/sign-in', { email: 'frida@example.org' });
+    const [, second] = await eventually(() => smtp.to('frida@example.org').length === 2 && smtp.to('frida@example.org'), 'the new link');
+    const browser = new Browser(lectern.url);
+    expect((await browser.post(linkIn(second.parsed.text!))).status).toBe(303);
+    expect(smtp.to('nobody@example.org')).toEqual([]);
+
+    const bad = await new Browser(lectern.url).post('/me/sign-in?lang=en', { email: 'not an address' });
+    expect(bad.status).toBe(400);
+    expect(text(parseHtml(bad.html))).toContain('email');
+  });
+
   it('marks the cookie Secure behind https', async () => {
     await invite('dag@example.org', 'Dag Holm');
     const link = linkIn((await eventually(() => smtp.to('dag@example.org')[0], 'the invitation')).parsed.text!);

@@ -27,6 +27,12 @@ export function signInHelpPage(context: PageContext, note?: string): string {
     <>
       {note && <p role="status">{note}</p>}
       <p>{t('portalSignIn.useLink')}</p>
+      <form method="post" action={context.addresses.page('/me/sign-in')}>
+        <h2>{t('portalSignIn.again')}</h2>
+        <label for="sign-in-email">{t('portalSignIn.email')}</label>
+        <input id="sign-in-email" name="email" type="email" autocomplete="email" required />
+        <button type="submit">{t('portalSignIn.sendAgain')}</button>
+      </form>
     </>,
   );
 }

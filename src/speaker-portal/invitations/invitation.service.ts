@@ -19,6 +19,8 @@ import { INVITATION_LOCALES, invitationLocale, invitationMail } from './invitati
 import { OpenedSession, SpeakerSessions } from './speaker-sessions.service';
 
 const DAY_MS = 24 * 3600 * 1000;
+/** How often a speaker may ask for a new link to one invitation themselves. */
+const SELF_SERVICE_INTERVAL_MS = 5 * 60 * 1000;
 
 export interface InviteSpeaker {
   conferenceId: string;
@@ -110,6 +112,31 @@ export class InvitationService {
     });
     this.mail.wake();
     return invitation;
+  }
+
+  /**
+   * A speaker who lost their link asks for a new one by their address: every open invitation sent
+   * there gets a fresh link, at most one every few minutes. Whether the address is known is never
+   * told, so the form cannot be used to find out who speaks where.
+   */
+  async sendAgainTo(email: string): Promise<void> {
+    new Validation().required(email, 'email').email(email, 'email').throwIfFailed();
+    const recently = new Date(Date.now() - SELF_SERVICE_INTERVAL_MS);
+    const sent = await this.transactions.run(async (manager) => {
+      const open = await manager
+        .createQueryBuilder(Invitation, 'invitation')
+        .where('LOWER(invitation.email) = :email', { email: email.trim().toLowerCase() })
+        .andWhere('invitation.status IN (:...open)', { open: [InvitationStatus.PENDING, InvitationStatus.ACCEPTED] })
+        .andWhere('(invitation.lastSentAt IS NULL OR invitation.lastSentAt < :recently)', { recently: recently.toISOString() })
+        .getMany();
+      for (const invitation of open) {
+        const speaker = await manager.findOneByOrFail(Speaker, { id: invitation.speakerId });
+        const conference = await manager.findOneByOrFail(Conference, { id: invitation.conferenceId });
+        await this.sendLink(manager, invitation, speaker, conference);
+      }
+      return open.length;
+    });
+    if (sent > 0) this.mail.wake();
   }
 
   /** The invitation and its links stop working; the speaker's sessions end unless another invitation keeps them. */

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryParameters } from '../../calendar/feed-parameters';
 import { APP_CONFIG, AppConfig } from '../../config/configuration';
@@ -25,11 +25,21 @@ export class SignInController {
   @Get('sign-in')
   help(@Query() query: QueryParameters, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const context = portalContext(request, query, this.base);
-    sendPortalPage(
-      reply,
-      context,
-      signInHelpPage(context, query['signed-out'] !== undefined ? context.t('portalSignIn.signedOut') : undefined),
-    );
+    const note = query['signed-out'] !== undefined ? 'signedOut' : query.sent !== undefined ? 'sent' : undefined;
+    sendPortalPage(reply, context, signInHelpPage(context, note && context.t(`portalSignIn.${note}`)));
+  }
+
+  /** A new link for whoever has an open invitation at this address; the answer is the same either way. */
+  @Post('sign-in')
+  async sendAgain(
+    @Body() body: Record<string, string> | undefined,
+    @Query() query: QueryParameters,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const context = portalContext(request, query, this.base);
+    await this.invitations.sendAgainTo(typeof body?.email === 'string' ? body.email : '');
+    redirectAfterPost(reply, context, '/me/sign-in', new URLSearchParams({ sent: '' }));
   }
 
   @Get('sign-in/:secret')
