@@ -20,7 +20,7 @@ function signInFrame(context: PageContext, content: ComponentChildren): string {
 }
 
 /** How to sign in: with the link in the invitation (a speaker has no password). */
-export function signInHelpPage(context: PageContext, note?: string): string {
+export function signInHelpPage(context: PageContext, note?: string, csrf?: string): string {
   const { t } = context;
   return signInFrame(
     context,
@@ -28,6 +28,7 @@ export function signInHelpPage(context: PageContext, note?: string): string {
       {note && <p role="status">{note}</p>}
       <p>{t('portalSignIn.useLink')}</p>
       <form method="post" action={context.addresses.page('/me/sign-in')}>
+        {csrf && <CsrfField token={csrf} />}
         <h2>{t('portalSignIn.again')}</h2>
         <label for="sign-in-email">{t('portalSignIn.email')}</label>
         <input id="sign-in-email" name="email" type="email" autocomplete="email" required />

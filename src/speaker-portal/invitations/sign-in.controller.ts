@@ -26,7 +26,11 @@ export class SignInController {
   help(@Query() query: QueryParameters, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const context = portalContext(request, query, this.base);
     const note = query['signed-out'] !== undefined ? 'signedOut' : query.sent !== undefined ? 'sent' : undefined;
-    sendPortalPage(reply, context, signInHelpPage(context, note && context.t(`portalSignIn.${note}`)));
+    sendPortalPage(
+      reply,
+      context,
+      signInHelpPage(context, note && context.t(`portalSignIn.${note}`), request.speakerSession && csrfTokenOf(request.speakerSession)),
+    );
   }
 
   /** A new link for whoever has an open invitation at this address; the answer is the same either way. */
