@@ -23,6 +23,8 @@ export interface RenderOptions {
   locale?: string;
   multiday: MultidayDisplay;
   sessionUrl: (sessionId: number) => string;
+  /** An iTIP method (RFC 5546), for a calendar sent rather than subscribed to: a mail's attachment. */
+  method?: 'PUBLISH';
 }
 
 const STATUS: Record<SessionStatus, ICalEventStatus> = {
@@ -97,6 +99,7 @@ export function renderFeed(feed: FeedDescription, sessions: CalendarSession[], o
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//Lectern//Programme feeds//EN',
+    ...(options.method ? [`METHOD:${options.method}`] : []),
     `URL:${feed.url}`,
     `SOURCE;VALUE=URI:${feed.url}`,
     `NAME:${text(feed.name)}`,
