@@ -69,6 +69,8 @@ describe('global ids', () => {
         'Interview',
         'InterviewItem',
         'Organiser',
+        'Questionnaire',
+        'QuestionnaireAssignment',
         'Room',
         'ScheduleRelease',
         'Session',

@@ -61,7 +61,7 @@ export class QuestionnaireAssignment {
   @Column({ type: 'simple-json' })
   answers: StoredAnswers;
 
-  @Field(() => AssignmentStatus)
+  @Field(() => AssignmentStatus, { description: "Where the speaker's answers stand." })
   @Column({ type: 'varchar', length: 16 })
   status: AssignmentStatus;
 

@@ -75,7 +75,7 @@ export class Questionnaire {
   @InstantColumn({ nullable: true })
   dueAt: Date | null;
 
-  @Field(() => QuestionnaireStatus)
+  @Field(() => QuestionnaireStatus, { description: 'Whether it is still being answered or was published as an interview.' })
   @Column({ type: 'varchar', length: 16 })
   status: QuestionnaireStatus;
 

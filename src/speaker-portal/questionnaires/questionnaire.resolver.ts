@@ -43,7 +43,7 @@ export class QuestionnaireText {
   @Field({ description: 'BCP 47 language tag.' })
   locale: string;
 
-  @Field()
+  @Field({ description: 'The text in that language.' })
   text: string;
 }
 
@@ -98,7 +98,7 @@ export class QuestionnaireResolver {
     return this.service.list(conferenceId, page, viewer);
   }
 
-  @ResolveField(() => Conference)
+  @ResolveField(() => Conference, { description: 'The conference it is for.' })
   conference(@Parent() questionnaire: Questionnaire, @Context() context: RequestContext) {
     return this.conferenceLoader.conference(context, questionnaire.conferenceId);
   }
@@ -229,7 +229,7 @@ export class QuestionnaireAssignmentResolver {
     private readonly speakerLoader: SpeakerLoader,
   ) {}
 
-  @ResolveField(() => Questionnaire)
+  @ResolveField(() => Questionnaire, { description: 'The questionnaire answered.' })
   async questionnaire(@Parent() assignment: QuestionnaireAssignment, @Context() context: RequestContext) {
     return (await this.loader.questionnaire(context, assignment.questionnaireId))!;
   }
