@@ -1,4 +1,5 @@
 import { load } from 'js-yaml';
+import { APP_CONFIG, AppConfig } from '../../src/config/configuration';
 import { QuestionnaireReminders } from '../../src/speaker-portal/questionnaires/questionnaire-reminders';
 import { body, elements, HtmlNode, parseHtml, text, visibleText } from '../support/html';
 import { rowId } from '../support/ids';
@@ -426,7 +427,7 @@ describe('hostile Markdown in an answer', () => {
 });
 
 describe('reminders', () => {
-  it("mail each unsubmitted speaker with an e-mail once, before the due date, in the conference's language", async () => {
+  it("mail each unsubmitted speaker with an e-mail once, before the due date, in the conference's language, however many instances poll", async () => {
     const reminded = await build.conference({ defaultLocale: 'sv', published: true });
     const dora = await build.speaker({ name: 'Dora Falk', email: 'dora@example.org', conference: reminded });
     const erik = await build.speaker({ name: 'Erik Gran', email: 'erik@example.org', conference: reminded });
@@ -448,9 +449,16 @@ describe('reminders', () => {
       { headers: erikSession.headers },
     );
 
-    const reminders = lectern.app.get(QuestionnaireReminders);
-    await Promise.all([reminders.poll(), reminders.poll()]);
-    await reminders.poll();
+    // A second instance over the same database; both poll at once, then again.
+    const { sqlitePath, databaseUrl } = lectern.app.get<symbol, AppConfig>(APP_CONFIG);
+    const second = await startLectern(databaseUrl ? {} : { SQLITE_PATH: sqlitePath });
+    try {
+      const instances = [lectern, second].map((instance) => instance.app.get(QuestionnaireReminders));
+      await Promise.all(instances.map((reminders) => reminders.poll()));
+      await Promise.all(instances.map((reminders) => reminders.poll()));
+    } finally {
+      await second.close();
+    }
 
     const mails = (await lectern.ok(OUTBOX, { conferenceId: reminded.id }, { as: 'organiser' })).outbox.edges.map((e: any) => e.node);
     const sent = mails.filter((mail: { kind: string }) => mail.kind === 'questionnaire-reminder');
