@@ -36,9 +36,11 @@ export class MailOutboxService {
     return paginate(query.orderBy('mail.id', 'DESC'), args);
   }
 
-  /** Whether the viewer may read this mail (for `node`). */
-  visible(mail: OutboxMail, viewer: Viewer): boolean {
-    return viewer.organiser && (viewer.admin || (mail.conferenceId !== null && viewer.conferenceIds.includes(mail.conferenceId)));
+  /** The mail, if the viewer may read it (for `node`): null alike when missing or not theirs. */
+  async visibleById(id: number, viewer: Viewer): Promise<OutboxMail | null> {
+    if (!viewer.organiser) return null;
+    const mail = await this.mails.findOneBy({ id });
+    return mail && (viewer.admin || (mail.conferenceId !== null && viewer.conferenceIds.includes(mail.conferenceId))) ? mail : null;
   }
 
   /** A FAILED mail goes back to PENDING with a fresh set of attempts. */

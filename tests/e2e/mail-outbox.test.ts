@@ -9,6 +9,7 @@ import { rowId } from '../support/ids';
 import { Lectern, startLectern } from '../support/lectern';
 import { ConferenceRef, programmeBuilder } from '../support/programme';
 import { eventually, SmtpReceiver } from '../support/smtp-receiver';
+import { signInSpeaker } from '../support/speakers';
 
 const OUTBOX = `query ($conferenceId: ID, $status: MailStatus, $first: Int, $after: String) {
   outbox(conferenceId: $conferenceId, status: $status, first: $first, after: $after) {
@@ -197,6 +198,25 @@ describe('outgoing mail over SMTP', () => {
       { token: otherOrganiser },
     );
     expect(node.data?.node ?? null).toBeNull();
+    const found = await lectern.ok(
+      `query ($id: ID!) { node(id: $id) { id ... on OutboxMail { to status } } }`,
+      { id: own[0].id },
+      { token: ownOrganiser },
+    );
+    expect(found.node).toMatchObject({ id: own[0].id, to: own[0].to, status: own[0].status });
+
+    // A signed-in speaker reads no outbox, not even mails to them, and retries nothing.
+    const speaker = await signInSpeaker(lectern, rowId((await programmeBuilder(lectern).speaker({ email: 'anna@example.org' })).id));
+    const asSpeaker = await lectern.graphql(OUTBOX, {}, { headers: speaker.headers });
+    expect(asSpeaker.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const retryAsSpeaker = await lectern.graphql(RETRY, { input: { id: own[0].id } }, { headers: speaker.headers });
+    expect(retryAsSpeaker.errors?.[0]?.extensions?.code).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
+    const nodeAsSpeaker = await lectern.graphql(
+      `query ($id: ID!) { node(id: $id) { id } }`,
+      { id: own[0].id },
+      { headers: speaker.headers },
+    );
+    expect(nodeAsSpeaker.data?.node ?? null).toBeNull();
   });
 
   it('sends each mail once when two instances share the database', async () => {
