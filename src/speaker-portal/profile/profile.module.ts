@@ -7,6 +7,9 @@ import { SessionsModule } from '../../sessions/sessions.module';
 import { SpeakersModule } from '../../speakers/speakers.module';
 import { PhotosModule } from '../photos/photos.module';
 import { ProfileChange } from './profile-change.entity';
+import { ProfilePages } from './profile-pages.service';
+import { ProfilePhotoRoute } from './profile-photo.route';
+import { ProfileController } from './profile.controller';
 import { ProfileChangeResolver, ProfileViewerResolver } from './profile.resolver';
 import { ProfileLoader } from './profile.loader';
 import { ProfileService } from './profile.service';
@@ -21,7 +24,8 @@ import { SpeakerUnavailability } from './unavailability.entity';
     ConferencesModule,
     PhotosModule,
   ],
-  providers: [ProfileService, ProfileLoader, ProfileChangeResolver, ProfileViewerResolver],
+  controllers: [ProfileController],
+  providers: [ProfileService, ProfileLoader, ProfileChangeResolver, ProfileViewerResolver, ProfilePages, ProfilePhotoRoute],
   exports: [ProfileService],
 })
 export class ProfileModule {}

@@ -156,6 +156,10 @@ export class ProfileService {
     return paginate(query, page);
   }
 
+  conference(id: number): Promise<Conference | null> {
+    return this.changes.manager.findOneBy(Conference, { id });
+  }
+
   byIds(ids: readonly number[]): Promise<ProfileChange[]> {
     return this.changes.findBy({ id: In([...ids]) });
   }
