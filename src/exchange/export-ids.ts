@@ -1,4 +1,5 @@
 import { v5 as uuidv5 } from 'uuid';
+import { slugOf } from '../common/slugs';
 
 /**
  * The identifiers exports give, stable across releases and restarts: apps keep favourites by them
@@ -32,18 +33,6 @@ export function acronymOf(slug: string): string {
     .replace(/[^a-z0-9_]+/g, '_')
     .replace(/^_+|_+$/g, '');
   return acronym.length >= 4 ? acronym : `${acronym}____`.slice(0, 4).replace(/^_/, 'c');
-}
-
-/** A slug of the schedule formats' kind (`^[a-z0-9_-]+[a-z0-9]$`), from any text; empty when nothing is left. */
-export function slugOf(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
 }
 
 /** An event's slug, unique in the document: `<acronym>-<id>-<title>` (the XSD's `voc-slug-new`). */

@@ -15,6 +15,7 @@ import { Speaker } from './speaker.entity';
 import { CreateSpeakerInput, UpdateSpeakerInput } from './speaker.inputs';
 import { publicSession } from '../published/public-rule';
 import { Changes } from '../common/mutation-input';
+import { slugOf } from '../common/slugs';
 
 const NAME_MAX = 200;
 const BIO_MAX = 20000;
@@ -62,6 +63,15 @@ export class SpeakerService {
       await this.search.indexSpeakers(manager, [saved.id]);
       return saved;
     }, within);
+  }
+
+  /** A slug for a new person of this name that names nobody yet, not even by an old slug (`erik-sandstrom`, then `erik-sandstrom-2`). */
+  async freeSlug(manager: EntityManager, name: string): Promise<string> {
+    const base = slugOf(name) || 'speaker';
+    for (let n = 1; ; n++) {
+      const slug = n === 1 ? base : `${base.slice(0, 70)}-${n}`;
+      if (!(await manager.existsBy(Speaker, { slug })) && !(await manager.existsBy(SpeakerSlug, { slug }))) return slug;
+    }
   }
 
   /** The profile is its owner's (see `ownsSpeaker`); the conferences that merely link the person may not change it. */

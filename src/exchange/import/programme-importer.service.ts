@@ -16,10 +16,9 @@ import { Session, SessionStatus } from '../../sessions/session.entity';
 import { UpdateSessionInput } from '../../sessions/session.inputs';
 import { SessionService } from '../../sessions/session.service';
 import { SpeakerDirectory } from '../../sessions/speaker-directory.service';
-import { SpeakerSlug } from '../../speakers/speaker-slug.entity';
 import { Speaker } from '../../speakers/speaker.entity';
 import { SpeakerService } from '../../speakers/speaker.service';
-import { slugOf } from '../export-ids';
+import { slugOf } from '../../common/slugs';
 import { ColumnMapping } from './csv-parser';
 import { ImportReport, MissingSessions, SpeakerMatch } from './import-report.types';
 import { ImportSource, ImportSourceKind } from './import-source.entity';
@@ -261,7 +260,7 @@ export class ProgrammeImporter {
     }
     const created = await this.speakers.create(
       {
-        slug: await this.freeSlug(manager, slugOf(person.name) || 'speaker'),
+        slug: await this.speakers.freeSlug(manager, person.name),
         name: person.name.slice(0, 200),
         bio: texts(person.bio),
         email: person.email,
@@ -299,13 +298,6 @@ export class ProgrammeImporter {
       manager,
     );
     return 'updated';
-  }
-
-  private async freeSlug(manager: EntityManager, base: string): Promise<string> {
-    for (let n = 1; ; n++) {
-      const slug = n === 1 ? base : `${base.slice(0, 70)}-${n}`;
-      if (!(await manager.existsBy(Speaker, { slug })) && !(await manager.existsBy(SpeakerSlug, { slug }))) return slug;
-    }
   }
 
   private async session(

@@ -10,7 +10,6 @@ import { Validation } from '../../common/validation';
 import { Conference } from '../../conferences/conference.entity';
 import { APP_CONFIG, AppConfig } from '../../config/configuration';
 import { Transactions } from '../../database/transactions';
-import { slugOf } from '../../exchange/export-ids';
 import { MailOutbox } from '../../mail/mail-outbox';
 import { Speaker } from '../../speakers/speaker.entity';
 import { SpeakerService } from '../../speakers/speaker.service';
@@ -67,7 +66,12 @@ export class InvitationService {
         input.speakerId != null
           ? await this.existingSpeaker(manager, parseId(input.speakerId, 'speaker', 'input.speakerId'), conferenceId, email, actor)
           : await this.speakers.create(
-              { slug: await this.freeSlug(manager, input.name!), name: input.name!.trim(), email, conferenceId: String(conferenceId) },
+              {
+                slug: await this.speakers.freeSlug(manager, input.name!),
+                name: input.name!.trim(),
+                email,
+                conferenceId: String(conferenceId),
+              },
               actor,
               manager,
             );
@@ -268,14 +272,6 @@ export class InvitationService {
       await manager.save(speaker);
     }
     return speaker;
-  }
-
-  private async freeSlug(manager: EntityManager, name: string): Promise<string> {
-    const base = slugOf(name) || 'speaker';
-    for (let n = 1; ; n++) {
-      const slug = n === 1 ? base : `${base}-${n}`;
-      if (!(await manager.existsBy(Speaker, { slug }))) return slug;
-    }
   }
 
   private async sendLink(manager: EntityManager, invitation: Invitation, speaker: Speaker, conference: Conference): Promise<void> {
