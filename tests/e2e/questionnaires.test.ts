@@ -193,6 +193,13 @@ describe('a questionnaire answered by one speaker', () => {
       status: 'RETURNED',
       note: 'Kan du utveckla svaret om varför?',
     });
+    const told = (await lectern.ok(OUTBOX, { conferenceId: conference.id }, asOrganiser())).outbox.edges
+      .map((e: any) => e.node)
+      .filter((mail: { kind: string; to: string }) => mail.to === 'anna@example.org' && mail.kind === 'questionnaire-returned');
+    expect(told).toHaveLength(1);
+    expect(told[0].subject).toBe('Dina svar behöver ändras: Fem frågor till Anna Berg');
+    expect(told[0].text).toContain('Kan du utveckla svaret om varför?');
+    expect(told[0].text).toContain(`/me/questionnaires/${rowId(assignment.id)}`);
     await lectern.ok(
       SUBMIT,
       { input: { id: assignment.id, answers: [answer('why', 'sv', 'För att öppna data gör förvaltningen bättre.')] } },
@@ -264,6 +271,56 @@ describe('a questionnaire answered by one speaker', () => {
     expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const speaker = await lectern.graphql(LIST, { conferenceId: conference.id }, { headers: annaSession.headers });
     expect(speaker.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('changing a questionnaire', () => {
+  it('keeps answers by question key when the questions are reworded and reordered, and drops a removed one from the speaker', async () => {
+    const created = await questionnaire();
+    const forAnna = await assign(created.id, anna);
+    await lectern.ok(SAVE, { input: { id: forAnna.id, answers: [answer('why', 'sv', 'Därför.')] } }, { headers: annaSession.headers });
+    const UPDATE = `mutation ($input: UpdateQuestionnaireInput!) { updateQuestionnaire(input: $input) { id dueAt questions { key text(locale: "sv") } } }`;
+    const { updateQuestionnaire } = await lectern.ok(
+      UPDATE,
+      {
+        input: {
+          id: created.id,
+          dueAt: '2030-04-01T10:00:00Z',
+          questions: [
+            { key: 'why', text: [{ locale: 'sv', text: 'Varför just detta ämne?' }] },
+            { key: 'who', text: [{ locale: 'sv', text: 'Vem är du?' }] },
+          ],
+        },
+      },
+      asOrganiser(),
+    );
+    expect(updateQuestionnaire).toMatchObject({
+      dueAt: '2030-04-01T10:00:00.000Z',
+      questions: [
+        { key: 'why', text: 'Varför just detta ämne?' },
+        { key: 'who', text: 'Vem är du?' },
+      ],
+    });
+    const [own] = (await mine(annaSession)).filter((a: { id: string }) => a.id === forAnna.id);
+    expect(own.questions.map((q: { key: string }) => q.key)).toEqual(['why', 'who']);
+    expect(own.answers).toEqual([{ questionKey: 'why', texts: [{ locale: 'sv', text: 'Därför.' }] }]);
+
+    const refused = await lectern.graphql(
+      UPDATE,
+      {
+        input: {
+          id: created.id,
+          questions: [
+            { key: 'a', text: [{ locale: 'sv', text: 'A' }] },
+            { key: 'a', text: [] },
+          ],
+        },
+      },
+      asOrganiser(),
+    );
+    expect(refused.errors?.[0].extensions?.problems?.map((p) => p.field)).toEqual(['questions[1].key', 'questions[1].text']);
+    const [unchanged] = (await mine(annaSession)).filter((a: { id: string }) => a.id === forAnna.id);
+    expect(unchanged.questions.map((q: { key: string }) => q.key)).toEqual(['why', 'who']);
   });
 });
 
