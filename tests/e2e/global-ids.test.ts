@@ -69,6 +69,7 @@ describe('global ids', () => {
         'Interview',
         'InterviewItem',
         'Organiser',
+        'OutboxMail',
         'Questionnaire',
         'QuestionnaireAssignment',
         'Room',
