@@ -279,6 +279,29 @@ describe('who may reach what', () => {
   });
 });
 
+describe('node(id)', () => {
+  it('finds a change for its speaker and its reviewers, a period for its speaker, and neither for anyone else', async () => {
+    const mine = await lectern.ok(`{ viewer { profileChanges { id } } }`, {}, asSpeaker(karinSession));
+    const changeId = mine.viewer.profileChanges[0].id;
+    const { addUnavailability } = await lectern.ok(
+      `mutation { addUnavailability(input: { startsAt: "2031-01-01T00:00:00Z", endsAt: "2031-01-02T00:00:00Z" }) { id } }`,
+      {},
+      asSpeaker(karinSession),
+    );
+    const NODE = `query ($id: ID!) { node(id: $id) { __typename id } }`;
+    const found = async (id: string, options?: object) => (await lectern.ok(NODE, { id }, options)).node;
+    expect(await found(changeId, asSpeaker(karinSession))).toEqual({ __typename: 'ProfileChange', id: changeId });
+    expect(await found(changeId, { token: reviewer.token })).toEqual({ __typename: 'ProfileChange', id: changeId });
+    expect(await found(changeId, { token: otherOrganiser.token })).toBeNull();
+    expect(await found(changeId)).toBeNull();
+    const period = addUnavailability.id;
+    expect(await found(period, asSpeaker(karinSession))).toEqual({ __typename: 'SpeakerUnavailability', id: period });
+    expect(await found(period, asSpeaker(await signInSpeaker(lectern, rowId(nils.id))))).toBeNull();
+    expect(await found(period)).toBeNull();
+    await lectern.ok(`mutation ($id: ID!) { removeUnavailability(input: { id: $id }) { id } }`, { id: period }, asSpeaker(karinSession));
+  });
+});
+
 /** Every element of a page or fragment that could run script or lead to it. */
 function liveHtml(root: HtmlNode): string[] {
   const found: string[] = [];

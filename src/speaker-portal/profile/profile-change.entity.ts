@@ -2,6 +2,7 @@ import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { asGlobalId } from '../../common/global-id';
+import { Node } from '../../common/node';
 import { LocalisedText } from '../../common/localisation';
 import { Conference } from '../../conferences/conference.entity';
 import { InstantColumn } from '../../database/columns';
@@ -58,7 +59,10 @@ export type ProposedValues = ProposedProfile & ProposedAppearance;
  * appearances, with the values it replaced when proposed, so reviewers see a diff. Reviewed by the
  * organisers of `conferenceId`: the profile's owner conference, or the appearance's session's.
  */
-@ObjectType({ description: "A change proposed to a speaker's profile or to one of their appearances, and where it stands." })
+@ObjectType({
+  description: "A change proposed to a speaker's profile or to one of their appearances, and where it stands.",
+  implements: () => [Node],
+})
 @Entity('profile_changes')
 @Index('IDX_profile_changes_conference_status', ['conferenceId', 'status'])
 export class ProfileChange {

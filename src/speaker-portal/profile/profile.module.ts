@@ -1,7 +1,9 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Organiser } from '../../auth/organiser.entity';
 import { ConferencesModule } from '../../conferences/conferences.module';
+import { NodeFinder } from '../../nodes/node-finder.service';
+import { NodesModule } from '../../nodes/nodes.module';
 import { Appearance } from '../../sessions/appearance.entity';
 import { SessionsModule } from '../../sessions/sessions.module';
 import { SpeakersModule } from '../../speakers/speakers.module';
@@ -23,9 +25,20 @@ import { SpeakerUnavailability } from './unavailability.entity';
     SessionsModule,
     ConferencesModule,
     PhotosModule,
+    NodesModule,
   ],
   controllers: [ProfileController],
   providers: [ProfileService, ProfileLoader, ProfileChangeResolver, ProfileViewerResolver, ProfilePages, ProfilePhotoRoute],
   exports: [ProfileService],
 })
-export class ProfileModule {}
+export class ProfileModule implements OnModuleInit {
+  constructor(
+    private readonly nodes: NodeFinder,
+    private readonly profiles: ProfileService,
+  ) {}
+
+  onModuleInit(): void {
+    this.nodes.register('ProfileChange', (id, viewer) => this.profiles.visibleChange(id, viewer));
+    this.nodes.register('SpeakerUnavailability', (id, viewer) => this.profiles.visiblePeriod(id, viewer));
+  }
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, IsNull, Repository } from 'typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
 import { organises, requireOrganiserOf, requireSpeaker, SYSTEM_ACTOR, Viewer } from '../../auth/viewer';
 import { Page, PageArgs, paginate } from '../../common/connection';
 import { parseId, stamped } from '../../common/entities';
@@ -160,8 +160,16 @@ export class ProfileService {
     return this.changes.manager.findOneBy(Conference, { id });
   }
 
-  byIds(ids: readonly number[]): Promise<ProfileChange[]> {
-    return this.changes.findBy({ id: In([...ids]) });
+  /** A change for node(id): its speaker's, and its reviewers'. */
+  async visibleChange(id: number, viewer: Viewer): Promise<ProfileChange | null> {
+    const change = await this.changes.findOneBy({ id });
+    return change && (change.speakerId === viewer.speakerId || organises(viewer, change.conferenceId)) ? change : null;
+  }
+
+  /** A period for node(id): its speaker's own (organisers see what it causes, as conflicts), and admins'. */
+  async visiblePeriod(id: number, viewer: Viewer): Promise<SpeakerUnavailability | null> {
+    const period = await this.unavailability.findOneBy({ id });
+    return period && (period.speakerId === viewer.speakerId || viewer.admin) ? period : null;
   }
 
   addUnavailability(input: AddUnavailabilityInput, actor: Viewer, within?: EntityManager): Promise<SpeakerUnavailability> {

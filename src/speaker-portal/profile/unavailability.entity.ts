@@ -2,6 +2,7 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { asGlobalId } from '../../common/global-id';
+import { Node } from '../../common/node';
 import { InstantColumn } from '../../database/columns';
 import { Speaker } from '../../speakers/speaker.entity';
 
@@ -9,7 +10,7 @@ import { Speaker } from '../../speakers/speaker.entity';
  * A time a speaker cannot speak. Conflict detection reads this table by name (src/conflicts/),
  * so a session scheduled in it shows as a conflict at every conference the speaker is in.
  */
-@ObjectType('SpeakerUnavailability', { description: 'A time a speaker cannot speak, as they marked it.' })
+@ObjectType('SpeakerUnavailability', { description: 'A time a speaker cannot speak, as they marked it.', implements: () => [Node] })
 @Entity('speaker_unavailability')
 export class SpeakerUnavailability {
   @Field(() => ID, { description: "The period's id, for removing it.", middleware: [asGlobalId] })
