@@ -9,7 +9,8 @@ import { MailStatus, OutboxMail } from './mail.entity';
 const MAX_IN_FLIGHT = 4;
 /** How often the database is asked for due mails another instance wrote. */
 const POLL_MS = 5_000;
-const RETRY_CAP_MS = 6 * 60 * 60 * 1000;
+/** As the setting says: each retry waits twice as long as the last, up to an hour. */
+const RETRY_CAP_MS = 60 * 60 * 1000;
 /**
  * A claim older than this belongs to an instance that stopped mid-send: longer than nodemailer's
  * own timeouts (connect 2 min, greeting 30 s, idle socket 10 min) allow one attempt to take.
