@@ -1,4 +1,5 @@
 import { TextFormat } from '../common/rich-text';
+import { StoredPhoto } from '../speaker-portal/photos/speaker-photos.service';
 import {
   AppearanceView,
   ConferenceView,
@@ -135,6 +136,12 @@ const schemas = {
     conference: ref('Conference'),
     speakers: list(ref('Speaker')),
   }),
+  StoredPhoto: view<StoredPhoto>('An uploaded photo, by its default rendition (the one `photoUrl` names).', {
+    id: string('Names the photo in its addresses, /photos/{id}/{size}.{webp|jpg}.'),
+    url: string("Lectern's address of its 512 px JPEG (smaller when the upload was), to be cached forever."),
+    width: { type: 'integer' },
+    height: { type: 'integer' },
+  }),
   Error: {
     type: 'object',
     required: ['error'],
@@ -143,7 +150,7 @@ const schemas = {
         type: 'object',
         required: ['code', 'message'],
         properties: {
-          code: { type: 'string', enum: ['BAD_USER_INPUT', 'NOT_FOUND'] },
+          code: { type: 'string', enum: ['BAD_USER_INPUT', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN'] },
           message: string(),
           field: string('The parameter at fault.'),
         },
@@ -252,6 +259,52 @@ export function openApiDocument(publicBaseUrl: string, version: string) {
           },
         },
       },
+      '/api/speakers/{slug}/photo': {
+        put: {
+          summary: "Upload a speaker's photo",
+          description:
+            'The image itself is the body (JPEG, PNG or WebP, decided from its bytes; at most PHOTO_MAX_BYTES, 10 MB by default), ' +
+            'with a bearer token of an organiser who may change the profile. It is turned upright, cropped to squares of 96, 160, ' +
+            '192, 320 and 512 px (those the upload is large enough for), re-encoded as WebP and JPEG without its metadata (EXIF, GPS), ' +
+            "and shown on the profile at once: `photoUrl` becomes the 512 px JPEG's address; each locale of `alt.<locale>` replaces that " +
+            "locale's alt text, the others keep theirs. Every rendition is served at /photos/{id}/{size}.{webp|jpg}, cacheable for a year.",
+          tags: ['JSON API'],
+          security: [{ bearer: [] }],
+          parameters: [
+            {
+              name: 'slug',
+              in: 'path',
+              required: true,
+              description: "The speaker's slug (or one of their other slugs), or their id (global or numeric).",
+              schema: { type: 'string' },
+            },
+            {
+              name: 'alt.en',
+              in: 'query',
+              description: 'What the photo shows, in that locale (any known locale: `alt.sv`, `alt.nb`, …).',
+              schema: { type: 'string', maxLength: 500 },
+            },
+          ],
+          requestBody: {
+            required: true,
+            content: Object.fromEntries(
+              ['image/jpeg', 'image/png', 'image/webp'].map((type) => [type, { schema: { type: 'string', contentMediaType: type } }]),
+            ),
+          },
+          responses: {
+            '200': { description: 'Stored and shown.', content: JSON_CONTENT(ref('StoredPhoto')) },
+            '400': {
+              description:
+                'Not a JPEG, PNG or WebP, damaged, larger than PHOTO_MAX_BYTES, over 67 megapixels, under 96×96, or a bad alt text.',
+              content: JSON_CONTENT(ref('Error')),
+            },
+            '401': { description: 'No organiser token.', content: JSON_CONTENT(ref('Error')) },
+            '403': { description: "The token's organiser may not change this speaker's profile.", content: JSON_CONTENT(ref('Error')) },
+            '404': { description: 'No speaker by that slug or id.', content: JSON_CONTENT(ref('Error')) },
+            '413': { description: 'A body more than 1 MB beyond PHOTO_MAX_BYTES: not read to the end.' },
+          },
+        },
+      },
       '/api/openapi.json': {
         get: {
           summary: 'This document',
@@ -280,6 +333,7 @@ export function openApiDocument(publicBaseUrl: string, version: string) {
     },
     components: {
       schemas,
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: "An organiser's access token." } },
       parameters: {
         locale: {
           name: 'locale',

@@ -219,7 +219,9 @@ describe("speakers' photos", () => {
     });
   });
 
-  it('keeps the alt texts of locales a new upload does not name; a numeric id works as the global one', async () => {
+  it('keeps the alt texts of locales a new upload does not name; the speaker is named by slug, global id or number', async () => {
+    const bySlug = await put(speaker.slug, await plain(200, 200).jpeg().toBuffer());
+    expect(bySlug.status).toBe(200);
     const response = await put(rowId(speaker.id), await plain(300, 200).png().toBuffer(), {
       type: 'image/png',
       query: '?alt.sv=Frida%20utan%20hatt',
@@ -323,7 +325,8 @@ describe("speakers' photos", () => {
       await refusal(await put(speaker.id, jpeg, { token: strangerToken }), 403, 'FORBIDDEN');
       await refusal(await put(speaker.id, Buffer.alloc(11 * MB), { token: strangerToken }), 403, 'FORBIDDEN');
       await refusal(await put(speaker.id, jpeg, { token: null }), 401, 'UNAUTHENTICATED');
-      await refusal(await put(999999, jpeg), 404, 'NOT_FOUND', 'id');
+      await refusal(await put(999999, jpeg), 404, 'NOT_FOUND', 'slug');
+      await refusal(await put('no-such-speaker', jpeg), 404, 'NOT_FOUND', 'slug');
     });
 
     it('an image body on any other route (415)', async () => {

@@ -3,8 +3,11 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { FastifyInstance } from 'fastify';
 import { APP_CONFIG, AppConfig } from '../../config/configuration';
 
-/** The one route that takes an image as its body. */
-export const PHOTO_UPLOAD_ROUTE = '/api/speakers/:id/photo';
+/**
+ * The one route that takes an image as its body. Its parameter is named as GET /api/speakers/:slug
+ * names the same place (Fastify's router keeps one name per position), and takes a slug or an id.
+ */
+export const PHOTO_UPLOAD_ROUTE = '/api/speakers/:slug/photo';
 
 /**
  * Room above PHOTO_MAX_BYTES within which an upload is still read, so that one a little too

@@ -26,16 +26,16 @@ export class PhotosController {
     reply.header('content-type', rendition.contentType).send(rendition.bytes);
   }
 
-  /** The image itself is the body; `?alt.<locale>=…` says what it shows. */
+  /** The speaker by slug or id; the image itself is the body; `?alt.<locale>=…` says what it shows. */
   @Put(PHOTO_UPLOAD_ROUTE.slice(1))
   @Header('cache-control', 'no-store')
   upload(
-    @Param('id') id: string,
+    @Param('slug') speaker: string,
     @Query() query: Record<string, unknown>,
     @Body() body: unknown,
     @Req() request: FastifyRequest,
   ): Promise<StoredPhoto> {
-    return this.photos.upload(id, Buffer.isBuffer(body) ? body : undefined, altOf(query), request.viewer);
+    return this.photos.upload(speaker, Buffer.isBuffer(body) ? body : undefined, altOf(query), request.viewer);
   }
 }
 

@@ -9,6 +9,7 @@ import { LocalisedText, LocalisedTextInput, mergeLocalisedText } from '../../com
 import { Validation } from '../../common/validation';
 import { APP_CONFIG, AppConfig } from '../../config/configuration';
 import { Transactions } from '../../database/transactions';
+import { SpeakerSlug } from '../../speakers/speaker-slug.entity';
 import { Speaker } from '../../speakers/speaker.entity';
 import { SpeakerService } from '../../speakers/speaker.service';
 import { PhotoRendition, SpeakerPhoto } from './photo.entity';
@@ -89,17 +90,18 @@ export class SpeakerPhotos {
   }
 
   /**
-   * An upload by an organiser or API user (PUT /api/speakers/:id/photo): only who may change the
-   * speaker's profile (`requireSpeakerOwner`); stored and shown at once, in one transaction.
-   * `bytes` is undefined when the request's body was not an image.
+   * An upload by an organiser or API user (PUT /api/speakers/:slug/photo): only who may change the
+   * speaker's profile (`requireSpeakerOwner`); stored and shown at once, in one transaction. The
+   * speaker is named by one of their slugs (as GET /api/speakers/:slug takes them) or their id
+   * (global or numeric); `bytes` is undefined when the request's body was not an image.
    */
-  async upload(speakerIdText: string, bytes: Buffer | undefined, alt: LocalisedText | null, actor: Viewer): Promise<StoredPhoto> {
+  async upload(speakerRef: string, bytes: Buffer | undefined, alt: LocalisedText | null, actor: Viewer): Promise<StoredPhoto> {
     if (actor.speakerId !== null) {
       throw new UserError('FORBIDDEN', 'Speakers change their photo on their own page, where the organisers review it.');
     }
     if (!actor.organiser) throw new UserError('UNAUTHENTICATED', 'This needs an organiser token: send "Authorization: Bearer <token>".');
-    const speakerId = parseId(speakerIdText, 'speaker');
-    const owned = async (manager: EntityManager) => requireSpeakerOwner(actor, await this.speakers.require(manager, speakerId));
+    const speakerId = await this.speakerNamed(speakerRef);
+    const owned = async (manager: EntityManager) => requireSpeakerOwner(actor, await this.speakers.require(manager, speakerId, 'slug'));
     // Refused before the image is looked at: nothing of an upload by someone who may not change the profile is read.
     await owned(this.speakers.repository().manager);
     if (!bytes) throw badInput('photo', 'send the image itself as the body, with Content-Type image/jpeg, image/png or image/webp');
@@ -111,6 +113,14 @@ export class SpeakerPhotos {
       await this.apply(manager, speakerId, stored.id);
       return stored;
     });
+  }
+
+  private async speakerNamed(ref: string): Promise<number> {
+    const manager = this.speakers.repository().manager;
+    const bySlug = await manager.findOne(Speaker, { where: { slug: ref }, select: { id: true } });
+    if (bySlug) return bySlug.id;
+    const byOtherSlug = await manager.findOne(SpeakerSlug, { where: { slug: ref }, select: { speakerId: true } });
+    return byOtherSlug ? byOtherSlug.speakerId : parseId(ref, 'speaker', 'slug');
   }
 
   /** A stored photo, as `store` answered it; null for an unknown id. */
