@@ -1,9 +1,9 @@
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { DemoLoader } from '../../src/demo/demo-loader.service';
-import { launchBrowser } from '../support/browser';
+import { axeViolations, launchBrowser } from '../support/browser';
 import { Lectern, startLectern } from '../support/lectern';
 
 /**
@@ -16,7 +16,6 @@ import { Lectern, startLectern } from '../support/lectern';
 
 const ROOT = join(__dirname, '..', '..');
 const SCREENSHOTS = join(ROOT, 'test-output', 'site');
-const AXE_SOURCE = readFileSync(join(dirname(require.resolve('axe-core')), 'axe.min.js'), 'utf8');
 const WIDTHS = [1280, 390] as const;
 
 /** The demo conference with the most sessions and tracks: four sessions, two tracks. */
@@ -341,16 +340,4 @@ async function expectAttribute(locator: ReturnType<Page['locator']>, name: strin
 async function expectText(locator: ReturnType<Page['locator']>, text: string): Promise<void> {
   await locator.filter({ hasText: text }).waitFor({ timeout: 5000 });
   expect(await locator.innerText()).toBe(text);
-}
-
-/** axe-core run in the page (its source evaluated: the page's CSP rightly refuses a script tag), WCAG 2.0/2.1 A and AA. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const result = (await page.evaluate(`axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })`)) as {
-    violations: { id: string; help: string; nodes: { target: string[]; failureSummary?: string }[] }[];
-  };
-  return result.violations.map(
-    ({ id, help, nodes }) =>
-      `${id} (${help}): ${nodes.map((node) => `${node.target.join(' ')} — ${node.failureSummary ?? ''}`).join('; ')}`,
-  );
 }

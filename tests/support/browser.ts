@@ -1,6 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import sparticuz from '@sparticuz/chromium';
-import { Browser, chromium } from 'playwright-core';
+import { Browser, chromium, Page } from 'playwright-core';
+
+const AXE_SOURCE = readFileSync(join(dirname(require.resolve('axe-core')), 'axe.min.js'), 'utf8');
 
 /**
  * @sparticuz/chromium's defaults (made for serverless functions) that a browser test must not
@@ -32,4 +35,16 @@ export async function launchBrowser(): Promise<Browser> {
       args: ['--headless', '--no-sandbox', '--disable-gpu', ...QUIET],
     });
   }
+}
+
+/** axe-core run in the page (its source evaluated: the page's CSP rightly refuses a script tag), WCAG 2.0/2.1 A and AA. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const result = (await page.evaluate(`axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })`)) as {
+    violations: { id: string; help: string; nodes: { target: string[]; failureSummary?: string }[] }[];
+  };
+  return result.violations.map(
+    ({ id, help, nodes }) =>
+      `${id} (${help}): ${nodes.map((node) => `${node.target.join(' ')} — ${node.failureSummary ?? ''}`).join('; ')}`,
+  );
 }

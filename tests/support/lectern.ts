@@ -72,7 +72,8 @@ export async function startLectern(settings: Record<string, string> = {}): Promi
   if (config.databaseUrl && running === 0) await resetPostgres(config.databaseUrl);
   const app = await createApp(config);
   running++;
-  await app.listen(0, '127.0.0.1');
+  // A random free port, unless the test chose one (to give PUBLIC_BASE_URL the address it is reached at).
+  await app.listen(settings.PORT ? config.port : 0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
   const organisers = app.get(OrganiserService);
