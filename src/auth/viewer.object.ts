@@ -7,7 +7,16 @@ export enum ViewerRole {
   ORGANISER = 'ORGANISER',
   ADMIN = 'ADMIN',
 }
-registerEnumType(ViewerRole, { name: 'ViewerRole', description: 'Who a request comes from.' });
+registerEnumType(ViewerRole, {
+  name: 'ViewerRole',
+  description: 'Who a request comes from.',
+  valuesMap: {
+    PUBLIC: { description: 'Anyone: no token, no speaker session.' },
+    SPEAKER: { description: 'A speaker signed in on their own page (its session cookie).' },
+    ORGANISER: { description: 'An organiser token: their conferences.' },
+    ADMIN: { description: 'An admin token: everything.' },
+  },
+});
 
 /**
  * Who is asking, as GraphQL shows it. A signed-in speaker's own things (their profile,
@@ -15,7 +24,7 @@ registerEnumType(ViewerRole, { name: 'ViewerRole', description: 'Who a request c
  */
 @ObjectType('Viewer', { description: 'Who is asking: the public, a signed-in speaker, an organiser or an admin.' })
 export class ViewerObject {
-  @Field(() => ViewerRole)
+  @Field(() => ViewerRole, { description: 'Who the request comes from.' })
   role: ViewerRole;
 
   /** The rights themselves, for the fields other modules resolve on it. */

@@ -16,13 +16,19 @@ export enum InvitationStatus {
 registerEnumType(InvitationStatus, {
   name: 'InvitationStatus',
   description: "Where an invitation to speak stands: the speaker's answer, or the organisers' revocation.",
+  valuesMap: {
+    PENDING: { description: 'Sent; the speaker has not answered.' },
+    ACCEPTED: { description: 'The speaker will speak.' },
+    DECLINED: { description: 'The speaker will not speak.' },
+    REVOKED: { description: 'Withdrawn by the organisers: its links no longer sign in.' },
+  },
 });
 
 /** An organiser's invitation to a person to speak at a conference, answered on the speaker's page. */
 @ObjectType('SpeakerInvitation', { description: 'An invitation to speak at a conference.', implements: () => [Node] })
 @Entity('speaker_invitations')
 export class Invitation {
-  @Field(() => ID, { middleware: [asGlobalId] })
+  @Field(() => ID, { description: "The invitation's id.", middleware: [asGlobalId] })
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -50,7 +56,7 @@ export class Invitation {
   @Column({ type: 'varchar', length: 8 })
   locale: string;
 
-  @Field(() => InvitationStatus)
+  @Field(() => InvitationStatus, { description: 'Whether the speaker has answered, and how.' })
   @Column({ type: 'varchar', length: 16 })
   status: InvitationStatus;
 
@@ -58,11 +64,11 @@ export class Invitation {
   @Column({ type: 'integer', nullable: true })
   invitedBy: number | null;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When it was made (UTC).' })
   @InstantColumn()
   createdAt: Date;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When it last changed (UTC).' })
   @InstantColumn()
   updatedAt: Date;
 

@@ -49,31 +49,46 @@ export class InvitationResolver {
     description:
       'Invites a person (an existing one, or someone new by name) to speak: they get a mail in their language with a personal sign-in link.',
   })
-  inviteSpeaker(@Args('input') input: InviteSpeakerInput, @CurrentViewer() viewer: Viewer) {
+  inviteSpeaker(
+    @Args('input', { description: 'Who to invite, to which conference.' }) input: InviteSpeakerInput,
+    @CurrentViewer() viewer: Viewer,
+  ) {
     return this.invitations.invite(input, viewer);
   }
 
   @OrganiserMutation(() => Invitation, {
     description: 'Sends the invitation again with a new sign-in link; links sent before stop working.',
   })
-  resendInvitation(@Args('input') input: ResendInvitationInput, @CurrentViewer() viewer: Viewer) {
+  resendInvitation(
+    @Args('input', { description: 'The invitation to send again.' }) input: ResendInvitationInput,
+    @CurrentViewer() viewer: Viewer,
+  ) {
     return this.invitations.resend(invitationId(input.id), viewer);
   }
 
   @OrganiserMutation(() => Invitation, {
     description: 'Withdraws an invitation: its links stop working, and the speaker is signed out unless another invitation keeps them.',
   })
-  revokeInvitation(@Args('input') input: RevokeInvitationInput, @CurrentViewer() viewer: Viewer) {
+  revokeInvitation(
+    @Args('input', { description: 'The invitation to withdraw.' }) input: RevokeInvitationInput,
+    @CurrentViewer() viewer: Viewer,
+  ) {
     return this.invitations.revoke(invitationId(input.id), viewer);
   }
 
   @SpeakerMutation(() => Invitation, { description: 'A signed-in speaker accepts one of their invitations.' })
-  acceptInvitation(@Args('input') input: AcceptInvitationInput, @CurrentViewer() viewer: Viewer) {
+  acceptInvitation(
+    @Args('input', { description: 'The invitation to accept.' }) input: AcceptInvitationInput,
+    @CurrentViewer() viewer: Viewer,
+  ) {
     return this.invitations.accept(invitationId(input.id), viewer);
   }
 
   @SpeakerMutation(() => Invitation, { description: 'A signed-in speaker declines one of their invitations.' })
-  declineInvitation(@Args('input') input: DeclineInvitationInput, @CurrentViewer() viewer: Viewer) {
+  declineInvitation(
+    @Args('input', { description: 'The invitation to decline.' }) input: DeclineInvitationInput,
+    @CurrentViewer() viewer: Viewer,
+  ) {
     return this.invitations.decline(invitationId(input.id), viewer);
   }
 
