@@ -27,6 +27,19 @@ registerEnumType(ProfileChangeStatus, {
   },
 });
 
+export enum ProfileChangeKind {
+  PROFILE = 'PROFILE',
+  APPEARANCE = 'APPEARANCE',
+}
+registerEnumType(ProfileChangeKind, {
+  name: 'ProfileChangeKind',
+  description: 'What a proposed change changes.',
+  valuesMap: {
+    PROFILE: { description: "The speaker's own profile: name, other spellings, bio, links, photo." },
+    APPEARANCE: { description: 'One of their appearances: the title and organisation they had then.' },
+  },
+});
+
 /** A photo stored for the speaker, to be shown on their profile. */
 export interface ProposedPhoto {
   photoId: string;

@@ -11,7 +11,7 @@ import { ConferenceLoader } from '../../conferences/conference.loader';
 import { Appearance } from '../../sessions/appearance.entity';
 import { Speaker } from '../../speakers/speaker.entity';
 import { SpeakerLoader } from '../../speakers/speaker.loader';
-import { ProfileChange, ProfileChangeStatus } from './profile-change.entity';
+import { ProfileChange, ProfileChangeKind, ProfileChangeStatus } from './profile-change.entity';
 import {
   AddUnavailabilityInput,
   ApproveProfileChangeInput,
@@ -76,9 +76,9 @@ export class ProfileChangeResolver {
     return this.profiles.listFor(conferenceId, status, page, viewer);
   }
 
-  @ResolveField(() => String, { description: "PROFILE for the speaker's own profile, APPEARANCE for one of their appearances." })
-  kind(@Parent() change: ProfileChange) {
-    return change.appearanceId === null ? 'PROFILE' : 'APPEARANCE';
+  @ResolveField(() => ProfileChangeKind, { description: "PROFILE for the speaker's own profile, APPEARANCE for one of their appearances." })
+  kind(@Parent() change: ProfileChange): ProfileChangeKind {
+    return change.appearanceId === null ? ProfileChangeKind.PROFILE : ProfileChangeKind.APPEARANCE;
   }
 
   @ResolveField(() => Speaker, { description: 'Whose profile or appearance it changes.' })
