@@ -198,6 +198,31 @@ describe("speakers' photos", () => {
       expect((await served(api.photo.url)).status).toBe(200);
     });
 
+    it('comes in the size a page asks for through GraphQL: photo(width, format)', async () => {
+      const { speaker: found } = await lectern.ok(
+        `query ($slug: String!) {
+          speaker(slug: $slug) {
+            standard: photo { url width height }
+            wall: photo(width: 96) { url width height }
+            retina: photo(width: 300, format: WEBP) { url width height }
+            huge: photo(width: 4000) { url width height }
+          }
+        }`,
+        { slug: speaker.slug },
+      );
+      expect(found).toEqual({
+        standard: { url: photo.url, width: 512, height: 512 },
+        wall: { url: `${BASE}/photos/${photo.id}/96.jpg`, width: 96, height: 96 },
+        retina: { url: `${BASE}/photos/${photo.id}/320.webp`, width: 320, height: 320 },
+        huge: { url: photo.url, width: 512, height: 512 },
+      });
+      for (const size of Object.values(found) as { url: string }[]) expect((await served(size.url)).status).toBe(200);
+      const refused = await lectern.graphql(`query ($slug: String!) { speaker(slug: $slug) { photo(width: 0) { url } } }`, {
+        slug: speaker.slug,
+      });
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'width' });
+    });
+
     it('answers 404 with a JSON error for an unknown photo, size or format, never a 500', async () => {
       for (const path of [
         `/photos/${'A'.repeat(22)}/512.jpg`,
@@ -333,6 +358,15 @@ describe("speakers' photos", () => {
       const response = await fetch(`${lectern.url}/graphql`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: 'x' });
       expect(response.status).toBe(415);
     });
+  });
+
+  it('gives a photo kept elsewhere as it is, in any size asked for', async () => {
+    const build = programmeBuilder(lectern);
+    const elsewhere = await build.speaker({ conference, photoUrl: 'https://photos.example/erik.jpg', photoWidth: 800, photoHeight: 600 });
+    await build.session(conference, { speakers: [elsewhere], published: true });
+    const query = `query ($slug: String!) { speaker(slug: $slug) { photo(width: 96, format: WEBP) { url width height } } }`;
+    const { speaker: found } = await lectern.ok(query, { slug: elsewhere.slug });
+    expect(found.photo).toEqual({ url: 'https://photos.example/erik.jpg', width: 800, height: 600 });
   });
 
   it('stores first and shows later (a change awaiting review): the profile keeps its photo until the photo is applied', async () => {

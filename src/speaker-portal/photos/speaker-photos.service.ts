@@ -13,7 +13,7 @@ import { SpeakerSlug } from '../../speakers/speaker-slug.entity';
 import { Speaker } from '../../speakers/speaker.entity';
 import { SpeakerService } from '../../speakers/speaker.service';
 import { PhotoRendition, SpeakerPhoto } from './photo.entity';
-import { DEFAULT_SIZE, PhotoFormat, ProcessedPhoto, processPhoto, renditionName } from './photo-processing';
+import { DEFAULT_SIZE, PhotoFormat, ProcessedPhoto, processPhoto, RENDITION_SIZES, renditionName } from './photo-processing';
 
 /** What an upload carries: the image as sent, and optionally what it shows, per locale. */
 export interface PhotoUpload {
@@ -133,6 +133,31 @@ export class SpeakerPhotos {
   /** Lectern's address of one rendition of a photo. */
   address(photoId: string, size: number, format: PhotoFormat): string {
     return `${this.config.publicBaseUrl}/photos/${photoId}/${renditionName(size, format)}`;
+  }
+
+  /**
+   * The size of a speaker's photo closest to `width` (the smallest at least that wide, else the
+   * largest): worked out from the profile alone, since a photo of Lectern's has every size up to
+   * the one `photoUrl` names. A photo kept elsewhere has one size, its own.
+   */
+  sizeFor(
+    speaker: Pick<Speaker, 'photoUrl' | 'photoWidth' | 'photoHeight'>,
+    width: number | null,
+    format: PhotoFormat,
+  ): { url: string; width: number | null; height: number | null } | null {
+    if (!speaker.photoUrl) return null;
+    if (width !== null && !(Number.isInteger(width) && width > 0 && width <= 10000)) {
+      throw badInput('width', 'must be a whole number of pixels, 1 to 10000');
+    }
+    const prefix = `${this.config.publicBaseUrl}/photos/`;
+    const [photoId, name] = speaker.photoUrl.startsWith(prefix) ? speaker.photoUrl.slice(prefix.length).split('/') : [];
+    if (!photoId || !PHOTO_ID.test(photoId) || !name || !RENDITION_NAME.test(name)) {
+      return { url: speaker.photoUrl, width: speaker.photoWidth, height: speaker.photoHeight };
+    }
+    const largest = Number.parseInt(name, 10);
+    const sizes = RENDITION_SIZES.filter((size) => size <= largest);
+    const size = width === null ? largest : (sizes.find((candidate) => candidate >= width) ?? largest);
+    return { url: this.address(photoId, size, format), width: size, height: size };
   }
 
   /** A rendition's bytes, or null for an unknown photo or name (which is never looked up). */
