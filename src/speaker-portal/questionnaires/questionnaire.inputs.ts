@@ -139,6 +139,6 @@ export class PublishQuestionnaireInput {
   @Field(() => String, { nullable: true, description: "The interview's slug; by default made from its title." })
   slug?: string | null;
 
-  @Field({ nullable: true, description: 'Whether the public sees the interview at once (default true).' })
+  @Field({ nullable: true, description: 'Whether the public sees the interview right away (default true).' })
   published?: boolean;
 }
