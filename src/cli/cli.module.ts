@@ -18,9 +18,21 @@ import { DemoLoadCommand } from './demo-load.command';
 import { ProgrammeImportCommand } from './programme-import.command';
 import { SiteExportCommand } from './site-export.command';
 import { TokenCreateCommand } from './token-create.command';
+import { SpeakerInviteCommand } from './speaker-invite.command';
+import { MailModule } from '../mail/mail.module';
+import { InvitationsModule } from '../speaker-portal/invitations/invitations.module';
 
 @Module({
-  imports: [DatabaseModule, AuthModule, DemoModule, OrganisersModule, ProgrammeImportModule, SiteExportModule],
+  imports: [
+    DatabaseModule,
+    AuthModule,
+    DemoModule,
+    OrganisersModule,
+    ProgrammeImportModule,
+    SiteExportModule,
+    MailModule,
+    InvitationsModule,
+  ],
   providers: [
     CliProgram,
     DbMigrateCommand,
@@ -28,6 +40,7 @@ import { TokenCreateCommand } from './token-create.command';
     ProgrammeImportCommand,
     SiteExportCommand,
     TokenCreateCommand,
+    SpeakerInviteCommand,
     DbBackupCommand,
     DbRestoreCommand,
     DbCopyCommand,

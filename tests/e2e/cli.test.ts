@@ -7,7 +7,17 @@ import { lecternCli, runLecternCli } from '../support/child-lectern';
 /** The command line as a shell and a script see it: where it writes, and what it exits with. */
 jest.setTimeout(180_000);
 
-const COMMANDS = ['db:migrate', 'demo:load', 'programme:import', 'site:export', 'token:create', 'db:backup', 'db:restore', 'db:copy'];
+const COMMANDS = [
+  'db:migrate',
+  'demo:load',
+  'programme:import',
+  'site:export',
+  'token:create',
+  'speaker:invite',
+  'db:backup',
+  'db:restore',
+  'db:copy',
+];
 const { version } = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string };
 
 describe('the Lectern CLI', () => {
@@ -60,12 +70,44 @@ describe('the Lectern CLI', () => {
     ['an unknown option', ['demo:load', '--colour'], "unknown option '--colour'"],
     ['a value its option refuses', ['programme:import', '--conference', 'x', '--file', 'y', '--format', 'docx'], '--format takes one of'],
     ['options that do not go together', ['token:create', '--name', 'laptop'], 'Give either --admin or --organiser <id>.'],
+    [
+      'a speaker named twice',
+      ['speaker:invite', '--conference', 'x', '--email', 'a@example.org', '--speaker', 's', '--name', 'S'],
+      'Give either --speaker <slug> or --name <name>.',
+    ],
     ['no command at all', [], 'Usage:'],
   ])('answers %s with one message on stderr and exit 2', async (_, args, message) => {
     const run = await cli(...args);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(count(run.stderr, message)).toBe(1);
+  });
+
+  it('invites a speaker, and without SMTP_URL prints the mail with its sign-in link', async () => {
+    const run = await cli(
+      'speaker:invite',
+      '--conference',
+      'teknologi-og-politikk-2020',
+      '--name',
+      'Ingrid Solberg',
+      '--email',
+      'ingrid@example.org',
+    );
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toContain('Invited Ingrid Solberg to Teknologi og politikk 2020');
+    expect(run.stdout).toContain('Invitasjon til å snakke på Teknologi og politikk 2020');
+    expect(run.stdout).toMatch(/\/me\/sign-in\/[\w-]{43}\n/);
+    const again = await cli(
+      'speaker:invite',
+      '--conference',
+      'teknologi-og-politikk-2020',
+      '--speaker',
+      'ingrid-solberg',
+      '--email',
+      'ingrid@example.org',
+    );
+    expect(again.code).toBe(1);
+    expect(count(again.stderr, 'is invited to this conference already')).toBe(1);
   });
 
   it("reports a command's own failure once and exits 1: site:export of a draft conference", async () => {
