@@ -1,7 +1,9 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { print, validate } from 'graphql';
 import { DemoLoader } from '../../src/demo/demo-loader.service';
+import { rowId } from '../support/ids';
 import { Lectern, startLectern } from '../support/lectern';
+import { signInSpeaker } from '../support/speakers';
 import { README, readmeExamples, operationsOf } from '../support/readme';
 
 /**
@@ -22,6 +24,9 @@ const NOT_RUN: Record<string, string> = {
 const MUTATIONS_NOT_RUN: Record<string, string> = {
   ImportProgramme: 'its document is "<schedule>…", a placeholder for a whole schedule.xml',
   CreateWebhook: 'it registers https://example.org, and nothing Lectern runs may send traffic off this machine',
+  RejectProfileChange: 'it rejects the change ApproveProfileChange has just approved: one or the other',
+  ReturnQuestionnaireAnswers: 'it returns the answers ApproveQuestionnaireAnswers approves next: one or the other',
+  RetryMail: 'its "<mail id>" is a FAILED mail, and on a fresh demo no mail has failed',
 };
 
 /**
@@ -34,10 +39,28 @@ const PASTED: Record<string, (data: any) => string | undefined> = {
   '<session id>': (data) => data?.createSession?.id,
   '<token id>': (data) => data?.createAccessToken?.accessToken?.id,
   '<organiser id>': (data) => data?.createOrganiser?.id,
+  '<invitation id>': (data) => data?.inviteSpeaker?.id,
+  '<invited speaker id>': (data) => data?.inviteSpeaker?.speaker?.id,
+  '<questionnaire id>': (data) => data?.createQuestionnaire?.id,
+  '<assignment id>': (data) => data?.assignQuestionnaire?.id,
+  '<profile change id>': (data) => data?.proposeProfileChange?.id,
 };
 
 /** Queries that read what only organisers may (their own account, their webhooks): sent with the admin's token. */
-const AS_ORGANISER = new Set(['Me', 'Webhooks']);
+const AS_ORGANISER = new Set(['Me', 'Webhooks', 'SpeakerInvitations', 'ProfileChanges', 'Questionnaires', 'Outbox']);
+
+/**
+ * Operations a speaker makes on their own page: sent with a speaker session. A query, as a speaker of
+ * the demo; a mutation, as the speaker the README's InviteSpeaker invited (who would sign in with its link).
+ */
+const AS_SPEAKER = new Set([
+  'MySpeakerPage',
+  'AcceptInvitation',
+  'ProposeProfileChange',
+  'SaveQuestionnaireAnswers',
+  'SubmitQuestionnaireAnswers',
+  'AddUnavailability',
+]);
 
 describe("the README's GraphQL examples", () => {
   const examples = readmeExamples();
@@ -56,7 +79,7 @@ describe("the README's GraphQL examples", () => {
     expect(unnamed).toEqual([]);
     const names = operations.map(({ operation }) => operation.name!.value);
     expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
-    for (const name of [...Object.keys(NOT_RUN), ...AS_ORGANISER]) expect(names).toContain(name);
+    for (const name of [...Object.keys(NOT_RUN), ...AS_ORGANISER, ...AS_SPEAKER]) expect(names).toContain(name);
   });
 
   it('are valid against the served schema', () => {
@@ -73,13 +96,14 @@ describe("the README's GraphQL examples", () => {
     for (const { example, operation } of queries) {
       const name = operation.name!.value;
       if (name in NOT_RUN) continue;
-      const result = await lectern.graphql(print(operation), example.variables, AS_ORGANISER.has(name) ? { as: 'organiser' } : {});
+      const as = AS_ORGANISER.has(name) ? { as: 'organiser' as const } : AS_SPEAKER.has(name) ? await signInSpeaker(lectern, 1) : {};
+      const result = await lectern.graphql(print(operation), example.variables, as);
       expect({ name, errors: result.errors ?? [] }).toEqual({ name, errors: [] });
       expect({ name, data: result.data != null }).toEqual({ name, data: true });
     }
   });
 
-  it('run, every mutation, in the order the README gives them, as its admin on a fresh demo, without errors', async () => {
+  it("run, every mutation, in the order the README gives them, as its admin (a speaker's as the invited speaker) on a fresh demo, without errors", async () => {
     const mutations = operations.filter(({ operation }) => operation.operation === 'mutation');
     for (const name of Object.keys(MUTATIONS_NOT_RUN)) expect(mutations.map(({ operation }) => operation.name!.value)).toContain(name);
     const pasted = new Map<string, string>();
@@ -89,7 +113,9 @@ describe("the README's GraphQL examples", () => {
       let text = print(operation);
       for (const [placeholder, value] of pasted) text = text.split(`"${placeholder}"`).join(JSON.stringify(value));
       expect({ name, placeholders: text.match(/"<[^"]*>"/g) ?? [] }).toEqual({ name, placeholders: [] });
-      const result = await lectern.graphql(text, example.variables, { as: 'organiser' });
+      const invited = pasted.get('<invited speaker id>');
+      const as = AS_SPEAKER.has(name) && invited ? await signInSpeaker(lectern, rowId(invited)) : { as: 'organiser' as const };
+      const result = await lectern.graphql(text, example.variables, as);
       expect({ name, errors: result.errors ?? [] }).toEqual({ name, errors: [] });
       for (const [placeholder, from] of Object.entries(PASTED)) {
         const value = from(result.data);
