@@ -4,6 +4,7 @@ export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 const LOG_LEVELS: LogLevel[] = ['error', 'warn', 'info', 'debug'];
 const LOG_FORMATS = ['json', 'text'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
+const PHOTO_STORES = ['database', 's3'] as const;
 
 /**
  * Every setting Lectern reads from the environment, typed and checked. Called once, at start (by
@@ -77,6 +78,30 @@ export function readConfiguration(env: NodeJS.ProcessEnv) {
     questionnaireReminderDays: integer(env, 'QUESTIONNAIRE_REMINDER_DAYS', 3),
     /** The largest photo a speaker may upload. */
     photoMaxBytes: integer(env, 'PHOTO_MAX_BYTES', 10 * 1024 * 1024, 1),
+    /** Where photos' files are kept: `database` (every instance that shares it serves them) or `s3`, an S3-compatible store (S3_*). */
+    photoStore: oneOf(env, 'PHOTO_STORE', PHOTO_STORES, 'database'),
+    s3: s3Settings(env),
+  };
+}
+
+/**
+ * The S3-compatible store for photos (PHOTO_STORE=s3). Without S3_ACCESS_KEY_ID, the AWS SDK finds
+ * credentials its own way (an instance role, AWS_* variables).
+ */
+function s3Settings(env: NodeJS.ProcessEnv) {
+  const bucket = env.S3_BUCKET || undefined;
+  if (env.PHOTO_STORE === 's3' && !bucket) throw new Error('PHOTO_STORE=s3 needs S3_BUCKET');
+  return {
+    bucket,
+    /** E.g. `http://minio.internal:9000`; unset: AWS's own address for S3_REGION. */
+    endpoint: env.S3_ENDPOINT || undefined,
+    region: env.S3_REGION || 'us-east-1',
+    /** Put before every object's key, e.g. `lectern/photos/`. */
+    prefix: env.S3_PREFIX ?? 'photos/',
+    accessKeyId: env.S3_ACCESS_KEY_ID || undefined,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY || undefined,
+    /** `https://host/bucket/key` (MinIO and most S3-compatible stores), not `https://bucket.host/key`. */
+    forcePathStyle: onOff(env, 'S3_FORCE_PATH_STYLE', true),
   };
 }
 

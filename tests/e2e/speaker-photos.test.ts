@@ -1,6 +1,10 @@
+import { once } from 'node:events';
+import { createServer, IncomingHttpHeaders } from 'node:http';
+import { AddressInfo } from 'node:net';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { DataSource } from 'typeorm';
+import { PhotoRendition } from '../../src/speaker-portal/photos/photo.entity';
 import { SpeakerPhotos } from '../../src/speaker-portal/photos/speaker-photos.service';
 import { Transactions } from '../../src/database/transactions';
 import { Lectern, startLectern } from '../support/lectern';
@@ -385,6 +389,94 @@ describe("speakers' photos", () => {
     ).rejects.toMatchObject({
       code: 'NOT_FOUND',
       field: 'photoId',
+    });
+  });
+
+  describe('with PHOTO_STORE=s3', () => {
+    /** An S3-compatible store on loopback: objects by path (`/<bucket>/<key>`), as the requests left them. */
+    const objects = new Map<string, { body: Buffer; headers: IncomingHttpHeaders }>();
+    const store = createServer(async (request, response) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      const path = decodeURIComponent(new URL(request.url!, 'http://store').pathname);
+      if (request.method === 'PUT') {
+        objects.set(path, { body: Buffer.concat(chunks), headers: request.headers });
+        return response.writeHead(200, { etag: '"stored"' }).end();
+      }
+      const object = objects.get(path);
+      if (request.method === 'GET' && object) {
+        return response
+          .writeHead(200, { 'content-type': object.headers['content-type'], 'content-length': object.body.length })
+          .end(object.body);
+      }
+      response
+        .writeHead(404, { 'content-type': 'application/xml' })
+        .end(
+          '<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>',
+        );
+    });
+    let s3Lectern: Lectern;
+    let s3Speaker: SpeakerRef;
+    let s3Token: string;
+
+    beforeAll(async () => {
+      store.listen(0, '127.0.0.1');
+      await once(store, 'listening');
+      s3Lectern = await startLectern({
+        PUBLIC_BASE_URL: BASE,
+        PHOTO_STORE: 's3',
+        S3_ENDPOINT: `http://127.0.0.1:${(store.address() as AddressInfo).port}`,
+        S3_BUCKET: 'lectern-photos',
+        S3_PREFIX: 'speakers/',
+        S3_ACCESS_KEY_ID: 'test-key',
+        S3_SECRET_ACCESS_KEY: 'test-secret',
+      });
+      const build = programmeBuilder(s3Lectern);
+      const owner = await build.conference({ published: true });
+      s3Token = (await build.organiser({ conferences: [owner] })).token;
+      s3Speaker = await build.speaker({ conference: owner });
+      await build.session(owner, { speakers: [s3Speaker], published: true });
+    });
+    afterAll(async () => {
+      await s3Lectern.close();
+      store.close();
+    });
+
+    it('puts the renditions in the bucket, signed, keeps only their description in the database, and serves them from there', async () => {
+      const response = await fetch(`${s3Lectern.url}/api/speakers/${s3Speaker.slug}/photo`, {
+        method: 'PUT',
+        headers: { 'content-type': 'image/jpeg', authorization: `Bearer ${s3Token}` },
+        body: new Uint8Array(await cameraJpeg()),
+      });
+      expect(response.status).toBe(200);
+      const photo = await response.json();
+      const keys = SIZES.flatMap((size) => FORMATS.map(({ extension }) => `/lectern-photos/speakers/${photo.id}/${size}.${extension}`));
+      expect([...objects.keys()].sort()).toEqual(keys.sort());
+      for (const [key, object] of objects) {
+        expect(object.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=test-key\//);
+        expect(object.headers['content-type']).toBe(key.endsWith('.webp') ? 'image/webp' : 'image/jpeg');
+        expect(object.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      }
+      const rows = await s3Lectern.app
+        .get(DataSource)
+        .getRepository(PhotoRendition)
+        .find({ where: { photoId: photo.id }, select: { bytes: true } });
+      expect(rows.map((row) => row.bytes)).toEqual(keys.map(() => ''));
+
+      const servedCopy = await fetch(`${s3Lectern.url}${new URL(photo.url).pathname}`);
+      expect(servedCopy.status).toBe(200);
+      expect(servedCopy.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      const bytes = Buffer.from(await servedCopy.arrayBuffer());
+      expect(bytes.equals(objects.get(`/lectern-photos/speakers/${photo.id}/512.jpg`)!.body)).toBe(true);
+      expect(await sharp(bytes).metadata()).toMatchObject({ format: 'jpeg', width: 512, height: 512 });
+      const { speaker: shown } = await s3Lectern.ok(`query ($slug: String!) { speaker(slug: $slug) { photoUrl } }`, {
+        slug: s3Speaker.slug,
+      });
+      expect(shown.photoUrl).toBe(photo.url);
+
+      // A file the store has lost is a 404, not a server error.
+      objects.delete(`/lectern-photos/speakers/${photo.id}/96.webp`);
+      expect((await fetch(`${s3Lectern.url}/photos/${photo.id}/96.webp`)).status).toBe(404);
     });
   });
 });

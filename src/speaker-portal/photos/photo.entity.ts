@@ -67,7 +67,8 @@ export class PhotoRendition {
    * The encoded image as base64 text. SQLite's BLOB and PostgreSQL's bytea are different column
    * types that one TypeORM entity cannot name for both engines (and the schema-equals-entities
    * check compares them); text is the same on both and survives the database copy between them.
-   * A third more bytes is cheap at these sizes (tens of kilobytes a rendition).
+   * A third more bytes is cheap at these sizes (tens of kilobytes a rendition). Empty when the
+   * bytes are in an S3-compatible store instead (PHOTO_STORE=s3, see PhotoFiles).
    */
   @Column({ type: 'text' })
   bytes: string;

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SpeakersModule } from '../../speakers/speakers.module';
 import { PhotoRendition, SpeakerPhoto } from './photo.entity';
+import { PhotoFiles } from './photo-files';
 import { PhotoUploadBodies } from './photo-upload-body';
 import { PhotosController } from './photos.controller';
 import { SpeakerPhotoResolver } from './speaker-photo.resolver';
@@ -11,7 +12,7 @@ import { SpeakerPhotos } from './speaker-photos.service';
 @Module({
   imports: [TypeOrmModule.forFeature([SpeakerPhoto, PhotoRendition]), SpeakersModule],
   controllers: [PhotosController],
-  providers: [SpeakerPhotos, PhotoUploadBodies, SpeakerPhotoResolver],
+  providers: [SpeakerPhotos, PhotoFiles, PhotoUploadBodies, SpeakerPhotoResolver],
   exports: [SpeakerPhotos],
 })
 export class PhotosModule {}

@@ -12,6 +12,7 @@ import { Transactions } from '../../database/transactions';
 import { SpeakerSlug } from '../../speakers/speaker-slug.entity';
 import { Speaker } from '../../speakers/speaker.entity';
 import { SpeakerService } from '../../speakers/speaker.service';
+import { PhotoFiles } from './photo-files';
 import { PhotoRendition, SpeakerPhoto } from './photo.entity';
 import { DEFAULT_SIZE, PhotoFormat, ProcessedPhoto, processPhoto, RENDITION_SIZES, renditionName } from './photo-processing';
 
@@ -37,6 +38,9 @@ export interface ServedRendition {
   createdAt: Date;
 }
 
+/** A processed photo with its id, and what each rendition's row keeps of its bytes (see PhotoFiles). */
+type FiledPhoto = ProcessedPhoto & { id: string; kept: string[] };
+
 const ALT_MAX = 500;
 const PHOTO_ID = /^[A-Za-z0-9_-]{22}$/;
 const RENDITION_NAME = /^\d{2,4}\.(?:webp|jpg)$/;
@@ -53,6 +57,7 @@ export class SpeakerPhotos {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: Transactions,
     private readonly speakers: SpeakerService,
+    private readonly files: PhotoFiles,
   ) {}
 
   /**
@@ -63,7 +68,7 @@ export class SpeakerPhotos {
    */
   async store(speakerId: number, upload: PhotoUpload, within?: EntityManager): Promise<StoredPhoto> {
     const alt = this.checkAlt(upload.alt);
-    const processed = await processPhoto(upload.bytes, this.config.photoMaxBytes);
+    const processed = await this.filed(await processPhoto(upload.bytes, this.config.photoMaxBytes));
     const store = (manager: EntityManager) => this.keep(manager, speakerId, processed, alt);
     return within ? store(within) : this.transactions.runBookkeeping(store);
   }
@@ -106,7 +111,7 @@ export class SpeakerPhotos {
     await owned(this.speakers.repository().manager);
     if (!bytes) throw badInput('photo', 'send the image itself as the body, with Content-Type image/jpeg, image/png or image/webp');
     const checkedAlt = this.checkAlt(alt);
-    const processed = await processPhoto(bytes, this.config.photoMaxBytes);
+    const processed = await this.filed(await processPhoto(bytes, this.config.photoMaxBytes));
     return this.transactions.run(async (manager) => {
       await owned(manager);
       const stored = await this.keep(manager, speakerId, processed, checkedAlt);
@@ -168,24 +173,31 @@ export class SpeakerPhotos {
       relations: { photo: true },
       select: { photoId: true, name: true, bytes: true, contentType: true, etag: true, photo: { id: true, createdAt: true } },
     });
-    if (!rendition) return null;
+    const bytes = rendition && (await this.files.get(photoId, name, rendition.bytes));
+    if (!rendition || !bytes) return null;
     return {
-      bytes: Buffer.from(rendition.bytes, 'base64'),
+      bytes,
       contentType: rendition.contentType,
       etag: rendition.etag,
       createdAt: rendition.photo!.createdAt,
     };
   }
 
-  private async keep(
-    manager: EntityManager,
-    speakerId: number,
-    processed: ProcessedPhoto,
-    alt: LocalisedText | null,
-  ): Promise<StoredPhoto> {
+  /**
+   * Gives the photo its id and puts its files where PHOTO_STORE says, before any transaction
+   * (an S3 store takes a while). Should the transaction then fail, the files stay behind, at an
+   * address nothing names.
+   */
+  private async filed(processed: ProcessedPhoto): Promise<FiledPhoto> {
+    const id = randomBytes(16).toString('base64url');
+    const kept = await Promise.all(processed.renditions.map((r) => this.files.put(id, r.name, r.bytes, r.contentType)));
+    return { ...processed, id, kept };
+  }
+
+  private async keep(manager: EntityManager, speakerId: number, processed: FiledPhoto, alt: LocalisedText | null): Promise<StoredPhoto> {
     await this.speakers.require(manager, speakerId, 'speakerId');
     const photo = manager.create(SpeakerPhoto, {
-      id: randomBytes(16).toString('base64url'),
+      id: processed.id,
       speakerId,
       width: processed.width,
       height: processed.height,
@@ -195,14 +207,14 @@ export class SpeakerPhotos {
     await manager.insert(SpeakerPhoto, photo);
     await manager.insert(
       PhotoRendition,
-      processed.renditions.map((rendition) => ({
+      processed.renditions.map((rendition, index) => ({
         photoId: photo.id,
         name: rendition.name,
         contentType: rendition.contentType,
         width: rendition.width,
         height: rendition.height,
         etag: strongEtag(rendition.bytes),
-        bytes: rendition.bytes.toString('base64'),
+        bytes: processed.kept[index],
       })),
     );
     return this.described(manager, photo.id);
