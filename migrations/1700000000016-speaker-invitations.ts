@@ -1,13 +1,5 @@
-import { MigrationInterface, QueryRunner, Table, TableColumnOptions, TableForeignKeyOptions } from 'typeorm';
-
-const instant = (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '24', isNullable });
-const references = (name: string, column: string, table: string): TableForeignKeyOptions => ({
-  name,
-  columnNames: [column],
-  referencedTableName: table,
-  referencedColumnNames: ['id'],
-  onDelete: 'CASCADE',
-});
+import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+import { instant, references } from './support/table-parts';
 
 /** Invitations to speak, their single-use sign-in links, and the speaker sessions those open. */
 export class SpeakerInvitations1700000000016 implements MigrationInterface {

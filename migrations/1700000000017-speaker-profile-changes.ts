@@ -1,13 +1,5 @@
-import { MigrationInterface, QueryRunner, Table, TableColumn, TableColumnOptions, TableForeignKeyOptions } from 'typeorm';
-
-const instant = (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '24', isNullable });
-const references = (name: string, column: string, table: string): TableForeignKeyOptions => ({
-  name,
-  columnNames: [column],
-  referencedTableName: table,
-  referencedColumnNames: ['id'],
-  onDelete: 'CASCADE',
-});
+import { MigrationInterface, QueryRunner, Table, TableColumn } from 'typeorm';
+import { instant, references } from './support/table-parts';
 
 /**
  * Changes speakers propose to their own profile and appearances, reviewed by the organisers of a
