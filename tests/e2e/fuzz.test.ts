@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import WebSocket from 'ws';
+import { signInSpeaker } from '../support/speakers';
 import { DemoLoader } from '../../src/demo/demo-loader.service';
 import { Lectern, ORGANISER_TOKEN, startLectern } from '../support/lectern';
 import { FUZZ_SEED } from '../support/environment';
@@ -224,7 +225,9 @@ function wrongJson(type: TypeRef, schema: Schema, random: Random, depth = 0): un
 // ---------------------------------------------------------------------------------------------
 // Probes: one request each, and what a good answer to it looks like.
 
-type Role = 'public' | 'organiser';
+type Role = 'public' | 'organiser' | 'speaker';
+/** Every kind of caller: the public, an organiser (the admin's token), and a signed-in speaker (cookie and CSRF token). */
+const ROLES: Role[] = ['public', 'organiser', 'speaker'];
 
 interface Probe {
   label: string;
@@ -246,8 +249,12 @@ interface Probe {
 let clients = 0;
 const anotherClient = () => ({ 'x-forwarded-for': `198.51.${100 + Math.floor(clients / 250)}.${(clients++ % 250) + 1}` });
 
+/** A speaker's session on the server under test, opened before the probes are made. */
+let speakerHeaders: Record<string, string> = {};
+
 /** Read when a probe is made: each server issues its own organiser token. */
-const roleHeaders = (role: Role): Record<string, string> => (role === 'organiser' ? { authorization: `Bearer ${ORGANISER_TOKEN}` } : {});
+const roleHeaders = (role: Role): Record<string, string> =>
+  role === 'organiser' ? { authorization: `Bearer ${ORGANISER_TOKEN}` } : role === 'speaker' ? speakerHeaders : {};
 
 function graphqlPost(label: string, role: Role, payload: unknown, options: { mayAnswer?: boolean } = {}): Probe {
   return {
@@ -265,7 +272,7 @@ function graphqlPost(label: string, role: Role, payload: unknown, options: { may
 function wrongArgumentProbes(schema: Schema, random: Random): Probe[] {
   const probes: Probe[] = [];
   for (const field of schema.fields) {
-    for (const role of ['public', 'organiser'] as Role[]) {
+    for (const role of ROLES) {
       const operation = `${field.operation} ${field.name}`;
       const call = (args: string) => `${field.operation} { ${field.name}${args}${selectionFor(field.type)} }`;
 
@@ -617,7 +624,7 @@ function oddReadProbes(random: Random): Probe[] {
     ['query ($l: String) { conferences { edges { node { description(locale: $l) } } } }', { l: random.pick(BAD_LOCALES) }],
     ['query ($l: String) { speakers { edges { node { bio(locale: $l) } } } }', { l: 'x'.repeat(100_000) }],
   ];
-  return (['public', 'organiser'] as Role[]).flatMap((role) =>
+  return ROLES.flatMap((role) =>
     reads.map(([query, variables]) =>
       graphqlPost(`${query.slice(0, 60)} with ${JSON.stringify(variables).slice(0, 80)}`, role, { query, variables }, { mayAnswer: true }),
     ),
@@ -760,7 +767,7 @@ function httpProbes(random: Random): Probe[] {
     '?query=%7B__typename%7D&__proto__[x]=1',
   ];
   for (const search of queryStrings) {
-    for (const role of ['public', 'organiser'] as Role[]) {
+    for (const role of ROLES) {
       probes.push({
         label: `${role}: GET /graphql${search.slice(0, 60)}`,
         method: 'GET',
@@ -1213,6 +1220,7 @@ describe(`fuzzing every endpoint (FUZZ_SEED=${SEED})`, () => {
   beforeAll(async () => {
     lectern = await startLectern({ RATE_LIMIT: 'off' });
     await lectern.app.get(DemoLoader).load();
+    speakerHeaders = (await signInSpeaker(lectern, 1)).headers;
   });
   afterAll(() => lectern.close());
 
