@@ -14,7 +14,6 @@ import { ScheduleRelease } from '../releases/schedule-release.entity';
 import { Appearance } from '../sessions/appearance.entity';
 import { SessionService } from '../sessions/session.service';
 import { SpeakerDirectory } from '../sessions/speaker-directory.service';
-import { QuestionnaireService } from '../speaker-portal/questionnaires/questionnaire.service';
 import { Webhook } from '../webhooks/webhook.entity';
 
 export type NodeFinderOf = (id: number, viewer: Viewer) => Promise<object | null | undefined>;
@@ -56,8 +55,6 @@ export class NodeFinder {
       const token = await this.tokens.findOneBy({ id });
       return token && (viewer.admin || token.organiserId === viewer.organiserId) ? token : null;
     },
-    Questionnaire: (id, viewer) => this.questionnaires.visibleQuestionnaire(id, viewer),
-    QuestionnaireAssignment: (id, viewer) => this.questionnaires.visibleAssignment(id, viewer),
   };
 
   constructor(
@@ -73,7 +70,6 @@ export class NodeFinder {
     @InjectRepository(Webhook) private readonly webhooks: Repository<Webhook>,
     @InjectRepository(Organiser) private readonly organisers: Repository<Organiser>,
     @InjectRepository(AccessToken) private readonly tokens: Repository<AccessToken>,
-    private readonly questionnaires: QuestionnaireService,
   ) {}
 
   /**

@@ -9,7 +9,6 @@ import { ConferencesModule } from '../conferences/conferences.module';
 import { InterviewsModule } from '../interviews/interviews.module';
 import { ScheduleRelease } from '../releases/schedule-release.entity';
 import { SessionsModule } from '../sessions/sessions.module';
-import { QuestionnairesModule } from '../speaker-portal/questionnaires/questionnaires.module';
 import { NodeFinder } from './node-finder.service';
 import { NodeResolver } from './node.resolver';
 
@@ -19,7 +18,6 @@ import { NodeResolver } from './node.resolver';
     ConferencesModule,
     SessionsModule,
     InterviewsModule,
-    QuestionnairesModule,
   ],
   providers: [NodeFinder, NodeResolver],
   exports: [NodeFinder],

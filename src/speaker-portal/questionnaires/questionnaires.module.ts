@@ -1,4 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { NodeFinder } from '../../nodes/node-finder.service';
+import { NodesModule } from '../../nodes/nodes.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConferencesModule } from '../../conferences/conferences.module';
 import { InterviewsModule } from '../../interviews/interviews.module';
@@ -26,6 +28,7 @@ import { QuestionnaireService } from './questionnaire.service';
     SessionsModule,
     SpeakersModule,
     InterviewsModule,
+    NodesModule,
   ],
   controllers: [QuestionnairePagesController],
   providers: [
@@ -40,4 +43,14 @@ import { QuestionnaireService } from './questionnaire.service';
   ],
   exports: [QuestionnaireService],
 })
-export class QuestionnairesModule {}
+export class QuestionnairesModule implements OnModuleInit {
+  constructor(
+    private readonly nodes: NodeFinder,
+    private readonly questionnaires: QuestionnaireService,
+  ) {}
+
+  onModuleInit(): void {
+    this.nodes.register('Questionnaire', (id, viewer) => this.questionnaires.visibleQuestionnaire(id, viewer));
+    this.nodes.register('QuestionnaireAssignment', (id, viewer) => this.questionnaires.visibleAssignment(id, viewer));
+  }
+}
