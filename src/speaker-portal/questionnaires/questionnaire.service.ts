@@ -349,7 +349,7 @@ export class QuestionnaireService {
           lead: inputsOf(questionnaire.lead),
           language: questionnaire.locales[0],
           publishedOn: DateTime.now().setZone(conference.timeZone).toISODate()!,
-          published: input.published ?? true,
+          published: input.published !== false,
           items,
         },
         actor,
