@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
+import { slugOf } from '../../common/slugs';
 import { EntityManager, In, Repository } from 'typeorm';
 import { organises, requireOrganiserOf, requireSpeaker, Viewer } from '../../auth/viewer';
 import { Page, PageArgs, paginate } from '../../common/connection';
@@ -41,7 +42,6 @@ const NOTE_MAX = 2000;
 const QUESTIONS_MAX = 50;
 const KEY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const KEY_MAX = 40;
-const SLUG_MAX = 120;
 
 /** A speaker edits their answers while drafting, or after the organisers returned them. */
 const SPEAKER_EDITABLE: readonly AssignmentStatus[] = [AssignmentStatus.DRAFT, AssignmentStatus.RETURNED];
@@ -637,15 +637,7 @@ export class QuestionnaireService {
 
   /** An interview slug from the title that no interview has yet ("fem-fragor-till-anna-berg", then "-2"…). */
   private async freeSlug(manager: EntityManager, title: string): Promise<string> {
-    const base =
-      title
-        .normalize('NFKD')
-        .replace(/\p{M}/gu, '')
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '')
-        .slice(0, SLUG_MAX - 6)
-        .replace(/-+$/, '') || 'interview';
+    const base = slugOf(title) || 'interview';
     for (let n = 1; ; n++) {
       const slug = n === 1 ? base : `${base}-${n}`;
       if (!(await manager.existsBy(Interview, { slug }))) return slug;
