@@ -1,0 +1,282 @@
+import ICAL from 'ical.js';
+import { DataSource } from 'typeorm';
+import { GraphqlResult, Lectern, startLectern } from '../support/lectern';
+import { rowId } from '../support/ids';
+import { ConferenceRef, InterviewRef, ProgrammeBuilder, programmeBuilder, SessionRef, SpeakerRef } from '../support/programme';
+import { CREATE_WEBHOOK, eventually, Receiver } from '../support/webhook-receiver';
+
+const MERGE = `mutation ($input: MergeSpeakersInput!) {
+  mergeSpeakers(input: $input) { id slug name otherNames otherSlugs }
+}`;
+const SPEAKER = `query ($slug: String!) {
+  speaker(slug: $slug) {
+    id slug name otherNames otherSlugs email
+    en: bio(locale: "en") enLocale: bioLocale(locale: "en") sv: bio(locale: "sv") svLocale: bioLocale(locale: "sv")
+    appearances { title organisation session { id title } }
+    interviews { slug items { answeredBy { id } } }
+  }
+}`;
+
+/** The rows that name a speaker, by table, as the database holds them. */
+const TABLES = ['speakers', 'speaker_slugs', 'appearances', 'interview_speakers', 'interview_items', 'speaker_invitations'];
+
+/**
+ * Two records of the same person, met in two conferences' sources, become one: the kept record
+ * has every appearance and interview, the other spelling and both bios, and the other record's
+ * slug leads to it wherever a slug is looked up.
+ */
+describe('merging two records of one speaker', () => {
+  const receiver = new Receiver();
+  let lectern: Lectern;
+  let admin: ProgrammeBuilder;
+  let stockholm: ConferenceRef;
+  let oslo: ConferenceRef;
+  let keep: SpeakerRef;
+  let merged: SpeakerRef;
+  let talk: SessionRef;
+  let panel: SessionRef;
+  let osloTalk: SessionRef;
+  let interview: InterviewRef;
+  /** Organises both conferences: owns both profiles. */
+  let both: string;
+  /** Organises only Stockholm's: owns the kept profile, not the other. */
+  let onlyStockholm: string;
+
+  beforeAll(async () => {
+    await receiver.start();
+    lectern = await startLectern({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'on', WEBHOOK_RETRY_BASE_MS: '50' });
+    admin = programmeBuilder(lectern);
+    stockholm = await admin.conference({
+      name: 'Digitaliseringsdagarna',
+      defaultLocale: 'sv',
+      timeZone: 'Europe/Stockholm',
+      published: true,
+    });
+    oslo = await admin.conference({ name: 'Teknologi og politikk', defaultLocale: 'en', published: true });
+    keep = await admin.speaker({
+      conference: stockholm,
+      slug: 'carl-magnus-laner',
+      name: 'Carl-Magnus Lanér',
+      bio: { sv: 'Forskar om offentlig digitalisering.' },
+      email: 'cm@example.org',
+    });
+    merged = await admin.speaker({
+      conference: oslo,
+      slug: 'carl-magnus-laner-2',
+      name: 'Carl Magnus Laner',
+      otherSlugs: ['c-m-laner'],
+      bio: { en: 'Researcher in public-sector digitalisation.', sv: 'En annan text.' },
+      links: [{ label: 'Blog', url: 'https://example.org/cml' }],
+    });
+    talk = await admin.session(stockholm, {
+      title: 'Digital förvaltning',
+      speakers: [{ speaker: keep, title: 'forskare', organisation: 'KTH' }],
+      published: true,
+    });
+    panel = await admin.session(stockholm, {
+      title: 'Panelsamtal',
+      startsAt: '2030-05-01T13:00:00+02:00',
+      speakers: [
+        { speaker: keep, role: 'PANELIST', title: 'forskare', organisation: null },
+        { speaker: merged, role: 'PANELIST', title: 'doktorand', organisation: 'Uppsala universitet' },
+      ],
+      published: true,
+    });
+    osloTalk = await admin.session(oslo, {
+      title: 'Digital government',
+      speakers: [{ speaker: merged, title: 'researcher', organisation: 'SINTEF' }],
+      published: true,
+    });
+    interview = await admin.interview(oslo, {
+      speakers: [merged],
+      items: [{ question: 'Why this subject?', answer: 'Because it matters.', answeredBy: merged }],
+      published: true,
+    });
+    await lectern.ok(
+      `mutation ($input: InviteSpeakerInput!) { inviteSpeaker(input: $input) { id } }`,
+      { input: { conferenceId: oslo.id, speakerId: merged.id, email: 'carl@example.org', locale: 'en' } },
+      { as: 'organiser' },
+    );
+    both = (await admin.organiser({ conferences: [stockholm, oslo] })).token;
+    onlyStockholm = (await admin.organiser({ conferences: [stockholm] })).token;
+    for (const conference of [stockholm, oslo])
+      await lectern.ok(
+        CREATE_WEBHOOK,
+        { input: { conferenceId: conference.id, url: `${receiver.url}/${conference.slug}`, events: ['SPEAKER_CHANGED'] } },
+        { as: 'organiser' },
+      );
+  });
+  afterAll(async () => {
+    await lectern?.close();
+    await receiver.stop();
+  });
+
+  /** The description of the event titled so in a conference's feed, parsed with ical.js. */
+  const feedEvent = async (conference: ConferenceRef, title: string) => {
+    const response = await fetch(`${lectern.url}/calendars/conferences/${conference.slug}.ics`);
+    expect(response.status).toBe(200);
+    const calendar = new ICAL.Component(ICAL.parse(await response.text()));
+    return calendar
+      .getAllSubcomponents('vevent')
+      .map((vevent) => new ICAL.Event(vevent))
+      .find((candidate) => candidate.summary === title)?.description;
+  };
+
+  const rows = async () => {
+    const database = lectern.app.get(DataSource);
+    const dump: Record<string, unknown[]> = {};
+    for (const table of TABLES) dump[table] = await database.query(`SELECT * FROM "${table}" ORDER BY 1, 2`);
+    return dump;
+  };
+  const refusal = (result: GraphqlResult) => ({ data: result.data?.mergeSpeakers ?? null, error: result.errors?.[0]?.extensions });
+
+  describe('refusals change nothing', () => {
+    it('is FORBIDDEN to an organiser who owns only one of the two profiles, either way round', async () => {
+      const before = await rows();
+      for (const input of [
+        { keepId: keep.id, mergeId: merged.id },
+        { keepId: merged.id, mergeId: keep.id },
+      ]) {
+        const result = await lectern.graphql(MERGE, { input }, { token: onlyStockholm });
+        expect(refusal(result)).toEqual({ data: null, error: expect.objectContaining({ code: 'FORBIDDEN' }) });
+      }
+      expect(await rows()).toEqual(before);
+    });
+
+    it('refuses merging a speaker with themselves, naming input.mergeId', async () => {
+      const before = await rows();
+      const result = await lectern.graphql(MERGE, { input: { keepId: keep.id, mergeId: keep.id } }, { token: both });
+      expect(refusal(result)).toEqual({ data: null, error: { code: 'BAD_USER_INPUT', field: 'input.mergeId' } });
+      expect(result.errors?.[0].message).toMatch(/input\.mergeId/);
+      expect(await rows()).toEqual(before);
+    });
+
+    it('answers NOT_FOUND for an id that does not exist, naming the field', async () => {
+      const before = await rows();
+      const missing = String(rowId(merged.id) + 1000);
+      const unknownMerge = await lectern.graphql(MERGE, { input: { keepId: keep.id, mergeId: missing } }, { token: both });
+      expect(refusal(unknownMerge)).toEqual({ data: null, error: { code: 'NOT_FOUND', field: 'input.mergeId' } });
+      const unknownKeep = await lectern.graphql(MERGE, { input: { keepId: missing, mergeId: merged.id } }, { token: both });
+      expect(refusal(unknownKeep)).toEqual({ data: null, error: { code: 'NOT_FOUND', field: 'input.keepId' } });
+      const notAnId = await lectern.graphql(MERGE, { input: { keepId: keep.id, mergeId: 'nobody' } }, { token: both });
+      expect(refusal(notAnId)).toEqual({ data: null, error: { code: 'NOT_FOUND', field: 'input.mergeId' } });
+      expect(await rows()).toEqual(before);
+    });
+
+    it('is UNAUTHENTICATED without a token', async () => {
+      const result = await lectern.graphql(MERGE, { input: { keepId: keep.id, mergeId: merged.id } });
+      expect(refusal(result).error).toMatchObject({ code: 'UNAUTHENTICATED' });
+    });
+  });
+
+  describe('once merged', () => {
+    let answer: { id: string; slug: string; name: string; otherNames: string[]; otherSlugs: string[] };
+
+    beforeAll(async () => {
+      // Read before the merge, so the feeds are built and kept with the merged record's name.
+      expect(await feedEvent(oslo, 'Digital government')).toContain('Carl Magnus Laner');
+      expect(await feedEvent(stockholm, 'Panelsamtal')).toContain('Carl Magnus Laner');
+      ({ mergeSpeakers: answer } = await lectern.ok(MERGE, { input: { keepId: keep.id, mergeId: merged.id } }, { token: both }));
+    });
+
+    it('answers the kept speaker, with the other spelling and every slug of the merged record', () => {
+      expect(answer).toEqual({
+        id: keep.id,
+        slug: 'carl-magnus-laner',
+        name: 'Carl-Magnus Lanér',
+        otherNames: ['Carl Magnus Laner'],
+        otherSlugs: ['c-m-laner', 'carl-magnus-laner-2'],
+      });
+    });
+
+    it('gives the kept speaker every appearance, one per session, and the interview with its answer', async () => {
+      const { speaker } = await lectern.ok(SPEAKER, { slug: keep.slug }, { as: 'organiser' });
+      const bySession = new Map(
+        speaker.appearances.map((appearance: { session: { id: string }; title: string; organisation: string }) => [
+          appearance.session.id,
+          appearance,
+        ]),
+      );
+      expect([...bySession.keys()].sort()).toEqual([talk.id, panel.id, osloTalk.id].sort());
+      expect(speaker.appearances).toHaveLength(3);
+      // In the panel both were listed: the kept person's title stays, the organisation it lacked comes from the other.
+      expect(bySession.get(panel.id)).toMatchObject({ title: 'forskare', organisation: 'Uppsala universitet' });
+      expect(bySession.get(osloTalk.id)).toMatchObject({ title: 'researcher', organisation: 'SINTEF' });
+      expect(speaker.interviews).toEqual([{ slug: interview.slug, items: [{ answeredBy: { id: keep.id } }] }]);
+
+      const { session } = await lectern.ok(`{ session(id: "${panel.id}") { appearances { speaker { id } } } }`);
+      expect(session.appearances).toEqual([{ speaker: { id: keep.id } }]);
+    });
+
+    it("keeps the kept bio's locales and adds those it lacked", async () => {
+      const { speaker } = await lectern.ok(SPEAKER, { slug: keep.slug }, { as: 'organiser' });
+      expect(speaker).toMatchObject({
+        sv: 'Forskar om offentlig digitalisering.',
+        svLocale: 'sv',
+        en: 'Researcher in public-sector digitalisation.',
+        enLocale: 'en',
+        email: 'cm@example.org',
+      });
+    });
+
+    it('finds the kept person by the old slugs in speaker(slug), and the merged record is gone', async () => {
+      for (const slug of ['carl-magnus-laner-2', 'c-m-laner']) {
+        const { speaker } = await lectern.ok(SPEAKER, { slug });
+        expect(speaker).toMatchObject({ id: keep.id, slug: 'carl-magnus-laner', name: 'Carl-Magnus Lanér' });
+      }
+      const { speakers } = await lectern.ok(`{ speakers(text: "Laner") { edges { node { id } } } }`, {}, { as: 'organiser' });
+      expect(speakers.edges).toEqual([{ node: { id: keep.id } }]);
+    });
+
+    it('answers the old slug with a 301 to the kept slug on the site and in the JSON API', async () => {
+      for (const [path, to] of [
+        ['/speakers/carl-magnus-laner-2', '/speakers/carl-magnus-laner'],
+        ['/api/speakers/carl-magnus-laner-2', '/api/speakers/carl-magnus-laner'],
+        ['/calendars/speakers/carl-magnus-laner-2.ics', '/calendars/speakers/carl-magnus-laner.ics'],
+      ]) {
+        const response = await fetch(`${lectern.url}${path}`, { redirect: 'manual' });
+        expect([path, response.status]).toEqual([path, 301]);
+        expect(new URL(response.headers.get('location')!, lectern.url).pathname).toBe(to);
+      }
+      const json = await (await fetch(`${lectern.url}/api/speakers/carl-magnus-laner`)).json();
+      expect(JSON.stringify(json)).toContain('Digital government');
+    });
+
+    it("lists the sessions under the kept person in both conferences' feeds", async () => {
+      for (const [conference, title] of [
+        [stockholm, 'Digital förvaltning'],
+        [stockholm, 'Panelsamtal'],
+        [oslo, 'Digital government'],
+      ] as const) {
+        const description = await feedEvent(conference, title);
+        expect(description).toContain('Carl-Magnus Lanér');
+        expect(description).not.toContain('Carl Magnus Laner');
+      }
+    });
+
+    it("tells both conferences' webhooks that the speaker changed, naming the kept person", async () => {
+      for (const conference of [stockholm, oslo]) {
+        const [request] = await eventually(
+          async () => receiver.at(`/${conference.slug}`).length > 0 && receiver.at(`/${conference.slug}`),
+          conference.slug,
+        );
+        expect(JSON.parse(request.body)).toMatchObject({
+          event: 'SPEAKER_CHANGED',
+          conference: { slug: conference.slug },
+          speaker: { id: String(rowId(keep.id)), slug: 'carl-magnus-laner', name: 'Carl-Magnus Lanér' },
+        });
+      }
+    });
+
+    it("moves the merged record's invitation to the kept person", async () => {
+      const { speakerInvitations } = await lectern.ok(
+        `query ($id: ID!) { speakerInvitations(conferenceId: $id) { edges { node { email speaker { id name } } } } }`,
+        { id: oslo.id },
+        { token: both },
+      );
+      expect(speakerInvitations.edges).toEqual([
+        { node: { email: 'carl@example.org', speaker: { id: keep.id, name: 'Carl-Magnus Lanér' } } },
+      ]);
+    });
+  });
+});
