@@ -41,6 +41,17 @@ const MOVED: readonly { table: string; column: string; where?: string }[] = [
 /** How far a questionnaire's answers have come: of two assignments of one questionnaire, the further one stays. */
 const ASSIGNMENT_PROGRESS: Record<string, number> = { DRAFT: 0, RETURNED: 1, SUBMITTED: 2, APPROVED: 3 };
 
+interface AssignmentRow {
+  id: number | string;
+  questionnaireId: number | string;
+  speakerId: number | string;
+  status: string;
+  answers: string;
+}
+
+/** Its status first; between two of one status, one with answers is further than one without. */
+const progressOf = (row: AssignmentRow) => (ASSIGNMENT_PROGRESS[row.status] ?? 0) * 2 + (/^\s*\{\s*\}\s*$/.test(row.answers) ? 0 : 1);
+
 /**
  * Merges two records of the same person into one: everything that names the merged record moves
  * to the kept one, which takes the names, bio locales, links and photo it lacks, and answers for
@@ -158,18 +169,21 @@ export class SpeakerMerge {
     }
   }
 
-  /** Asked the same questionnaire twice, the person keeps the assignment whose answers have come further (the kept one's on a tie). */
+  /**
+   * Asked the same questionnaire twice, the person keeps the assignment whose answers have come
+   * further (`progressOf`), the kept record's on a tie; the other goes.
+   */
   private async mergeAssignments(manager: EntityManager, keepId: number, mergeId: number): Promise<void> {
-    const rows: { id: number | string; questionnaireId: number | string; speakerId: number | string; status: string }[] = await query(
+    const rows: AssignmentRow[] = await query(
       manager,
-      `SELECT "id", "questionnaireId", "speakerId", "status" FROM "questionnaire_assignments" WHERE "speakerId" IN (:keepId, :mergeId)`,
+      `SELECT "id", "questionnaireId", "speakerId", "status", "answers" FROM "questionnaire_assignments" WHERE "speakerId" IN (:keepId, :mergeId)`,
       { keepId, mergeId },
     );
     const kept = new Map(rows.filter((row) => Number(row.speakerId) === keepId).map((row) => [Number(row.questionnaireId), row]));
     for (const row of rows.filter((candidate) => Number(candidate.speakerId) === mergeId)) {
       const clash = kept.get(Number(row.questionnaireId));
       if (!clash) continue;
-      const further = (ASSIGNMENT_PROGRESS[row.status] ?? 0) > (ASSIGNMENT_PROGRESS[clash.status] ?? 0);
+      const further = progressOf(row) > progressOf(clash);
       await query(manager, `DELETE FROM "questionnaire_assignments" WHERE "id" = :id`, { id: Number(further ? clash.id : row.id) });
     }
     await query(manager, `UPDATE "questionnaire_assignments" SET "speakerId" = :keepId WHERE "speakerId" = :mergeId`, { keepId, mergeId });

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { GraphqlResult, Lectern, startLectern } from '../support/lectern';
 import { rowId } from '../support/ids';
 import { ConferenceRef, InterviewRef, ProgrammeBuilder, programmeBuilder, SessionRef, SpeakerRef } from '../support/programme';
+import { signInSpeaker } from '../support/speakers';
 import { CREATE_WEBHOOK, eventually, Receiver } from '../support/webhook-receiver';
 
 const MERGE = `mutation ($input: MergeSpeakersInput!) {
@@ -37,6 +38,8 @@ describe('merging two records of one speaker', () => {
   let panel: SessionRef;
   let osloTalk: SessionRef;
   let interview: InterviewRef;
+  /** With both records of the person. */
+  let conversation: InterviewRef;
   /** Organises both conferences: owns both profiles. */
   let both: string;
   /** Organises only Stockholm's: owns the kept profile, not the other. */
@@ -92,6 +95,7 @@ describe('merging two records of one speaker', () => {
       items: [{ question: 'Why this subject?', answer: 'Because it matters.', answeredBy: merged }],
       published: true,
     });
+    conversation = await admin.interview(stockholm, { speakers: [keep, merged], published: true });
     await lectern.ok(
       `mutation ($input: InviteSpeakerInput!) { inviteSpeaker(input: $input) { id } }`,
       { input: { conferenceId: oslo.id, speakerId: merged.id, email: 'carl@example.org', locale: 'en' } },
@@ -202,7 +206,15 @@ describe('merging two records of one speaker', () => {
       // In the panel both were listed: the kept person's title stays, the organisation it lacked comes from the other.
       expect(bySession.get(panel.id)).toMatchObject({ title: 'forskare', organisation: 'Uppsala universitet' });
       expect(bySession.get(osloTalk.id)).toMatchObject({ title: 'researcher', organisation: 'SINTEF' });
-      expect(speaker.interviews).toEqual([{ slug: interview.slug, items: [{ answeredBy: { id: keep.id } }] }]);
+      expect(speaker.interviews).toHaveLength(2);
+      expect(speaker.interviews).toEqual(
+        expect.arrayContaining([
+          { slug: interview.slug, items: [{ answeredBy: { id: keep.id } }] },
+          { slug: conversation.slug, items: [] },
+        ]),
+      );
+      const { interview: withBoth } = await lectern.ok(`{ interview(slug: "${conversation.slug}") { speakers { id } } }`);
+      expect(withBoth.speakers).toEqual([{ id: keep.id }]);
 
       const { session } = await lectern.ok(`{ session(id: "${panel.id}") { appearances { speaker { id } } } }`);
       expect(session.appearances).toEqual([{ speaker: { id: keep.id } }]);
@@ -277,6 +289,89 @@ describe('merging two records of one speaker', () => {
       expect(speakerInvitations.edges).toEqual([
         { node: { email: 'carl@example.org', speaker: { id: keep.id, name: 'Carl-Magnus Lanér' } } },
       ]);
+    });
+  });
+  describe("the merged record's speaker page", () => {
+    const PAGE = `{ viewer {
+      role speaker { id }
+      unavailability { note }
+      profileChanges { status kind conference { id } }
+      questionnaires { status answers { questionKey text } }
+    } }`;
+    const QUESTIONNAIRE = `mutation ($input: CreateQuestionnaireInput!) { createQuestionnaire(input: $input) { id } }`;
+    const ASSIGN = `mutation ($input: AssignQuestionnaireInput!) { assignQuestionnaire(input: $input) { id } }`;
+    let siri: SpeakerRef;
+    let other: SpeakerRef;
+    let otherPage: { headers: Record<string, string> };
+
+    beforeAll(async () => {
+      siri = await admin.speaker({ conference: stockholm, name: 'Siri Dahl' });
+      other = await admin.speaker({ conference: oslo, name: 'Siri Dahl Ek' });
+      await admin.session(stockholm, { title: 'Öppna data', startsAt: '2030-05-02T10:00:00+02:00', speakers: [siri], published: true });
+      await admin.session(oslo, { title: 'Open data', startsAt: '2030-05-02T10:00:00+02:00', speakers: [other], published: true });
+      const { createQuestionnaire } = await lectern.ok(
+        QUESTIONNAIRE,
+        {
+          input: {
+            conferenceId: oslo.id,
+            titlePattern: [{ locale: 'en', text: 'Questions for {name}' }],
+            questions: [{ key: 'who', text: [{ locale: 'en', text: 'Who are you?' }] }],
+            dueAt: '2030-04-20T12:00:00Z',
+          },
+        },
+        { as: 'organiser' },
+      );
+      // Both records were asked the same questionnaire; only the other one has answered yet.
+      for (const speaker of [siri, other])
+        await lectern.ok(ASSIGN, { input: { questionnaireId: createQuestionnaire.id, speakerId: speaker.id } }, { as: 'organiser' });
+      otherPage = await signInSpeaker(lectern, rowId(other.id));
+      const { viewer } = await lectern.ok(`{ viewer { questionnaires { id } } }`, {}, otherPage);
+      await lectern.ok(
+        `mutation ($input: AddUnavailabilityInput!) { addUnavailability(input: $input) { id } }`,
+        { input: { startsAt: '2030-05-02T07:00:00Z', endsAt: '2030-05-02T09:00:00Z', note: 'Travelling' } },
+        otherPage,
+      );
+      await lectern.ok(
+        `mutation { proposeProfileChange(input: { bio: [{ locale: "en", text: "Siri works on open data." }] }) { id } }`,
+        {},
+        otherPage,
+      );
+      await lectern.ok(
+        `mutation ($id: ID!) { saveQuestionnaireAnswers(input: { id: $id, answers: [{ questionKey: "who", text: [{ locale: "en", text: "A data engineer." }] }] }) { id } }`,
+        { id: viewer.questionnaires[0].id },
+        otherPage,
+      );
+      await lectern.ok(MERGE, { input: { keepId: siri.id, mergeId: other.id } }, { as: 'organiser' });
+    });
+
+    it("signs the merged record's speaker out", async () => {
+      const { viewer } = await lectern.ok(`{ viewer { role speaker { id } } }`, {}, otherPage);
+      expect(viewer).toEqual({ role: 'PUBLIC', speaker: null });
+    });
+
+    it('shows the kept speaker the unavailability, the proposed change and the answered questionnaire', async () => {
+      const { viewer } = await lectern.ok(PAGE, {}, await signInSpeaker(lectern, rowId(siri.id)));
+      expect(viewer).toEqual({
+        role: 'SPEAKER',
+        speaker: { id: siri.id },
+        unavailability: [{ note: 'Travelling' }],
+        // Reviewed by the conference that owns the kept profile.
+        profileChanges: [{ status: 'PENDING', kind: 'PROFILE', conference: { id: stockholm.id } }],
+        questionnaires: [{ status: 'DRAFT', answers: [{ questionKey: 'who', text: 'A data engineer.' }] }],
+      });
+    });
+
+    it("puts the proposed change in the kept profile's owner's review list", async () => {
+      const pending = async (conference: ConferenceRef) =>
+        (
+          await lectern.ok(
+            `query ($id: ID!) { profileChanges(conferenceId: $id, status: PENDING) { edges { node { speaker { id } } } } }`,
+            { id: conference.id },
+            { as: 'organiser' },
+          )
+        ).profileChanges.edges;
+      expect(await pending(stockholm)).toEqual([{ node: { speaker: { id: siri.id } } }]);
+      expect(await pending(oslo)).toEqual([]);
     });
   });
 });
