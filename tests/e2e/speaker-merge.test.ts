@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import { DataSource } from 'typeorm';
 import { GraphqlResult, Lectern, startLectern } from '../support/lectern';
@@ -372,6 +373,40 @@ describe('merging two records of one speaker', () => {
         ).profileChanges.edges;
       expect(await pending(stockholm)).toEqual([{ node: { speaker: { id: siri.id } } }]);
       expect(await pending(oslo)).toEqual([]);
+    });
+  });
+
+  describe('a later import of the same source', () => {
+    const IMPORT = `mutation ($conferenceId: ID!, $document: String!) {
+      importProgramme(conferenceId: $conferenceId, format: SCHEDULE_JSON, document: $document) { created { speakers } }
+    }`;
+    const SAMPLE = readFileSync('/work/shared/schedule-formats/samples/voc-pretalx-democon.json', 'utf8');
+
+    it('finds the kept person for the one it made, rather than making them again', async () => {
+      const democon = await admin.conference({
+        slug: 'democon',
+        timeZone: 'UTC',
+        startDate: '2020-12-14',
+        endDate: '2020-12-16',
+        published: true,
+      });
+      const first = await lectern.ok(IMPORT, { conferenceId: democon.id, document: SAMPLE }, { as: 'organiser' });
+      expect(first.importProgramme.created.speakers).toBeGreaterThan(0);
+      const { speakers } = await lectern.ok(
+        `{ speakers(conferenceSlug: "democon", first: 1) { edges { node { id name appearances { session { id } } } } } }`,
+        {},
+        { as: 'organiser' },
+      );
+      const imported = speakers.edges[0].node;
+      const twin = await admin.speaker({ conference: democon, name: `${imported.name} (entered by hand)` });
+      await lectern.ok(MERGE, { input: { keepId: twin.id, mergeId: imported.id } }, { as: 'organiser' });
+
+      const again = await lectern.ok(IMPORT, { conferenceId: democon.id, document: SAMPLE }, { as: 'organiser' });
+      expect(again.importProgramme.created.speakers).toBe(0);
+      const { speaker } = await lectern.ok(SPEAKER, { slug: twin.slug }, { as: 'organiser' });
+      expect(speaker.appearances.map((appearance: { session: { id: string } }) => appearance.session.id).sort()).toEqual(
+        imported.appearances.map((appearance: { session: { id: string } }) => appearance.session.id).sort(),
+      );
     });
   });
 });
