@@ -181,6 +181,12 @@ describe('merging two records of one speaker', () => {
       // Read before the merge, so the feeds are built and kept with the merged record's name.
       expect(await feedEvent(oslo, 'Digital government')).toContain('Carl Magnus Laner');
       expect(await feedEvent(stockholm, 'Panelsamtal')).toContain('Carl Magnus Laner');
+      for (const path of [
+        '/speakers/carl-magnus-laner-2',
+        '/api/speakers/carl-magnus-laner-2',
+        '/calendars/speakers/carl-magnus-laner-2.ics',
+      ])
+        expect([path, (await fetch(`${lectern.url}${path}`, { redirect: 'manual' })).status]).toEqual([path, 200]);
       ({ mergeSpeakers: answer } = await lectern.ok(MERGE, { input: { keepId: keep.id, mergeId: merged.id } }, { token: both }));
     });
 
