@@ -81,7 +81,9 @@ export class SpeakerMerge {
         ...(await this.speakers.conferencesOf(manager, keepId)),
         ...(await this.speakers.conferencesOf(manager, mergeId)),
       ]);
+      const sessionIds = await this.search.sessionsOfSpeaker(manager, mergeId);
       await this.mergeRows(manager, keep, mergeId);
+      await this.touchSessions(manager, sessionIds, keepId);
       await manager.save(manager.create(SpeakerSlug, { slug: merged.slug, speakerId: keepId }));
       this.takeProfile(keep, merged);
       await this.requireNothingLeft(manager, mergeId);
@@ -149,6 +151,45 @@ export class SpeakerMerge {
   }
 
   /**
+   * The sessions the merged record was in have a new line-up (another name, or one speaker
+   * fewer): numbered 0, 1, 2… again, a revision higher and told as updated, as a change to a
+   * line-up is (`SessionService.touch`, which the speakers module comes before).
+   */
+  private async touchSessions(manager: EntityManager, sessionIds: number[], keepId: number): Promise<void> {
+    if (sessionIds.length === 0) return;
+    const lineUps: { id: number | string; sessionId: number | string; position: number | string }[] = await query(
+      manager,
+      `SELECT "id", "sessionId", "position" FROM "appearances" WHERE "sessionId" IN (:...sessionIds) ORDER BY "sessionId", "position", "id"`,
+      { sessionIds },
+    );
+    const next = new Map<number, number>();
+    for (const appearance of lineUps) {
+      const sessionId = Number(appearance.sessionId);
+      const position = next.get(sessionId) ?? 0;
+      next.set(sessionId, position + 1);
+      if (Number(appearance.position) !== position)
+        await query(manager, `UPDATE "appearances" SET "position" = :position WHERE "id" = :id`, { position, id: Number(appearance.id) });
+    }
+    await query(manager, `UPDATE "sessions" SET "revision" = "revision" + 1, "updatedAt" = :now WHERE "id" IN (:...sessionIds)`, {
+      now: new Date().toISOString(),
+      sessionIds,
+    });
+    const sessions: { id: number | string; conferenceId: number | string }[] = await query(
+      manager,
+      `SELECT "id", "conferenceId" FROM "sessions" WHERE "id" IN (:...sessionIds)`,
+      { sessionIds },
+    );
+    for (const session of sessions)
+      this.events.record(manager, {
+        kind: 'SESSION_UPDATED',
+        conferenceId: Number(session.conferenceId),
+        sessionId: Number(session.id),
+        speakerId: keepId,
+        details: { speakers: true },
+      });
+  }
+
+  /**
    * Deleting the merged record would take with it (or unlink) whatever still names it: a table
    * added later that `mergeRows` does not move fails the merge instead of losing its rows.
    */
@@ -212,7 +253,11 @@ export class SpeakerMerge {
 }
 
 /** Raw SQL with named parameters (`:keepId`), written in each engine's own placeholders by TypeORM's driver. */
-function query<T = unknown>(manager: EntityManager, sql: string, parameters: Record<string, number | null>): Promise<T> {
+function query<T = unknown>(
+  manager: EntityManager,
+  sql: string,
+  parameters: Record<string, number | number[] | string | null>,
+): Promise<T> {
   const [text, values] = manager.connection.driver.escapeQueryWithParameters(sql, parameters, {});
   return manager.query(text, values);
 }

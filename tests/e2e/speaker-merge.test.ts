@@ -81,8 +81,8 @@ describe('merging two records of one speaker', () => {
       title: 'Panelsamtal',
       startsAt: '2030-05-01T13:00:00+02:00',
       speakers: [
-        { speaker: keep, role: 'PANELIST', title: 'forskare', organisation: null },
         { speaker: merged, role: 'PANELIST', title: 'doktorand', organisation: 'Uppsala universitet' },
+        { speaker: keep, role: 'MODERATOR', title: 'forskare', organisation: null },
       ],
       published: true,
     });
@@ -176,6 +176,8 @@ describe('merging two records of one speaker', () => {
 
   describe('once merged', () => {
     let answer: { id: string; slug: string; name: string; otherNames: string[]; otherSlugs: string[] };
+    const REVISIONS = `query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Session { id revision } } }`;
+    let revisionsBefore: unknown[];
 
     beforeAll(async () => {
       // Read before the merge, so the feeds are built and kept with the merged record's name.
@@ -187,6 +189,7 @@ describe('merging two records of one speaker', () => {
         '/calendars/speakers/carl-magnus-laner-2.ics',
       ])
         expect([path, (await fetch(`${lectern.url}${path}`, { redirect: 'manual' })).status]).toEqual([path, 200]);
+      ({ nodes: revisionsBefore } = await lectern.ok(REVISIONS, { ids: [talk.id, panel.id, osloTalk.id] }, { as: 'organiser' }));
       ({ mergeSpeakers: answer } = await lectern.ok(MERGE, { input: { keepId: keep.id, mergeId: merged.id } }, { token: both }));
     });
 
@@ -223,8 +226,18 @@ describe('merging two records of one speaker', () => {
       const { interview: withBoth } = await lectern.ok(`{ interview(slug: "${conversation.slug}") { speakers { id } } }`);
       expect(withBoth.speakers).toEqual([{ id: keep.id }]);
 
-      const { session } = await lectern.ok(`{ session(id: "${panel.id}") { appearances { speaker { id } } } }`);
-      expect(session.appearances).toEqual([{ speaker: { id: keep.id } }]);
+      const { session } = await lectern.ok(`{ session(id: "${panel.id}") { appearances { position role speaker { id } } } }`);
+      expect(session.appearances).toEqual([{ position: 0, role: 'MODERATOR', speaker: { id: keep.id } }]);
+    });
+
+    it('raises the revision of the sessions whose line-up changed, and of those only', async () => {
+      const { nodes } = await lectern.ok(REVISIONS, { ids: [talk.id, panel.id, osloTalk.id] }, { as: 'organiser' });
+      const [talkBefore, panelBefore, osloBefore] = revisionsBefore as { revision: number }[];
+      expect(nodes.map((node: { revision: number }) => node.revision)).toEqual([
+        talkBefore.revision,
+        panelBefore.revision + 1,
+        osloBefore.revision + 1,
+      ]);
     });
 
     it("keeps the kept bio's locales and adds those it lacked", async () => {
