@@ -65,3 +65,17 @@ export class UpdateSpeakerInput extends PartialType(CreateSpeakerInput) {
 
 @InputType({ description: 'The speaker to delete, with their appearances.' })
 export class DeleteSpeakerInput extends IdInput("The speaker's id.") {}
+
+@InputType({ description: 'Two records of the same person: one to keep, one to merge into it and delete.' })
+export class MergeSpeakersInput {
+  @Field(() => ID, {
+    description: "The id of the speaker who stays: their slug, name, profile and each session's title and organisation win.",
+  })
+  keepId: string;
+
+  @Field(() => ID, {
+    description:
+      "The id of the other record of the same person: its appearances, interviews and speaker's-page rows move to the kept speaker, its slugs lead there, and it is deleted.",
+  })
+  mergeId: string;
+}

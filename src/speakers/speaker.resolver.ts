@@ -8,7 +8,8 @@ import { LocaleWishes, localiseFor } from '../common/localisation';
 import { mutationInput, newInputArg, replacedArg } from '../common/mutation-input';
 import { inFormat, TextFormat } from '../common/rich-text';
 import { Speaker } from './speaker.entity';
-import { CreateSpeakerInput, DeleteSpeakerInput, UpdateSpeakerInput } from './speaker.inputs';
+import { CreateSpeakerInput, DeleteSpeakerInput, MergeSpeakersInput, UpdateSpeakerInput } from './speaker.inputs';
+import { SpeakerMerge } from './speaker-merge.service';
 import { SpeakerLoader } from './speaker.loader';
 import { SpeakerService } from './speaker.service';
 
@@ -19,6 +20,7 @@ export class SpeakerResolver {
   constructor(
     private readonly speakers: SpeakerService,
     private readonly loader: SpeakerLoader,
+    private readonly merges: SpeakerMerge,
   ) {}
 
   @ResolveField(() => String, {
@@ -97,6 +99,17 @@ export class SpeakerResolver {
     @CurrentViewer() actor: Viewer,
   ) {
     return this.speakers.remove(parseId(mutationInput(input, { id }, ['id']).id, 'speaker'), actor);
+  }
+
+  @OrganiserMutation(() => Speaker, {
+    description:
+      "Merges two records of the same person into the one kept (you must own both profiles): appearances, interviews and the speaker's-page rows move to it, it takes the other spelling, bio locales, links and photo it lacks, the merged record's slugs lead to it (a 301 on the site and the JSON API), and the merged record is deleted. Answers the kept speaker.",
+  })
+  mergeSpeakers(
+    @Args('input', { description: 'The speaker to keep and the one to merge into it.' }) input: MergeSpeakersInput,
+    @CurrentViewer() actor: Viewer,
+  ) {
+    return this.merges.merge(input, actor);
   }
 
   private async wishes(speaker: Speaker, context: RequestContext, locale: string | undefined): Promise<LocaleWishes> {

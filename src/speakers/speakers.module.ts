@@ -6,10 +6,11 @@ import { Speaker } from './speaker.entity';
 import { SpeakerLoader } from './speaker.loader';
 import { SpeakerResolver } from './speaker.resolver';
 import { SpeakerService } from './speaker.service';
+import { SpeakerMerge } from './speaker-merge.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Speaker, SpeakerSlug]), SearchModule],
-  providers: [SpeakerService, SpeakerLoader, SpeakerResolver],
+  providers: [SpeakerService, SpeakerMerge, SpeakerLoader, SpeakerResolver],
   exports: [SpeakerService, SpeakerLoader],
 })
 export class SpeakersModule {}
