@@ -1,10 +1,12 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, MoreThan, Repository } from 'typeorm';
+import { clearedSessionCookie, csrfTokenOf, newSessionSecret, secretDigest as digest, sessionCookie } from '../../auth/cookie-sessions';
 import { speakerViewer, Viewer } from '../../auth/viewer';
 import { APP_CONFIG, AppConfig } from '../../config/configuration';
 import { SpeakerSession } from './speaker-session.entity';
+
+export { csrfTokenMatches, csrfTokenOf } from '../../auth/cookie-sessions';
 
 /** The cookie that holds a signed-in speaker's session secret. */
 export const SPEAKER_COOKIE = 'lectern_speaker';
@@ -19,9 +21,9 @@ export interface OpenedSession {
 }
 
 /**
- * Speakers' sessions on their own page. The secret is 256 random bits kept in an HttpOnly,
- * SameSite=Lax cookie; the CSRF token is a hash of it, which another site cannot compute without
- * the cookie it cannot read, so nothing more is stored for it.
+ * Speakers' sessions on their own page (src/auth/cookie-sessions.ts: the secret, its hash and its
+ * CSRF token). The cookie is SameSite=Lax: the page is reached from links in mails, and a page
+ * opened from another site must still show the signed-in speaker.
  */
 @Injectable()
 export class SpeakerSessions {
@@ -35,7 +37,7 @@ export class SpeakerSessions {
   }
 
   async open(manager: EntityManager, speakerId: number): Promise<OpenedSession> {
-    const secret = randomBytes(32).toString('base64url');
+    const secret = newSessionSecret();
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.days * DAY_MS);
     await manager.save(manager.create(SpeakerSession, { speakerId, hash: digest(secret), createdAt: now, expiresAt, endedAt: null }));
@@ -61,28 +63,10 @@ export class SpeakerSessions {
   }
 
   cookie(secret: string, expiresAt: Date, secure: boolean): string {
-    const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
-    return `${SPEAKER_COOKIE}=${secret}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
+    return sessionCookie(SPEAKER_COOKIE, secret, expiresAt, 'Lax', secure);
   }
 
   clearedCookie(secure: boolean): string {
-    return `${SPEAKER_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
+    return clearedSessionCookie(SPEAKER_COOKIE, 'Lax', secure);
   }
-}
-
-/** The CSRF token that goes with a session's secret. */
-export function csrfTokenOf(secret: string): string {
-  return createHash('sha256').update(`lectern-csrf:${secret}`).digest('base64url');
-}
-
-/** Whether a CSRF token sent with a request is the one of its session (compared in constant time). */
-export function csrfTokenMatches(secret: string, sent: unknown): boolean {
-  if (typeof sent !== 'string') return false;
-  const expected = Buffer.from(csrfTokenOf(secret));
-  const given = Buffer.from(sent);
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-function digest(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
 }
