@@ -17,6 +17,7 @@ import { SpeakerPhotos1700000000015 } from './1700000000015-speaker-photos';
 import { SpeakerInvitations1700000000016 } from './1700000000016-speaker-invitations';
 import { SpeakerProfileChanges1700000000017 } from './1700000000017-speaker-profile-changes';
 import { Questionnaires1700000000018 } from './1700000000018-questionnaires';
+import { OrganiserSessions1700000000019 } from './1700000000019-organiser-sessions';
 
 /** Every migration, oldest first. Listed here (not globbed) so ts-jest and the build load the same ones. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   SpeakerInvitations1700000000016,
   SpeakerProfileChanges1700000000017,
   Questionnaires1700000000018,
+  OrganiserSessions1700000000019,
 ];

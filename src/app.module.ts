@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
-import { FastifyRequest } from 'fastify';
+import { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthModule } from './auth/auth.module';
 import { AuthService } from './auth/auth.service';
 import { RequestContext } from './auth/request-context';
@@ -68,10 +68,11 @@ export const GRAPHQL_PATH = '/graphql';
         // WebSocket (src/http/graphql-over-websocket.ts), which Mercurius does not check.
         ...mercuriusQueryOptions(queryRules(config)),
         // The viewer was decided once for the request by the HTTP pipeline (src/http/viewer.ts).
-        context: (request: FastifyRequest): RequestContext => ({
+        context: (request: FastifyRequest, reply: FastifyReply): RequestContext => ({
           viewer: request.viewer,
           loaders: new Map(),
           acceptedLocales: acceptedLocales(request.headers['accept-language']),
+          http: { request, reply },
         }),
       }),
     }),

@@ -10,6 +10,7 @@ import { requestId } from './http/request-log';
 import { RedisConnections } from './live/redis-connections';
 import { effectiveLogFormat, lecternLog, PinoNestLogger } from './logging/logger';
 import { keepRequestContext } from './logging/request-context';
+import { OrganiserSessions } from './organisers/sessions/organiser-sessions.service';
 import { SpeakerSessions } from './speaker-portal/invitations/speaker-sessions.service';
 
 /** Builds the HTTP application with this configuration (used by the server, the tests and the benchmark). */
@@ -31,6 +32,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     graphqlPath: GRAPHQL_PATH,
     auth: app.get(AuthService),
     speakerSessions: app.get(SpeakerSessions),
+    organiserSessions: app.get(OrganiserSessions),
     feedRevalidation: app.get(FeedRevalidation),
     redis: app.get(RedisConnections),
     log,

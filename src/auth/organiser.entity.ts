@@ -2,7 +2,7 @@ import { asGlobalId } from '../common/global-id';
 import { Node } from '../common/node';
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { InstantColumn } from '../database/columns';
 
 export enum OrganiserRole {
@@ -30,6 +30,15 @@ export class Organiser {
   @Field({ description: 'Their name, e.g. "Anna Lindqvist".' })
   @Column({ type: 'varchar', length: 200 })
   name: string;
+
+  /**
+   * Where console sign-in links are sent; private (its GraphQL field is resolved in
+   * src/organisers/, shown to the organiser themselves and to admins). Unique, compared without
+   * letter case by the service; several organisers may have none.
+   */
+  @Index('UQ_organisers_email', { unique: true })
+  @Column({ type: 'varchar', length: 320, nullable: true })
+  email: string | null;
 
   @Field(() => OrganiserRole, { description: 'ADMIN or ORGANISER.' })
   @Column({ type: 'varchar', length: 16 })

@@ -76,21 +76,19 @@ export class TokenService {
       this.verified.delete(hash);
       return null;
     }
-    const manager = this.tokens.manager;
-    const organiser = await manager.findOneByOrFail(Organiser, { id: token.organiserId });
-    const scope = await manager.findBy(OrganiserConference, { organiserId: organiser.id });
-    const viewer: Viewer = Object.freeze({
-      organiser: true,
-      admin: organiser.role === OrganiserRole.ADMIN,
-      organiserId: organiser.id,
-      conferenceIds: Object.freeze(scope.map((row) => row.conferenceId)),
-      speakerId: null,
-    });
+    const viewer = await organiserViewer(this.tokens.manager, token.organiserId);
+    if (!viewer) return null;
     const until = Math.min(Date.now() + CACHE_MS, token.expiresAt?.getTime() ?? Infinity);
     if (generation === undefined) this.verified.delete(hash);
     else this.verified.set(hash, { viewer, tokenId: token.id, until, generation });
     await this.noteUse(token.id);
     return viewer;
+  }
+
+  /** The token a secret is, while it works: what a console session opened with it stays tied to. */
+  async workingToken(secret: string): Promise<AccessToken | null> {
+    const token = await this.tokens.findOneBy({ hash: digest(secret), revokedAt: IsNull() });
+    return token && (!token.expiresAt || token.expiresAt.getTime() > Date.now()) ? token : null;
   }
 
   list(organiserId: number): Promise<AccessToken[]> {
@@ -131,3 +129,20 @@ export class TokenService {
 }
 
 const digest = (secret: string) => createHash('sha256').update(secret).digest('hex');
+
+/**
+ * An organiser's rights, however they signed in (a token, a console session): their role and the
+ * conferences in their scope as they are now; null when the organiser is gone.
+ */
+export async function organiserViewer(manager: EntityManager, organiserId: number): Promise<Viewer | null> {
+  const organiser = await manager.findOneBy(Organiser, { id: organiserId });
+  if (!organiser) return null;
+  const scope = await manager.findBy(OrganiserConference, { organiserId: organiser.id });
+  return Object.freeze({
+    organiser: true,
+    admin: organiser.role === OrganiserRole.ADMIN,
+    organiserId: organiser.id,
+    conferenceIds: Object.freeze(scope.map((row) => row.conferenceId)),
+    speakerId: null,
+  });
+}

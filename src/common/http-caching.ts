@@ -22,12 +22,12 @@ export function matchesIfNoneMatch(request: FastifyRequest, etag: string): boole
 
 /**
  * Whether the request carries a token, which is what HTTP caches go by (RFC 9111 §3.5), or was
- * signed in by a speaker's cookie. Nothing is verified here: by the time an answer is made, the
- * HTTP pipeline has admitted the token as an organiser's or turned the request away, and admitted
- * the cookie or ignored it (src/http/viewer.ts).
+ * signed in by a session cookie (a speaker's or an organiser's). Nothing is verified here: by the
+ * time an answer is made, the HTTP pipeline has admitted the token as an organiser's or turned the
+ * request away, and admitted the cookie or ignored it (src/http/viewer.ts).
  */
 export function isPrivateRequest(request: FastifyRequest): boolean {
-  return request.headers.authorization !== undefined || request.speakerSession !== undefined;
+  return request.headers.authorization !== undefined || request.speakerSession !== undefined || request.organiserSession !== undefined;
 }
 
 /** Adds header names to Vary, keeping what other plugins (CORS) put there. */

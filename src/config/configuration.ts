@@ -74,6 +74,10 @@ export function readConfiguration(env: NodeJS.ProcessEnv) {
     invitationTtlDays: integer(env, 'INVITATION_TTL_DAYS', 7, 1),
     /** How long a speaker stays signed in without coming back. */
     speakerSessionDays: integer(env, 'SPEAKER_SESSION_DAYS', 30, 1),
+    /** How long an organiser's console sign-in link stays valid (once). */
+    organiserLinkMinutes: integer(env, 'ORGANISER_LINK_MINUTES', 30, 1),
+    /** How long an organiser stays signed in to the console, from signing in. */
+    organiserSessionHours: integer(env, 'ORGANISER_SESSION_HOURS', 12, 1),
     /** Days before a questionnaire's due date that speakers who have not submitted are reminded (0: never). */
     questionnaireReminderDays: integer(env, 'QUESTIONNAIRE_REMINDER_DAYS', 3),
     /** The largest photo a speaker may upload. */

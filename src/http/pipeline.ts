@@ -9,13 +9,15 @@ import { followGraphqlOverHttp, sendBrowsersToGraphiql } from './graphql-over-ht
 import { checkGraphqlOverWebSocket } from './graphql-over-websocket';
 import { logRequests } from './request-log';
 import { addSecurityHeaders, allowCrossOriginReads, limitPublicGraphqlRequests, refuseNulInAddresses } from './security';
+import { OrganiserSessions } from '../organisers/sessions/organiser-sessions.service';
 import { SpeakerSessions } from '../speaker-portal/invitations/speaker-sessions.service';
-import { admitViewers, requireCsrfOfSpeakers } from './viewer';
+import { admitViewers, requireCsrfOfSessions } from './viewer';
 
 export interface HttpPipelineParts {
   graphqlPath: string;
   auth: AuthService;
   speakerSessions: SpeakerSessions;
+  organiserSessions: OrganiserSessions;
   feedRevalidation: FeedRevalidation;
   /** Where the public rate limit keeps its counts when instances share Redis (REDIS_URL). */
   redis: SharedRedis;
@@ -46,8 +48,9 @@ export async function assembleHttpPipeline(fastify: FastifyInstance, config: App
   if (config.graphiql) sendBrowsersToGraphiql(fastify, parts.graphqlPath, '/graphiql');
   // 5. The viewer, once for the whole request: 401 or 429 for a wrong token. Without a token it
   //    looks nothing up, so the feed revalidation next stays as cheap as before it.
-  //    A speaker's session cookie signs them in when no token is sent.
-  admitViewers(fastify, parts.auth, parts.speakerSessions);
+  //    A session cookie (a speaker's on their page, an organiser's from the console) signs its
+  //    holder in when no token is sent; that looks its session up.
+  admitViewers(fastify, parts.auth, parts.speakerSessions, parts.organiserSessions);
   // 6. 304 for a feed or schedule export whose copy the client has, before Nest routes it: the hottest path.
   fastify.addHook('onRequest', (request, reply) => parts.feedRevalidation.revalidate(request, reply));
   // 7. The public rate limit on GraphQL: organisers (by request.viewer, so after 5) are not counted;
@@ -57,8 +60,9 @@ export async function assembleHttpPipeline(fastify: FastifyInstance, config: App
   // preValidation and onSend on the GraphQL routes: the GraphQL-over-HTTP fixes and HTTP caching
   // of queries over GET (their answer; the caching of others' answers is their routes' own).
   followGraphqlOverHttp(fastify, parts.graphqlPath);
-  // preHandler, once the body is read: a speaker's cookie alone changes nothing without its CSRF token.
-  requireCsrfOfSpeakers(fastify);
+  // preHandler, once the body is read: a session cookie alone (a speaker's or an organiser's)
+  // changes nothing without its CSRF token.
+  requireCsrfOfSessions(fastify);
 
   // The WebSocket server for subscriptions, whose upgrade requests have passed the steps above:
   // frames of at most MAX_BODY_BYTES, and every document in them checked by HTTP's rules.

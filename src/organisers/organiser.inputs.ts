@@ -11,6 +11,12 @@ export class CreateOrganiserInput {
   @Field(() => OrganiserRole, { nullable: true, description: 'Default ORGANISER.' })
   role?: OrganiserRole;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where console sign-in links are sent (private: the organiser and admins see it). No two organisers share one.',
+  })
+  email?: string | null;
+
   @Field(() => [ID], { nullable: true, description: 'The conferences an ORGANISER may change.' })
   conferenceIds?: string[];
 }
@@ -22,6 +28,8 @@ export class UpdateOrganiserInput {
 
   @Field({ nullable: true, description: 'Their name.' }) name?: string;
   @Field(() => OrganiserRole, { nullable: true, description: 'ADMIN or ORGANISER.' }) role?: OrganiserRole;
+  @Field(() => String, { nullable: true, description: 'Where console sign-in links are sent; null removes it.' })
+  email?: string | null;
   @Field(() => [ID], { nullable: true, description: 'The conferences an ORGANISER may change.' }) conferenceIds?: string[];
 }
 

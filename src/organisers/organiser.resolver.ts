@@ -30,7 +30,7 @@ export class CreatedAccessToken {
 export class OrganiserResolver {
   constructor(private readonly organiserService: OrganiserService) {}
 
-  @Query(() => Organiser, { nullable: true, description: 'The organiser the token belongs to; empty for the public.' })
+  @Query(() => Organiser, { nullable: true, description: 'The organiser the token or console session belongs to; empty for the public.' })
   me(@CurrentViewer() viewer: Viewer) {
     return this.organiserService.me(viewer);
   }
@@ -45,6 +45,14 @@ export class OrganiserResolver {
     return this.organiserService.conferencesOf(organiser);
   }
 
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Where console sign-in links are sent. Private: only for the organiser themselves and admins; empty for everyone else.',
+  })
+  email(@Parent() organiser: Organiser, @CurrentViewer() viewer: Viewer) {
+    return this.organiserService.emailOf(organiser, viewer);
+  }
+
   @ResolveField(() => [AccessToken], { description: "Your own tokens; anyone's for admins." })
   accessTokens(@Parent() organiser: Organiser, @CurrentViewer() viewer: Viewer) {
     return this.organiserService.tokensOf(organiser, viewer);
@@ -55,7 +63,7 @@ export class OrganiserResolver {
     return this.organiserService.create(input, actor);
   }
 
-  @OrganiserMutation(() => Organiser, { description: "Changes an organiser's name, role or conferences (admins only)." })
+  @OrganiserMutation(() => Organiser, { description: "Changes an organiser's name, role, e-mail or conferences (admins only)." })
   updateOrganiser(
     @Args('input', { description: 'The organiser and what to change.' }) input: UpdateOrganiserInput,
     @Args('id', replacedArg('id', ORGANISER_ID)) id: string | null,

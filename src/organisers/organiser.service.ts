@@ -6,8 +6,8 @@ import { OrganiserConference } from '../auth/organiser-conference.entity';
 import { Organiser, OrganiserRole } from '../auth/organiser.entity';
 import { IssuedToken, TokenService } from '../auth/token.service';
 import { requireAdmin, Viewer } from '../auth/viewer';
-import { parseId, stamped } from '../common/entities';
-import { notFound, UserError } from '../common/errors';
+import { isUniqueViolation, parseId, stamped } from '../common/entities';
+import { conflict, notFound, UserError } from '../common/errors';
 import { Validation } from '../common/validation';
 import { Conference } from '../conferences/conference.entity';
 import { Transactions } from '../database/transactions';
@@ -42,9 +42,11 @@ export class OrganiserService {
   create(input: CreateOrganiserInput, actor: Viewer, within?: EntityManager): Promise<Organiser> {
     requireAdmin(actor, 'add organisers');
     return this.transactions.run(async (manager) => {
-      new Validation().required(input.name, 'name').maxLength(input.name, 200, 'name').throwIfFailed();
-      const organiser = await manager.save(
-        stamped(manager.create(Organiser, { name: input.name.trim(), role: input.role ?? OrganiserRole.ORGANISER })),
+      new Validation().required(input.name, 'name').maxLength(input.name, 200, 'name').email(input.email, 'email').throwIfFailed();
+      const email = await this.freeEmail(manager, input.email, null);
+      const organiser = await this.save(
+        manager,
+        manager.create(Organiser, { name: input.name.trim(), role: input.role ?? OrganiserRole.ORGANISER, email }),
       );
       await this.replaceScope(manager, organiser, input.conferenceIds ?? []);
       return organiser;
@@ -59,10 +61,12 @@ export class OrganiserService {
         .check(input.name !== null, 'name', 'cannot be cleared')
         .check(input.role !== null, 'role', 'cannot be cleared');
       if (input.name != null) v.required(input.name, 'name').maxLength(input.name, 200, 'name');
+      v.email(input.email, 'email');
       v.throwIfFailed();
       if (input.name) organiser.name = input.name.trim();
       if (input.role) organiser.role = input.role;
-      await manager.save(stamped(organiser));
+      if (input.email !== undefined) organiser.email = await this.freeEmail(manager, input.email, organiser.id);
+      await this.save(manager, organiser);
       if (input.conferenceIds) await this.replaceScope(manager, organiser, input.conferenceIds);
       return organiser;
     });
@@ -92,6 +96,11 @@ export class OrganiserService {
     return this.tokens.issue(organiserId, input.name, input.expiresAt ?? null);
   }
 
+  /** Private: the organiser's own, and admins'. */
+  emailOf(organiser: Organiser, viewer: Viewer): string | null {
+    return viewer.admin || (viewer.organiserId !== null && viewer.organiserId === organiser.id) ? organiser.email : null;
+  }
+
   async tokensOf(organiser: Organiser, actor: Viewer): Promise<AccessToken[]> {
     if (organiser.id !== actor.organiserId) requireAdmin(actor, "see other organisers' tokens");
     return this.tokens.list(organiser.id);
@@ -101,6 +110,29 @@ export class OrganiserService {
     const token = await this.tokens.byId(parseId(id, 'access token'));
     if (token.organiserId !== actor.organiserId) requireAdmin(actor, "revoke other organisers' tokens");
     return this.tokens.revoke(token.id);
+  }
+
+  /** The address as stored (trimmed; empty is none), refused when another organiser has it in any letter case. */
+  private async freeEmail(manager: EntityManager, email: string | null | undefined, organiserId: number | null): Promise<string | null> {
+    const address = email?.trim() || null;
+    if (address === null) return null;
+    const holder = await manager
+      .createQueryBuilder(Organiser, 'organiser')
+      .select(['organiser.id'])
+      .where('LOWER(organiser.email) = :email', { email: address.toLowerCase() })
+      .getOne();
+    if (holder && holder.id !== organiserId) throw emailTaken();
+    return address;
+  }
+
+  private async save(manager: EntityManager, organiser: Organiser): Promise<Organiser> {
+    try {
+      return await manager.save(stamped(organiser));
+    } catch (error) {
+      // Two organisers given one address at the same time: the unique index decides.
+      if (isUniqueViolation(error)) throw emailTaken();
+      throw error;
+    }
   }
 
   private async require(manager: EntityManager, id: string): Promise<Organiser> {
@@ -119,3 +151,5 @@ export class OrganiserService {
       await manager.save(ids.map((conferenceId) => manager.create(OrganiserConference, { organiserId: organiser.id, conferenceId })));
   }
 }
+
+const emailTaken = () => conflict('email', 'another organiser has this e-mail address already');

@@ -9,7 +9,7 @@ import { GraphqlResult, Lectern, startLectern } from '../support/lectern';
  */
 
 /** Mutations with no argument at all: nothing to put in an input. */
-const WITHOUT_ARGUMENTS = ['createAgenda'];
+const WITHOUT_ARGUMENTS = ['createAgenda', 'closeOrganiserSession'];
 
 const INTROSPECTION = `{ __schema { mutationType { fields {
   name
