@@ -125,6 +125,35 @@ describe('access control', () => {
     });
   });
 
+  describe('every mutation through a console session', () => {
+    it("is refused (403) to an organiser's cookie without its CSRF token, and changes nothing", async () => {
+      const opened = await lectern.graphql(
+        `mutation ($input: OpenOrganiserSessionInput!) { openOrganiserSession(input: $input) { role } }`,
+        {
+          input: { token: tokens.umea },
+        },
+      );
+      expect(opened.data?.openOrganiserSession.role).toBe('ORGANISER');
+      const cookie = opened.headers.get('set-cookie')!.split(';')[0];
+      const before = await snapshot(lectern);
+      const schema = await lectern.ok(INTROSPECT_MUTATIONS);
+      const mutations: any[] = schema.__schema.types.find((type: any) => type.name === 'Mutation').fields;
+      expect(mutations.map((mutation) => mutation.name)).toEqual(
+        expect.arrayContaining(['openOrganiserSession', 'requestOrganiserSignInLink', 'closeOrganiserSession']),
+      );
+      for (const mutation of mutations) {
+        // Refused before the body is read as GraphQL: no arguments are needed to show it.
+        const response = await fetch(`${lectern.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie },
+          body: JSON.stringify({ query: `mutation { ${mutation.name} }` }),
+        });
+        expect([mutation.name, response.status]).toEqual([mutation.name, 403]);
+      }
+      expect(await snapshot(lectern)).toEqual(before);
+    });
+  });
+
   describe('roles and scopes', () => {
     it('lets an organiser change their own conference, and nothing of another', async () => {
       const umeaSession = umeaTalk.id;
