@@ -311,6 +311,14 @@ describe('organiser sessions in the console', () => {
     expect((await lectern.ok(`{ viewer { role } }`, {}, { headers: browser.headers })).viewer.role).toBe('PUBLIC');
   });
 
+  it('opens no session for a request a browser says comes from another site', async () => {
+    const crossSite = await lectern.graphql(OPEN, { input: { token: ingrid.token } }, { headers: { 'sec-fetch-site': 'cross-site' } });
+    expect(crossSite.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(crossSite.headers.get('set-cookie')).toBeNull();
+    const sameOrigin = await lectern.graphql(OPEN, { input: { token: ingrid.token } }, { headers: { 'sec-fetch-site': 'same-origin' } });
+    expect(sameOrigin.headers.get('set-cookie')).toMatch(COOKIE_PATTERN);
+  });
+
   it('marks the cookie Secure behind https', async () => {
     const result = await lectern.graphql(OPEN, { input: { token: ingrid.token } }, { headers: { 'x-forwarded-proto': 'https' } });
     expect(result.headers.get('set-cookie')).toMatch(/; HttpOnly; SameSite=Strict; Secure$/);

@@ -88,8 +88,18 @@ export class OrganiserSessionResolver {
   }
 }
 
-/** A cookie is set on an HTTP answer: over WebSocket there is none to set it on. */
+/**
+ * A cookie is set on an HTTP answer: over WebSocket there is none to set it on. A browser that
+ * says the request comes from another site (Sec-Fetch-Site) is refused too, so no other site can
+ * sign a visitor in to someone else's console or out of their own; the console's own requests
+ * are same-origin.
+ */
 function overHttp(context: RequestContext): NonNullable<RequestContext['http']> {
-  if (context.http) return context.http;
-  throw new UserError('BAD_USER_INPUT', 'Console sessions are opened and closed over HTTP (POST /graphql), not over WebSocket.');
+  if (!context.http) {
+    throw new UserError('BAD_USER_INPUT', 'Console sessions are opened and closed over HTTP (POST /graphql), not over WebSocket.');
+  }
+  if (context.http.request.headers['sec-fetch-site'] === 'cross-site') {
+    throw new UserError('FORBIDDEN', 'Console sessions are opened and closed from the console itself, not from another site.');
+  }
+  return context.http;
 }
