@@ -1,3 +1,4 @@
+import { ConsoleModule } from './console/console.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -95,6 +96,7 @@ export const GRAPHQL_PATH = '/graphql';
     SpeakerPortalModule,
     LiveModule,
     HealthModule,
+    ConsoleModule,
   ],
   // Beside GraphQLModule, for the schema it serves as SDL (GraphQLModule does not export GraphQLSchemaHost globally).
   controllers: [DevelopersController],

@@ -37,6 +37,8 @@ export function readConfiguration(env: NodeJS.ProcessEnv) {
     /** Wrong, expired or revoked tokens a client may send a minute before it is answered 429. */
     failedTokenAttemptsPerMinute: integer(env, 'FAILED_TOKEN_ATTEMPTS_PER_MINUTE', 10),
     graphiql: onOff(env, 'GRAPHIQL', true),
+    /** Where the organiser console's built files are (`npm run build` puts them in dist/console). */
+    consoleDir: resolve(env.CONSOLE_DIR ?? 'dist/console'),
     /** Whether the schema answers `__schema` and `__type` (websites build against it). */
     introspection: onOff(env, 'INTROSPECTION', true),
     /** Larger request bodies are answered 413 before they are read to the end. */

@@ -76,6 +76,28 @@ const API_DOCS_CSP = {
 const API_DOCS_PATH = '/api/docs';
 
 /**
+ * The organiser console (console/): Vite's build, all files of Lectern's own, nothing inline; it
+ * talks only to Lectern's /graphql (and its WebSocket); speakers' photos may be kept on another
+ * host (PHOTO_STORE=s3). Never framed: it is where organisers change things.
+ */
+const CONSOLE_CSP = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:', 'https:'],
+    fontSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+};
+const CONSOLE_PATH = '/console';
+
+/**
  * helmet's headers, worked out once per kind of address rather than on every request: they
  * depend only on the address, and building helmet's middleware per request (as @fastify/helmet
  * does) cost a tenth of a cached feed's 304.
@@ -87,16 +109,31 @@ export function addSecurityHeaders(fastify: FastifyInstance): void {
   const graphiql = helmetHeaders({ crossOriginResourcePolicy, contentSecurityPolicy: GRAPHIQL_CSP });
   const embed = helmetHeaders({ crossOriginResourcePolicy, contentSecurityPolicy: EMBED_CSP, xFrameOptions: false });
   const apiDocs = helmetHeaders({ crossOriginResourcePolicy, contentSecurityPolicy: API_DOCS_CSP });
+  const consoleHeaders = helmetHeaders({ crossOriginResourcePolicy: { policy: 'same-origin' }, contentSecurityPolicy: CONSOLE_CSP });
   fastify.addHook('onRequest', (request, reply, done) => {
     const url = request.url;
-    reply.headers(url.startsWith(GRAPHIQL_PATH) ? graphiql : url.startsWith(EMBED_PATH) ? embed : isApiDocs(url) ? apiDocs : api);
+    const headers = url.startsWith(GRAPHIQL_PATH)
+      ? graphiql
+      : url.startsWith(EMBED_PATH)
+        ? embed
+        : isApiDocs(url)
+          ? apiDocs
+          : isUnder(url, CONSOLE_PATH)
+            ? consoleHeaders
+            : api;
+    reply.headers(headers);
     done();
   });
 }
 
 /** The viewer's page (`/api/docs`, with or without a query) and its files (`/api/docs/<name>`). */
 function isApiDocs(url: string): boolean {
-  return url.startsWith(API_DOCS_PATH) && (url.length === API_DOCS_PATH.length || '/?'.includes(url[API_DOCS_PATH.length]));
+  return isUnder(url, API_DOCS_PATH);
+}
+
+/** `/console`, with or without a query, and every address below it. */
+function isUnder(url: string, path: string): boolean {
+  return url.startsWith(path) && (url.length === path.length || '/?'.includes(url[path.length]));
 }
 
 /** The headers helmet's middleware sets for these options (it sets them the same for every request). */

@@ -1,0 +1,26 @@
+import { lazy } from 'preact-iso';
+import type { AnyComponent } from 'preact';
+import type { ConsoleLocale } from './i18n';
+
+/**
+ * Every screen of the console and its address under /console. Screens load when first opened, so
+ * the first load carries only the shell and the conference list.
+ */
+export interface Screen {
+  path: string;
+  component: AnyComponent;
+}
+
+const ConferenceList = lazy(() => import('./conferences/conference-list'));
+const ConferenceEditor = lazy(() => import('./conferences/conference-editor'));
+
+export const SCREENS: Screen[] = [
+  { path: '/console/', component: ConferenceList },
+  { path: '/console/conferences/new', component: ConferenceEditor },
+  { path: '/console/conferences/:slug', component: ConferenceEditor },
+];
+
+/** The parts of one conference, in the order its menu lists them, with their names in the menu. */
+export const CONFERENCE_SECTIONS: { path: string; label: Record<ConsoleLocale, string> }[] = [
+  { path: '', label: { en: 'Details', sv: 'Uppgifter', nb: 'Detaljer' } },
+];
