@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import { signInSpeaker } from '../support/speakers';
 import { DemoLoader } from '../../src/demo/demo-loader.service';
 import { Lectern, ORGANISER_TOKEN, startLectern } from '../support/lectern';
+import { builtConsole } from '../support/console';
 import { FUZZ_SEED } from '../support/environment';
 
 /**
@@ -1218,7 +1219,7 @@ async function sendAll(lectern: Lectern, probes: Probe[]): Promise<Failure[]> {
 describe(`fuzzing every endpoint (FUZZ_SEED=${SEED})`, () => {
   let lectern: Lectern;
   beforeAll(async () => {
-    lectern = await startLectern({ RATE_LIMIT: 'off' });
+    lectern = await startLectern({ RATE_LIMIT: 'off', CONSOLE_DIR: builtConsole() });
     await lectern.app.get(DemoLoader).load();
     speakerHeaders = (await signInSpeaker(lectern, 1)).headers;
   });
