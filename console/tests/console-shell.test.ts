@@ -3,14 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Browser } from 'playwright-core';
 import { axeViolations, launchBrowser } from '../../tests/support/browser';
-import {
-  builtConsole,
-  committedDefinitions,
-  ConsoleSession,
-  openConsole,
-  sentDefinitions,
-  signInWithToken,
-} from '../../tests/support/console';
+import { builtConsole, expectOnlyCommittedOperations, openConsole, signInWithToken } from '../../tests/support/console';
 import { Lectern, startLectern } from '../../tests/support/lectern';
 
 /**
@@ -35,18 +28,6 @@ afterAll(async () => {
   await browser?.close();
   await lectern?.close();
 });
-
-/** Each document the page sent is one committed in console/src, exactly (but for urql's `__typename`). */
-function expectOnlyCommittedOperations(session: ConsoleSession) {
-  const committed = committedDefinitions();
-  expect(session.documents.length).toBeGreaterThan(0);
-  for (const document of session.documents) {
-    for (const [name, definition] of sentDefinitions(document))
-      expect({ name, definition }).toEqual({ name, definition: committed.get(name) });
-  }
-  expect(session.otherRequests).toEqual([]);
-  expect(session.problems).toEqual([]);
-}
 
 it('is served with a strict CSP, its page checked every time and its files kept for a year', async () => {
   const page = await fetch(`${lectern.url}/console/conferences/some-conference`);

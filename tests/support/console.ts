@@ -129,3 +129,15 @@ export async function signInWithToken(page: Page, token: string): Promise<void> 
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }
+
+/** Each document the page sent is one committed in console/src, exactly (but for urql's `__typename`). */
+export function expectOnlyCommittedOperations(session: ConsoleSession) {
+  const committed = committedDefinitions();
+  expect(session.documents.length).toBeGreaterThan(0);
+  for (const document of session.documents) {
+    for (const [name, definition] of sentDefinitions(document))
+      expect({ name, definition }).toEqual({ name, definition: committed.get(name) });
+  }
+  expect(session.otherRequests).toEqual([]);
+  expect(session.problems).toEqual([]);
+}
