@@ -39,6 +39,8 @@ import { LiveModule } from './live/live.module';
 import { RedisConnections } from './live/redis-connections';
 import { RedisModule } from './live/redis.module';
 import { subscriptionOptions } from './live/subscription-options';
+import { OrganiserSessionsModule } from './organisers/sessions/organiser-sessions.module';
+import { OrganiserSessions } from './organisers/sessions/organiser-sessions.service';
 import { describeRootTypes } from './common/root-descriptions';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -50,8 +52,9 @@ export const GRAPHQL_PATH = '/graphql';
     AuthModule,
     GraphQLModule.forRootAsync<MercuriusDriverConfig>({
       driver: MercuriusDriver,
-      inject: [APP_CONFIG, AuthService, RedisConnections],
-      useFactory: (config: AppConfig, auth: AuthService, redis: RedisConnections) => ({
+      imports: [OrganiserSessionsModule],
+      inject: [APP_CONFIG, AuthService, RedisConnections, OrganiserSessions],
+      useFactory: (config: AppConfig, auth: AuthService, redis: RedisConnections, consoleSessions: OrganiserSessions) => ({
         path: GRAPHQL_PATH,
         autoSchemaFile: true,
         sortSchema: true,
@@ -60,7 +63,7 @@ export const GRAPHQL_PATH = '/graphql';
         // GraphiQL is Lectern's own page (src/graphiql/), not Mercurius's, which loads it from a CDN.
         graphiql: false,
         jit: 1,
-        subscription: subscriptionOptions(redis, auth),
+        subscription: subscriptionOptions(redis, auth, consoleSessions),
         // Automatic persisted queries: a client may send the query's SHA-256 instead of its text
         // (GET-cacheable), known to every instance when they share Redis.
         persistedQueryProvider: persistedQueryProvider(redis),

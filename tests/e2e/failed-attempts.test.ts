@@ -1,6 +1,5 @@
-import WebSocket from 'ws';
 import { Lectern, startLectern } from '../support/lectern';
-import { acknowledged } from '../support/subscriptions';
+import { acknowledged, withHeaders } from '../support/subscriptions';
 import { FailedAttempts } from '../../src/auth/failed-attempts';
 
 /**
@@ -69,14 +68,7 @@ describe('failed token attempts', () => {
   it('counts wrong tokens sent at connection_init over WebSocket with those sent over HTTP', async () => {
     const from = '198.51.100.23';
     /** A graphql-ws client whose upgrade request comes from `from`; resolves whether the server acknowledged it. */
-    const connectWith = async (authorization: string) => {
-      class FromClient extends WebSocket {
-        constructor(url: string, protocols?: string | string[]) {
-          super(url, protocols, { headers: { 'x-forwarded-for': from } });
-        }
-      }
-      return acknowledged(lectern.url, authorization, FromClient);
-    };
+    const connectWith = (authorization: string) => acknowledged(lectern.url, authorization, withHeaders({ 'x-forwarded-for': from }));
     for (let i = 0; i < 3; i++) expect(await connectWith('Bearer lct_wrong')).toBe(false);
     expect(await oneByOne([from, from, from])).toEqual([401, 401, 429]);
     // A valid token still gets in, from the same address, over either.

@@ -1,7 +1,7 @@
 import { Client as SubscriptionClient } from 'graphql-ws';
 import { Lectern, startLectern } from '../support/lectern';
 import { ConferenceRef, ProgrammeBuilder, programmeBuilder } from '../support/programme';
-import { connect, Subscriber, untilHeard } from '../support/subscriptions';
+import { connect, ConsoleCredentials, Subscriber, untilHeard } from '../support/subscriptions';
 import { eventually } from '../support/webhook-receiver';
 
 /**
@@ -85,6 +85,50 @@ describe('live programme changes', () => {
     await nextMatching(publicSubscriber, (change) => change.session?.title === 'Öppning igen');
     expect(publicSubscriber.heard.map((message) => message.data.programmeChanged.sessionId)).not.toContain(draft);
     expect(JSON.stringify(publicSubscriber.heard)).not.toContain('hemligt');
+  });
+
+  it("tells the console of drafts, signed in by its session's cookie and CSRF token, until the session is closed", async () => {
+    const opened = await lectern.graphql(
+      'mutation ($input: OpenOrganiserSessionInput!) { openOrganiserSession(input: $input) { csrfToken } }',
+      { input: { token: lectern.adminToken } },
+    );
+    const cookie = /^lectern_organiser=[^;]+/.exec(opened.headers.get('set-cookie') ?? '')![0];
+    const csrfToken: string = opened.data.openOrganiserSession.csrfToken;
+    const query = 'subscription ($slug: String!) { programmeChanged(conferenceSlug: $slug) { kind sessionId session { title } } }';
+    const subscribeFromConsole = (credentials: ConsoleCredentials) => {
+      const connection = connect(lectern.url, undefined, credentials);
+      clients.push(connection.client);
+      return connection.subscribe(query, { slug: conference.slug });
+    };
+
+    const signedIn = subscribeFromConsole({ cookie, csrfToken });
+    await untilHeard(signedIn, (attempt) => retitle(published, `Konsolen ${attempt}`));
+    await retitle(draft, 'Utkast i konsolen');
+    expect(await nextMatching(signedIn, (change) => change.sessionId === draft)).toEqual({
+      kind: 'SESSION_RETITLED',
+      sessionId: draft,
+      session: { title: 'Utkast i konsolen' },
+    });
+
+    // The cookie without the CSRF token is the public (another site's page could send the cookie,
+    // not the token); with a token not of its session, no connection at all.
+    const cookieOnly = subscribeFromConsole({ cookie });
+    await untilHeard(cookieOnly, (attempt) => retitle(published, `Bara kakan ${attempt}`));
+    await retitle(draft, 'Fortfarande ett utkast');
+    await retitle(published, 'Efter utkastet');
+    await nextMatching(cookieOnly, (change) => change.session?.title === 'Efter utkastet');
+    expect(cookieOnly.heard.map((message) => message.data.programmeChanged.sessionId)).not.toContain(draft);
+    const forged = subscribeFromConsole({ cookie, csrfToken: 'forged' });
+    expect(await forged.failed).toBeTruthy();
+    expect(forged.heard).toEqual([]);
+
+    // A closed session ends the console's subscription before its next event is delivered.
+    const closed = await lectern.graphql('mutation { closeOrganiserSession }', {}, { headers: { cookie, 'x-csrf-token': csrfToken } });
+    expect(closed.errors).toBeUndefined();
+    const heardBefore = signedIn.heard.length;
+    await retitle(draft, 'Efter utloggningen');
+    expect(await signedIn.closed).toBe(4403);
+    expect(signedIn.heard.length).toBe(heardBefore);
   });
 
   it('tells the public nothing of a draft deleted, nor of a speaker, room or track it does not see being changed', async () => {

@@ -20,18 +20,29 @@ export interface SubscriptionConnection {
   subscribe(query: string, variables?: Record<string, unknown>): Subscriber;
 }
 
+/** What the console's browser brings to a connection: its session cookie on the upgrade, its CSRF token at connection_init. */
+export interface ConsoleCredentials {
+  cookie: string;
+  csrfToken?: string;
+}
+
 /**
  * One connection to a Lectern at `url` (http://…), as the public or, with `authorization`, as
- * whoever that header names. Subscriptions made through it share the connection; `dispose` it.
+ * whoever that header names, or as the console does. Subscriptions made through it share the
+ * connection; `dispose` it.
  */
-export function connect(url: string, authorization?: string): SubscriptionConnection {
+export function connect(url: string, authorization?: string, fromConsole?: ConsoleCredentials): SubscriptionConnection {
   let closedWith: (code: number) => void = () => undefined;
   const closed = new Promise<number>((resolve) => (closedWith = resolve));
   const client = createClient({
     url: `${url.replace(/^http/, 'ws')}/graphql`,
-    webSocketImpl: WebSocket,
+    webSocketImpl: fromConsole ? withHeaders({ cookie: fromConsole.cookie }) : WebSocket,
     retryAttempts: 0,
-    connectionParams: authorization ? { authorization } : undefined,
+    connectionParams: authorization
+      ? { authorization }
+      : fromConsole?.csrfToken !== undefined
+        ? { csrfToken: fromConsole.csrfToken }
+        : undefined,
     on: { closed: (event) => closedWith((event as { code: number }).code) },
   });
   return {
@@ -100,4 +111,13 @@ export async function acknowledged(url: string, authorization: string, webSocket
   } finally {
     await client.dispose();
   }
+}
+
+/** A WebSocket whose upgrade request carries these headers, as a browser's carries its cookies. */
+export function withHeaders(headers: Record<string, string>): unknown {
+  return class extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, { headers });
+    }
+  };
 }
