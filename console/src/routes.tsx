@@ -14,16 +14,19 @@ export interface Screen {
 const ConferenceList = lazy(() => import('./conferences/conference-list'));
 const ConferenceEditor = lazy(() => import('./conferences/conference-editor'));
 const RoomsAndTracks = lazy(() => import('./schedule/rooms-and-tracks'));
+const ScheduleBoard = lazy(() => import('./schedule/board'));
 
 export const SCREENS: Screen[] = [
   { path: '/console/', component: ConferenceList },
   { path: '/console/conferences/new', component: ConferenceEditor },
   { path: '/console/conferences/:slug', component: ConferenceEditor },
   { path: '/console/conferences/:slug/rooms', component: RoomsAndTracks },
+  { path: '/console/conferences/:slug/schedule', component: ScheduleBoard },
 ];
 
 /** The parts of one conference, in the order its menu lists them, with their names in the menu. */
 export const CONFERENCE_SECTIONS: { path: string; label: Record<ConsoleLocale, string> }[] = [
   { path: '', label: { en: 'Details', sv: 'Uppgifter', nb: 'Detaljer' } },
   { path: '/rooms', label: { en: 'Rooms and tracks', sv: 'Salar och spår', nb: 'Rom og spor' } },
+  { path: '/schedule', label: { en: 'Schedule', sv: 'Schema', nb: 'Timeplan' } },
 ];
