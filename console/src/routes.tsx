@@ -15,6 +15,7 @@ const ConferenceList = lazy(() => import('./conferences/conference-list'));
 const ConferenceEditor = lazy(() => import('./conferences/conference-editor'));
 const RoomsAndTracks = lazy(() => import('./schedule/rooms-and-tracks'));
 const ScheduleBoard = lazy(() => import('./schedule/board'));
+const Releases = lazy(() => import('./releases/releases'));
 
 export const SCREENS: Screen[] = [
   { path: '/console/', component: ConferenceList },
@@ -22,6 +23,7 @@ export const SCREENS: Screen[] = [
   { path: '/console/conferences/:slug', component: ConferenceEditor },
   { path: '/console/conferences/:slug/rooms', component: RoomsAndTracks },
   { path: '/console/conferences/:slug/schedule', component: ScheduleBoard },
+  { path: '/console/conferences/:slug/releases', component: Releases },
 ];
 
 /** The parts of one conference, in the order its menu lists them, with their names in the menu. */
@@ -29,4 +31,5 @@ export const CONFERENCE_SECTIONS: { path: string; label: Record<ConsoleLocale, s
   { path: '', label: { en: 'Details', sv: 'Uppgifter', nb: 'Detaljer' } },
   { path: '/rooms', label: { en: 'Rooms and tracks', sv: 'Salar och spår', nb: 'Rom og spor' } },
   { path: '/schedule', label: { en: 'Schedule', sv: 'Schema', nb: 'Timeplan' } },
+  { path: '/releases', label: { en: 'Releases', sv: 'Versioner', nb: 'Versjoner' } },
 ];
