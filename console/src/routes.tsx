@@ -16,6 +16,7 @@ const ConferenceEditor = lazy(() => import('./conferences/conference-editor'));
 const RoomsAndTracks = lazy(() => import('./schedule/rooms-and-tracks'));
 const ScheduleBoard = lazy(() => import('./schedule/board'));
 const Releases = lazy(() => import('./releases/releases'));
+const Exchange = lazy(() => import('./exchange/exchange'));
 
 export const SCREENS: Screen[] = [
   { path: '/console/', component: ConferenceList },
@@ -24,6 +25,7 @@ export const SCREENS: Screen[] = [
   { path: '/console/conferences/:slug/rooms', component: RoomsAndTracks },
   { path: '/console/conferences/:slug/schedule', component: ScheduleBoard },
   { path: '/console/conferences/:slug/releases', component: Releases },
+  { path: '/console/conferences/:slug/exchange', component: Exchange },
 ];
 
 /** The parts of one conference, in the order its menu lists them, with their names in the menu. */
@@ -32,4 +34,5 @@ export const CONFERENCE_SECTIONS: { path: string; label: Record<ConsoleLocale, s
   { path: '/rooms', label: { en: 'Rooms and tracks', sv: 'Salar och spår', nb: 'Rom og spor' } },
   { path: '/schedule', label: { en: 'Schedule', sv: 'Schema', nb: 'Timeplan' } },
   { path: '/releases', label: { en: 'Releases', sv: 'Versioner', nb: 'Versjoner' } },
+  { path: '/exchange', label: { en: 'Import and export', sv: 'Import och export', nb: 'Import og eksport' } },
 ];
