@@ -759,6 +759,12 @@ export type RetryMailInput = {
   id: Scalars['ID']['input'];
 };
 
+/** The failed delivery to send once more. */
+export type RetryWebhookDeliveryInput = {
+  /** The delivery's id (from `webhookDeliveries`). */
+  id: Scalars['ID']['input'];
+};
+
 /** Sends answers back to the speaker with a note saying what to change. */
 export type ReturnQuestionnaireAnswersInput = {
   /** The assignment's id. */

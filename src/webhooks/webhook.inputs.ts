@@ -43,3 +43,6 @@ export class RotateWebhookSecretInput {
   @Field({ defaultValue: false, description: 'Stop signing with the old secret at once, with no grace period (when it leaked).' })
   revokePrevious: boolean;
 }
+
+@InputType({ description: 'The failed delivery to send once more.' })
+export class RetryWebhookDeliveryInput extends IdInput("The delivery's id (from `webhookDeliveries`).") {}

@@ -11,7 +11,13 @@ import { ConferenceLoader } from '../conferences/conference.loader';
 import { WebhookClock } from './webhook-clock';
 import { WebhookAttempt, WebhookDelivery } from './webhook-delivery.entity';
 import { Webhook } from './webhook.entity';
-import { CreateWebhookInput, DeleteWebhookInput, RotateWebhookSecretInput, UpdateWebhookInput } from './webhook.inputs';
+import {
+  CreateWebhookInput,
+  DeleteWebhookInput,
+  RetryWebhookDeliveryInput,
+  RotateWebhookSecretInput,
+  UpdateWebhookInput,
+} from './webhook.inputs';
 import { IssuedWebhook, WebhookService } from './webhook.service';
 
 @ObjectType({ description: 'A new webhook with its signing secret, shown this once.' })
@@ -115,6 +121,19 @@ export class WebhookResolver {
 
 @Resolver(() => WebhookDelivery)
 export class WebhookDeliveryResolver {
+  constructor(private readonly webhookService: WebhookService) {}
+
+  @OrganiserMutation(() => WebhookDelivery, {
+    description:
+      'Sends a failed delivery once more, now: the same id and body, signed with the current secret; its log keeps every attempt.',
+  })
+  retryWebhookDelivery(
+    @Args('input', { description: 'The failed delivery.' }) input: RetryWebhookDeliveryInput,
+    @CurrentViewer() actor: Viewer,
+  ) {
+    return this.webhookService.retryDelivery(input.id, actor);
+  }
+
   @ResolveField(() => [WebhookAttempt], { description: 'Every attempt so far, oldest first.' })
   attemptLog(@Parent() delivery: WebhookDelivery): WebhookAttempt[] {
     return delivery.attemptLog.map((attempt) => ({ ...attempt, at: new Date(attempt.at) }));

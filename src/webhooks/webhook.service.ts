@@ -9,7 +9,8 @@ import { Validation } from '../common/validation';
 import { ConferenceService } from '../conferences/conference.service';
 import { APP_CONFIG, AppConfig } from '../config/configuration';
 import { Transactions } from '../database/transactions';
-import { WebhookDelivery } from './webhook-delivery.entity';
+import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
+import { WebhookWorker } from './webhook-worker';
 import { WebhookClock } from './webhook-clock';
 import { newWebhookSecret, ROTATED_SECRET_GRACE_MS } from './webhook-signature';
 import { targetProblem } from './webhook-target';
@@ -38,6 +39,7 @@ export class WebhookService {
     private readonly conferences: ConferenceService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: WebhookClock,
+    private readonly worker: WebhookWorker,
   ) {}
 
   async list(conferenceSlug: string, viewer: Viewer): Promise<Webhook[]> {
@@ -110,6 +112,31 @@ export class WebhookService {
       webhook.secret = newWebhookSecret();
       return { secret: webhook.secret, webhook: await manager.save(stamped(webhook)) };
     });
+  }
+
+  /**
+   * Sends a failed delivery once more, now, as it was (same id and body, signed with today's
+   * secret); its log keeps every earlier attempt. If this one fails too it is failed again: a
+   * retry is one attempt, not a new round of them.
+   */
+  async retryDelivery(id: string, actor: Viewer): Promise<WebhookDelivery> {
+    requireSignedIn(actor);
+    const deliveryId = parseId(id, 'webhook delivery', 'id');
+    const retried = await this.transactions.run(async (manager) => {
+      const delivery = await manager.findOneBy(WebhookDelivery, { id: deliveryId });
+      if (!delivery) throw notFound('webhook delivery', 'id', id);
+      await this.requireFor(manager, String(delivery.webhookId), actor, 'id');
+      if (delivery.status !== WebhookDeliveryStatus.FAILED) {
+        const state = delivery.status === WebhookDeliveryStatus.DELIVERED ? 'was delivered' : 'is still being sent';
+        throw new UserError('CONFLICT', `id: only a failed delivery is retried; this one ${state}`, 'id');
+      }
+      delivery.status = WebhookDeliveryStatus.PENDING;
+      delivery.nextAttemptAt = this.clock.now();
+      delivery.updatedAt = this.clock.now();
+      return manager.save(delivery);
+    });
+    this.worker.wake();
+    return retried;
   }
 
   /** Its delivery log goes with it, and nothing more is sent. */

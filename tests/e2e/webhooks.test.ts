@@ -288,6 +288,43 @@ describe('outgoing webhooks', () => {
     expect(receiver.at('/down')).toHaveLength(4);
   });
 
+  it('sends a failed delivery once more when an organiser retries it, the same delivery, and refuses to retry others', async () => {
+    const flaky = await register('/retried', ['SESSION_RETITLED']);
+    receiver.plan('/retried', [], 410);
+    await retitle(sessionId, 'Nytt forsøk');
+    const [failed] = await eventually(async () => {
+      const log = await deliveries(flaky.webhook.id);
+      return log[0]?.status === 'FAILED' && log;
+    }, 'the delivery to fail');
+    const RETRY = `mutation ($id: ID!) { retryWebhookDelivery(input: { id: $id }) { id status attempts } }`;
+
+    // Another conference's organiser may not.
+    const other = await build.conference();
+    const outsider = await lectern.organiserToken([rowId(other.id)]);
+    const refused = await lectern.graphql(RETRY, { id: failed.id }, { token: outsider });
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    receiver.plan('/retried', [], 200);
+    const retried = await organiser(RETRY, { id: failed.id });
+    expect(retried.retryWebhookDelivery).toEqual({ id: failed.id, status: 'PENDING', attempts: 1 });
+    const [delivered] = await eventually(async () => {
+      const log = await deliveries(flaky.webhook.id);
+      return log[0]?.status === 'DELIVERED' && log;
+    }, 'the retried delivery to arrive');
+    expect(delivered).toMatchObject({ id: failed.id, attempts: 2, responseStatus: 200, error: null, body: failed.body });
+    expect(delivered.attemptLog.map((attempt: any) => attempt.responseStatus)).toEqual([410, 200]);
+    // The receiver got the same delivery twice: the same webhook-id, the same body.
+    const sent = receiver.at('/retried').filter((request) => request.headers['webhook-id'] === failed.id);
+    expect(sent).toHaveLength(2);
+    expect(sent[1].body).toBe(sent[0].body);
+
+    const again = await lectern.graphql(RETRY, { id: failed.id }, { as: 'organiser' });
+    expect(again.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^id: .*was delivered/), extensions: { code: 'CONFLICT' } });
+    expect((await deliveries(flaky.webhook.id))[0].attempts).toBe(2);
+    const missing = await lectern.graphql(RETRY, { id: '987654' }, { as: 'organiser' });
+    expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
   it('signs with a rotated secret at once, and sends nothing to a deleted webhook', async () => {
     const first = await register('/rotated', ['SESSION_RETITLED']);
     const gone = await register('/deleted', ['SESSION_RETITLED']);
