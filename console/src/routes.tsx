@@ -14,6 +14,8 @@ export interface Screen {
 const ConferenceList = lazy(() => import('./conferences/conference-list'));
 const ConferenceEditor = lazy(() => import('./conferences/conference-editor'));
 const RoomsAndTracks = lazy(() => import('./schedule/rooms-and-tracks'));
+const SessionList = lazy(() => import('./sessions/session-list'));
+const SessionEditor = lazy(() => import('./sessions/session-editor'));
 const ScheduleBoard = lazy(() => import('./schedule/board'));
 const Releases = lazy(() => import('./releases/releases'));
 const Exchange = lazy(() => import('./exchange/exchange'));
@@ -23,6 +25,9 @@ export const SCREENS: Screen[] = [
   { path: '/console/conferences/new', component: ConferenceEditor },
   { path: '/console/conferences/:slug', component: ConferenceEditor },
   { path: '/console/conferences/:slug/rooms', component: RoomsAndTracks },
+  { path: '/console/conferences/:slug/sessions', component: SessionList },
+  { path: '/console/conferences/:slug/sessions/new', component: SessionEditor },
+  { path: '/console/conferences/:slug/sessions/:id', component: SessionEditor },
   { path: '/console/conferences/:slug/schedule', component: ScheduleBoard },
   { path: '/console/conferences/:slug/releases', component: Releases },
   { path: '/console/conferences/:slug/exchange', component: Exchange },
@@ -32,6 +37,7 @@ export const SCREENS: Screen[] = [
 export const CONFERENCE_SECTIONS: { path: string; label: Record<ConsoleLocale, string> }[] = [
   { path: '', label: { en: 'Details', sv: 'Uppgifter', nb: 'Detaljer' } },
   { path: '/rooms', label: { en: 'Rooms and tracks', sv: 'Salar och spår', nb: 'Rom og spor' } },
+  { path: '/sessions', label: { en: 'Sessions', sv: 'Pass', nb: 'Økter' } },
   { path: '/schedule', label: { en: 'Schedule', sv: 'Schema', nb: 'Timeplan' } },
   { path: '/releases', label: { en: 'Releases', sv: 'Versioner', nb: 'Versjoner' } },
   { path: '/exchange', label: { en: 'Import and export', sv: 'Import och export', nb: 'Import og eksport' } },
