@@ -82,6 +82,7 @@ it('shows what the first release will hold, releases it with a name and a note, 
   // Times in the conference's zone, whatever the organiser's computer is set to.
   expect(await added.getByRole('listitem').textContent()).toBe('Öppning — Thu 4 Mar 09:00–09:45, Aula — Astrid Lind');
   expect(await page.getByRole('region', { name: 'Earlier releases' }).textContent()).toContain('There is no release yet.');
+  expect(await page.locator('.release-blocking').count()).toBe(0);
   expect(await axeViolations(page)).toEqual([]);
 
   await page.getByLabel('Name').fill('v1');
@@ -134,6 +135,13 @@ it('tells why a release is refused while two published sessions share a room, an
   await signInWithToken(page, lectern.adminToken);
   await page.goto(`${lectern.url}/console/conferences/sydkonf-2027/releases`);
   await page.getByRole('region', { name: 'Added (2)' }).waitFor();
+  // Told before trying, and again, as the server's answer, on trying.
+  const told = page.locator('.release-blocking');
+  expect(await told.textContent()).toContain('These conflicts stop the next release');
+  expect(await told.textContent()).toContain('are both in Aula at the same time');
+  expect(await told.getByRole('link', { name: 'Open the schedule' }).getAttribute('href')).toBe(
+    '/console/conferences/sydkonf-2027/schedule',
+  );
   await page.getByLabel('Name').fill('v1');
   await page.getByRole('button', { name: 'Release', exact: true }).click();
 

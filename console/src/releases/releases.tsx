@@ -24,6 +24,8 @@ const texts = catalogue({
     followsLatest: 'Readers of this conference follow its latest release.',
     followsLive: 'Readers of this conference follow the live programme; a release is a version they can ask for by its number.',
     draft: 'The conference is not published yet: publish it (under Details) before releasing its schedule.',
+    blocking: 'These conflicts stop the next release; solve them first (on the schedule, or in the sessions):',
+    toSchedule: 'Open the schedule',
     refresh: 'Look again',
     pendingFirst: 'What the first release will hold',
     pendingSince: 'Changes since release {{version}}, “{{name}}”',
@@ -71,6 +73,8 @@ const texts = catalogue({
     followsLatest: 'Konferensens läsare följer dess senaste version.',
     followsLive: 'Konferensens läsare följer det levande programmet; en version kan de be om med dess nummer.',
     draft: 'Konferensen är inte publicerad än: publicera den (under Uppgifter) innan du ger ut schemat som version.',
+    blocking: 'De här konflikterna stoppar nästa version; lös dem först (i schemat eller i passen):',
+    toSchedule: 'Öppna schemat',
     refresh: 'Titta igen',
     pendingFirst: 'Det här kommer den första versionen att innehålla',
     pendingSince: 'Ändringar sedan version {{version}}, ”{{name}}”',
@@ -118,6 +122,8 @@ const texts = catalogue({
     followsLatest: 'Konferansens lesere følger den siste versjonen.',
     followsLive: 'Konferansens lesere følger det levende programmet; en versjon kan de be om med nummeret.',
     draft: 'Konferansen er ikke publisert ennå: publiser den (under Detaljer) før du gir ut programmet som versjon.',
+    blocking: 'Disse konfliktene stopper neste versjon; løs dem først (i timeplanen eller i øktene):',
+    toSchedule: 'Åpne timeplanen',
     refresh: 'Se igjen',
     pendingFirst: 'Dette vil den første versjonen inneholde',
     pendingSince: 'Endringer siden versjon {{version}}, «{{name}}»',
@@ -208,7 +214,12 @@ export default function Releases() {
         )}
       </section>
 
-      <ReleaseForm slug={slug} draft={conference.status === 'DRAFT'} onReleased={again} />
+      <ReleaseForm
+        slug={slug}
+        draft={conference.status === 'DRAFT'}
+        blocking={data.conflicts.filter((conflict) => conflict.blocksRelease)}
+        onReleased={again}
+      />
 
       <section aria-labelledby="releases-history">
         <h2 id="releases-history">{t('history')}</h2>
@@ -226,7 +237,17 @@ export default function Releases() {
   );
 }
 
-function ReleaseForm({ slug, draft, onReleased }: { slug: string; draft: boolean; onReleased: () => void }) {
+function ReleaseForm({
+  slug,
+  draft,
+  blocking,
+  onReleased,
+}: {
+  slug: string;
+  draft: boolean;
+  blocking: { key: string; message: string }[];
+  onReleased: () => void;
+}) {
   const t = useTexts(texts);
   const [name, setName] = useState('');
   const [note, setNote] = useState('');
@@ -249,6 +270,19 @@ function ReleaseForm({ slug, draft, onReleased }: { slug: string; draft: boolean
     <section aria-labelledby="releases-release">
       <h2 id="releases-release">{t('release')}</h2>
       {draft && <p class="hint">{t('draft')}</p>}
+      {blocking.length > 0 && conflicts.length === 0 && (
+        <div class="release-blocking">
+          <p>{t('blocking')}</p>
+          <ul>
+            {blocking.map((conflict) => (
+              <li key={conflict.key}>{conflict.message}</li>
+            ))}
+          </ul>
+          <p>
+            <a href={`/console/conferences/${slug}/schedule`}>{t('toSchedule')}</a>
+          </p>
+        </div>
+      )}
       <form class="form-grid" onSubmit={submit} noValidate>
         <TextField label={t('name')} hint={t('nameHint')} value={name} onValue={setName} problem={problemFor(problems, 'name')} required />
         <TextAreaField
