@@ -149,6 +149,28 @@ it('names the problem of a malformed document, offers no import of it, and chang
   await session.context.close();
 });
 
+it('says so when a document is larger than the server takes in one request, and changes nothing', async () => {
+  await emptyConference('stor');
+  const session = await signedIn('stor');
+  const { page } = session;
+  // A schedule.json of some 1.2 MB: past the 1 MiB the server takes by default (MAX_BODY_BYTES).
+  const big = JSON.stringify({ schedule: { conference: { title: 'x'.repeat(1_200_000), days: [] } } });
+  await page.getByLabel('Document file').setInputFiles({ name: 'stor.json', mimeType: 'application/json', buffer: Buffer.from(big) });
+  await page.waitForFunction(`document.querySelector('textarea').value.length > 1000000`);
+  await page.getByRole('button', { name: 'Try it (dry run)' }).click();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  expect(await alert.getByRole('listitem').textContent()).toBe(
+    'The document (1.2 MB) is larger than this server takes in one request. Import it with the command line, which reads the file itself, or ask the server’s operator to raise MAX_BODY_BYTES.',
+  );
+  expect(await page.getByLabel('Or paste the document').getAttribute('aria-invalid')).toBe('true');
+  expect(await programmeOf('stor')).toEqual({ sessions: 0, titles: [], rooms: [] });
+  // The browser logs the refused request itself; nothing else went wrong.
+  session.problems = session.problems.filter((problem) => !problem.includes('413'));
+  expectOnlyCommittedOperations(session);
+  await session.context.close();
+});
+
 it('links every export of the conference, each by its format’s name, and each answers the public', async () => {
   const session = await signedIn('democon');
   const { page } = session;

@@ -57,6 +57,8 @@ const texts = catalogue({
     whole: 'The whole document',
     imported: 'Imported: {{sessions}} sessions new, {{changed}} changed.',
     reading: 'Reading the file…',
+    tooLarge:
+      'The document ({{size}} MB) is larger than this server takes in one request. Import it with the command line, which reads the file itself, or ask the server’s operator to raise MAX_BODY_BYTES.',
     exportsHeading: 'Exports',
     exportsIntro:
       'The published programme for conference apps and programme tools. These are public addresses: anyone may fetch them, and they follow what the conference publishes.',
@@ -123,6 +125,8 @@ const texts = catalogue({
     whole: 'Hela dokumentet',
     imported: 'Importerat: {{sessions}} nya pass, {{changed}} ändrade.',
     reading: 'Läser filen …',
+    tooLarge:
+      'Dokumentet ({{size}} MB) är större än servern tar emot i en begäran. Importera det från kommandoraden, som läser filen själv, eller be serverns driftansvariga att höja MAX_BODY_BYTES.',
     exportsHeading: 'Exporter',
     exportsIntro:
       'Det publicerade programmet för konferensappar och programverktyg. Adresserna är offentliga: vem som helst kan hämta dem, och de följer det konferensen publicerar.',
@@ -189,6 +193,8 @@ const texts = catalogue({
     whole: 'Hele dokumentet',
     imported: 'Importert: {{sessions}} nye økter, {{changed}} endret.',
     reading: 'Leser filen …',
+    tooLarge:
+      'Dokumentet ({{size}} MB) er større enn serveren tar imot i én forespørsel. Importer det fra kommandolinjen, som leser filen selv, eller be serverens driftsansvarlige om å øke MAX_BODY_BYTES.',
     exportsHeading: 'Eksporter',
     exportsIntro:
       'Det publiserte programmet for konferanseapper og programverktøy. Adressene er offentlige: hvem som helst kan hente dem, og de følger det konferansen publiserer.',
@@ -319,7 +325,11 @@ function ImportForm({ conferenceId }: { conferenceId: string }) {
   });
   const key = JSON.stringify({ ...input(), speakerMatches: matches });
   const current = outcome?.key === key;
-  const problems = problemsOf(answer.error);
+  // A body larger than the server takes is refused before GraphQL reads it, so no field is named: the document is to blame.
+  const problems =
+    answer.error?.response?.status === 413
+      ? [{ field: 'document', message: t('tooLarge', { size: (new Blob([document]).size / 1_000_000).toFixed(1) }) }]
+      : problemsOf(answer.error);
 
   const submit = async (dryRun: boolean) => {
     const result = await run({ input: { ...input(), dryRun } });
