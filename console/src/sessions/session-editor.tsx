@@ -33,7 +33,7 @@ const texts = catalogue({
     abstractLabel: 'Abstract in Markdown ({{language}})',
     titleMissing: 'Not translated: the public sees the {{fallback}} title instead.',
     titleMissingNone: 'Not translated yet.',
-    abstractMissing: 'No abstract in this language: the public sees {{fallback}}.',
+    abstractMissing: 'No abstract in this language: the public sees the {{fallback}} one.',
     abstractMissingNone: 'No abstract in this language yet.',
     preview: 'Preview ({{language}}), as the public sees it',
     previewNote: 'The server’s rendering of the saved text; save to see changes.',
@@ -277,18 +277,27 @@ function abstractHeld(session: SessionFieldsFragment, locale: TextLocale, defaul
   return order.find((each) => (same as string[]).includes(each)) === locale;
 }
 
-/** Which language a text falls back to, by its own name. */
+/** Which language a text falls back to (its tag). */
 function fallbackOf(session: SessionFieldsFragment, locale: TextLocale, field: 'title' | 'abstract', defaultLocale: string) {
   if (field === 'title') {
     const answered = aliased(session, 'titleLocale', locale);
-    return answered ? (LANGUAGE_NAMES[languageOf(answered)] ?? answered) : null;
+    return answered ? languageOf(answered) : null;
   }
   const text = aliased(session, 'abstract', locale);
   if (!text) return null;
   const held = LOCALES.find(
     (other) => other !== locale && aliased(session, 'abstract', other) === text && abstractHeld(session, other, defaultLocale),
   );
-  return held ? LANGUAGE_NAMES[held] : null;
+  return held ?? null;
+}
+
+/** A language's name in the organiser's language, e.g. "Swedish", "svenska". */
+function nameIn(consoleLocale: string, language: string): string {
+  try {
+    return new Intl.DisplayNames([consoleLocale], { type: 'language' }).of(language) ?? language;
+  } catch {
+    return LANGUAGE_NAMES[language] ?? language;
+  }
 }
 
 function emptyDraft(conference: SessionConferenceFragment): Draft {
@@ -578,7 +587,13 @@ function SessionForm({ conference, session }: { conference: SessionConferenceFra
                   value={draft.title[at]}
                   onValue={setText('title', at)}
                   problem={textProblem('title', at)}
-                  hint={titleMissing ? (titleFallback ? t('titleMissing', { fallback: titleFallback }) : t('titleMissingNone')) : undefined}
+                  hint={
+                    titleMissing
+                      ? titleFallback
+                        ? t('titleMissing', { fallback: nameIn(locale, titleFallback) })
+                        : t('titleMissingNone')
+                      : undefined
+                  }
                 />
                 <TextAreaField
                   label={t('abstractLabel', { language })}
@@ -589,14 +604,18 @@ function SessionForm({ conference, session }: { conference: SessionConferenceFra
                   hint={
                     abstractMissing && session
                       ? abstractFallback
-                        ? t('abstractMissing', { fallback: abstractFallback })
+                        ? t('abstractMissing', { fallback: nameIn(locale, abstractFallback) })
                         : t('abstractMissingNone')
                       : undefined
                   }
                 />
                 {session && (
                   <div class="abstract-preview" role="region" aria-label={t('preview', { language })}>
-                    <p class="hint">{base && draft.abstract[at] !== base.abstract[at] ? t('previewStale') : t('previewNote')}</p>
+                    {base && draft.abstract[at] !== base.abstract[at] ? (
+                      <p class="hint">{t('previewStale')}</p>
+                    ) : (
+                      html && <p class="hint">{t('previewNote')}</p>
+                    )}
                     {html ? (
                       <div class="rendered" dangerouslySetInnerHTML={{ __html: html }} />
                     ) : (
