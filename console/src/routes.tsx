@@ -17,6 +17,7 @@ const RoomsAndTracks = lazy(() => import('./schedule/rooms-and-tracks'));
 const SessionList = lazy(() => import('./sessions/session-list'));
 const SessionEditor = lazy(() => import('./sessions/session-editor'));
 const ScheduleBoard = lazy(() => import('./schedule/board'));
+const Webhooks = lazy(() => import('./webhooks/webhooks'));
 const Releases = lazy(() => import('./releases/releases'));
 const Exchange = lazy(() => import('./exchange/exchange'));
 
@@ -29,6 +30,7 @@ export const SCREENS: Screen[] = [
   { path: '/console/conferences/:slug/sessions/new', component: SessionEditor },
   { path: '/console/conferences/:slug/sessions/:id', component: SessionEditor },
   { path: '/console/conferences/:slug/schedule', component: ScheduleBoard },
+  { path: '/console/conferences/:slug/webhooks', component: Webhooks },
   { path: '/console/conferences/:slug/releases', component: Releases },
   { path: '/console/conferences/:slug/exchange', component: Exchange },
 ];
@@ -41,4 +43,5 @@ export const CONFERENCE_SECTIONS: { path: string; label: Record<ConsoleLocale, s
   { path: '/schedule', label: { en: 'Schedule', sv: 'Schema', nb: 'Timeplan' } },
   { path: '/releases', label: { en: 'Releases', sv: 'Versioner', nb: 'Versjoner' } },
   { path: '/exchange', label: { en: 'Import and export', sv: 'Import och export', nb: 'Import og eksport' } },
+  { path: '/webhooks', label: { en: 'Webhooks', sv: 'Webhooks', nb: 'Webhooks' } },
 ];
