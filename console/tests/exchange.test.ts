@@ -197,6 +197,19 @@ it('links every export of the conference, each by its format’s name, and each 
   }
   const xml = await (await fetch(hrefs[0])).text();
   expect(xml).toContain('Focused 5thgeneration hardware');
+
+  // The links can name the live programme, whatever readers follow.
+  const programme = page.getByLabel('Which programme the links give');
+  expect(await programme.inputValue()).toBe('');
+  expect(await programme.locator('option').allTextContents()).toEqual(['What readers follow: the live programme', 'The live programme']);
+  await programme.selectOption({ label: 'The live programme' });
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll<HTMLAnchorElement>('.export-links a')].every((anchor) => anchor.href.endsWith('?release=live')),
+  );
+  const live = await links.evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+  expect(live).toEqual(hrefs.map((href) => `${href}?release=live`));
+  for (const href of live) expect({ href, status: (await fetch(href)).status }).toEqual({ href, status: 200 });
+  expect(await axeViolations(page)).toEqual([]);
   expectOnlyCommittedOperations(session);
   await session.context.close();
 });

@@ -1,14 +1,15 @@
 import { useMutation, useQuery } from '@urql/preact';
 import { useRoute } from 'preact-iso';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { catalogue, useTexts } from '../i18n';
 import type { ImportColumn, ImportFormat, ImportProgrammeInput, MissingSessions } from '../schema.generated';
-import { CheckboxField, Field, SelectField, Status, TextAreaField, TextField, problemFor } from '../ui/controls';
+import { CheckboxField, Field, ProblemList, SelectField, Status, TextAreaField, TextField, problemFor } from '../ui/controls';
 import { problemsOf } from '../ui/errors';
 import { Page } from '../ui/page';
 import {
   ExchangeDocument,
-  ExchangeQuery,
+  ExchangeExportsDocument,
+  ExchangeExportsQuery,
   ImportCountsFieldsFragment,
   ImportProgrammeDocument,
   ImportReportFieldsFragment,
@@ -63,6 +64,12 @@ const texts = catalogue({
     exportsIntro:
       'The published programme for conference apps and programme tools. These are public addresses: anyone may fetch them, and they follow what the conference publishes.',
     exportsDraft: 'The conference is not published yet: these addresses answer once it is.',
+    whichProgramme: 'Which programme the links give',
+    followsLatest: 'What readers follow: the latest release',
+    followsLive: 'What readers follow: the live programme',
+    live: 'The live programme',
+    latest: 'The latest release, whichever it is then',
+    releaseNumber: 'Release {{version}}: {{name}}',
     scheduleXml: 'Schedule XML (frab/Pentabarf)',
     scheduleXmlHint: 'Giggity, ConfClerk, EventFahrplan, FOSDEM Companion.',
     scheduleJson: 'schedule.json (c3voc, version 1)',
@@ -131,6 +138,12 @@ const texts = catalogue({
     exportsIntro:
       'Det publicerade programmet för konferensappar och programverktyg. Adresserna är offentliga: vem som helst kan hämta dem, och de följer det konferensen publicerar.',
     exportsDraft: 'Konferensen är inte publicerad än: adresserna svarar när den är det.',
+    whichProgramme: 'Vilket program länkarna ger',
+    followsLatest: 'Det läsarna följer: den senaste versionen',
+    followsLive: 'Det läsarna följer: det levande programmet',
+    live: 'Det levande programmet',
+    latest: 'Den senaste versionen, vilken det än är då',
+    releaseNumber: 'Version {{version}}: {{name}}',
     scheduleXml: 'Schema-XML (frab/Pentabarf)',
     scheduleXmlHint: 'Giggity, ConfClerk, EventFahrplan, FOSDEM Companion.',
     scheduleJson: 'schedule.json (c3voc, version 1)',
@@ -199,6 +212,12 @@ const texts = catalogue({
     exportsIntro:
       'Det publiserte programmet for konferanseapper og programverktøy. Adressene er offentlige: hvem som helst kan hente dem, og de følger det konferansen publiserer.',
     exportsDraft: 'Konferansen er ikke publisert ennå: adressene svarer når den er det.',
+    whichProgramme: 'Hvilket program lenkene gir',
+    followsLatest: 'Det leserne følger: den siste versjonen',
+    followsLive: 'Det leserne følger: det levende programmet',
+    live: 'Det levende programmet',
+    latest: 'Den siste versjonen, hvilken det enn er da',
+    releaseNumber: 'Versjon {{version}}: {{name}}',
     scheduleXml: 'Program-XML (frab/Pentabarf)',
     scheduleXmlHint: 'Giggity, ConfClerk, EventFahrplan, FOSDEM Companion.',
     scheduleJson: 'schedule.json (c3voc, versjon 1)',
@@ -234,7 +253,7 @@ const FORMATS: { value: ImportFormat; label: Key }[] = [
 /** The CSV columns, in the order a sheet usually has them. */
 const COLUMNS: ImportColumn[] = ['title', 'start', 'end', 'duration', 'room', 'track', 'speakers', 'format', 'language', 'abstract', 'id'];
 
-type Exports = NonNullable<ExchangeQuery['conference']>['exports'];
+type Exports = NonNullable<ExchangeExportsQuery['conference']>['exports'];
 const EXPORTS: (keyof Omit<Exports, '__typename'>)[] = [
   'scheduleXml',
   'scheduleJson',
@@ -278,19 +297,49 @@ export default function Exchange() {
   return (
     <Page title={t('title')}>
       <ImportForm conferenceId={conference.id} />
-      <section aria-labelledby="exchange-exports">
-        <h2 id="exchange-exports">{t('exportsHeading')}</h2>
-        <p>{t('exportsIntro')}</p>
-        {conference.status === 'DRAFT' && <p class="hint">{t('exportsDraft')}</p>}
+      <ExportLinks slug={conference.slug} draft={conference.status === 'DRAFT'} />
+    </Page>
+  );
+}
+
+function ExportLinks({ slug, draft }: { slug: string; draft: boolean }) {
+  const t = useTexts(texts);
+  const [release, setRelease] = useState('');
+  const [{ data, error }] = useQuery({ query: ExchangeExportsDocument, variables: { slug, release: release || null } });
+  const follows = data?.conference?.programmeFollows;
+  const [releases, setReleases] = useState<{ version: number; name: string }[]>([]);
+  // The choices stay while the links of another choice load.
+  useEffect(() => {
+    if (data) setReleases(data.scheduleReleases);
+  }, [data]);
+  const options = [
+    { value: '', label: t(follows === 'LATEST_RELEASE' ? 'followsLatest' : 'followsLive') },
+    { value: 'live', label: t('live') },
+    ...(releases.length ? [{ value: 'latest', label: t('latest') }] : []),
+    ...releases.map((each) => ({ value: String(each.version), label: t('releaseNumber', { version: each.version, name: each.name }) })),
+  ];
+  const exports = data?.conference?.exports;
+  return (
+    <section aria-labelledby="exchange-exports">
+      <h2 id="exchange-exports">{t('exportsHeading')}</h2>
+      <p>{t('exportsIntro')}</p>
+      {draft && <p class="hint">{t('exportsDraft')}</p>}
+      <div class="exchange-release">
+        <SelectField label={t('whichProgramme')} value={release} onValue={setRelease} options={options} />
+      </div>
+      <ProblemList problems={problemsOf(error)} />
+      {exports ? (
         <ul class="export-links">
           {EXPORTS.map((key) => (
             <li key={key}>
-              <a href={conference.exports[key]}>{t(key)}</a> <span class="hint">{t(`${key}Hint`)}</span>
+              <a href={exports[key]}>{t(key)}</a> <span class="hint">{t(`${key}Hint`)}</span>
             </li>
           ))}
         </ul>
-      </section>
-    </Page>
+      ) : (
+        !error && <p>{t('loading')}</p>
+      )}
+    </section>
   );
 }
 
