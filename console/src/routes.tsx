@@ -20,6 +20,9 @@ const ScheduleBoard = lazy(() => import('./schedule/board'));
 const Webhooks = lazy(() => import('./webhooks/webhooks'));
 const Releases = lazy(() => import('./releases/releases'));
 const Exchange = lazy(() => import('./exchange/exchange'));
+const Interviews = lazy(() => import('./interviews/interviews'));
+const Interview = lazy(() => import('./interviews/interview'));
+const Questionnaire = lazy(() => import('./interviews/questionnaire'));
 
 export const SCREENS: Screen[] = [
   { path: '/console/', component: ConferenceList },
@@ -33,6 +36,9 @@ export const SCREENS: Screen[] = [
   { path: '/console/conferences/:slug/webhooks', component: Webhooks },
   { path: '/console/conferences/:slug/releases', component: Releases },
   { path: '/console/conferences/:slug/exchange', component: Exchange },
+  { path: '/console/conferences/:slug/interviews', component: Interviews },
+  { path: '/console/conferences/:slug/interviews/questionnaires/:questionnaireId', component: Questionnaire },
+  { path: '/console/conferences/:slug/interviews/:interviewSlug', component: Interview },
 ];
 
 /** The parts of one conference, in the order its menu lists them, with their names in the menu. */
@@ -43,5 +49,6 @@ export const CONFERENCE_SECTIONS: { path: string; label: Record<ConsoleLocale, s
   { path: '/schedule', label: { en: 'Schedule', sv: 'Schema', nb: 'Timeplan' } },
   { path: '/releases', label: { en: 'Releases', sv: 'Versioner', nb: 'Versjoner' } },
   { path: '/exchange', label: { en: 'Import and export', sv: 'Import och export', nb: 'Import og eksport' } },
+  { path: '/interviews', label: { en: 'Interviews', sv: 'Intervjuer', nb: 'Intervjuer' } },
   { path: '/webhooks', label: { en: 'Webhooks', sv: 'Webhooks', nb: 'Webhooks' } },
 ];

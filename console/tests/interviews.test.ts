@@ -1,0 +1,245 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser } from 'playwright-core';
+import { axeViolations, launchBrowser } from '../../tests/support/browser';
+import { builtConsole, expectOnlyCommittedOperations, openConsole, signInWithToken } from '../../tests/support/console';
+import { rowId } from '../../tests/support/ids';
+import { Lectern, startLectern } from '../../tests/support/lectern';
+import { ConferenceRef, programmeBuilder, SpeakerRef } from '../../tests/support/programme';
+import { signInSpeaker } from '../../tests/support/speakers';
+
+/**
+ * Interviews from the console: a questionnaire written with its questions in two languages, a
+ * speaker asked, their answers (given through their own session) followed, reviewed, approved and
+ * published as an interview, unpublished and published again; and an interview written by hand.
+ */
+
+const SCREENSHOTS = join(__dirname, '..', '..', 'test-output', 'console');
+
+let lectern: Lectern;
+let browser: Browser;
+let conference: ConferenceRef;
+let anna: SpeakerRef;
+let bo: SpeakerRef;
+
+beforeAll(async () => {
+  lectern = await startLectern({ CONSOLE_DIR: builtConsole() });
+  browser = await launchBrowser();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const build = programmeBuilder(lectern);
+  conference = await build.conference({
+    slug: 'samtal-2027',
+    name: 'Samtal 2027',
+    defaultLocale: 'sv',
+    timeZone: 'Europe/Stockholm',
+    published: true,
+  });
+  anna = await build.speaker({ name: 'Anna Berg', email: 'anna@example.org', conference });
+  bo = await build.speaker({ name: 'Bo Ek', email: 'bo@example.org', conference });
+  await build.session(conference, { speakers: [anna, bo], published: true });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await lectern?.close();
+});
+
+const questionnaires = async () =>
+  (
+    await lectern.ok(
+      `query ($id: ID!) { questionnaires(conferenceId: $id, first: 5) { edges { node {
+        id status locales titlePatterns { locale text } questions { key texts { locale text } }
+        assignments { id status speaker { name } answers { questionKey texts { locale text } } }
+        interview { slug published } } } } }`,
+      { id: conference.id },
+      { as: 'organiser' },
+    )
+  ).questionnaires.edges.map((edge: { node: unknown }) => edge.node);
+
+const INTERVIEW = `query ($slug: String!) { interview(slug: $slug) { slug published title(locale: "sv")
+  speakers { name } items { question(locale: "sv") answer(locale: "sv") answeredBy { name } } } }`;
+
+it('writes a questionnaire with two questions, asks a speaker, follows her answers, approves and publishes them as an interview', async () => {
+  const session = await openConsole(browser, lectern);
+  const { page } = session;
+  await signInWithToken(page, lectern.adminToken);
+  await page.goto(`${lectern.url}/console/conferences/samtal-2027/interviews`);
+  await page.getByRole('heading', { name: 'Interviews', level: 1 }).waitFor();
+  expect(await page.getByRole('link', { name: 'Interviews', exact: true }).getAttribute('aria-current')).toBe('page');
+  await page.getByText('No interviews or questionnaires yet.').waitFor();
+
+  await page.getByRole('link', { name: 'New questionnaire' }).click();
+  await page.getByRole('heading', { name: 'New questionnaire' }).waitFor();
+  await page.getByLabel('Languages answered in').fill('sv, en');
+  await page.getByLabel('Title (sv)').fill('Två frågor till {name}');
+  await page.getByLabel('Title (en)').fill('Two questions for {name}');
+  await page.getByLabel('Introduction (sv)').fill('Inför konferensen frågade vi talarna.');
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Add a question' }).click();
+  const question = (number: number) => page.getByRole('group', { name: `Question ${number}`, exact: true });
+  await question(1).getByLabel('Key').fill('Vem är du');
+  await question(1).getByLabel('Question 1 (sv)').fill('Vem är du?');
+  await question(1).getByLabel('Question 1 (en)').fill('Who are you?');
+  await question(2).getByLabel('Key').fill('why');
+  await question(2).getByLabel('Question 2 (sv)').fill('Varför detta ämne?');
+  await question(2).getByLabel('Question 2 (en)').fill('Why this subject?');
+  await question(3).getByLabel('Question 3 (sv)').fill('Något mer?');
+  // The third goes, the second moves up: "why" is asked first.
+  await page.getByRole('button', { name: 'Remove question 3' }).click();
+  await page.getByRole('button', { name: 'Move question 2 up' }).click();
+  expect(await question(1).getByLabel('Key').inputValue()).toBe('why');
+  expect(await question(2).getByLabel('Question 2 (sv)').inputValue()).toBe('Vem är du?');
+
+  // A key the server refuses: its message at the field, and nothing is written.
+  await page.getByRole('button', { name: 'Save' }).click();
+  const keyProblem = question(2)
+    .locator('.field-invalid', { has: page.getByLabel('Key') })
+    .locator('.problem');
+  await keyProblem.waitFor();
+  expect(await keyProblem.textContent()).toMatch(/lower-case letters/);
+  expect(await question(2).getByLabel('Key').getAttribute('aria-invalid')).toBe('true');
+  expect(await axeViolations(page)).toEqual([]);
+  expect(await questionnaires()).toEqual([]);
+
+  await question(2).getByLabel('Key').fill('who');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('heading', { name: 'Questionnaire: Two questions for {name}' }).waitFor();
+  const [written] = await questionnaires();
+  expect(written).toMatchObject({
+    status: 'OPEN',
+    locales: ['sv', 'en'],
+    titlePatterns: [
+      { locale: 'sv', text: 'Två frågor till {name}' },
+      { locale: 'en', text: 'Two questions for {name}' },
+    ],
+    questions: [
+      {
+        key: 'why',
+        texts: [
+          { locale: 'sv', text: 'Varför detta ämne?' },
+          { locale: 'en', text: 'Why this subject?' },
+        ],
+      },
+      {
+        key: 'who',
+        texts: [
+          { locale: 'sv', text: 'Vem är du?' },
+          { locale: 'en', text: 'Who are you?' },
+        ],
+      },
+    ],
+    assignments: [],
+  });
+
+  // Anna is asked.
+  await page.getByLabel('Speaker to ask').selectOption({ label: 'Anna Berg' });
+  await page.getByRole('button', { name: 'Ask to answer' }).click();
+  await page.getByRole('status').filter({ hasText: 'Anna Berg was asked' }).waitFor();
+  await page
+    .getByRole('row', { name: /Anna Berg/ })
+    .getByText('Not answered yet')
+    .waitFor();
+  const [asked] = await questionnaires();
+  expect(asked.assignments).toEqual([{ id: expect.any(String), status: 'DRAFT', speaker: { name: 'Anna Berg' }, answers: [] }]);
+
+  // The list says who has not answered yet.
+  await page.getByRole('link', { name: 'All interviews' }).click();
+  const row = page.getByRole('row', { name: /Two questions for Anna Berg/ });
+  await row.waitFor();
+  expect(await row.getByRole('cell').allTextContents()).toEqual([
+    'Two questions for Anna Berg',
+    'Anna Berg',
+    'Being answered',
+    'Nobody',
+    'Anna Berg',
+  ]);
+
+  // She answers through her own session, as the speaker's page does.
+  const speaker = await signInSpeaker(lectern, rowId(anna.id));
+  await lectern.ok(
+    `mutation ($input: SubmitQuestionnaireAnswersInput!) { submitQuestionnaireAnswers(input: $input) { id status } }`,
+    {
+      input: {
+        id: asked.assignments[0].id,
+        answers: [
+          { questionKey: 'why', text: [{ locale: 'sv', text: 'För att öppna data gör förvaltningen bättre.' }] },
+          {
+            questionKey: 'who',
+            text: [
+              { locale: 'sv', text: 'Jag forskar om öppna data.' },
+              { locale: 'en', text: 'I research open data.' },
+            ],
+          },
+        ],
+      },
+    },
+    { headers: speaker.headers },
+  );
+
+  await page.reload();
+  await row.waitFor();
+  expect(await row.getByRole('cell').allTextContents()).toEqual([
+    'Two questions for Anna Berg',
+    'Anna Berg',
+    'Being answered',
+    'Anna Berg (Answered, to review)',
+    'Nobody',
+  ]);
+  expect(await axeViolations(page)).toEqual([]);
+
+  // Reviewed and approved.
+  await row.getByRole('link', { name: 'Two questions for Anna Berg' }).click();
+  const answers = page.getByRole('region', { name: /Answers of Anna Berg/ });
+  await answers.waitFor();
+  expect(await answers.getByRole('definition').allTextContents()).toEqual([
+    'sv För att öppna data gör förvaltningen bättre.',
+    'sv Jag forskar om öppna data.',
+    'en I research open data.',
+  ]);
+  await page.getByRole('button', { name: 'Approve the answers of Anna Berg' }).click();
+  await page
+    .getByRole('row', { name: /Anna Berg/ })
+    .getByText('Approved')
+    .waitFor();
+  expect((await questionnaires())[0].assignments[0].status).toBe('APPROVED');
+  expect(await axeViolations(page)).toEqual([]);
+
+  // Published as an interview, each answer by Anna.
+  await page.getByRole('button', { name: 'Publish as an interview' }).click();
+  await page.getByRole('heading', { name: 'Interview: Two questions for Anna Berg' }).waitFor();
+  await page.getByText('Published: the public sees this interview.').waitFor();
+  const [published] = await questionnaires();
+  expect(published).toMatchObject({ status: 'PUBLISHED', interview: { slug: 'tva-fragor-till-anna-berg', published: true } });
+  const expected = {
+    slug: 'tva-fragor-till-anna-berg',
+    published: true,
+    title: 'Två frågor till Anna Berg',
+    speakers: [{ name: 'Anna Berg' }],
+    items: [
+      { question: 'Varför detta ämne?', answer: 'För att öppna data gör förvaltningen bättre.', answeredBy: { name: 'Anna Berg' } },
+      { question: 'Vem är du?', answer: 'Jag forskar om öppna data.', answeredBy: { name: 'Anna Berg' } },
+    ],
+  };
+  // The public reads it too.
+  expect((await lectern.ok(INTERVIEW, { slug: 'tva-fragor-till-anna-berg' })).interview).toEqual(expected);
+  expect(await page.getByLabel('Answer 1 (sv)').inputValue()).toBe('För att öppna data gör förvaltningen bättre.');
+  expect(await page.getByLabel('Answer 2 (en)').inputValue()).toBe('I research open data.');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: join(SCREENSHOTS, 'interview.png') });
+
+  // Unpublished: the public no longer sees it; published again, it does.
+  await page.getByRole('button', { name: 'Unpublish' }).click();
+  await page.getByText('Not published: only organisers see this interview.').waitFor();
+  const hidden = await lectern.graphql(INTERVIEW, { slug: 'tva-fragor-till-anna-berg' });
+  expect(hidden.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  expect((await lectern.ok(INTERVIEW, { slug: 'tva-fragor-till-anna-berg' }, { as: 'organiser' })).interview.published).toBe(false);
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await page.getByText('Published: the public sees this interview.').waitFor();
+  expect((await lectern.ok(INTERVIEW, { slug: 'tva-fragor-till-anna-berg' })).interview).toEqual(expected);
+
+  await page.getByRole('link', { name: 'All interviews' }).click();
+  const listed = page.getByRole('row', { name: /Two questions for Anna Berg/ });
+  await listed.getByText('Published').waitFor();
+  await page.screenshot({ path: join(SCREENSHOTS, 'interviews.png') });
+  expectOnlyCommittedOperations(session);
+  await session.context.close();
+});
