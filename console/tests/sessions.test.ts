@@ -272,9 +272,18 @@ it('publishes, cancels and deletes a session, each after saying what calendars w
   expect((await sessionOf(id)).status).toBe('CANCELLED');
   await page.locator('.page-actions .badge', { hasText: 'Cancelled' }).waitFor();
 
-  await page.getByRole('button', { name: 'Delete session' }).click();
+  // By keyboard: the question opens with focus on going back, and Escape keeps the session.
+  await page.getByRole('button', { name: 'Delete session' }).focus();
+  await page.keyboard.press('Enter');
   const deleting = page.getByRole('dialog', { name: 'Delete this session?' });
   expect(await deleting.textContent()).toContain('disappears from the programme and from every calendar');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Go back');
+  await page.keyboard.press('Escape');
+  await deleting.waitFor({ state: 'hidden' });
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Delete session');
+  expect((await sessionOf(id)).status).toBe('CANCELLED');
+
+  await page.getByRole('button', { name: 'Delete session' }).click();
   await deleting.getByRole('button', { name: 'Delete the session' }).click();
   await page.getByRole('heading', { name: 'Sessions', level: 1 }).waitFor();
   await page.getByRole('status').filter({ hasText: 'Sessions found:' }).waitFor();

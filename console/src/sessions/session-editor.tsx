@@ -485,7 +485,8 @@ function SessionActions({ slug, session }: { slug: string; session: SessionField
               <button type="button" class={asking === 'delete' ? 'danger' : undefined} onClick={confirm}>
                 {question.confirm}
               </button>{' '}
-              <button type="button" class="secondary" onClick={() => setAsking(null)}>
+              {/* Focus starts on the answer that changes nothing. */}
+              <button type="button" class="secondary" autoFocus onClick={() => setAsking(null)}>
                 {t('back')}
               </button>
             </p>
