@@ -20,6 +20,8 @@ const ScheduleBoard = lazy(() => import('./schedule/board'));
 const Webhooks = lazy(() => import('./webhooks/webhooks'));
 const Releases = lazy(() => import('./releases/releases'));
 const Exchange = lazy(() => import('./exchange/exchange'));
+const SpeakerList = lazy(() => import('./speakers/speaker-list'));
+const SpeakerEditor = lazy(() => import('./speakers/speaker-editor'));
 const Interviews = lazy(() => import('./interviews/interviews'));
 const Interview = lazy(() => import('./interviews/interview'));
 const Questionnaire = lazy(() => import('./interviews/questionnaire'));
@@ -36,6 +38,8 @@ export const SCREENS: Screen[] = [
   { path: '/console/conferences/:slug/webhooks', component: Webhooks },
   { path: '/console/conferences/:slug/releases', component: Releases },
   { path: '/console/conferences/:slug/exchange', component: Exchange },
+  { path: '/console/conferences/:slug/speakers', component: SpeakerList },
+  { path: '/console/conferences/:slug/speakers/:speakerSlug', component: SpeakerEditor },
   { path: '/console/conferences/:slug/interviews', component: Interviews },
   { path: '/console/conferences/:slug/interviews/questionnaires/:questionnaireId', component: Questionnaire },
   { path: '/console/conferences/:slug/interviews/:interviewSlug', component: Interview },
@@ -49,6 +53,7 @@ export const CONFERENCE_SECTIONS: { path: string; label: Record<ConsoleLocale, s
   { path: '/schedule', label: { en: 'Schedule', sv: 'Schema', nb: 'Timeplan' } },
   { path: '/releases', label: { en: 'Releases', sv: 'Versioner', nb: 'Versjoner' } },
   { path: '/exchange', label: { en: 'Import and export', sv: 'Import och export', nb: 'Import og eksport' } },
+  { path: '/speakers', label: { en: 'Speakers', sv: 'Talare', nb: 'Foredragsholdere' } },
   { path: '/interviews', label: { en: 'Interviews', sv: 'Intervjuer', nb: 'Intervjuer' } },
   { path: '/webhooks', label: { en: 'Webhooks', sv: 'Webhooks', nb: 'Webhooks' } },
 ];

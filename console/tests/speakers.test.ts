@@ -1,0 +1,159 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser } from 'playwright-core';
+import { axeViolations, launchBrowser } from '../../tests/support/browser';
+import { builtConsole, expectOnlyCommittedOperations, openConsole, signInWithToken } from '../../tests/support/console';
+import { Lectern, startLectern } from '../../tests/support/lectern';
+import { ConferenceRef, programmeBuilder, SpeakerRef } from '../../tests/support/programme';
+import { SmtpReceiver } from '../../tests/support/smtp-receiver';
+
+/**
+ * A conference's speakers from the console: found by name, their profile edited a language at a
+ * time, invited by mail, their own proposed changes reviewed, and two records of one person merged.
+ */
+
+const SCREENSHOTS = join(__dirname, '..', '..', 'test-output', 'console');
+
+const smtp = new SmtpReceiver();
+let lectern: Lectern;
+let browser: Browser;
+let nordsamtal: ConferenceRef;
+let karin: SpeakerRef;
+
+const PROFILE = `query ($slug: String!) { speaker(slug: $slug) {
+  id slug name email
+  sv: bio(locale: "sv") svLocale: bioLocale(locale: "sv")
+  nb: bio(locale: "nb") nbLocale: bioLocale(locale: "nb")
+  en: bio(locale: "en") enLocale: bioLocale(locale: "en")
+  appearances { title organisation session { title conference { slug } } }
+} }`;
+const profile = async (slug: string) => (await lectern.ok(PROFILE, { slug }, { as: 'organiser' })).speaker;
+
+beforeAll(async () => {
+  await smtp.start();
+  lectern = await startLectern({ CONSOLE_DIR: builtConsole(), SMTP_URL: smtp.url, MAIL_FROM: 'Nordsamtal <program@nordsamtal.example>' });
+  browser = await launchBrowser();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const build = programmeBuilder(lectern);
+  nordsamtal = await build.conference({
+    slug: 'nordsamtal-2030',
+    name: 'Nordsamtal 2030',
+    timeZone: 'Europe/Stockholm',
+    defaultLocale: 'sv',
+    published: true,
+  });
+  karin = await build.speaker({
+    conference: nordsamtal,
+    slug: 'karin-lindqvist',
+    name: 'Karin Lindqvist',
+    bio: { sv: 'Karin leder digitaliseringen i kommunen.', nb: 'Karin leder digitaliseringen i kommunen, på norsk.' },
+    email: 'karin@example.org',
+  });
+  const nils = await build.speaker({ conference: nordsamtal, slug: 'nils-ek', name: 'Nils Ek', bio: { sv: 'Nils.' } });
+  const lina = await build.speaker({ conference: nordsamtal, slug: 'lina-lind', name: 'Lina Lind' });
+  await build.session(nordsamtal, {
+    title: 'Öppna data',
+    startsAt: '2030-05-01T10:00:00+02:00',
+    speakers: [{ speaker: karin, title: 'digitaliseringschef', organisation: 'Karlskrona kommun' }],
+    published: true,
+  });
+  await build.session(nordsamtal, {
+    title: 'Säkerhet',
+    startsAt: '2030-05-01T13:00:00+02:00',
+    speakers: [{ speaker: nils, organisation: 'MSB' }, { speaker: lina }],
+    published: true,
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await lectern?.close();
+  await smtp.stop();
+});
+
+const signedIn = async (path: string) => {
+  const session = await openConsole(browser, lectern);
+  await signInWithToken(session.page, lectern.adminToken);
+  await session.page.goto(`${lectern.url}${path}`);
+  return session;
+};
+
+it('finds a speaker by part of the name, with their organisation and whether they are invited', async () => {
+  const session = await signedIn('/console/conferences/nordsamtal-2030/speakers');
+  const { page } = session;
+  await page.getByRole('heading', { name: 'Speakers', level: 1 }).waitFor();
+  expect(await page.getByRole('link', { name: 'Speakers' }).getAttribute('aria-current')).toBe('page');
+  await page.getByRole('rowheader', { name: 'Nils Ek' }).waitFor();
+  expect(await page.getByRole('row', { name: /Karin Lindqvist/ }).textContent()).toContain('Karlskrona kommun');
+  expect(await page.getByRole('row', { name: /Karin Lindqvist/ }).textContent()).toContain('Not invited');
+
+  await page.getByLabel('Find by name').fill('lindq');
+  await page.getByRole('rowheader', { name: 'Nils Ek' }).waitFor({ state: 'detached' });
+  await page.getByText('1 speaker', { exact: true }).waitFor();
+  expect(await page.locator('tbody th[scope=row]').allTextContents()).toEqual(['Karin Lindqvist']);
+  // "lind" starts a word of two names.
+  await page.getByLabel('Find by name').fill('lind');
+  await page.getByRole('rowheader', { name: 'Lina Lind' }).waitFor();
+  expect(await page.locator('tbody th[scope=row]').allTextContents()).toEqual(['Karin Lindqvist', 'Lina Lind']);
+  await page.getByLabel('Find by name').fill('');
+  await page.getByRole('rowheader', { name: 'Nils Ek' }).waitFor();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: join(SCREENSHOTS, 'speakers.png') });
+  expectOnlyCommittedOperations(session);
+  await session.context.close();
+});
+
+it('edits the bio in one language and keeps the others, marking the missing translation', async () => {
+  const session = await signedIn('/console/conferences/nordsamtal-2030/speakers');
+  const { page } = session;
+  await page.getByRole('link', { name: 'Karin Lindqvist' }).click();
+  await page.getByRole('heading', { name: 'Karin Lindqvist', level: 1 }).waitFor();
+  expect(await page.getByLabel('Bio in Svenska').inputValue()).toBe('Karin leder digitaliseringen i kommunen.');
+  expect(await page.getByLabel('Bio in Norsk bokmål').inputValue()).toBe('Karin leder digitaliseringen i kommunen, på norsk.');
+  expect(await page.getByLabel('Bio in English').inputValue()).toBe('');
+  expect(await page.locator('.speakers-missing').first().textContent()).toContain(
+    'Missing translation No text in English: the public sees the Svenska one.',
+  );
+  expect(await page.getByLabel('E-mail (organisers only)').inputValue()).toBe('karin@example.org');
+  expect(await page.getByLabel('Title at Öppna data').inputValue()).toBe('digitaliseringschef');
+
+  await page.getByLabel('Bio in Svenska').fill('Karin leder **öppna data** i Karlskrona.');
+  await page.getByRole('button', { name: 'Save the profile' }).click();
+  await page.getByRole('status').getByText('Saved.').waitFor();
+  expect(await profile('karin-lindqvist')).toMatchObject({
+    sv: 'Karin leder **öppna data** i Karlskrona.',
+    svLocale: 'sv',
+    nb: 'Karin leder digitaliseringen i kommunen, på norsk.',
+    nbLocale: 'nb',
+    email: 'karin@example.org',
+  });
+
+  // The title she had at one session, saved on its own.
+  await page.getByLabel('Organisation at Öppna data').fill('Karlskrona kommun, IT');
+  await page.getByRole('button', { name: 'Save Öppna data' }).click();
+  await page.getByRole('status').getByText('Saved the appearance at Öppna data.').waitFor();
+  expect((await profile('karin-lindqvist')).appearances).toEqual([
+    {
+      title: 'digitaliseringschef',
+      organisation: 'Karlskrona kommun, IT',
+      session: { title: 'Öppna data', conference: { slug: 'nordsamtal-2030' } },
+    },
+  ]);
+
+  // The server's own words where it refuses: an address name it does not take.
+  await page.getByLabel('Address name', { exact: true }).fill('Karin Lindqvist');
+  await page.getByRole('button', { name: 'Save the profile' }).click();
+  const slugProblem = page.locator('.field-invalid', { has: page.getByLabel('Address name', { exact: true }) }).locator('.problem');
+  await slugProblem.waitFor();
+  expect(await slugProblem.textContent()).toMatch(/lower-case/i);
+  expect((await profile('karin-lindqvist')).slug).toBe('karin-lindqvist');
+  await page.getByLabel('Address name', { exact: true }).fill('karin-lindqvist');
+  await page.getByRole('button', { name: 'Save the profile' }).click();
+  await slugProblem.waitFor({ state: 'detached' });
+  await page.getByRole('status').getByText('Saved.').waitFor();
+
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: join(SCREENSHOTS, 'speaker.png'), fullPage: true });
+  expectOnlyCommittedOperations(session);
+  await session.context.close();
+});
