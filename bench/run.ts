@@ -8,6 +8,7 @@ import { ColdPageComparison, compareColdPage } from './cold-page';
 import { measureImportTime } from './import-time';
 import { measureOtherConference } from './other-conference';
 import { measureConflictDetection } from './conflicts';
+import { readConsoleFirstLoad } from './console-first-load';
 import { lecternEnvironment } from './environment';
 import { CONFERENCE_SLUG } from './generate';
 import { startLimits } from './limit-setup';
@@ -149,6 +150,7 @@ async function main() {
       coldPage,
       conflicts,
       otherConference,
+      consoleFirstLoad: readConsoleFirstLoad(),
       memory,
     };
     const results: BenchResults = { ...partial, targets: evaluateTargets(partial) };
