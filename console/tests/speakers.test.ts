@@ -5,7 +5,7 @@ import { axeViolations, launchBrowser } from '../../tests/support/browser';
 import { builtConsole, expectOnlyCommittedOperations, openConsole, signInWithToken } from '../../tests/support/console';
 import { Lectern, startLectern } from '../../tests/support/lectern';
 import { ConferenceRef, programmeBuilder, SpeakerRef } from '../../tests/support/programme';
-import { SmtpReceiver } from '../../tests/support/smtp-receiver';
+import { eventually, SmtpReceiver } from '../../tests/support/smtp-receiver';
 
 /**
  * A conference's speakers from the console: found by name, their profile edited a language at a
@@ -154,6 +154,51 @@ it('edits the bio in one language and keeps the others, marking the missing tran
 
   expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: join(SCREENSHOTS, 'speaker.png'), fullPage: true });
+  expectOnlyCommittedOperations(session);
+  await session.context.close();
+});
+
+it('invites a speaker by mail, in the language chosen for the e-mail', async () => {
+  const session = await signedIn('/console/conferences/nordsamtal-2030/speakers/karin-lindqvist');
+  const { page } = session;
+  await page.getByRole('heading', { name: 'Invitation to speak' }).waitFor();
+  expect(await page.getByText('Not invited to this conference yet.').count()).toBe(1);
+  await page.getByRole('button', { name: 'Invite to speak' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Invite to speak' });
+  expect(await dialog.getByLabel('E-mail address').inputValue()).toBe('karin@example.org');
+  // The conference's language is offered first.
+  expect(await dialog.getByLabel('Language of the e-mail').inputValue()).toBe('sv');
+  await dialog.getByLabel('Language of the e-mail').selectOption({ label: 'Norsk bokmål' });
+  expect(await axeViolations(page)).toEqual([]);
+  await dialog.getByRole('button', { name: 'Send the invitation' }).click();
+  await page.getByRole('status').getByText('Invitation sent to karin@example.org.').waitFor();
+  await page.getByText('Invited, no answer yet — sent to karin@example.org in Norsk bokmål.').waitFor();
+
+  const [mail] = await eventually(() => smtp.to('karin@example.org').length > 0 && smtp.to('karin@example.org'), 'the invitation');
+  expect(mail.parsed.subject).toBe('Invitasjon til å snakke på Nordsamtal 2030');
+  expect(mail.parsed.text).toContain('/me/sign-in/');
+  const { speakerInvitations } = await lectern.ok(
+    `query ($id: ID!) { speakerInvitations(conferenceId: $id) { edges { node { status email locale speaker { slug } } } } }`,
+    { id: nordsamtal.id },
+    { as: 'organiser' },
+  );
+  expect(speakerInvitations.edges).toEqual([
+    { node: { status: 'PENDING', email: 'karin@example.org', locale: 'nb', speaker: { slug: 'karin-lindqvist' } } },
+  ]);
+
+  // The list says so too; someone new is invited from there, by name.
+  await page.getByRole('link', { name: 'All speakers' }).click();
+  expect(await page.getByRole('row', { name: /Karin Lindqvist/ }).textContent()).toContain('Invited, no answer yet');
+  await page.getByRole('button', { name: 'Invite someone new' }).click();
+  const fresh = page.getByRole('dialog', { name: 'Invite someone new' });
+  await fresh.getByLabel('Name').fill('Per Holm');
+  await fresh.getByLabel('E-mail address').fill('per@example.org');
+  await fresh.getByRole('button', { name: 'Send the invitation' }).click();
+  await page.getByRole('status').getByText('Invitation sent to per@example.org.').waitFor();
+  await page.getByRole('heading', { name: 'Invited, not in the programme yet' }).waitFor();
+  expect(await page.getByRole('row', { name: /Per Holm/ }).textContent()).toContain('per@example.org');
+  const [perMail] = await eventually(() => smtp.to('per@example.org').length > 0 && smtp.to('per@example.org'), 'the invitation');
+  expect(perMail.parsed.subject).toBe('Inbjudan att tala på Nordsamtal 2030');
   expectOnlyCommittedOperations(session);
   await session.context.close();
 });
