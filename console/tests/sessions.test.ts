@@ -200,11 +200,15 @@ it('adds two speakers, reorders them and sets a title at the session', async () 
   const { page } = session;
   await page.getByRole('heading', { name: 'Panel om öppna data', level: 1 }).waitFor();
   await page.getByText('Nobody is in the line-up yet.').waitFor();
+  // A talk without a speaker is a problem the server finds; adding one takes it away.
+  const conflicts = page.getByRole('region', { name: 'Problems in the programme' });
+  await conflicts.getByText(/Error:.*speaker/i).waitFor();
 
   await page.getByLabel('Find a speaker by name').fill('Ingrid');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await page.getByRole('button', { name: 'Add Ingrid Solberg' }).click();
   await page.getByRole('row', { name: /Ingrid Solberg/ }).waitFor();
+  await conflicts.getByText(/Error:.*speaker/i).waitFor({ state: 'detached' });
 
   await page.getByLabel('Find a speaker by name').fill('Ola');
   await page.getByLabel('Their role').selectOption({ label: 'Moderator' });

@@ -82,6 +82,10 @@ const texts = catalogue({
     publishedDone: 'Published.',
     unpublishedDone: 'Unpublished.',
     cancelledDone: 'Cancelled.',
+    conflicts: 'Problems in the programme',
+    ERROR: 'Error',
+    WARNING: 'Warning',
+    blocksRelease: 'blocks the next release',
     backToList: 'All sessions',
     notFound: 'No session of yours has this address.',
     loading: 'Loading…',
@@ -111,7 +115,7 @@ const texts = catalogue({
     track: 'Spår',
     noTrack: 'Inget spår',
     details: 'Uppgifter',
-    format: 'Form',
+    format: 'Format',
     language: 'Hålls på',
     status: 'Status',
     notes: 'Anteckning till läsarna',
@@ -146,6 +150,10 @@ const texts = catalogue({
     publishedDone: 'Publicerat.',
     unpublishedDone: 'Avpublicerat.',
     cancelledDone: 'Inställt.',
+    conflicts: 'Problem i programmet',
+    ERROR: 'Fel',
+    WARNING: 'Varning',
+    blocksRelease: 'stoppar nästa utgåva',
     backToList: 'Alla pass',
     notFound: 'Inget av dina pass har den här adressen.',
     loading: 'Laddar …',
@@ -175,7 +183,7 @@ const texts = catalogue({
     track: 'Spor',
     noTrack: 'Uten spor',
     details: 'Detaljer',
-    format: 'Form',
+    format: 'Format',
     language: 'Holdes på',
     status: 'Status',
     notes: 'Merknad til leserne',
@@ -210,6 +218,10 @@ const texts = catalogue({
     publishedDone: 'Publisert.',
     unpublishedDone: 'Avpublisert.',
     cancelledDone: 'Avlyst.',
+    conflicts: 'Problemer i programmet',
+    ERROR: 'Feil',
+    WARNING: 'Advarsel',
+    blocksRelease: 'stopper neste utgivelse',
     backToList: 'Alle økter',
     notFound: 'Ingen av øktene dine har denne adressen.',
     loading: 'Laster …',
@@ -417,9 +429,33 @@ function ExistingSession({ slug, id }: { slug: string; id: string }) {
   return (
     <Page title={title} actions={<SessionActions slug={slug} session={session} />}>
       <BackToList slug={slug} />
+      <Conflicts session={session} />
       <SessionForm conference={conference} session={session} />
       <LineUp session={session} />
     </Page>
+  );
+}
+
+/** The problems the server finds that this session is part of, in its words, with how bad each is. */
+function Conflicts({ session }: { session: SessionFieldsFragment }) {
+  const t = useTexts(texts);
+  if (session.conflicts.length === 0) return null;
+  return (
+    <section class="session-conflicts" aria-labelledby="session-conflicts-title">
+      <h2 id="session-conflicts-title">{t('conflicts')}</h2>
+      <ul>
+        {session.conflicts.map((conflict) => (
+          <li key={conflict.key} class={`conflict conflict-${conflict.severity.toLowerCase()}`}>
+            <strong>
+              <span aria-hidden="true">⚠ </span>
+              {t(conflict.severity)}:
+            </strong>{' '}
+            {conflict.message}
+            {conflict.blocksRelease && ` (${t('blocksRelease')})`}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -23,7 +23,7 @@ export const FORMAT_NAMES: Record<
   },
   sv: {
     TALK: 'Föredrag',
-    KEYNOTE: 'Huvudtalare',
+    KEYNOTE: 'Huvudtal',
     PANEL: 'Panel',
     INTERVIEW: 'Intervju',
     WORKSHOP: 'Workshop',
