@@ -243,3 +243,202 @@ it('writes a questionnaire with two questions, asks a speaker, follows her answe
   expectOnlyCommittedOperations(session);
   await session.context.close();
 });
+
+it('writes an interview by hand in two languages, reorders and removes its questions, and a wrong value changes nothing', async () => {
+  const slugs = async () =>
+    (
+      await lectern.ok(`{ interviews(conferenceSlug: "samtal-2027") { edges { node { slug } } } }`, {}, { as: 'organiser' })
+    ).interviews.edges.map((edge: { node: { slug: string } }) => edge.node.slug);
+  const before = await slugs();
+  const session = await openConsole(browser, lectern);
+  const { page } = session;
+  await signInWithToken(page, lectern.adminToken);
+  await page.goto(`${lectern.url}/console/conferences/samtal-2027/interviews`);
+  await page.getByRole('link', { name: 'Write an interview by hand' }).click();
+  await page.getByRole('heading', { name: 'New interview' }).waitFor();
+  await page.getByLabel('Address name').fill('Samtal med Bo');
+  await page.getByLabel('Title (sv)').fill('Samtal med Bo Ek');
+  await page.getByLabel('Title (en)').fill('A talk with Bo Ek');
+  await page.getByRole('group', { name: 'Who is interviewed' }).getByLabel('Bo Ek').check();
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Add a question and answer' }).click();
+  await page.getByLabel('Question 1 (sv)').fill('Vad driver dig?');
+  await page.getByLabel('Answer 1 (sv)').fill('Kaffe.');
+  await page.getByLabel('Question 1 (en)').fill('What drives you?');
+  await page.getByLabel('Answer 1 (en)').fill('Coffee.');
+  await page.getByLabel('Question 2 (sv)').fill('Strykes?');
+  await page.getByLabel('Answer 2 (sv)').fill('Ja.');
+  await page.getByLabel('Question 3 (sv)').fill('Vad händer nästa år?');
+  await page.getByLabel('Answer 3 (sv)').fill('Fler lagar.');
+  await page.getByLabel('Answered by (question 3)').selectOption({ label: 'Bo Ek' });
+  await page.getByRole('button', { name: 'Remove question 2' }).click();
+  await page.getByRole('button', { name: 'Move question 2 up' }).click();
+
+  // The server refuses the address name: its message at the field, and no interview is written.
+  await page.getByRole('button', { name: 'Save' }).click();
+  const slugProblem = page.locator('.field-invalid', { has: page.getByLabel('Address name') }).locator('.problem');
+  await slugProblem.waitFor();
+  expect(await slugProblem.textContent()).toMatch(/lower-case letters/);
+  expect(await axeViolations(page)).toEqual([]);
+  expect(await slugs()).toEqual(before);
+
+  await page.getByLabel('Address name').fill('samtal-med-bo');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('heading', { name: 'Interview: A talk with Bo Ek' }).waitFor();
+  await page.getByText('Not published: only organisers see this interview.').waitFor();
+  const READ = `{ interview(slug: "samtal-med-bo") { published language title(locale: "sv") english: title(locale: "en")
+    speakers { name } items { question(locale: "sv") answer(locale: "sv") englishQuestion: question(locale: "en")
+    answerLocale(locale: "en") answeredBy { name } } } }`;
+  expect((await lectern.ok(READ, {}, { as: 'organiser' })).interview).toEqual({
+    published: false,
+    language: 'sv',
+    title: 'Samtal med Bo Ek',
+    english: 'A talk with Bo Ek',
+    speakers: [{ name: 'Bo Ek' }],
+    items: [
+      {
+        question: 'Vad händer nästa år?',
+        answer: 'Fler lagar.',
+        englishQuestion: 'Vad händer nästa år?',
+        answerLocale: 'sv',
+        answeredBy: { name: 'Bo Ek' },
+      },
+      { question: 'Vad driver dig?', answer: 'Kaffe.', englishQuestion: 'What drives you?', answerLocale: 'en', answeredBy: null },
+    ],
+  });
+
+  // Reworded, the English of the second removed, moved first, and published.
+  await page.getByLabel('Answer 2 (sv)').fill('Kaffe och nyfikenhet.');
+  await page.getByLabel('Question 2 (en)').fill('');
+  await page.getByLabel('Answer 2 (en)').fill('');
+  await page.getByRole('button', { name: 'Move question 2 up' }).click();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await page.getByText('Published: the public sees this interview.').waitFor();
+  expect((await lectern.ok(READ)).interview).toEqual({
+    published: true,
+    language: 'sv',
+    title: 'Samtal med Bo Ek',
+    english: 'A talk with Bo Ek',
+    speakers: [{ name: 'Bo Ek' }],
+    items: [
+      {
+        question: 'Vad driver dig?',
+        answer: 'Kaffe och nyfikenhet.',
+        englishQuestion: 'Vad driver dig?',
+        answerLocale: 'sv',
+        answeredBy: null,
+      },
+      {
+        question: 'Vad händer nästa år?',
+        answer: 'Fler lagar.',
+        englishQuestion: 'Vad händer nästa år?',
+        answerLocale: 'sv',
+        answeredBy: { name: 'Bo Ek' },
+      },
+    ],
+  });
+  expect(await axeViolations(page)).toEqual([]);
+  expectOnlyCommittedOperations(session);
+  await session.context.close();
+});
+
+it('asks a panel each their own questions, follows who has answered, and returns answers with a note the speaker reads', async () => {
+  const { createQuestionnaire: panel } = await lectern.ok(
+    `mutation ($input: CreateQuestionnaireInput!) { createQuestionnaire(input: $input) { id } }`,
+    {
+      input: {
+        conferenceId: conference.id,
+        locales: ['sv'],
+        titlePattern: [{ locale: 'sv', text: 'Samtal med {name}' }],
+        questions: [
+          { key: 'anna', text: [{ locale: 'sv', text: 'Anna, vad driver dig?' }] },
+          { key: 'bo', text: [{ locale: 'sv', text: 'Bo, vad driver dig?' }] },
+          { key: 'both', text: [{ locale: 'sv', text: 'Vad händer nästa år?' }] },
+        ],
+      },
+    },
+    { as: 'organiser' },
+  );
+  const session = await openConsole(browser, lectern);
+  const { page } = session;
+  await signInWithToken(page, lectern.adminToken);
+  await page.goto(`${lectern.url}/console/conferences/samtal-2027/interviews`);
+  await page.getByRole('link', { name: 'Samtal med {name}' }).click();
+  await page.getByRole('heading', { name: 'Questionnaire: Samtal med {name}' }).waitFor();
+
+  const ask = async (name: string, leftOut: string) => {
+    await page.getByLabel('Speaker to ask').selectOption({ label: name });
+    await page.getByRole('group', { name: 'Questions this speaker answers' }).getByLabel(leftOut).uncheck();
+    await page.getByRole('button', { name: 'Ask to answer' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${name} was asked` })
+      .waitFor();
+  };
+  await ask('Anna Berg', 'Bo, vad driver dig?');
+  await ask('Bo Ek', 'Anna, vad driver dig?');
+  expect(
+    await page
+      .getByRole('row', { name: /Anna Berg/ })
+      .getByRole('cell')
+      .allTextContents(),
+  ).toEqual(['Anna Berg', 'Not answered yet', '1, 3', '']);
+  const assignments = async () =>
+    (
+      await lectern.ok(
+        `query ($id: ID!) { node(id: $id) { ... on Questionnaire { assignments { id status note speaker { name } questions { key } } } } }`,
+        { id: panel.id },
+        { as: 'organiser' },
+      )
+    ).node.assignments;
+  const [forAnna, forBo] = await assignments();
+  expect([forAnna, forBo].map((each) => [each.speaker.name, each.questions.map((question: { key: string }) => question.key)])).toEqual([
+    ['Anna Berg', ['anna', 'both']],
+    ['Bo Ek', ['bo', 'both']],
+  ]);
+
+  const bosSession = await signInSpeaker(lectern, rowId(bo.id));
+  await lectern.ok(
+    `mutation ($input: SubmitQuestionnaireAnswersInput!) { submitQuestionnaireAnswers(input: $input) { id } }`,
+    {
+      input: {
+        id: forBo.id,
+        answers: [
+          { questionKey: 'bo', text: [{ locale: 'sv', text: 'Kaffe.' }] },
+          { questionKey: 'both', text: [{ locale: 'sv', text: 'Fler lagar.' }] },
+        ],
+      },
+    },
+    { headers: bosSession.headers },
+  );
+  await page.getByRole('link', { name: 'All interviews' }).click();
+  const row = page.getByRole('row', { name: /Samtal med Anna Berg, Bo Ek/ });
+  await row.waitFor();
+  expect(await row.getByRole('cell').allTextContents()).toEqual([
+    'Samtal med Anna Berg, Bo Ek',
+    'Anna Berg, Bo Ek',
+    'Being answered',
+    'Bo Ek (Answered, to review)',
+    'Anna Berg',
+  ]);
+
+  // Returned without a note: the server's message at the note, and the answers stay submitted.
+  await row.getByRole('link').click();
+  const bos = page.getByRole('region', { name: /Answers of Bo Ek/ });
+  await bos.getByRole('button', { name: 'Return the answers to Bo Ek' }).click();
+  const noteProblem = bos.locator('.field-invalid', { has: page.getByLabel('What Bo Ek should change') }).locator('.problem');
+  await noteProblem.waitFor();
+  expect(await noteProblem.textContent()).toMatch(/required/);
+  expect((await assignments())[1].status).toBe('SUBMITTED');
+  expect(await axeViolations(page)).toEqual([]);
+
+  await bos.getByLabel('What Bo Ek should change').fill('Kan du utveckla svaret om kaffe?');
+  await bos.getByRole('button', { name: 'Return the answers to Bo Ek' }).click();
+  await page.getByRole('row', { name: /Bo Ek/ }).getByText('Returned to the speaker').waitFor();
+  await bos.getByText('Returned with the note: Kan du utveckla svaret om kaffe?').waitFor();
+  const { viewer } = await lectern.ok(`{ viewer { questionnaires { id status note } } }`, {}, { headers: bosSession.headers });
+  expect(viewer.questionnaires).toContainEqual({ id: forBo.id, status: 'RETURNED', note: 'Kan du utveckla svaret om kaffe?' });
+  expectOnlyCommittedOperations(session);
+  await session.context.close();
+});

@@ -91,7 +91,7 @@ export default function InterviewScreen() {
         <Publication conferenceSlug={slug} interview={interview} name={name} onChanged={() => refetch({ requestPolicy: 'network-only' })} />
       )}
       <InterviewForm
-        key={interview ? `${interview.id}:${interview.updatedAt}` : 'new'}
+        key={interview?.id ?? 'new'}
         conference={conference}
         interview={interview}
         onSaved={() => refetch({ requestPolicy: 'network-only' })}
@@ -170,7 +170,7 @@ function InterviewForm({
   const [slug, setSlug] = useState(interview?.slug ?? '');
   const [language, setLanguage] = useState(interview?.language ?? conference.defaultLocale);
   const [author, setAuthor] = useState(interview?.author ?? '');
-  const storedTitles = interview ? titlesOf(interview) : empty();
+  const [storedTitles, setStoredTitles] = useState<Localised>(() => (interview ? titlesOf(interview) : empty()));
   const [titles, setTitles] = useState<Localised>(storedTitles);
   const [speakerIds, setSpeakerIds] = useState<string[]>(interview?.speakers.map((speaker) => speaker.id) ?? []);
   const [items, setItems] = useState<ItemDraft[]>(() => interview?.items.map(draftOf) ?? []);
@@ -178,6 +178,16 @@ function InterviewForm({
   const [updated, update] = useMutation(UpdateInterviewDocument);
   const [saved, setSaved] = useState(false);
   const problems = problemsOf(created.error ?? updated.error);
+  /** What the server keeps after a save, new items with their ids. */
+  const load = (from: InterviewFieldsFragment) => {
+    setSlug(from.slug);
+    setLanguage(from.language);
+    setAuthor(from.author ?? '');
+    setTitles(titlesOf(from));
+    setStoredTitles(titlesOf(from));
+    setSpeakerIds(from.speakers.map((speaker) => speaker.id));
+    setItems(from.items.map(draftOf));
+  };
 
   const everyone = new Map(
     [...(interview?.speakers ?? []), ...conference.speakers.edges.map((edge) => edge.node)].map((each) => [each.id, each]),
@@ -206,6 +216,7 @@ function InterviewForm({
     if (interview) {
       const answer = await update({ input: { id: interview.id, ...fields } });
       if (!answer.data) return;
+      load(answer.data.updateInterview);
       setSaved(true);
       if (answer.data.updateInterview.slug !== interview.slug)
         route(interviewsPath(conference.slug, `/${answer.data.updateInterview.slug}`), true);

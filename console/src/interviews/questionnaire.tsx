@@ -70,11 +70,7 @@ export default function QuestionnaireScreen() {
 
   return (
     <Page title={title} actions={<a href={interviewsPath(slug)}>{t('back')}</a>}>
-      <QuestionsForm
-        key={questionnaire ? `${questionnaire.id}:${questionnaire.updatedAt}` : 'new'}
-        conference={conference}
-        questionnaire={questionnaire}
-      />
+      <QuestionsForm key={questionnaire?.id ?? 'new'} conference={conference} questionnaire={questionnaire} />
       {questionnaire && (
         <>
           <Assignments conference={conference} questionnaire={questionnaire} onChanged={reload} />
@@ -94,6 +90,19 @@ interface QuestionDraft {
 
 let drafts = 0;
 
+function draftsOf(questionnaire: QuestionnaireFieldsFragment | null): QuestionDraft[] {
+  return (questionnaire?.questions ?? []).map((question) => ({
+    uid: drafts++,
+    key: question.key,
+    texts: Object.fromEntries(question.texts.map((each) => [each.locale, each.text])),
+  }));
+}
+
+/** The languages the title and lead are stored in, which a language no longer listed removes. */
+function storedLocales(questionnaire: QuestionnaireFieldsFragment | null): Set<string> {
+  return new Set([...(questionnaire?.titlePatterns ?? []), ...(questionnaire?.leads ?? [])].map((each) => each.locale));
+}
+
 function QuestionsForm({ conference, questionnaire }: { conference: Conference; questionnaire: QuestionnaireFieldsFragment | null }) {
   const t = useTexts(texts);
   const { route } = useLocation();
@@ -106,24 +115,27 @@ function QuestionsForm({ conference, questionnaire }: { conference: Conference; 
     Object.fromEntries((questionnaire?.leads ?? []).map((each) => [each.locale, each.text])),
   );
   const [dueAt, setDueAt] = useState(questionnaire?.dueAt ? localOf(questionnaire.dueAt, conference.timeZone) : '');
-  const [questions, setQuestions] = useState<QuestionDraft[]>(() =>
-    (questionnaire?.questions ?? []).map((question) => ({
-      uid: drafts++,
-      key: question.key,
-      texts: Object.fromEntries(question.texts.map((each) => [each.locale, each.text])),
-    })),
-  );
+  const [questions, setQuestions] = useState<QuestionDraft[]>(() => draftsOf(questionnaire));
+  const [stored, setStored] = useState(() => storedLocales(questionnaire));
   const [created, create] = useMutation(CreateQuestionnaireDocument);
   const [updated, update] = useMutation(UpdateQuestionnaireDocument);
   const [saved, setSaved] = useState(false);
   const problems = problemsOf(created.error ?? updated.error);
   const shown = localesIn(locales);
+  /** What the server keeps after a save, the keys it made included. */
+  const load = (from: QuestionnaireFieldsFragment) => {
+    setLocales(from.locales.join(', '));
+    setTitles(Object.fromEntries(from.titlePatterns.map((each) => [each.locale, each.text])));
+    setLeads(Object.fromEntries(from.leads.map((each) => [each.locale, each.text])));
+    setDueAt(from.dueAt ? localOf(from.dueAt, conference.timeZone) : '');
+    setQuestions(draftsOf(from));
+    setStored(storedLocales(from));
+  };
 
   const submit = async (event: Event) => {
     event.preventDefault();
     setSaved(false);
     // Locales that were there and are no longer listed are removed (text: null).
-    const stored = new Set([...(questionnaire?.titlePatterns ?? []), ...(questionnaire?.leads ?? [])].map((each) => each.locale));
     const every = [...new Set([...shown, ...stored])];
     const localised = (values: Record<string, string>) =>
       every.flatMap((locale): { locale: string; text: string | null }[] => {
@@ -145,7 +157,9 @@ function QuestionsForm({ conference, questionnaire }: { conference: Conference; 
     };
     if (questionnaire) {
       const answer = await update({ input: { id: questionnaire.id, ...fields } });
-      if (!answer.error) setSaved(true);
+      if (!answer.data) return;
+      load(answer.data.updateQuestionnaire);
+      setSaved(true);
     } else {
       const answer = await create({ input: { conferenceId: conference.id, ...fields } });
       if (answer.data) route(interviewsPath(conference.slug, `/questionnaires/${encodeURIComponent(answer.data.createQuestionnaire.id)}`));
@@ -287,6 +301,7 @@ function Assignments({
 }) {
   const t = useTexts(texts);
   const [speakerId, setSpeakerId] = useState('');
+  const [left, setLeft] = useState<string[]>([]);
   const [assigned, assign] = useMutation(AssignQuestionnaireDocument);
   const [status, setStatus] = useState<string | null>(null);
   const asked = new Set(questionnaire.assignments.map((each) => each.speaker?.id));
@@ -297,10 +312,14 @@ function Assignments({
   const submit = async (event: Event) => {
     event.preventDefault();
     setStatus(null);
-    const answer = await assign({ input: { questionnaireId: questionnaire.id, speakerId } });
+    const questionKeys = questionnaire.questions.map((question) => question.key).filter((key) => !left.includes(key));
+    const answer = await assign({
+      input: { questionnaireId: questionnaire.id, speakerId, ...(left.length ? { questionKeys } : {}) },
+    });
     if (answer.data) {
       setStatus(t('assignedTo', { name: answer.data.assignQuestionnaire.speaker?.name ?? '' }));
       setSpeakerId('');
+      setLeft([]);
       onChanged();
     }
   };
@@ -316,6 +335,7 @@ function Assignments({
             <tr>
               <th scope="col">{t('speaker')}</th>
               <th scope="col">{t('state')}</th>
+              <th scope="col">{t('theirQuestions')}</th>
               <th scope="col">{t('submittedAt')}</th>
             </tr>
           </thead>
@@ -325,6 +345,13 @@ function Assignments({
                 <td>{assignment.speaker?.name}</td>
                 <td>
                   <span class={`badge assignment-${assignment.status.toLowerCase()}`}>{t(`assignment${assignment.status}` as const)}</span>
+                </td>
+                <td>
+                  {assignment.questions.length === questionnaire.questions.length
+                    ? t('allQuestions')
+                    : assignment.questions
+                        .map((question) => questionnaire.questions.findIndex((each) => each.key === question.key) + 1)
+                        .join(', ')}
                 </td>
                 <td>{assignment.submittedAt ? localOf(assignment.submittedAt, conference.timeZone).replace('T', ' ') : ''}</td>
               </tr>
@@ -341,10 +368,24 @@ function Assignments({
             options={[{ value: '', label: t('chooseSpeaker') }, ...choices.map((speaker) => ({ value: speaker.id, label: speaker.name }))]}
             problem={problemAt(problems, 'speakerId')}
           />
+          <fieldset class="assign-questions">
+            <legend>{t('questionsToAnswer')}</legend>
+            {questionnaire.questions.map((question) => (
+              <CheckboxField
+                key={question.key}
+                label={question.text}
+                checked={!left.includes(question.key)}
+                onChecked={(checked) =>
+                  setLeft((previous) => (checked ? previous.filter((key) => key !== question.key) : [...previous, question.key]))
+                }
+              />
+            ))}
+            {problemAt(problems, 'questionKeys') && <p class="problem">{problemAt(problems, 'questionKeys')?.message}</p>}
+          </fieldset>
           <button type="submit" disabled={assigned.fetching}>
             {t('assign')}
           </button>
-          <ProblemList problems={problems} shownFields={['speakerId']} />
+          <ProblemList problems={problems} shownFields={['speakerId', 'questionKeys']} />
           <Status>{status}</Status>
         </form>
       )}
