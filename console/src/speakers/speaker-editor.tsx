@@ -591,15 +591,17 @@ function Invitation({
   return (
     <section aria-labelledby="speaker-invitation">
       <h2 id="speaker-invitation">{t('invitation')}</h2>
-      <p>
-        {invitation
-          ? t('invitationState', {
-              state: INVITATION_NAMES[locale][invitation.status],
-              email: invitation.email,
-              language: LANGUAGE_NAMES[languageOf(invitation.locale) as TextLocale] ?? invitation.locale,
-            })
-          : t('notInvited')}
-      </p>
+      {data && (
+        <p>
+          {invitation
+            ? t('invitationState', {
+                state: INVITATION_NAMES[locale][invitation.status],
+                email: invitation.email,
+                language: LANGUAGE_NAMES[languageOf(invitation.locale) as TextLocale] ?? invitation.locale,
+              })
+            : t('notInvited')}
+        </p>
+      )}
       <button type="button" onClick={() => setInviting(true)}>
         {invitation ? t('inviteAgain') : t('invite')}
       </button>

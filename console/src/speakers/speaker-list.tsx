@@ -177,7 +177,11 @@ export default function SpeakerList() {
                   <a href={address(speaker.slug)}>{speaker.name}</a>
                 </th>
                 <td>{organisationOf(speaker, conference.id)}</td>
-                <td>{invitation ? INVITATION_NAMES[locale][invitation.status] : <span class="speakers-quiet">{t('notInvited')}</span>}</td>
+                <td>
+                  {invitation
+                    ? INVITATION_NAMES[locale][invitation.status]
+                    : invitationData && <span class="speakers-quiet">{t('notInvited')}</span>}
+                </td>
                 <td>
                   {pending > 0 && (
                     <a class="badge speakers-pending" href={`${address(speaker.slug)}#review`}>
