@@ -223,6 +223,8 @@ it('adds two speakers, reorders them and sets a title at the session', async () 
 
   await page.getByRole('button', { name: 'Move Ola Nordmann up' }).click();
   await page.locator('.line-up tbody tr').first().filter({ hasText: 'Ola Nordmann' }).waitFor();
+  // At the top, focus moves from the now disabled "up" to "down", not lost.
+  await page.getByRole('button', { name: 'Move Ola Nordmann down' }).and(page.locator(':focus')).waitFor();
   await page.getByLabel('Title of Ingrid Solberg at this session').fill('kommundirektör');
   await page.getByLabel('Organisation of Ingrid Solberg at this session').fill('Karlskrona kommun');
   await page.getByRole('button', { name: 'Save Ingrid Solberg' }).click();
@@ -243,6 +245,7 @@ it('adds two speakers, reorders them and sets a title at the session', async () 
 
   await page.getByRole('button', { name: 'Remove Ola Nordmann' }).click();
   await page.getByRole('row', { name: /Ola Nordmann/ }).waitFor({ state: 'detached' });
+  await page.getByRole('heading', { name: 'Line-up' }).and(page.locator(':focus')).waitFor();
   expect((await sessionOf(id)).appearances).toEqual([expect.objectContaining({ position: 0, speaker: { name: 'Ingrid Solberg' } })]);
   expectOnlyCommittedOperations(session);
   await session.context.close();

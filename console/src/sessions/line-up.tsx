@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@urql/preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { catalogue, useLocale, useTexts } from '../i18n';
 import { ProblemList, SelectField, Status, TextField } from '../ui/controls';
 import { problemsOf } from '../ui/errors';
@@ -123,10 +123,13 @@ export function LineUp({ session }: { session: SessionFieldsFragment }) {
   const problems = problemsOf(moved.error ?? removed.error ?? updated.error ?? added.error);
   const appearances = [...session.appearances].sort((a, b) => a.position - b.position);
   const after = (message: string) => (result: { error?: unknown }) => setDone(result.error ? '' : message);
+  const heading = useRef<HTMLHeadingElement>(null);
 
   return (
     <section class="line-up" aria-labelledby="line-up-title">
-      <h2 id="line-up-title">{t('title')}</h2>
+      <h2 id="line-up-title" ref={heading} tabIndex={-1}>
+        {t('title')}
+      </h2>
       {appearances.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (
@@ -151,7 +154,11 @@ export function LineUp({ session }: { session: SessionFieldsFragment }) {
                 last={index === appearances.length - 1}
                 onSave={(changes) => update({ input: { id: appearance.id, ...changes } }).then(after(t('saved')))}
                 onMove={(by) => move({ input: { id: appearance.id, position: index + by } }).then(after(t('moved')))}
-                onRemove={() => remove({ input: { id: appearance.id } }).then(after(t('removed')))}
+                onRemove={() =>
+                  remove({ input: { id: appearance.id } })
+                    .then(after(t('removed')))
+                    .then(() => heading.current?.focus())
+                }
               />
             ))}
           </tbody>
@@ -184,7 +191,7 @@ function AppearanceRow({
   first: boolean;
   last: boolean;
   onSave: (changes: Changes) => void;
-  onMove: (by: number) => void;
+  onMove: (by: number) => Promise<void>;
   onRemove: () => void;
 }) {
   const t = useTexts(texts);
@@ -194,6 +201,21 @@ function AppearanceRow({
   const [title, setTitle] = useState(appearance.title ?? '');
   const [organisation, setOrganisation] = useState(appearance.organisation ?? '');
   const optional = (value: string) => (value.trim() === '' ? null : value.trim());
+  const up = useRef<HTMLButtonElement>(null);
+  const down = useRef<HTMLButtonElement>(null);
+  /** Focus stays on the button pressed, or on the other one once the row reaches the top or the bottom. */
+  const moving = useRef(0);
+  const moveBy = (by: number) => {
+    moving.current = by;
+    void onMove(by);
+  };
+  useEffect(() => {
+    const by = moving.current;
+    if (by === 0) return;
+    moving.current = 0;
+    const pressed = by < 0 ? up.current : down.current;
+    (pressed?.disabled ? (by < 0 ? down.current : up.current) : pressed)?.focus();
+  }, [place]);
   return (
     <tr>
       <td>{place}</td>
@@ -221,11 +243,11 @@ function AppearanceRow({
         <button type="button" onClick={() => onSave({ role, title: optional(title), organisation: optional(organisation) })}>
           {t('save', { name })}
         </button>
-        <button type="button" class="secondary" disabled={first} onClick={() => onMove(-1)}>
+        <button type="button" class="secondary" ref={up} disabled={first} onClick={() => moveBy(-1)}>
           <span aria-hidden="true">↑ </span>
           {t('up', { name })}
         </button>
-        <button type="button" class="secondary" disabled={last} onClick={() => onMove(1)}>
+        <button type="button" class="secondary" ref={down} disabled={last} onClick={() => moveBy(1)}>
           <span aria-hidden="true">↓ </span>
           {t('down', { name })}
         </button>
