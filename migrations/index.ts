@@ -18,6 +18,7 @@ import { SpeakerInvitations1700000000016 } from './1700000000016-speaker-invitat
 import { SpeakerProfileChanges1700000000017 } from './1700000000017-speaker-profile-changes';
 import { Questionnaires1700000000018 } from './1700000000018-questionnaires';
 import { OrganiserSessions1700000000019 } from './1700000000019-organiser-sessions';
+import { ConferenceLocales1700000000020 } from './1700000000020-conference-locales';
 
 /** Every migration, oldest first. Listed here (not globbed) so ts-jest and the build load the same ones. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   SpeakerProfileChanges1700000000017,
   Questionnaires1700000000018,
   OrganiserSessions1700000000019,
+  ConferenceLocales1700000000020,
 ];

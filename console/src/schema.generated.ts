@@ -177,6 +177,8 @@ export type CreateConferenceInput = {
   edition?: InputMaybe<Scalars['Int']['input']>;
   /** Last day (YYYY-MM-DD) in the conference time zone. */
   endDate: Scalars['String']['input'];
+  /** The languages its texts are published in, e.g. ["sv", "en"]; the default language is always one (first). Replaces the list. */
+  locales?: InputMaybe<Array<Scalars['String']['input']>>;
   /** E.g. "Internetdagarna 2020". */
   name: Scalars['String']['input'];
   /** Who runs the event. */
@@ -936,6 +938,8 @@ export type UpdateConferenceInput = {
   endDate?: InputMaybe<Scalars['String']['input']>;
   /** The conference's id; required (optional only while the argument `id` is accepted). */
   id?: InputMaybe<Scalars['ID']['input']>;
+  /** The languages its texts are published in, e.g. ["sv", "en"]; the default language is always one (first). Replaces the list. */
+  locales?: InputMaybe<Array<Scalars['String']['input']>>;
   /** E.g. "Internetdagarna 2020". */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Who runs the event. */

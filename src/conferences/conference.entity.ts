@@ -73,6 +73,12 @@ export class Conference {
   @Column({ type: 'varchar', length: 35 })
   defaultLocale: string;
 
+  @Field(() => [String], {
+    description: 'The languages it publishes its texts in (BCP 47), the default first: what translations organisers keep.',
+  })
+  @Column({ type: 'simple-json', nullable: true })
+  locales: string[];
+
   @Field(() => String, { nullable: true, description: 'Where it is held, e.g. "Stockholmsmässan".' })
   @Column({ type: 'varchar', length: 200, nullable: true })
   venue: string | null;

@@ -32,6 +32,13 @@ export class CreateConferenceInput {
   @Field({ description: 'BCP 47 tag texts fall back to, with a known language, e.g. "nb".' })
   defaultLocale: string;
 
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'The languages its texts are published in, e.g. ["sv", "en"]; the default language is always one (first). Replaces the list.',
+  })
+  locales?: string[] | null;
+
   @Field(() => String, { nullable: true, description: 'Where it is held.' })
   venue?: string | null;
 

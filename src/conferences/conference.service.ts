@@ -17,6 +17,7 @@ import { Changes } from '../common/mutation-input';
 
 const NAME_MAX = 200;
 const TEXT_MAX = 20000;
+const LOCALES_MAX = 20;
 
 @Injectable()
 export class ConferenceService {
@@ -95,7 +96,7 @@ export class ConferenceService {
 
   private apply(conference: Conference, input: Changes<UpdateConferenceInput>): void {
     const v = new Validation();
-    const { description, ...plain } = input;
+    const { description, locales, ...plain } = input;
     if (conference.id === undefined) {
       for (const field of ['slug', 'name', 'startDate', 'endDate', 'timeZone', 'defaultLocale'] as const) v.required(input[field], field);
     } else {
@@ -119,13 +120,17 @@ export class ConferenceService {
       .date(input.endDate ?? undefined, 'endDate')
       .timeZone(input.timeZone ?? undefined)
       .locale(input.defaultLocale ?? undefined, 'defaultLocale')
-      .url(input.websiteUrl, 'websiteUrl');
+      .url(input.websiteUrl, 'websiteUrl')
+      .check(!locales || locales.length <= LOCALES_MAX, 'locales', `at most ${LOCALES_MAX} languages`);
+    for (const tag of locales ?? []) v.locale(tag, 'locales');
     for (const field of ['series', 'venue', 'city', 'organiser'] as const) v.maxLength(input[field], NAME_MAX, field);
     const text = mergeLocalisedText(conference.description, description, 'description', v, { maxLength: TEXT_MAX });
     v.throwIfFailed();
 
     applyChanges(conference, plain);
     if (input.defaultLocale) conference.defaultLocale = canonicalLocale(input.defaultLocale)!;
+    const others = locales === undefined ? (conference.locales ?? []) : (locales ?? []).map((tag) => canonicalLocale(tag)!);
+    conference.locales = [...new Set([conference.defaultLocale, ...others])];
     // Stored as tzdata spells it: feeds and their VTIMEZONE look the zone up by its exact name.
     if (input.timeZone) conference.timeZone = canonicalZone(input.timeZone)!;
     if (text) conference.description = text;

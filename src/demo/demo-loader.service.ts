@@ -63,7 +63,9 @@ export class DemoLoader {
 
   private async loadConference(manager: EntityManager, programme: DemoProgramme, demo: DemoConference): Promise<void> {
     const { rooms, tracks, sessions, interviews, status, description, ...fields } = demo;
-    const conference = await this.conferences.create({ ...fields, description: texts(description) }, SYSTEM_ACTOR, manager);
+    // The demo publishes in every language its description is written in.
+    const locales = Object.keys(description);
+    const conference = await this.conferences.create({ ...fields, locales, description: texts(description) }, SYSTEM_ACTOR, manager);
     const roomIds = new Map<string, number>();
     for (const [position, room] of rooms.entries()) {
       roomIds.set(room.slug, (await this.rooms.create(conference.id, { ...room, position }, SYSTEM_ACTOR, manager)).id);

@@ -432,6 +432,31 @@ describe('organiser mutations', () => {
       expect(gone.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     });
 
+    it('keeps the languages a conference publishes in, its default first, and never drops one when the default changes', async () => {
+      const LOCALES = `mutation ($input: UpdateConferenceInput!) { updateConference(input: $input) { defaultLocale locales } }`;
+      const created = await organiser(
+        `mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id defaultLocale locales } }`,
+        { input: { ...oslo, slug: 'flerspraklig', locales: ['en', 'SV-se', 'nb', 'en'] } },
+      );
+      const id = created.createConference.id;
+      expect(created.createConference).toMatchObject({ defaultLocale: 'nb', locales: ['nb', 'en', 'sv-SE'] });
+
+      expect((await organiser(LOCALES, { input: { id, defaultLocale: 'sv-SE' } })).updateConference).toEqual({
+        defaultLocale: 'sv-SE',
+        locales: ['sv-SE', 'nb', 'en'],
+      });
+      expect((await organiser(LOCALES, { input: { id, locales: ['en'] } })).updateConference.locales).toEqual(['sv-SE', 'en']);
+
+      const refused = await lectern.graphql(LOCALES, { input: { id, locales: ['en', 'norsk'] } }, { as: 'organiser' });
+      expect(refused.errors?.[0]).toMatchObject({ message: expect.stringContaining('locales'), extensions: { code: 'BAD_USER_INPUT' } });
+      expect(refused.errors?.[0].message).toContain('"norsk"');
+      expect((await organiser(`{ conference(slug: "flerspraklig") { locales } }`)).conference.locales).toEqual(['sv-SE', 'en']);
+
+      expect((await organiser(LOCALES, { input: { id, locales: null } })).updateConference.locales).toEqual(['sv-SE']);
+      // A conference made without them publishes in its default language.
+      expect((await organiser(`{ conference(slug: "${oslo.slug}") { locales } }`)).conference.locales).toEqual(['nb']);
+    });
+
     it('updates and deletes rooms and tracks; their sessions stay', async () => {
       const room = (
         await organiser(
