@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { Browser } from 'playwright-core';
 import { axeViolations, launchBrowser } from '../../tests/support/browser';
 import { builtConsole, expectOnlyCommittedOperations, openConsole, signInWithToken } from '../../tests/support/console';
+import { rowId } from '../../tests/support/ids';
 import { Lectern, startLectern } from '../../tests/support/lectern';
 import { ConferenceRef, programmeBuilder, SpeakerRef } from '../../tests/support/programme';
 import { eventually, SmtpReceiver } from '../../tests/support/smtp-receiver';
+import { signInSpeaker } from '../../tests/support/speakers';
 
 /**
  * A conference's speakers from the console: found by name, their profile edited a language at a
@@ -205,6 +207,61 @@ it('invites a speaker by mail, in the language chosen for the e-mail', async () 
   expect(await page.getByRole('row', { name: /Per Holm/ }).textContent()).toContain('per@example.org');
   const [perMail] = await eventually(() => smtp.to('per@example.org').length > 0 && smtp.to('per@example.org'), 'the invitation');
   expect(perMail.parsed.subject).toBe('Inbjudan att tala på Nordsamtal 2030');
+  expectOnlyCommittedOperations(session);
+  await session.context.close();
+});
+
+it('shows what the speaker proposed next to what is published, and approving it publishes it', async () => {
+  const speaker = await signInSpeaker(lectern, rowId(karin.id));
+  await lectern.ok(
+    `mutation ($input: ProposeProfileChangeInput!) { proposeProfileChange(input: $input) { id status } }`,
+    {
+      input: {
+        bio: [
+          { locale: 'sv', text: 'Karin leder öppna data och AI i Karlskrona.' },
+          { locale: 'en', text: 'Karin leads open data and AI in Karlskrona.' },
+        ],
+      },
+    },
+    { headers: speaker.headers },
+  );
+  // Waiting for review, the public still sees the published bio.
+  const publicBio = async () =>
+    (await lectern.ok(`{ speaker(slug: "karin-lindqvist") { sv: bio(locale: "sv") enLocale: bioLocale(locale: "en") } }`)).speaker;
+  expect(await publicBio()).toEqual({ sv: 'Karin leder **öppna data** i Karlskrona.', enLocale: 'sv' });
+
+  const session = await signedIn('/console/conferences/nordsamtal-2030/speakers');
+  const { page } = session;
+  await page
+    .getByRole('row', { name: /Karin Lindqvist/ })
+    .getByRole('link', { name: '1 change to review' })
+    .click();
+  const change = page.getByRole('article', { name: /^Profile, proposed by Karin Lindqvist/ });
+  await change.waitFor();
+  const rows = await change.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (cell) => cell.textContent)));
+  expect(rows).toEqual([
+    ['Bio in Svenska', 'Karin leder **öppna data** i Karlskrona.', 'Karin leder öppna data och AI i Karlskrona.'],
+    ['Bio in English', '(nothing)', 'Karin leads open data and AI in Karlskrona.'],
+  ]);
+  expect(await axeViolations(page)).toEqual([]);
+  await change.getByLabel('Note to the speaker (optional)').fill('Tack, Karin!');
+  await change.getByRole('button', { name: 'Approve and publish' }).click();
+  await page.getByRole('status').getByText('Approved: the change is published.').waitFor();
+  await page.getByText('Nothing to review').waitFor();
+  // The editor shows the published texts.
+  await eventually(
+    async () => (await page.getByLabel('Bio in English').inputValue()) === 'Karin leads open data and AI in Karlskrona.',
+    'the published bio in the editor',
+  );
+
+  expect(await profile('karin-lindqvist')).toMatchObject({
+    sv: 'Karin leder öppna data och AI i Karlskrona.',
+    en: 'Karin leads open data and AI in Karlskrona.',
+    enLocale: 'en',
+    nb: 'Karin leder digitaliseringen i kommunen, på norsk.',
+  });
+  const { viewer } = await lectern.ok(`{ viewer { profileChanges { status note } } }`, {}, { headers: speaker.headers });
+  expect(viewer.profileChanges).toEqual([{ status: 'APPROVED', note: 'Tack, Karin!' }]);
   expectOnlyCommittedOperations(session);
   await session.context.close();
 });

@@ -14,6 +14,7 @@ import {
   UpdateSpeakerProfileDocument,
 } from './operations.generated';
 import { inputProblems } from './problems';
+import { ChangesToReview } from './review';
 import { INVITATION_NAMES, LANGUAGE_NAMES, ROLE_NAMES, TEXT_LOCALES, TextLocale, languageOf, textLocales } from './speaker-texts';
 
 const texts = catalogue({
@@ -263,20 +264,35 @@ export default function SpeakerEditor() {
   const { params } = useRoute();
   const slug = params.slug as string;
   const speakerSlug = params.speakerSlug as string;
-  const [{ data, fetching }] = useQuery({ query: SpeakerToEditDocument, variables: { slug, speakerSlug } });
+  const [{ data, fetching }, refetch] = useQuery({ query: SpeakerToEditDocument, variables: { slug, speakerSlug } });
   const [status, setStatus] = useState<string | null>(null);
   if (fetching && !data) return <p>{t('loading')}</p>;
   const conference = data?.conference;
   const speaker = data?.speaker;
   if (!conference || !speaker) return <p role="alert">{t('notFound')}</p>;
+  const reload = () => refetch({ requestPolicy: 'network-only' });
   return (
     <Page title={speaker.name}>
       <p>
         <a href={`/console/conferences/${slug}/speakers`}>{t('backToList')}</a>
       </p>
       <Status>{status}</Status>
-      <ProfileForm key={speaker.id} conferenceSlug={slug} defaultLocale={conference.defaultLocale} speaker={speaker} onStatus={setStatus} />
+      <ProfileForm
+        key={`${speaker.id} ${speaker.updatedAt}`}
+        conferenceSlug={slug}
+        defaultLocale={conference.defaultLocale}
+        speaker={speaker}
+        onStatus={setStatus}
+      />
       <Appearances speaker={speaker} onStatus={setStatus} />
+      <ChangesToReview
+        conferenceId={conference.id}
+        speaker={speaker}
+        onReviewed={(message) => {
+          setStatus(message);
+          reload();
+        }}
+      />
       <Invitation conferenceId={conference.id} defaultLocale={conference.defaultLocale} speaker={speaker} onStatus={setStatus} />
     </Page>
   );
