@@ -423,9 +423,29 @@ it('asks a panel each their own questions, follows who has answered, and returns
     'Anna Berg',
   ]);
 
-  // Returned without a note: the server's message at the note, and the answers stay submitted.
+  // The organiser corrects an answer; it stays submitted.
   await row.getByRole('link').click();
   const bos = page.getByRole('region', { name: /Answers of Bo Ek/ });
+  await bos.getByRole('button', { name: 'Correct the answers of Bo Ek' }).click();
+  expect(await bos.getByLabel('Bo, vad driver dig? (sv)').inputValue()).toBe('Kaffe.');
+  await bos.getByLabel('Bo, vad driver dig? (sv)').fill('Kaffe, mycket kaffe.');
+  await bos.getByRole('button', { name: 'Save the answers of Bo Ek' }).click();
+  await page.getByRole('status').filter({ hasText: 'The answers of Bo Ek are corrected.' }).waitFor();
+  await bos.getByText('Kaffe, mycket kaffe.').waitFor();
+  const corrected = await lectern.ok(
+    `query ($id: ID!) { node(id: $id) { ... on QuestionnaireAssignment { status answers { questionKey texts { locale text } } } } }`,
+    { id: forBo.id },
+    { as: 'organiser' },
+  );
+  expect(corrected.node).toEqual({
+    status: 'SUBMITTED',
+    answers: [
+      { questionKey: 'bo', texts: [{ locale: 'sv', text: 'Kaffe, mycket kaffe.' }] },
+      { questionKey: 'both', texts: [{ locale: 'sv', text: 'Fler lagar.' }] },
+    ],
+  });
+
+  // Returned without a note: the server's message at the note, and the answers stay submitted.
   await bos.getByRole('button', { name: 'Return the answers to Bo Ek' }).click();
   const noteProblem = bos.locator('.field-invalid', { has: page.getByLabel('What Bo Ek should change') }).locator('.problem');
   await noteProblem.waitFor();
@@ -439,6 +459,15 @@ it('asks a panel each their own questions, follows who has answered, and returns
   await bos.getByText('Returned with the note: Kan du utveckla svaret om kaffe?').waitFor();
   const { viewer } = await lectern.ok(`{ viewer { questionnaires { id status note } } }`, {}, { headers: bosSession.headers });
   expect(viewer.questionnaires).toContainEqual({ id: forBo.id, status: 'RETURNED', note: 'Kan du utveckla svaret om kaffe?' });
+  await page.screenshot({ path: join(SCREENSHOTS, 'questionnaire.png'), fullPage: true });
+
+  // In Swedish and Norwegian too.
+  await page.locator('header.top select').selectOption('sv');
+  await page.getByRole('heading', { name: 'Frågeformulär: Samtal med Anna Berg, Bo Ek' }).waitFor();
+  await page.getByRole('button', { name: 'Be om svar' }).waitFor();
+  await page.locator('header.top select').selectOption('nb');
+  await page.getByRole('heading', { name: 'Spørreskjema: Samtal med Anna Berg, Bo Ek' }).waitFor();
+  expect(await axeViolations(page)).toEqual([]);
   expectOnlyCommittedOperations(session);
   await session.context.close();
 });

@@ -18,6 +18,7 @@ import {
   QuestionnaireDocument,
   QuestionnaireFieldsFragment,
   ReturnQuestionnaireAnswersDocument,
+  UpdateQuestionnaireAnswersDocument,
   UpdateQuestionnaireDocument,
 } from './operations.generated';
 
@@ -409,6 +410,7 @@ function Review({
   const t = useTexts(texts);
   const name = assignment.speaker?.name ?? '';
   const [note, setNote] = useState('');
+  const [correcting, setCorrecting] = useState(false);
   const [approved, approve] = useMutation(ApproveQuestionnaireAnswersDocument);
   const [returned, giveBack] = useMutation(ReturnQuestionnaireAnswersDocument);
   const [status, setStatus] = useState<string | null>(null);
@@ -444,6 +446,26 @@ function Review({
             );
           })}
       </dl>
+      {open &&
+        (correcting ? (
+          <AnswerEditor
+            questionnaire={questionnaire}
+            assignment={assignment}
+            onDone={(changed) => {
+              setCorrecting(false);
+              if (changed) {
+                setStatus(t('answersCorrected', { name }));
+                onChanged();
+              }
+            }}
+          />
+        ) : (
+          <p>
+            <button type="button" class="secondary" onClick={() => setCorrecting(true)}>
+              {t('correctAnswers', { name })}
+            </button>
+          </p>
+        ))}
       {open && (assignment.status === 'SUBMITTED' || assignment.status === 'APPROVED') && (
         <div class="review-actions">
           {assignment.status === 'SUBMITTED' && (
@@ -493,6 +515,73 @@ function Review({
       <ProblemList problems={problems} shownFields={['note']} />
       <Status>{status}</Status>
     </section>
+  );
+}
+
+/** The organisers' corrections to a speaker's answers, in each language the questionnaire is answered in. */
+function AnswerEditor({
+  questionnaire,
+  assignment,
+  onDone,
+}: {
+  questionnaire: QuestionnaireFieldsFragment;
+  assignment: AssignmentFieldsFragment;
+  onDone: (changed: boolean) => void;
+}) {
+  const t = useTexts(texts);
+  const name = assignment.speaker?.name ?? '';
+  const keys = assignment.questions.map((question) => question.key);
+  const storedText = (key: string, locale: string) =>
+    assignment.answers.find((each) => each.questionKey === key)?.texts.find((each) => each.locale === locale)?.text ?? '';
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(keys.flatMap((key) => questionnaire.locales.map((locale) => [`${key}/${locale}`, storedText(key, locale)]))),
+  );
+  const [result, save] = useMutation(UpdateQuestionnaireAnswersDocument);
+  const problems = problemsOf(result.error);
+  const questionOf = (key: string) => questionnaire.questions.find((question) => question.key === key)?.text ?? key;
+  return (
+    <form
+      class="answer-editor"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const answers = keys.map((questionKey) => ({
+          questionKey,
+          text: questionnaire.locales.flatMap((locale): { locale: string; text: string | null }[] => {
+            const text = (values[`${questionKey}/${locale}`] ?? '').trim();
+            return text ? [{ locale, text }] : storedText(questionKey, locale) ? [{ locale, text: null }] : [];
+          }),
+        }));
+        const answer = await save({ input: { id: assignment.id, answers } });
+        if (answer.data) onDone(true);
+      }}
+      noValidate
+    >
+      {keys.map((key, index) =>
+        questionnaire.locales.map((locale, column) => (
+          <div lang={locale} key={`${key}/${locale}`}>
+            <TextAreaField
+              label={t('answerIn', { question: questionOf(key), locale })}
+              rows={3}
+              value={values[`${key}/${locale}`] ?? ''}
+              onValue={(value) => setValues((previous) => ({ ...previous, [`${key}/${locale}`]: value }))}
+              problem={column === 0 ? problemAt(problems, `answers[${index}]`) : undefined}
+            />
+          </div>
+        )),
+      )}
+      <ProblemList
+        problems={problems}
+        shownFields={problems.map((problem) => problem.field ?? '').filter((field) => field.startsWith('answers['))}
+      />
+      <div class="row-actions">
+        <button type="submit" disabled={result.fetching}>
+          {t('saveAnswers', { name })}
+        </button>
+        <button type="button" class="secondary" onClick={() => onDone(false)}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
   );
 }
 
