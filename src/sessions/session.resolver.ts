@@ -94,6 +94,19 @@ export class SessionResolver {
     return inFormat(localiseFor(session.abstract, await this.wishes(session, context, locale)).text, format);
   }
 
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'The locale `abstract` is given in for the same `locale` argument; empty without one.',
+  })
+  async abstractLocale(
+    @Parent() session: Session,
+    @Context() context: RequestContext,
+    @Args('locale', { nullable: true, description: 'The language wanted (BCP 47), e.g. "sv"; else chosen as the field says.' })
+    locale?: string,
+  ) {
+    return localiseFor(session.abstract, await this.wishes(session, context, locale)).locale;
+  }
+
   private async wishes(session: Session, context: RequestContext, explicit: string | undefined): Promise<LocaleWishes> {
     return { explicit, accepted: context.acceptedLocales, fallback: (await this.conference(session, context)).defaultLocale };
   }

@@ -58,6 +58,19 @@ describe('a session', () => {
     expect((await stored(Session, session.id)).title).toEqual({ nb: 'Åpning av dagen', en: 'Opening' });
   });
 
+  it('says which language its title and abstract are given in, so a fallback is told from a translation', async () => {
+    const session = await build.session(oslo, { title: { nb: 'Åpning', en: 'Opening' }, abstract: { nb: 'Velkommen.' } });
+    const { session: read } = await organiser(
+      `query ($id: ID!) { session(id: $id) {
+        en: abstract(locale: "en") enLocale: abstractLocale(locale: "en") nb: abstractLocale(locale: "nb") titleLocale(locale: "en") } }`,
+      { id: session.id },
+    );
+    expect(read).toEqual({ en: 'Velkommen.', enLocale: 'nb', nb: 'nb', titleLocale: 'en' });
+    const bare = await build.session(oslo, { title: 'Uten sammendrag' });
+    const { session: none } = await organiser(`query ($id: ID!) { session(id: $id) { abstract abstractLocale } }`, { id: bare.id });
+    expect(none).toEqual({ abstract: null, abstractLocale: null });
+  });
+
   it('adds a locale to the title without touching the others', async () => {
     const session = await build.session(oslo, { title: { nb: 'Åpning' } });
     await organiser(UPDATE_SESSION, { id: session.id, input: { title: [{ locale: 'sv', text: 'Öppning' }] } });
