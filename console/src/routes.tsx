@@ -25,6 +25,8 @@ const SpeakerEditor = lazy(() => import('./speakers/speaker-editor'));
 const Interviews = lazy(() => import('./interviews/interviews'));
 const Interview = lazy(() => import('./interviews/interview'));
 const Questionnaire = lazy(() => import('./interviews/questionnaire'));
+const OrganiserList = lazy(() => import('./organisers/organiser-list'));
+const OrganiserScreen = lazy(() => import('./organisers/organiser'));
 
 export const SCREENS: Screen[] = [
   { path: '/console/', component: ConferenceList },
@@ -43,6 +45,8 @@ export const SCREENS: Screen[] = [
   { path: '/console/conferences/:slug/interviews', component: Interviews },
   { path: '/console/conferences/:slug/interviews/questionnaires/:questionnaireId', component: Questionnaire },
   { path: '/console/conferences/:slug/interviews/:interviewSlug', component: Interview },
+  { path: '/console/organisers', component: OrganiserList },
+  { path: '/console/organisers/:id', component: OrganiserScreen },
 ];
 
 /** The parts of one conference, in the order its menu lists them, with their names in the menu. */
