@@ -282,15 +282,19 @@ it('writes an interview by hand in two languages, reorders and removes its quest
   expect(await slugs()).toEqual(before);
 
   await page.getByLabel('Address name').fill('samtal-med-bo');
+  await page.getByLabel('First published on').fill('2027-01-15');
+  await page.getByLabel('Where it was first published').fill('https://samtal.example.org/bo');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByRole('heading', { name: 'Interview: A talk with Bo Ek' }).waitFor();
   await page.getByText('Not published: only organisers see this interview.').waitFor();
-  const READ = `{ interview(slug: "samtal-med-bo") { published language title(locale: "sv") english: title(locale: "en")
+  const READ = `{ interview(slug: "samtal-med-bo") { published language publishedOn sourceUrl title(locale: "sv") english: title(locale: "en")
     speakers { name } items { question(locale: "sv") answer(locale: "sv") englishQuestion: question(locale: "en")
     answerLocale(locale: "en") answeredBy { name } } } }`;
   expect((await lectern.ok(READ, {}, { as: 'organiser' })).interview).toEqual({
     published: false,
     language: 'sv',
+    publishedOn: '2027-01-15',
+    sourceUrl: 'https://samtal.example.org/bo',
     title: 'Samtal med Bo Ek',
     english: 'A talk with Bo Ek',
     speakers: [{ name: 'Bo Ek' }],
@@ -318,6 +322,8 @@ it('writes an interview by hand in two languages, reorders and removes its quest
   expect((await lectern.ok(READ)).interview).toEqual({
     published: true,
     language: 'sv',
+    publishedOn: '2027-01-15',
+    sourceUrl: 'https://samtal.example.org/bo',
     title: 'Samtal med Bo Ek',
     english: 'A talk with Bo Ek',
     speakers: [{ name: 'Bo Ek' }],
@@ -384,6 +390,25 @@ it('asks a panel each their own questions, follows who has answered, and returns
       .getByRole('cell')
       .allTextContents(),
   ).toEqual(['Anna Berg', 'Not answered yet', '1, 3', '']);
+  // Reworded after the speakers were asked, with a due date in the conference's time zone: the keys stay.
+  await page.getByLabel('Question 3 (sv)').fill('Vad händer år 2028?');
+  await page.getByLabel('Answers due (times in Europe/Stockholm)').fill('2027-03-01T12:00');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+  const reworded = await lectern.ok(
+    `query ($id: ID!) { node(id: $id) { ... on Questionnaire { dueAt questions { key text } } } }`,
+    { id: panel.id },
+    { as: 'organiser' },
+  );
+  expect(reworded.node).toEqual({
+    dueAt: '2027-03-01T11:00:00.000Z',
+    questions: [
+      { key: 'anna', text: 'Anna, vad driver dig?' },
+      { key: 'bo', text: 'Bo, vad driver dig?' },
+      { key: 'both', text: 'Vad händer år 2028?' },
+    ],
+  });
+
   const assignments = async () =>
     (
       await lectern.ok(

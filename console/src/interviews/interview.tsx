@@ -170,6 +170,8 @@ function InterviewForm({
   const [slug, setSlug] = useState(interview?.slug ?? '');
   const [language, setLanguage] = useState(interview?.language ?? conference.defaultLocale);
   const [author, setAuthor] = useState(interview?.author ?? '');
+  const [publishedOn, setPublishedOn] = useState(interview?.publishedOn ?? '');
+  const [sourceUrl, setSourceUrl] = useState(interview?.sourceUrl ?? '');
   const [storedTitles, setStoredTitles] = useState<Localised>(() => (interview ? titlesOf(interview) : empty()));
   const [titles, setTitles] = useState<Localised>(storedTitles);
   const [speakerIds, setSpeakerIds] = useState<string[]>(interview?.speakers.map((speaker) => speaker.id) ?? []);
@@ -183,6 +185,8 @@ function InterviewForm({
     setSlug(from.slug);
     setLanguage(from.language);
     setAuthor(from.author ?? '');
+    setPublishedOn(from.publishedOn ?? '');
+    setSourceUrl(from.sourceUrl ?? '');
     setTitles(titlesOf(from));
     setStoredTitles(titlesOf(from));
     setSpeakerIds(from.speakers.map((speaker) => speaker.id));
@@ -203,6 +207,8 @@ function InterviewForm({
       slug: slug.trim(),
       language,
       author: author.trim() || null,
+      publishedOn: publishedOn || null,
+      sourceUrl: sourceUrl.trim() || null,
       title: localisedInput(titles, stored),
       speakerIds,
       items: items.map((item) => ({
@@ -247,6 +253,14 @@ function InterviewForm({
           problem={problemAt(problems, 'language')}
         />
         <TextField label={t('author')} value={author} onValue={setAuthor} problem={problemAt(problems, 'author')} />
+        <TextField
+          label={t('publishedOn')}
+          type="date"
+          value={publishedOn}
+          onValue={setPublishedOn}
+          problem={problemAt(problems, 'publishedOn')}
+        />
+        <TextField label={t('sourceUrl')} type="url" value={sourceUrl} onValue={setSourceUrl} problem={problemAt(problems, 'sourceUrl')} />
       </div>
       <div class="interview-locales">
         {INTERVIEW_LOCALES.map((locale, index) => (
@@ -360,7 +374,11 @@ function InterviewForm({
         problems={problems}
         shownFields={problems
           .map((problem) => problem.field ?? '')
-          .filter((field) => /^(slug|language|author|title|speakerIds|items\[\d+\]\.(question|answer|answeredById|askedBy))/.test(field))}
+          .filter((field) =>
+            /^(slug|language|author|publishedOn|sourceUrl|title|speakerIds|items\[\d+\]\.(question|answer|answeredById|askedBy))/.test(
+              field,
+            ),
+          )}
       />
       <button type="submit" disabled={created.fetching || updated.fetching}>
         {t('save')}
