@@ -21,6 +21,7 @@ let lectern: Lectern;
 let browser: Browser;
 let nordsamtal: ConferenceRef;
 let karin: SpeakerRef;
+let oslo: ConferenceRef;
 
 const PROFILE = `query ($slug: String!) { speaker(slug: $slug) {
   id slug name email
@@ -262,6 +263,69 @@ it('shows what the speaker proposed next to what is published, and approving it 
   });
   const { viewer } = await lectern.ok(`{ viewer { profileChanges { status note } } }`, {}, { headers: speaker.headers });
   expect(viewer.profileChanges).toEqual([{ status: 'APPROVED', note: 'Tack, Karin!' }]);
+  expectOnlyCommittedOperations(session);
+  await session.context.close();
+});
+
+it('merges a duplicate found by name: its appearances move here and its address redirects', async () => {
+  const build = programmeBuilder(lectern);
+  oslo = await build.conference({ slug: 'teknologi-2030', name: 'Teknologi og politikk', defaultLocale: 'nb', published: true });
+  const duplicate = await build.speaker({
+    conference: oslo,
+    slug: 'karin-lindqvist-2',
+    name: 'K. Lindqvist',
+    otherSlugs: ['k-lindqvist'],
+    bio: { nb: 'Karin jobber med åpne data.' },
+  });
+  await build.session(oslo, {
+    title: 'Åpne data i Norden',
+    speakers: [{ speaker: duplicate, title: 'rådgiver', organisation: 'Karlskrona kommun' }],
+    published: true,
+  });
+  expect((await fetch(`${lectern.url}/speakers/karin-lindqvist-2`, { redirect: 'manual' })).status).toBe(200);
+
+  const session = await signedIn('/console/conferences/nordsamtal-2030/speakers/karin-lindqvist');
+  const { page } = session;
+  await page.getByRole('heading', { name: 'Merge a duplicate' }).waitFor();
+  await page.getByLabel('Find the other record by name').fill('Lindqvist');
+  // Karin herself is not offered.
+  await page.getByRole('button', { name: 'Merge K. Lindqvist into this record' }).waitFor();
+  expect(await page.locator('.speakers-merge-results li').count()).toBe(1);
+  expect(await page.locator('.speakers-merge-results li').textContent()).toContain('1 appearance · Teknologi og politikk');
+  await page.getByRole('button', { name: 'Merge K. Lindqvist into this record' }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'Merge K. Lindqvist into Karin Lindqvist?' });
+  await dialog.waitFor();
+  const said = await dialog.textContent();
+  expect(said).toContain('What moves to Karin Lindqvist');
+  expect(said).toContain('Åpne data i Norden (Teknologi og politikk)');
+  expect(said).toContain(`redirect (301) to ${lectern.url}/speakers/karin-lindqvist:`);
+  expect(said).toContain(`${lectern.url}/speakers/karin-lindqvist-2`);
+  expect(said).toContain(`${lectern.url}/speakers/k-lindqvist`);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: join(SCREENSHOTS, 'speaker-merge.png') });
+
+  // Cancelling merges nothing.
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  expect((await lectern.ok(`{ speaker(slug: "karin-lindqvist-2") { slug } }`, {}, { as: 'organiser' })).speaker.slug).toBe(
+    'karin-lindqvist-2',
+  );
+  await page.getByRole('button', { name: 'Merge K. Lindqvist into this record' }).click();
+  await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
+  await page.getByRole('status').getByText('Merged: K. Lindqvist is now part of Karin Lindqvist.').waitFor();
+  await page.getByRole('link', { name: 'Åpne data i Norden' }).waitFor();
+
+  const kept = await profile('karin-lindqvist');
+  expect(kept.appearances.map((appearance: { session: { title: string } }) => appearance.session.title).sort()).toEqual([
+    'Åpne data i Norden',
+    'Öppna data',
+  ]);
+  expect(kept.nb).toBe('Karin leder digitaliseringen i kommunen, på norsk.');
+  for (const slug of ['karin-lindqvist-2', 'k-lindqvist']) {
+    const response = await fetch(`${lectern.url}/speakers/${slug}`, { redirect: 'manual' });
+    expect([slug, response.status]).toEqual([slug, 301]);
+    expect(new URL(response.headers.get('location')!, lectern.url).pathname).toBe('/speakers/karin-lindqvist');
+  }
   expectOnlyCommittedOperations(session);
   await session.context.close();
 });

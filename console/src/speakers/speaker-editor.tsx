@@ -13,6 +13,7 @@ import {
   UpdateSpeakerAppearanceDocument,
   UpdateSpeakerProfileDocument,
 } from './operations.generated';
+import { MergeDuplicate } from './merge';
 import { inputProblems } from './problems';
 import { ChangesToReview } from './review';
 import { INVITATION_NAMES, LANGUAGE_NAMES, ROLE_NAMES, TEXT_LOCALES, TextLocale, languageOf, textLocales } from './speaker-texts';
@@ -294,6 +295,13 @@ export default function SpeakerEditor() {
         }}
       />
       <Invitation conferenceId={conference.id} defaultLocale={conference.defaultLocale} speaker={speaker} onStatus={setStatus} />
+      <MergeDuplicate
+        speaker={speaker}
+        onMerged={(message) => {
+          setStatus(message);
+          reload();
+        }}
+      />
     </Page>
   );
 }
