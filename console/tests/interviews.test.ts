@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { axeViolations, launchBrowser } from '../../tests/support/browser';
 import { builtConsole, expectOnlyCommittedOperations, openConsole, signInWithToken } from '../../tests/support/console';
 import { rowId } from '../../tests/support/ids';
@@ -56,6 +56,9 @@ const questionnaires = async () =>
     )
   ).questionnaires.edges.map((edge: { node: unknown }) => edge.node);
 
+/** Whether the page scrolls sideways in the 1280 × 720 window. */
+const widerThanTheWindow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+
 const INTERVIEW = `query ($slug: String!) { interview(slug: $slug) { slug published title(locale: "sv")
   speakers { name } items { question(locale: "sv") answer(locale: "sv") answeredBy { name } } } }`;
 
@@ -68,13 +71,16 @@ it('writes a questionnaire with two questions, asks a speaker, follows her answe
   expect(await page.getByRole('link', { name: 'Interviews', exact: true }).getAttribute('aria-current')).toBe('page');
   await page.getByText('No interviews or questionnaires yet.').waitFor();
 
-  await page.getByRole('link', { name: 'New questionnaire' }).click();
+  // By keyboard: the link, the button that adds questions, the one that moves them.
+  await page.getByRole('link', { name: 'New questionnaire' }).focus();
+  await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'New questionnaire' }).waitFor();
   await page.getByLabel('Languages answered in').fill('sv, en');
   await page.getByLabel('Title (sv)').fill('Två frågor till {name}');
   await page.getByLabel('Title (en)').fill('Two questions for {name}');
   await page.getByLabel('Introduction (sv)').fill('Inför konferensen frågade vi talarna.');
-  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Add a question' }).click();
+  await page.getByRole('button', { name: 'Add a question' }).focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
   const question = (number: number) => page.getByRole('group', { name: `Question ${number}`, exact: true });
   await question(1).getByLabel('Key').fill('Vem är du');
   await question(1).getByLabel('Question 1 (sv)').fill('Vem är du?');
@@ -85,7 +91,8 @@ it('writes a questionnaire with two questions, asks a speaker, follows her answe
   await question(3).getByLabel('Question 3 (sv)').fill('Något mer?');
   // The third goes, the second moves up: "why" is asked first.
   await page.getByRole('button', { name: 'Remove question 3' }).click();
-  await page.getByRole('button', { name: 'Move question 2 up' }).click();
+  await page.getByRole('button', { name: 'Move question 2 up' }).focus();
+  await page.keyboard.press('Space');
   expect(await question(1).getByLabel('Key').inputValue()).toBe('why');
   expect(await question(2).getByLabel('Question 2 (sv)').inputValue()).toBe('Vem är du?');
 
@@ -224,6 +231,7 @@ it('writes a questionnaire with two questions, asks a speaker, follows her answe
   expect(await page.getByLabel('Answer 1 (sv)').inputValue()).toBe('För att öppna data gör förvaltningen bättre.');
   expect(await page.getByLabel('Answer 2 (en)').inputValue()).toBe('I research open data.');
   expect(await axeViolations(page)).toEqual([]);
+  expect(await widerThanTheWindow(page)).toBe(false);
   await page.screenshot({ path: join(SCREENSHOTS, 'interview.png') });
 
   // Unpublished: the public no longer sees it; published again, it does.
@@ -239,6 +247,7 @@ it('writes a questionnaire with two questions, asks a speaker, follows her answe
   await page.getByRole('link', { name: 'All interviews' }).click();
   const listed = page.getByRole('row', { name: /Two questions for Anna Berg/ });
   await listed.getByText('Published').waitFor();
+  expect(await widerThanTheWindow(page)).toBe(false);
   await page.screenshot({ path: join(SCREENSHOTS, 'interviews.png') });
   expectOnlyCommittedOperations(session);
   await session.context.close();
@@ -484,6 +493,7 @@ it('asks a panel each their own questions, follows who has answered, and returns
   await bos.getByText('Returned with the note: Kan du utveckla svaret om kaffe?').waitFor();
   const { viewer } = await lectern.ok(`{ viewer { questionnaires { id status note } } }`, {}, { headers: bosSession.headers });
   expect(viewer.questionnaires).toContainEqual({ id: forBo.id, status: 'RETURNED', note: 'Kan du utveckla svaret om kaffe?' });
+  expect(await widerThanTheWindow(page)).toBe(false);
   await page.screenshot({ path: join(SCREENSHOTS, 'questionnaire.png'), fullPage: true });
 
   // In Swedish and Norwegian too.
