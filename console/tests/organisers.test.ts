@@ -149,6 +149,15 @@ it('shows the server’s message at the e-mail field and adds nobody; edits and 
   // Edited from their own screen: a new name and role, and the conference taken away.
   await page.getByRole('link', { name: 'Per Holm' }).click();
   await page.getByRole('heading', { name: 'Per Holm', level: 1 }).waitFor();
+
+  // A wrong address in the details is refused at the field as well, and changes nothing.
+  await page.getByLabel('E-mail').fill('per@');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const detailProblem = page.locator('.field-invalid', { has: page.getByLabel('E-mail') }).locator('.problem');
+  await detailProblem.waitFor();
+  expect(await detailProblem.textContent()).toMatch(/e-mail|address/i);
+  expect(await organisers()).toEqual(before);
+  await page.getByLabel('E-mail').fill('per@example.org');
   await page.getByRole('button', { name: 'Take Vasakonf 2027 away' }).click();
   await page.getByRole('status').filter({ hasText: 'Vasakonf 2027 taken away.' }).waitFor();
   await page.getByLabel('Name', { exact: true }).fill('Per Holmberg');
@@ -159,6 +168,66 @@ it('shows the server’s message at the e-mail field and adds nobody; edits and 
   expect((await organisers()).find((each) => each.email === 'per@example.org')).toEqual(
     expect.objectContaining({ name: 'Per Holmberg', role: 'ADMIN', conferences: [] }),
   );
+  expectOnlyCommittedOperations(session);
+  await session.context.close();
+});
+
+it('issues a token with an expiry date, and removes an organiser (asking first), whose tokens stop working', async () => {
+  const added = await lectern.ok(
+    `mutation($input: CreateOrganiserInput!) { createOrganiser(input: $input) { id } }`,
+    { input: { name: 'Olav Dahl', email: 'olav@example.org' } },
+    { as: 'organiser' },
+  );
+  const olav = added.createOrganiser.id;
+  const { secret } = (
+    await lectern.ok(
+      `mutation($input: CreateAccessTokenInput!) { createAccessToken(input: $input) { secret } }`,
+      { input: { name: 'script', organiserId: olav } },
+      { as: 'organiser' },
+    )
+  ).createAccessToken;
+  const session = await openConsole(browser, lectern);
+  const { page } = session;
+  await signInWithToken(page, lectern.adminToken);
+  await page.goto(`${lectern.url}/console/organisers/${encodeURIComponent(olav)}`);
+  await page.getByRole('heading', { name: 'Olav Dahl', level: 1 }).waitFor();
+  expect(await page.getByRole('row', { name: /script/ }).textContent()).toContain('Never');
+
+  await page.getByLabel('What the token is for').fill('tablet');
+  await page.getByLabel('Expires on (optional)').fill('2031-06-30');
+  await page.getByRole('button', { name: 'Issue a token' }).click();
+  await page.getByRole('dialog', { name: 'New token “tablet”' }).getByRole('button', { name: 'Done, I have copied it' }).click();
+  await page.getByRole('cell', { name: 'tablet', exact: true }).waitFor();
+  const tokens = (
+    await lectern.ok(
+      `query($id: ID!) { node(id: $id) { ... on Organiser { accessTokens { name expiresAt } } } }`,
+      { id: olav },
+      { as: 'organiser' },
+    )
+  ).node.accessTokens;
+  expect(tokens).toEqual(
+    expect.arrayContaining([
+      { name: 'script', expiresAt: null },
+      { name: 'tablet', expiresAt: expect.stringMatching(/^2031-06-(30|29|01)/) },
+    ]),
+  );
+
+  const questions: string[] = [];
+  let answer = false;
+  page.on('dialog', async (question) => {
+    questions.push(question.message());
+    await (answer ? question.accept() : question.dismiss());
+  });
+  await page.getByRole('button', { name: 'Remove Olav Dahl' }).click();
+  expect(questions).toEqual([expect.stringContaining('Their tokens stop working at once')]);
+  expect((await organisers()).some((each) => each.id === olav)).toBe(true);
+  answer = true;
+  await page.getByRole('button', { name: 'Remove Olav Dahl' }).click();
+  await page.getByRole('heading', { name: 'Organisers', level: 1 }).waitFor();
+  await page.getByRole('cell', { name: 'Test Admin' }).waitFor();
+  expect(await page.getByRole('cell', { name: 'Olav Dahl' }).count()).toBe(0);
+  expect((await organisers()).some((each) => each.id === olav)).toBe(false);
+  expect((await lectern.graphql(`{ me { name } }`, {}, { token: secret })).status).toBe(401);
   expectOnlyCommittedOperations(session);
   await session.context.close();
 });
@@ -177,6 +246,13 @@ it('refuses a plain organiser plainly, and shows them nobody’s e-mail', async 
   expect(await alert.textContent()).toContain('Only an admin may see and change organisers.');
   expect(await page.getByRole('button', { name: 'Add an organiser' }).count()).toBe(0);
   expect(await axeViolations(page)).toEqual([]);
+
+  // In Swedish and Norwegian too.
+  await page.getByLabel('Language').selectOption('sv');
+  await page.getByRole('alert').filter({ hasText: 'Bara en administratör får se och ändra arrangörer.' }).waitFor();
+  await page.getByLabel('Språk').selectOption('nb');
+  await page.getByRole('alert').filter({ hasText: 'Bare en administrator kan se og endre arrangører.' }).waitFor();
+  await page.getByLabel('Språk').selectOption('en');
 
   const other = everyone.find((each) => each.email === 'ingrid@example.org')!;
   await page.goto(`${lectern.url}/console/organisers/${encodeURIComponent(other.id)}`);

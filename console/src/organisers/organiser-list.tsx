@@ -73,14 +73,18 @@ export default function OrganiserList() {
   );
 }
 
-/** What the console shows someone the server refused: plainly that only admins may, and the server's words. */
-export function Refusal({ error, refused = isRefusal(error) }: { error?: Parameters<typeof problemsOf>[0]; refused?: boolean }) {
+/**
+ * Why the screen shows nothing: plainly that only admins may (when the server refused, or the
+ * reader is no admin), or that there is no such organiser; with the server's own words, if any.
+ */
+export function Refusal({ error, why }: { error?: Parameters<typeof problemsOf>[0]; why?: 'refused' | 'notFound' }) {
   const t = useTexts(texts);
   const problems = problemsOf(error);
+  const reason = why ?? (isRefusal(error) ? 'refused' : undefined);
   return (
     <Page title={t('title')}>
       <div class="problems" role="alert">
-        <p>{refused ? t('refused') : t('notFound')}</p>
+        {reason && <p>{t(reason)}</p>}
         {problems.length > 0 && <p>{t('refusedDetail', { message: problems.map((problem) => problem.message).join(' ') })}</p>}
       </div>
     </Page>

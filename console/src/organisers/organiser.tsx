@@ -30,9 +30,10 @@ export default function OrganiserScreen() {
   const [removed, remove] = useMutation(DeleteOrganiserDocument);
   if (fetching && !data && !error) return <p>{t('loading')}</p>;
   const me = data?.me;
-  if (!data || me?.role !== 'ADMIN') return <Refusal error={error} refused />;
+  if (!data) return <Refusal error={error} />;
+  if (me?.role !== 'ADMIN') return <Refusal why="refused" />;
   const organiser = data.node && 'accessTokens' in data.node ? (data.node as Detail) : null;
-  if (!organiser) return <Refusal error={error} />;
+  if (!organiser) return <Refusal error={error} why="notFound" />;
   const reload = () => refetch({ requestPolicy: 'network-only' });
   return (
     <Page
