@@ -1,4 +1,4 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { Field, InputType, ObjectType } from '@nestjs/graphql';
 import { canonicalLocale, knownLocale, Validation } from './validation';
 
 /** One value per locale, e.g. `{ "sv": "Innovation i samhällets tjänst", "en": "…" }`. */
@@ -17,6 +17,23 @@ export class LocalisedTextInput {
 
   @Field(() => String, { nullable: true, description: 'The text; null (or an empty text) removes this locale.' })
   text: string | null;
+}
+
+@ObjectType({ description: 'A text in one language, as stored: no fallback to another.' })
+export class Translation {
+  @Field({ description: 'Its BCP 47 language tag, e.g. "sv".' })
+  locale: string;
+
+  @Field({ description: 'The text.' })
+  text: string;
+}
+
+/** Every language a text is written in, in the order they were given. */
+export function translationsOf(
+  text: LocalisedText | null | undefined,
+  format: (source: string) => string = (source) => source,
+): Translation[] {
+  return Object.entries(text ?? {}).map(([locale, value]) => ({ locale, text: format(value) }));
 }
 
 /** A localised input field's description: what it is, and how an update merges it. */

@@ -5,7 +5,7 @@ import { OrganiserMutation } from '../auth/organiser-mutation.decorator';
 import { RequestContext } from '../auth/request-context';
 import { Viewer } from '../auth/viewer';
 import { Connection, PageArgs } from '../common/connection';
-import { LocaleWishes, localiseFor } from '../common/localisation';
+import { LocaleWishes, localiseFor, Translation, translationsOf } from '../common/localisation';
 import { mutationInput, newInputArg, replacedArg } from '../common/mutation-input';
 import { inFormat, TextFormat } from '../common/rich-text';
 import { Conference } from '../conferences/conference.entity';
@@ -105,6 +105,22 @@ export class SessionResolver {
     locale?: string,
   ) {
     return localiseFor(session.abstract, await this.wishes(session, context, locale)).locale;
+  }
+
+  @ResolveField(() => [Translation], {
+    description: 'The title in every language it is written in (no fallback): what an editor shows side by side.',
+  })
+  titleTranslations(@Parent() session: Session): Translation[] {
+    return translationsOf(session.title);
+  }
+
+  @ResolveField(() => [Translation], { description: 'The abstract in every language it is written in (no fallback).' })
+  abstractTranslations(
+    @Parent() session: Session,
+    @Args('format', { type: () => TextFormat, nullable: true, description: 'MARKDOWN (default, as stored), HTML or TEXT.' })
+    format?: TextFormat,
+  ): Translation[] {
+    return translationsOf(session.abstract, (source) => inFormat(source, format)!);
   }
 
   private async wishes(session: Session, context: RequestContext, explicit: string | undefined): Promise<LocaleWishes> {

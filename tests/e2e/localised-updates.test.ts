@@ -69,6 +69,19 @@ describe('a session', () => {
     const bare = await build.session(oslo, { title: 'Uten sammendrag' });
     const { session: none } = await organiser(`query ($id: ID!) { session(id: $id) { abstract abstractLocale } }`, { id: bare.id });
     expect(none).toEqual({ abstract: null, abstractLocale: null });
+
+    // Or every language at once, as stored, for an editor that shows them side by side.
+    const { session: all } = await organiser(
+      `query ($id: ID!) { session(id: $id) { titleTranslations { locale text } abstractTranslations(format: HTML) { locale text } } }`,
+      { id: session.id },
+    );
+    expect(all).toEqual({
+      titleTranslations: [
+        { locale: 'nb', text: 'Åpning' },
+        { locale: 'en', text: 'Opening' },
+      ],
+      abstractTranslations: [{ locale: 'nb', text: '<p>Velkommen.</p>\n' }],
+    });
   });
 
   it('adds a locale to the title without touching the others', async () => {
