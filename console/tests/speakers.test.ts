@@ -329,3 +329,29 @@ it('merges a duplicate found by name: its appearances move here and its address 
   expectOnlyCommittedOperations(session);
   await session.context.close();
 });
+
+it('shows the server’s refusal when the profile is another conference’s, and changes nothing', async () => {
+  const build = programmeBuilder(lectern);
+  const bergen = await build.conference({ slug: 'bergen-2030', name: 'Bergen 2030', defaultLocale: 'nb', published: true });
+  const ola = await build.speaker({ conference: bergen, slug: 'ola-nordmann', name: 'Ola Nordmann', bio: { nb: 'Ola.' } });
+  await build.session(nordsamtal, { title: 'Nordiskt samarbete', speakers: [{ speaker: ola }], published: true });
+  const organiser = await lectern.organiserToken([nordsamtal.id], 'Eva Organiser');
+
+  const session = await openConsole(browser, lectern);
+  const { page } = session;
+  await signInWithToken(page, organiser);
+  await page.goto(`${lectern.url}/console/conferences/nordsamtal-2030/speakers/ola-nordmann`);
+  await page.getByRole('heading', { name: 'Ola Nordmann', level: 1 }).waitFor();
+  // Only their own conferences are offered as the owner.
+  expect(await page.getByLabel('Owned by').locator('option').allTextContents()).toEqual(['As it is now', 'Nordsamtal 2030']);
+  await page.getByLabel('Bio in Svenska').fill('Ola arbetar med nordiskt samarbete.');
+  await page.getByRole('button', { name: 'Save the profile' }).click();
+  await page
+    .getByRole('alert')
+    .getByText("Only the organisers of the conference that owns this speaker's profile may change it.")
+    .waitFor();
+  expect(await profile('ola-nordmann')).toMatchObject({ sv: 'Ola.', svLocale: 'nb' });
+  expect(await axeViolations(page)).toEqual([]);
+  expectOnlyCommittedOperations(session);
+  await session.context.close();
+});

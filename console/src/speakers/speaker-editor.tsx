@@ -2,12 +2,13 @@ import { useMutation, useQuery } from '@urql/preact';
 import { useLocation, useRoute } from 'preact-iso';
 import { useState } from 'preact/hooks';
 import { catalogue, useLocale, useTexts } from '../i18n';
-import { ProblemList, Status, TextAreaField, TextField, problemFor } from '../ui/controls';
+import { ProblemList, SelectField, Status, TextAreaField, TextField, problemFor } from '../ui/controls';
 import { Dialog } from '../ui/dialog';
 import { Page } from '../ui/page';
 import { InviteForm } from './invite';
 import {
   SpeakerInvitationsOfConferenceDocument,
+  SpeakerOwnerChoicesDocument,
   SpeakerProfileFragment,
   SpeakerToEditDocument,
   UpdateSpeakerAppearanceDocument,
@@ -26,6 +27,9 @@ const texts = catalogue({
     slug: 'Address name',
     slugHint: 'Lower-case letters, digits and hyphens; the public page is {{address}}.',
     email: 'E-mail (organisers only)',
+    owner: 'Owned by',
+    ownerHint: 'The conference whose organisers may change the profile and read the e-mail.',
+    ownerKept: 'As it is now',
     otherNames: 'Other spellings of the name, one a line',
     otherSlugs: 'Other address names that lead here, one a line',
     bio: 'Bio (Markdown)',
@@ -77,6 +81,9 @@ const texts = catalogue({
     slug: 'Adressnamn',
     slugHint: 'Små bokstäver, siffror och bindestreck; den publika sidan är {{address}}.',
     email: 'E-post (bara för arrangörer)',
+    owner: 'Ägs av',
+    ownerHint: 'Konferensen vars arrangörer får ändra profilen och läsa e-postadressen.',
+    ownerKept: 'Som nu',
     otherNames: 'Andra stavningar av namnet, en per rad',
     otherSlugs: 'Andra adressnamn som leder hit, ett per rad',
     bio: 'Presentation (Markdown)',
@@ -128,6 +135,9 @@ const texts = catalogue({
     slug: 'Adressenavn',
     slugHint: 'Små bokstaver, sifre og bindestreker; den offentlige siden er {{address}}.',
     email: 'E-post (bare for arrangører)',
+    owner: 'Eies av',
+    ownerHint: 'Konferansen der arrangørene kan endre profilen og lese e-postadressen.',
+    ownerKept: 'Som nå',
     otherNames: 'Andre stavemåter av navnet, én per linje',
     otherSlugs: 'Andre adressenavn som leder hit, ett per linje',
     bio: 'Presentasjon (Markdown)',
@@ -188,6 +198,8 @@ interface Draft {
   photoHeight: string;
   photoAlt: Localised;
   links: { label: string; url: string }[];
+  /** The owner conference to move the profile to; empty: as it is. */
+  owner: string;
 }
 
 const aliased = (speaker: SpeakerProfileFragment, field: string, locale: TextLocale) =>
@@ -227,6 +239,7 @@ function draftOf(speaker: SpeakerProfileFragment, defaultLocale: string): Draft 
     photoHeight: speaker.photoHeight == null ? '' : String(speaker.photoHeight),
     photoAlt: per((locale) => (altHeld(speaker, locale, defaultLocale) ? (aliased(speaker, 'photoAlt', locale) ?? '') : '')),
     links: speaker.links.map(({ label, url }) => ({ label, url })),
+    owner: '',
   };
 }
 
@@ -241,6 +254,7 @@ const count = (value: string) => (value.trim() === '' ? null : Number(value));
 /** Only what changed; of the localised texts only the languages changed (the server keeps the others; an emptied one goes as null). */
 function inputOf(draft: Draft, base: Draft) {
   const input: Record<string, unknown> = {};
+  if (draft.owner) input.conferenceId = draft.owner;
   if (draft.name !== base.name) input.name = draft.name.trim();
   if (draft.slug !== base.slug) input.slug = draft.slug.trim();
   if (draft.email !== base.email) input.email = optional(draft.email);
@@ -325,6 +339,10 @@ function ProfileForm({
   const [updated, update] = useMutation(UpdateSpeakerProfileDocument);
   const problems = inputProblems(updated.error);
   const locales = textLocales(defaultLocale);
+  const [{ data: choices }] = useQuery({ query: SpeakerOwnerChoicesDocument });
+  const owners = (
+    choices?.me?.role === 'ADMIN' ? choices.conferences.edges.map((edge) => edge.node) : (choices?.me?.conferences ?? [])
+  ).map((conference) => ({ value: conference.id, label: conference.name }));
   const set =
     <K extends keyof Draft>(key: K) =>
     (value: Draft[K]) =>
@@ -375,6 +393,14 @@ function ProfileForm({
           required
         />
         <TextField label={t('email')} type="email" value={draft.email} onValue={set('email')} problem={problemFor(problems, 'email')} />
+        <SelectField
+          label={t('owner')}
+          hint={t('ownerHint')}
+          value={draft.owner}
+          onValue={set('owner')}
+          problem={problemFor(problems, 'conferenceId')}
+          options={[{ value: '', label: t('ownerKept') }, ...owners]}
+        />
         <TextAreaField
           label={t('otherNames')}
           rows={2}
@@ -478,6 +504,7 @@ function ProfileForm({
       <ProblemList
         problems={problems}
         shownFields={[
+          'conferenceId',
           'name',
           'slug',
           'email',
