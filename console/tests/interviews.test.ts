@@ -5,7 +5,7 @@ import { axeViolations, launchBrowser } from '../../tests/support/browser';
 import { builtConsole, expectOnlyCommittedOperations, openConsole, signInWithToken } from '../../tests/support/console';
 import { rowId } from '../../tests/support/ids';
 import { Lectern, startLectern } from '../../tests/support/lectern';
-import { ConferenceRef, programmeBuilder, SpeakerRef } from '../../tests/support/programme';
+import { ConferenceRef, programmeBuilder, SessionRef, SpeakerRef } from '../../tests/support/programme';
 import { signInSpeaker } from '../../tests/support/speakers';
 
 /**
@@ -21,6 +21,7 @@ let browser: Browser;
 let conference: ConferenceRef;
 let anna: SpeakerRef;
 let bo: SpeakerRef;
+let talk: SessionRef;
 
 beforeAll(async () => {
   lectern = await startLectern({ CONSOLE_DIR: builtConsole() });
@@ -36,7 +37,7 @@ beforeAll(async () => {
   });
   anna = await build.speaker({ name: 'Anna Berg', email: 'anna@example.org', conference });
   bo = await build.speaker({ name: 'Bo Ek', email: 'bo@example.org', conference });
-  await build.session(conference, { speakers: [anna, bo], published: true });
+  talk = await build.session(conference, { title: 'Öppna data i kommunen', speakers: [anna, bo], published: true });
 }, 180_000);
 
 afterAll(async () => {
@@ -293,10 +294,11 @@ it('writes an interview by hand in two languages, reorders and removes its quest
   await page.getByLabel('Address name').fill('samtal-med-bo');
   await page.getByLabel('First published on').fill('2027-01-15');
   await page.getByLabel('Where it was first published').fill('https://samtal.example.org/bo');
+  await page.getByLabel('The session it is about').selectOption({ label: 'Öppna data i kommunen' });
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByRole('heading', { name: 'Interview: A talk with Bo Ek' }).waitFor();
   await page.getByText('Not published: only organisers see this interview.').waitFor();
-  const READ = `{ interview(slug: "samtal-med-bo") { published language publishedOn sourceUrl title(locale: "sv") english: title(locale: "en")
+  const READ = `{ interview(slug: "samtal-med-bo") { published language publishedOn sourceUrl session { id } title(locale: "sv") english: title(locale: "en")
     speakers { name } items { question(locale: "sv") answer(locale: "sv") englishQuestion: question(locale: "en")
     answerLocale(locale: "en") answeredBy { name } } } }`;
   expect((await lectern.ok(READ, {}, { as: 'organiser' })).interview).toEqual({
@@ -304,6 +306,7 @@ it('writes an interview by hand in two languages, reorders and removes its quest
     language: 'sv',
     publishedOn: '2027-01-15',
     sourceUrl: 'https://samtal.example.org/bo',
+    session: { id: talk.id },
     title: 'Samtal med Bo Ek',
     english: 'A talk with Bo Ek',
     speakers: [{ name: 'Bo Ek' }],
@@ -333,6 +336,7 @@ it('writes an interview by hand in two languages, reorders and removes its quest
     language: 'sv',
     publishedOn: '2027-01-15',
     sourceUrl: 'https://samtal.example.org/bo',
+    session: { id: talk.id },
     title: 'Samtal med Bo Ek',
     english: 'A talk with Bo Ek',
     speakers: [{ name: 'Bo Ek' }],

@@ -162,7 +162,13 @@ function InterviewForm({
   onSaved,
 }: {
   onSaved: () => void;
-  conference: { id: string; slug: string; defaultLocale: string; speakers: { edges: { node: { id: string; name: string } }[] } };
+  conference: {
+    id: string;
+    slug: string;
+    defaultLocale: string;
+    speakers: { edges: { node: { id: string; name: string } }[] };
+    sessions: { edges: { node: { id: string; title: string } }[] };
+  };
   interview: InterviewFieldsFragment | null;
 }) {
   const t = useTexts(texts);
@@ -172,6 +178,7 @@ function InterviewForm({
   const [author, setAuthor] = useState(interview?.author ?? '');
   const [publishedOn, setPublishedOn] = useState(interview?.publishedOn ?? '');
   const [sourceUrl, setSourceUrl] = useState(interview?.sourceUrl ?? '');
+  const [sessionId, setSessionId] = useState(interview?.session?.id ?? '');
   const [storedTitles, setStoredTitles] = useState<Localised>(() => (interview ? titlesOf(interview) : empty()));
   const [titles, setTitles] = useState<Localised>(storedTitles);
   const [speakerIds, setSpeakerIds] = useState<string[]>(interview?.speakers.map((speaker) => speaker.id) ?? []);
@@ -187,6 +194,7 @@ function InterviewForm({
     setAuthor(from.author ?? '');
     setPublishedOn(from.publishedOn ?? '');
     setSourceUrl(from.sourceUrl ?? '');
+    setSessionId(from.session?.id ?? '');
     setTitles(titlesOf(from));
     setStoredTitles(titlesOf(from));
     setSpeakerIds(from.speakers.map((speaker) => speaker.id));
@@ -209,6 +217,7 @@ function InterviewForm({
       author: author.trim() || null,
       publishedOn: publishedOn || null,
       sourceUrl: sourceUrl.trim() || null,
+      sessionId: sessionId || null,
       title: localisedInput(titles, stored),
       speakerIds,
       items: items.map((item) => ({
@@ -259,6 +268,16 @@ function InterviewForm({
           value={publishedOn}
           onValue={setPublishedOn}
           problem={problemAt(problems, 'publishedOn')}
+        />
+        <SelectField
+          label={t('aboutSession')}
+          value={sessionId}
+          onValue={setSessionId}
+          options={[
+            { value: '', label: t('noSession') },
+            ...conference.sessions.edges.map((edge) => ({ value: edge.node.id, label: edge.node.title })),
+          ]}
+          problem={problemAt(problems, 'sessionId')}
         />
         <TextField label={t('sourceUrl')} type="url" value={sourceUrl} onValue={setSourceUrl} problem={problemAt(problems, 'sourceUrl')} />
       </div>
@@ -375,7 +394,7 @@ function InterviewForm({
         shownFields={problems
           .map((problem) => problem.field ?? '')
           .filter((field) =>
-            /^(slug|language|author|publishedOn|sourceUrl|title|speakerIds|items\[\d+\]\.(question|answer|answeredById|askedBy))/.test(
+            /^(slug|language|author|publishedOn|sourceUrl|sessionId|title|speakerIds|items\[\d+\]\.(question|answer|answeredById|askedBy))/.test(
               field,
             ),
           )}

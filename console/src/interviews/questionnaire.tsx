@@ -116,6 +116,7 @@ function QuestionsForm({ conference, questionnaire }: { conference: Conference; 
     Object.fromEntries((questionnaire?.leads ?? []).map((each) => [each.locale, each.text])),
   );
   const [dueAt, setDueAt] = useState(questionnaire?.dueAt ? localOf(questionnaire.dueAt, conference.timeZone) : '');
+  const [sessionId, setSessionId] = useState(questionnaire?.session?.id ?? '');
   const [questions, setQuestions] = useState<QuestionDraft[]>(() => draftsOf(questionnaire));
   const [stored, setStored] = useState(() => storedLocales(questionnaire));
   const [created, create] = useMutation(CreateQuestionnaireDocument);
@@ -129,6 +130,7 @@ function QuestionsForm({ conference, questionnaire }: { conference: Conference; 
     setTitles(Object.fromEntries(from.titlePatterns.map((each) => [each.locale, each.text])));
     setLeads(Object.fromEntries(from.leads.map((each) => [each.locale, each.text])));
     setDueAt(from.dueAt ? localOf(from.dueAt, conference.timeZone) : '');
+    setSessionId(from.session?.id ?? '');
     setQuestions(draftsOf(from));
     setStored(storedLocales(from));
   };
@@ -148,6 +150,7 @@ function QuestionsForm({ conference, questionnaire }: { conference: Conference; 
       titlePattern: localised(titles),
       lead: localised(leads),
       dueAt: dueAt ? utcOf(dueAt, conference.timeZone) : null,
+      sessionId: sessionId || null,
       questions: questions.map((question) => ({
         ...(question.key.trim() ? { key: question.key.trim() } : {}),
         text: shown.flatMap((locale) => {
@@ -197,6 +200,16 @@ function QuestionsForm({ conference, questionnaire }: { conference: Conference; 
             value={dueAt}
             onValue={setDueAt}
             problem={problemAt(problems, 'dueAt')}
+          />
+          <SelectField
+            label={t('aboutSession')}
+            value={sessionId}
+            onValue={setSessionId}
+            options={[
+              { value: '', label: t('noSession') },
+              ...conference.sessions.edges.map((edge) => ({ value: edge.node.id, label: edge.node.title })),
+            ]}
+            problem={problemAt(problems, 'sessionId')}
           />
         </div>
         <div class="interview-locales">
@@ -280,7 +293,7 @@ function QuestionsForm({ conference, questionnaire }: { conference: Conference; 
           problems={problems}
           shownFields={problems
             .map((problem) => problem.field ?? '')
-            .filter((field) => /^(locales|dueAt|titlePattern|lead|questions\[\d+\]\.(key|text))/.test(field))}
+            .filter((field) => /^(locales|dueAt|sessionId|titlePattern|lead|questions\[\d+\]\.(key|text))/.test(field))}
         />
         <button type="submit" disabled={created.fetching || updated.fetching}>
           {t('save')}
