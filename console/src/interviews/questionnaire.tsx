@@ -5,6 +5,7 @@ import { useTexts } from '../i18n';
 import { localOf, utcOf } from '../schedule/zoned-time';
 import { CheckboxField, ProblemList, SelectField, Status, TextAreaField, TextField } from '../ui/controls';
 import { Problem, problemsOf } from '../ui/errors';
+import { Dialog } from '../ui/dialog';
 import { Page } from '../ui/page';
 import { interviewsPath, texts } from './interview-texts';
 import { titleOf } from './interviews';
@@ -316,6 +317,7 @@ function Assignments({
   const t = useTexts(texts);
   const [speakerId, setSpeakerId] = useState('');
   const [left, setLeft] = useState<string[]>([]);
+  const [changing, setChanging] = useState<AssignmentFieldsFragment | null>(null);
   const [assigned, assign] = useMutation(AssignQuestionnaireDocument);
   const [status, setStatus] = useState<string | null>(null);
   const asked = new Set(questionnaire.assignments.map((each) => each.speaker?.id));
@@ -351,6 +353,7 @@ function Assignments({
               <th scope="col">{t('state')}</th>
               <th scope="col">{t('theirQuestions')}</th>
               <th scope="col">{t('submittedAt')}</th>
+              {open && <th scope="col">{t('actions')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -368,6 +371,13 @@ function Assignments({
                         .join(', ')}
                 </td>
                 <td>{assignment.submittedAt ? localOf(assignment.submittedAt, conference.timeZone).replace('T', ' ') : ''}</td>
+                {open && (
+                  <td>
+                    <button type="button" class="secondary" onClick={() => setChanging(assignment)}>
+                      {t('changeQuestions', { name: assignment.speaker?.name ?? '' })}
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
@@ -403,6 +413,21 @@ function Assignments({
           <Status>{status}</Status>
         </form>
       )}
+      <Dialog title={t('questionsOf', { name: changing?.speaker?.name ?? '' })} open={changing !== null} onClose={() => setChanging(null)}>
+        {changing && (
+          <QuestionChoice
+            questionnaire={questionnaire}
+            assignment={changing}
+            onDone={(changed) => {
+              setChanging(null);
+              if (changed) {
+                setStatus(t('questionsChanged', { name: changing.speaker?.name ?? '' }));
+                onChanged();
+              }
+            }}
+          />
+        )}
+      </Dialog>
       {questionnaire.assignments.map((assignment) => (
         <Review key={assignment.id} questionnaire={questionnaire} assignment={assignment} onChanged={onChanged} />
       ))}
@@ -528,6 +553,59 @@ function Review({
       <ProblemList problems={problems} shownFields={['note']} />
       <Status>{status}</Status>
     </section>
+  );
+}
+
+/** Which of the questions one speaker answers (in a panel, each their own). */
+function QuestionChoice({
+  questionnaire,
+  assignment,
+  onDone,
+}: {
+  questionnaire: QuestionnaireFieldsFragment;
+  assignment: AssignmentFieldsFragment;
+  onDone: (changed: boolean) => void;
+}) {
+  const t = useTexts(texts);
+  const [keys, setKeys] = useState(() => assignment.questions.map((question) => question.key));
+  const [result, assign] = useMutation(AssignQuestionnaireDocument);
+  const problems = problemsOf(result.error);
+  return (
+    <form
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const questionKeys = questionnaire.questions.map((question) => question.key).filter((key) => keys.includes(key));
+        const answer = await assign({
+          input: { questionnaireId: questionnaire.id, speakerId: assignment.speaker?.id ?? '', questionKeys },
+        });
+        if (answer.data) onDone(true);
+      }}
+      noValidate
+    >
+      <fieldset class="assign-questions">
+        <legend>{t('questionsToAnswer')}</legend>
+        {questionnaire.questions.map((question) => (
+          <CheckboxField
+            key={question.key}
+            label={question.text}
+            checked={keys.includes(question.key)}
+            onChecked={(checked) =>
+              setKeys((previous) => (checked ? [...previous, question.key] : previous.filter((key) => key !== question.key)))
+            }
+          />
+        ))}
+        {problemAt(problems, 'questionKeys') && <p class="problem">{problemAt(problems, 'questionKeys')?.message}</p>}
+      </fieldset>
+      <ProblemList problems={problems} shownFields={['questionKeys']} />
+      <div class="row-actions">
+        <button type="submit" disabled={result.fetching}>
+          {t('save')}
+        </button>
+        <button type="button" class="secondary" onClick={() => onDone(false)}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
   );
 }
 
