@@ -211,7 +211,16 @@ it('writes a questionnaire with two questions, asks a speaker, follows her answe
   expect((await questionnaires())[0].assignments[0].status).toBe('APPROVED');
   expect(await axeViolations(page)).toEqual([]);
 
+  // An address name the server refuses: its message at the field, and nothing is published.
+  await page.getByLabel('Address name of the interview').fill('Två frågor');
+  await page.getByRole('button', { name: 'Publish as an interview' }).click();
+  const slugProblem = page.locator('.field-invalid', { has: page.getByLabel('Address name of the interview') }).locator('.problem');
+  await slugProblem.waitFor();
+  expect(await slugProblem.textContent()).toMatch(/lower-case letters/);
+  expect((await questionnaires())[0]).toMatchObject({ status: 'OPEN', interview: null });
+
   // Published as an interview, each answer by Anna.
+  await page.getByLabel('Address name of the interview').fill('');
   await page.getByRole('button', { name: 'Publish as an interview' }).click();
   await page.getByRole('heading', { name: 'Interview: Two questions for Anna Berg' }).waitFor();
   await page.getByText('Published: the public sees this interview.').waitFor();
@@ -358,6 +367,12 @@ it('writes an interview by hand in two languages, reorders and removes its quest
     ],
   });
   expect(await axeViolations(page)).toEqual([]);
+
+  // Deleted, after a question.
+  page.once('dialog', (question) => void question.accept());
+  await page.getByRole('button', { name: 'Delete the interview' }).click();
+  await page.getByRole('heading', { name: 'Interviews', level: 1 }).waitFor();
+  expect(await slugs()).toEqual(before);
   expectOnlyCommittedOperations(session);
   await session.context.close();
 });
