@@ -114,6 +114,7 @@ it('creates a conference, says which field is wrong, and publishes it', async ()
   await page.getByLabel('Time zone').selectOption('Europe/Oslo');
   await page.getByLabel('Default language', { exact: true }).selectOption('nb');
   await page.getByLabel('City').fill('Oslo');
+  await page.getByLabel('Languages it publishes in').fill('en, se');
   await page.getByRole('button', { name: 'Create conference' }).click();
 
   // The server's message appears at the field it names, and nothing was created.
@@ -139,7 +140,7 @@ it('creates a conference, says which field is wrong, and publishes it', async ()
   await page.screenshot({ path: join(SCREENSHOTS, 'conference.png') });
 
   const { conference } = await lectern.ok(
-    '{ conference(slug: "nordic-open-data-day-2027") { name venue city timeZone defaultLocale status } }',
+    '{ conference(slug: "nordic-open-data-day-2027") { name venue city timeZone defaultLocale locales status } }',
   );
   expect(conference).toEqual({
     name: 'Nordic Open Data Day 2027',
@@ -147,6 +148,7 @@ it('creates a conference, says which field is wrong, and publishes it', async ()
     city: 'Oslo',
     timeZone: 'Europe/Oslo',
     defaultLocale: 'nb',
+    locales: ['nb', 'en', 'se'],
     status: 'PUBLISHED',
   });
 

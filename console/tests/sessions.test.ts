@@ -26,7 +26,7 @@ beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const { createConference } = await lectern.ok(
     `mutation { createConference(input: { slug: "${SLUG}", name: "Vårkonf 2027", startDate: "2027-03-10",
-      endDate: "2027-03-11", timeZone: "Europe/Stockholm", defaultLocale: "sv" }) { id } }`,
+      endDate: "2027-03-11", timeZone: "Europe/Stockholm", defaultLocale: "sv", locales: ["sv", "en", "nb"] }) { id } }`,
     {},
     { as: 'organiser' },
   );
@@ -138,8 +138,8 @@ it('creates a session in English and Swedish, marks the missing Norwegian, shows
   const norwegian = page.getByRole('region', { name: 'Norsk bokmål', exact: true });
   expect(await norwegian.getByRole('heading').textContent()).toContain('Missing translation');
   expect(await page.getByLabel('Title (Norsk bokmål)', { exact: true }).inputValue()).toBe('');
-  // The browser asks for English first, so that is what a Norwegian reader without a text gets.
-  expect(await norwegian.textContent()).toContain('Not translated: the public sees the English title instead.');
+  // A reader asking for Norwegian gets the conference's default language, Swedish.
+  expect(await norwegian.textContent()).toContain('Not translated: the public sees the Swedish title instead.');
   const swedish = page.getByRole('region', { name: 'Svenska', exact: true });
   expect(await swedish.getByRole('heading').textContent()).not.toContain('Missing translation');
   expect(await swedish.textContent()).toContain('No abstract in this language: the public sees the English one.');

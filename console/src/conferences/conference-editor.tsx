@@ -26,6 +26,8 @@ const texts = catalogue({
     endDate: 'Last day',
     timeZone: 'Time zone',
     defaultLocale: 'Default language',
+    locales: 'Languages it publishes in',
+    localesHint: 'Language tags separated by commas, e.g. “sv, en”; the default language is always one.',
     city: 'City',
     venue: 'Venue',
     organiser: 'Organised by',
@@ -56,6 +58,8 @@ const texts = catalogue({
     endDate: 'Sista dagen',
     timeZone: 'Tidszon',
     defaultLocale: 'Standardspråk',
+    locales: 'Språk den publicerar på',
+    localesHint: 'Språkkoder åtskilda med kommatecken, t.ex. ”sv, en”; standardspråket är alltid ett av dem.',
     city: 'Stad',
     venue: 'Plats',
     organiser: 'Arrangeras av',
@@ -86,6 +90,8 @@ const texts = catalogue({
     endDate: 'Siste dag',
     timeZone: 'Tidssone',
     defaultLocale: 'Standardspråk',
+    locales: 'Språk den publiserer på',
+    localesHint: 'Språkkoder skilt med komma, f.eks. «nb, en»; standardspråket er alltid ett av dem.',
     city: 'By',
     venue: 'Sted',
     organiser: 'Arrangert av',
@@ -123,6 +129,8 @@ interface Draft {
   endDate: string;
   timeZone: string;
   defaultLocale: string;
+  /** As typed: tags separated by commas. */
+  locales: string;
   city: string;
   venue: string;
   organiser: string;
@@ -141,6 +149,7 @@ const EMPTY: Draft = {
   endDate: '',
   timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   defaultLocale: 'en',
+  locales: '',
   city: '',
   venue: '',
   organiser: '',
@@ -160,6 +169,7 @@ function draftOf(conference: ConferenceFieldsFragment): Draft {
     endDate: conference.endDate,
     timeZone: conference.timeZone,
     defaultLocale: conference.defaultLocale,
+    locales: conference.locales.join(', '),
     city: conference.city ?? '',
     venue: conference.venue ?? '',
     organiser: conference.organiser ?? '',
@@ -182,6 +192,10 @@ function inputOf(draft: Draft) {
     endDate: draft.endDate,
     timeZone: draft.timeZone,
     defaultLocale: draft.defaultLocale,
+    locales: draft.locales
+      .split(/[,\s]+/)
+      .map((tag) => tag.trim())
+      .filter(Boolean),
     city: optional(draft.city),
     venue: optional(draft.venue),
     organiser: optional(draft.organiser),
@@ -277,6 +291,7 @@ function ConferenceForm({ conference }: { conference: ConferenceFieldsFragment |
         <TextField {...field('endDate')} type="date" required />
         <SelectField {...field('timeZone')} options={timeZones} />
         <SelectField {...field('defaultLocale')} options={LANGUAGES} />
+        <TextField {...field('locales')} hint={t('localesHint')} />
         <TextField {...field('city')} />
         <TextField {...field('venue')} />
         <TextField {...field('organiser')} />

@@ -20,7 +20,7 @@ import {
   UnpublishSessionDocument,
   UpdateSessionDocument,
 } from './operations.generated';
-import { FORMAT_NAMES, LANGUAGE_NAMES, STATUS_NAMES, textLocales } from './session-texts';
+import { FORMAT_NAMES, LANGUAGE_NAMES, STATUS_NAMES } from './session-texts';
 
 const texts = catalogue({
   en: {
@@ -228,7 +228,8 @@ const texts = catalogue({
   },
 });
 
-type TextLocale = 'en' | 'sv' | 'nb';
+/** A BCP 47 tag of a language the conference publishes in (or a session has a text in). */
+type TextLocale = string;
 type Format = SessionFieldsFragment['format'];
 type SessionStatus = SessionFieldsFragment['status'];
 
@@ -248,7 +249,6 @@ interface Draft {
   recordingUrl: string;
 }
 
-const LOCALES: TextLocale[] = ['en', 'sv', 'nb'];
 /** The input fields the form shows the server's problems at. */
 const SHOWN_FIELDS = [
   'title',
@@ -266,41 +266,22 @@ const SHOWN_FIELDS = [
   'recordingUrl',
 ];
 const languageOf = (locale: string | null | undefined) => locale?.toLowerCase().split('-')[0] ?? '';
-const aliased = (session: SessionFieldsFragment, field: string, locale: TextLocale) =>
-  (session as unknown as Record<string, string | null>)[`${field}_${locale}`];
-
-/** Whether the title asked in `locale` is a text in that language, not the server's fallback to another. */
-function titleHeld(session: SessionFieldsFragment, locale: TextLocale): boolean {
-  return languageOf(aliased(session, 'titleLocale', locale)) === locale;
-}
+type Translations = SessionFieldsFragment['titleTranslations'];
+const textIn = (translations: Translations, locale: TextLocale) => translations.find((each) => each.locale === locale)?.text ?? null;
 
 /**
- * Whether the abstract asked in `locale` is one written in it. The API says which locale a title
- * came in (`titleLocale`) but not an abstract's, so a text the same as another language's is taken
- * as the server's fallback to the language it would fall back to first: the browser's languages,
- * then the conference's default.
+ * The language the public reads instead of a missing one, as the server chooses it: the same
+ * language in another form ("sv-SE" for "sv"), else the conference's default, else the first.
  */
-function abstractHeld(session: SessionFieldsFragment, locale: TextLocale, defaultLocale: string): boolean {
-  const text = aliased(session, 'abstract', locale);
-  if (!text) return false;
-  const same = LOCALES.filter((other) => aliased(session, 'abstract', other) === text);
-  if (same.length === 1) return true;
-  const order = [...(navigator.languages ?? []).map(languageOf), languageOf(defaultLocale), ...LOCALES];
-  return order.find((each) => (same as string[]).includes(each)) === locale;
+function fallbackOf(translations: Translations, locale: TextLocale, defaultLocale: string): string | null {
+  const sameLanguage = translations.find((each) => languageOf(each.locale) === languageOf(locale));
+  return (sameLanguage ?? translations.find((each) => each.locale === defaultLocale) ?? translations[0])?.locale ?? null;
 }
 
-/** Which language a text falls back to (its tag). */
-function fallbackOf(session: SessionFieldsFragment, locale: TextLocale, field: 'title' | 'abstract', defaultLocale: string) {
-  if (field === 'title') {
-    const answered = aliased(session, 'titleLocale', locale);
-    return answered ? languageOf(answered) : null;
-  }
-  const text = aliased(session, 'abstract', locale);
-  if (!text) return null;
-  const held = LOCALES.find(
-    (other) => other !== locale && aliased(session, 'abstract', other) === text && abstractHeld(session, other, defaultLocale),
-  );
-  return held ?? null;
+/** The columns of texts: every language the conference publishes in, its default first, and any other a session has a text in. */
+function columnsOf(conference: SessionConferenceFragment, session: SessionFieldsFragment | null): TextLocale[] {
+  const written = session ? [...session.titleTranslations, ...session.abstractTranslations].map((each) => each.locale) : [];
+  return [...new Set([conference.defaultLocale, ...conference.locales, ...written])];
 }
 
 /** A language's name in the organiser's language, e.g. "Swedish", "svenska". */
@@ -313,7 +294,7 @@ function nameIn(consoleLocale: string, language: string): string {
 }
 
 function emptyDraft(conference: SessionConferenceFragment): Draft {
-  const none = { en: '', sv: '', nb: '' };
+  const none = Object.fromEntries(columnsOf(conference, null).map((locale) => [locale, '']));
   return {
     title: { ...none },
     abstract: { ...none },
@@ -333,12 +314,11 @@ function emptyDraft(conference: SessionConferenceFragment): Draft {
 
 function draftOf(session: SessionFieldsFragment, conference: SessionConferenceFragment): Draft {
   const zone = conference.timeZone;
-  const per = (read: (locale: TextLocale) => string) => ({ en: read('en'), sv: read('sv'), nb: read('nb') });
+  const per = (translations: Translations) =>
+    Object.fromEntries(columnsOf(conference, session).map((locale) => [locale, textIn(translations, locale) ?? '']));
   return {
-    title: per((locale) => (titleHeld(session, locale) ? (aliased(session, 'title', locale) ?? '') : '')),
-    abstract: per((locale) =>
-      abstractHeld(session, locale, conference.defaultLocale) ? (aliased(session, 'abstract', locale) ?? '') : '',
-    ),
+    title: per(session.titleTranslations),
+    abstract: per(session.abstractTranslations),
     startsAt: session.startsAt ? localOf(session.startsAt, zone) : '',
     endsAt: session.endsAt ? localOf(session.endsAt, zone) : '',
     roomId: session.room?.id ?? '',
@@ -361,9 +341,9 @@ function draftOf(session: SessionFieldsFragment, conference: SessionConferenceFr
 function inputOf(draft: Draft, base: Draft | null, zone: string) {
   const optional = (value: string) => (value.trim() === '' ? null : value.trim());
   const texts = (field: 'title' | 'abstract') =>
-    LOCALES.filter((locale) => (base ? draft[field][locale] !== base[field][locale] : draft[field][locale].trim() !== '')).map(
-      (locale) => ({ locale, text: optional(draft[field][locale]) }),
-    );
+    Object.keys(draft[field])
+      .filter((locale) => (base ? draft[field][locale] !== (base[field][locale] ?? '') : draft[field][locale].trim() !== ''))
+      .map((locale) => ({ locale, text: optional(draft[field][locale]) }));
   const full = {
     title: texts('title'),
     abstract: texts('abstract'),
@@ -424,8 +404,7 @@ function ExistingSession({ slug, id }: { slug: string; id: string }) {
   const conference = data?.conference;
   const session = data?.session;
   if (!conference || !session) return <p role="alert">{t('notFound')}</p>;
-  const first = textLocales(conference.defaultLocale)[0];
-  const title = aliased(session, 'title', first) || t('untitled');
+  const title = textIn(session.titleTranslations, conference.defaultLocale) || session.titleTranslations[0]?.text || t('untitled');
   return (
     <Page title={title} actions={<SessionActions slug={slug} session={session} />}>
       <BackToList slug={slug} />
@@ -544,7 +523,7 @@ function SessionForm({ conference, session }: { conference: SessionConferenceFra
   const [created, create] = useMutation(CreateSessionDocument);
   const [updated, update] = useMutation(UpdateSessionDocument);
   const problems = problemsOf(session ? updated.error : created.error);
-  const locales = textLocales(conference.defaultLocale);
+  const locales = columnsOf(conference, session);
   const [sent, setSent] = useState<Record<'title' | 'abstract', TextLocale[]>>({ title: [], abstract: [] });
   /** The server names a text as `title[1].text`, by its place in what was sent; the field alone goes to the first column. */
   const textProblem = (name: 'title' | 'abstract', at: TextLocale) =>
@@ -602,16 +581,17 @@ function SessionForm({ conference, session }: { conference: SessionConferenceFra
         <legend>{t('texts')}</legend>
         <div class="locale-columns">
           {locales.map((at) => {
-            const language = LANGUAGE_NAMES[at];
-            const titleMissing = session !== null && !titleHeld(session, at);
-            const abstractMissing = session !== null && !abstractHeld(session, at, conference.defaultLocale);
-            const titleFallback = session && titleMissing ? fallbackOf(session, at, 'title', conference.defaultLocale) : null;
-            const abstractFallback = session && abstractMissing ? fallbackOf(session, at, 'abstract', conference.defaultLocale) : null;
-            const html = session && !abstractMissing ? aliased(session, 'abstractHtml', at) : null;
+            const language = LANGUAGE_NAMES[at] ?? nameIn(at, at);
+            const titleMissing = session !== null && textIn(session.titleTranslations, at) === null;
+            const abstractMissing = session !== null && textIn(session.abstractTranslations, at) === null;
+            const titleFallback = session && titleMissing ? fallbackOf(session.titleTranslations, at, conference.defaultLocale) : null;
+            const abstractFallback =
+              session && abstractMissing ? fallbackOf(session.abstractTranslations, at, conference.defaultLocale) : null;
+            const html = session ? textIn(session.abstractHtml, at) : null;
             return (
               <section key={at} class={titleMissing ? 'locale-column locale-missing' : 'locale-column'} lang={at} aria-label={language}>
                 <h3>
-                  {languageOf(conference.defaultLocale) === at ? t('defaultLanguage', { language }) : language}
+                  {conference.defaultLocale === at ? t('defaultLanguage', { language }) : language}
                   {titleMissing && (
                     <span class="missing-mark">
                       <span aria-hidden="true">⚠ </span>
@@ -621,7 +601,7 @@ function SessionForm({ conference, session }: { conference: SessionConferenceFra
                 </h3>
                 <TextField
                   label={t('titleLabel', { language })}
-                  value={draft.title[at]}
+                  value={draft.title[at] ?? ''}
                   onValue={setText('title', at)}
                   problem={textProblem('title', at)}
                   hint={
@@ -634,7 +614,7 @@ function SessionForm({ conference, session }: { conference: SessionConferenceFra
                 />
                 <TextAreaField
                   label={t('abstractLabel', { language })}
-                  value={draft.abstract[at]}
+                  value={draft.abstract[at] ?? ''}
                   onValue={setText('abstract', at)}
                   problem={textProblem('abstract', at)}
                   rows={7}
@@ -648,7 +628,7 @@ function SessionForm({ conference, session }: { conference: SessionConferenceFra
                 />
                 {session && (
                   <div class="abstract-preview" role="region" aria-label={t('preview', { language })}>
-                    {base && draft.abstract[at] !== base.abstract[at] ? (
+                    {base && (draft.abstract[at] ?? '') !== (base.abstract[at] ?? '') ? (
                       <p class="hint">{t('previewStale')}</p>
                     ) : (
                       html && <p class="hint">{t('previewNote')}</p>

@@ -51,10 +51,3 @@ export const ROLE_NAMES: Record<ConsoleLocale, Record<'SPEAKER' | 'MODERATOR' | 
 
 /** The languages sessions are written and held in, by their own names. */
 export const LANGUAGE_NAMES: Record<string, string> = { en: 'English', sv: 'Svenska', nb: 'Norsk bokmål' };
-
-/** The languages the editor has a column for: the conference's default first. */
-export function textLocales(defaultLocale: string): ('en' | 'sv' | 'nb')[] {
-  const all = ['sv', 'nb', 'en'] as const;
-  const first = all.find((locale) => locale === defaultLocale.split('-')[0]);
-  return first ? [first, ...all.filter((locale) => locale !== first)] : [...all];
-}
