@@ -258,7 +258,6 @@ it('writes a questionnaire with two questions, asks a speaker, follows her answe
   const listed = page.getByRole('row', { name: /Two questions for Anna Berg/ });
   await listed.getByText('Published').waitFor();
   expect(await widerThanTheWindow(page)).toBe(false);
-  await page.screenshot({ path: join(SCREENSHOTS, 'interviews.png') });
   expectOnlyCommittedOperations(session);
   await session.context.close();
 });
@@ -527,6 +526,18 @@ it('asks a panel each their own questions, follows who has answered, and returns
   expect(viewer.questionnaires).toContainEqual({ id: forBo.id, status: 'RETURNED', note: 'Kan du utveckla svaret om kaffe?' });
   expect(await widerThanTheWindow(page)).toBe(false);
   await page.screenshot({ path: join(SCREENSHOTS, 'questionnaire.png'), fullPage: true });
+
+  // The list: a published interview, and the panel with who has answered and who has not.
+  await page.getByRole('link', { name: 'All interviews' }).click();
+  await page
+    .getByRole('row', { name: /Samtal med Anna Berg, Bo Ek/ })
+    .getByText('Bo Ek (Returned to the speaker)')
+    .waitFor();
+  expect(await widerThanTheWindow(page)).toBe(false);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: join(SCREENSHOTS, 'interviews.png') });
+  await page.getByRole('link', { name: 'Samtal med Anna Berg, Bo Ek' }).click();
+  await page.getByRole('heading', { name: 'Questionnaire: Samtal med Anna Berg, Bo Ek' }).waitFor();
 
   // In Swedish and Norwegian too.
   await page.locator('header.top select').selectOption('sv');
