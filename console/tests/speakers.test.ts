@@ -246,6 +246,8 @@ it('shows what the speaker proposed next to what is published, and approving it 
   ]);
   expect(await axeViolations(page)).toEqual([]);
   await change.getByLabel('Note to the speaker (optional)').fill('Tack, Karin!');
+  await change.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SCREENSHOTS, 'speaker-review.png') });
   await change.getByRole('button', { name: 'Approve and publish' }).click();
   await page.getByRole('status').getByText('Approved: the change is published.').waitFor();
   await page.getByText('Nothing to review').waitFor();
@@ -343,6 +345,7 @@ it('shows the server’s refusal when the profile is another conference’s, and
   await page.goto(`${lectern.url}/console/conferences/nordsamtal-2030/speakers/ola-nordmann`);
   await page.getByRole('heading', { name: 'Ola Nordmann', level: 1 }).waitFor();
   // Only their own conferences are offered as the owner.
+  await page.getByLabel('Owned by').locator('option', { hasText: 'Nordsamtal 2030' }).waitFor({ state: 'attached' });
   expect(await page.getByLabel('Owned by').locator('option').allTextContents()).toEqual(['As it is now', 'Nordsamtal 2030']);
   await page.getByLabel('Bio in Svenska').fill('Ola arbetar med nordiskt samarbete.');
   await page.getByRole('button', { name: 'Save the profile' }).click();
