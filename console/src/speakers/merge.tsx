@@ -114,7 +114,7 @@ export function MergeDuplicate({ speaker, onMerged }: { speaker: SpeakerProfileF
   };
 
   return (
-    <section aria-labelledby="speaker-merge">
+    <section class="speakers-merge" aria-labelledby="speaker-merge">
       <h2 id="speaker-merge">{t('title')}</h2>
       <p class="hint">{t('intro')}</p>
       <div role="search">
