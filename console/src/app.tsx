@@ -145,7 +145,7 @@ function ConferenceMenu() {
           const href = base + section.path;
           return (
             <li key={section.path}>
-              <a href={href} aria-current={path === href ? 'page' : undefined}>
+              <a href={href} aria-current={path === href ? 'page' : section.path && path.startsWith(`${href}/`) ? 'true' : undefined}>
                 {section.label[locale]}
               </a>
             </li>

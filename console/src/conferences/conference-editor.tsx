@@ -230,7 +230,12 @@ function ConferenceForm({ conference }: { conference: ConferenceFieldsFragment |
   const [publication, publish] = useMutation(PublishConferenceDocument);
   const [unpublication, unpublish] = useMutation(UnpublishConferenceDocument);
   const timeZones = useMemo(
-    () => Intl.supportedValuesOf('timeZone').map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') })),
+    // Browsers list the zones of places; UTC, which online events use, is not one of them.
+    () =>
+      ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')].map((zone) => ({
+        value: zone,
+        label: zone.replaceAll('_', ' '),
+      })),
     [],
   );
   useEffect(() => setSaved(false), [draft]);

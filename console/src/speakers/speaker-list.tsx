@@ -6,6 +6,7 @@ import { Status, TextField } from '../ui/controls';
 import { Dialog } from '../ui/dialog';
 import { Page } from '../ui/page';
 import { InviteForm } from './invite';
+import { NewSpeakerForm } from './new-speaker';
 import {
   SpeakerChangesToReviewDocument,
   SpeakerInListFragment,
@@ -34,6 +35,7 @@ const texts = catalogue({
     invitedOnly: 'Invited, not in the programme yet',
     email: 'E-mail',
     inviteNew: 'Invite someone new',
+    newSpeaker: 'New speaker',
     invited: 'Invitation sent to {{email}}.',
     notFound: 'No conference of yours has this address.',
     loading: 'Loading…',
@@ -57,6 +59,7 @@ const texts = catalogue({
     invitedOnly: 'Inbjudna som inte finns i programmet än',
     email: 'E-post',
     inviteNew: 'Bjud in någon ny',
+    newSpeaker: 'Ny talare',
     invited: 'Inbjudan skickad till {{email}}.',
     notFound: 'Ingen av dina konferenser har den här adressen.',
     loading: 'Laddar …',
@@ -80,6 +83,7 @@ const texts = catalogue({
     invitedOnly: 'Inviterte som ikke er i programmet ennå',
     email: 'E-post',
     inviteNew: 'Inviter en ny',
+    newSpeaker: 'Ny foredragsholder',
     invited: 'Invitasjonen er sendt til {{email}}.',
     notFound: 'Ingen av konferansene dine har denne adressen.',
     loading: 'Laster …',
@@ -115,6 +119,7 @@ export default function SpeakerList() {
     pause: !conferenceId,
   });
   const [inviting, setInviting] = useState(false);
+  const [adding, setAdding] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   if (fetching && !data) return <p>{t('loading')}</p>;
   const conference = data?.conference;
@@ -140,9 +145,14 @@ export default function SpeakerList() {
     <Page
       title={t('title')}
       actions={
-        <button type="button" onClick={() => setInviting(true)}>
-          {t('inviteNew')}
-        </button>
+        <>
+          <button type="button" onClick={() => setAdding(true)}>
+            {t('newSpeaker')}
+          </button>
+          <button type="button" class="secondary" onClick={() => setInviting(true)}>
+            {t('inviteNew')}
+          </button>
+        </>
       }
     >
       <Status>{status}</Status>
@@ -233,6 +243,9 @@ export default function SpeakerList() {
         </>
       )}
 
+      <Dialog title={t('newSpeaker')} open={adding} onClose={() => setAdding(false)}>
+        <NewSpeakerForm conferenceId={conference.id} conferenceSlug={slug} onCancel={() => setAdding(false)} />
+      </Dialog>
       <Dialog title={t('inviteNew')} open={inviting} onClose={() => setInviting(false)}>
         <InviteForm
           conferenceId={conference.id}
