@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
  */
 
 export const PIXELS_PER_MINUTE = 1.6;
-export const ROOM_WIDTH = 168;
+export const ROOM_WIDTH = 200;
 /** How long a session dragged in from the tray is, until its edge is dragged. */
 export const NEW_SESSION_MINUTES = 30;
 export const SNAP_STEPS = [5, 10, 15, 30] as const;

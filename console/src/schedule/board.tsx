@@ -358,6 +358,7 @@ function Grid({ day, zone, rooms, sessions, tray, conflicts, pending, step, onPl
                     {!session.published && ` · ${t('draft')}`}
                     {session.status === 'CANCELLED' && ` · ${t('cancelled')}`}
                   </span>
+                  <span class="board-card-title">{session.title}</span>
                   {problems.length > 0 && (
                     <span class="board-card-conflicts">
                       {problems.map((conflict) => (
@@ -367,7 +368,6 @@ function Grid({ day, zone, rooms, sessions, tray, conflicts, pending, step, onPl
                       ))}
                     </span>
                   )}
-                  <span class="board-card-title">{session.title}</span>
                   {speakers && <span class="board-card-speakers">{speakers}</span>}
                   <span
                     class="board-card-resize"
