@@ -4,6 +4,7 @@ import { Browser, Page } from 'playwright-core';
 import { axeViolations, launchBrowser } from '../../tests/support/browser';
 import { builtConsole, expectOnlyCommittedOperations, openConsole, signInWithToken } from '../../tests/support/console';
 import { Lectern, startLectern } from '../../tests/support/lectern';
+import { SCHEDULE_FORMATS } from '../../tests/support/schedule-validation';
 
 /**
  * An organiser's whole path through the console on a fresh database, as one story: sign in, make
@@ -14,7 +15,7 @@ import { Lectern, startLectern } from '../../tests/support/lectern';
  */
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'test-output', 'console');
-const SAMPLE = join(__dirname, '..', '..', '..', 'shared', 'schedule-formats', 'samples', 'voc-pretalx-democon.json');
+const SAMPLE = join(SCHEDULE_FORMATS, 'samples', 'voc-pretalx-democon.json');
 
 let lectern: Lectern;
 let browser: Browser;
