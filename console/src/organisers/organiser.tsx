@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { useLocale, useTexts } from '../i18n';
 import { ProblemList, SelectField, Status, TextField, problemFor } from '../ui/controls';
 import { Dialog } from '../ui/dialog';
+import { SecretOnce } from '../ui/secret-once';
 import { problemsOf } from '../ui/errors';
 import { Page } from '../ui/page';
 import {
@@ -268,39 +269,14 @@ function Tokens({ organiser, onChanged }: { organiser: Detail; onChanged: () => 
         </div>
       </form>
       <Dialog title={secret ? t('secretTitle', { name: secret.name }) : t('tokens')} open={secret !== null} onClose={() => setSecret(null)}>
-        {secret && <SecretOnce secret={secret.secret} onDone={() => setSecret(null)} />}
+        {secret && (
+          <SecretOnce
+            secret={secret.secret}
+            texts={{ intro: t('secretOnce'), label: t('secretLabel'), copy: t('copy'), copied: t('copied'), done: t('done') }}
+            onDone={() => setSecret(null)}
+          />
+        )}
       </Dialog>
     </section>
-  );
-}
-
-/** A token's secret, which the server gives this once: to be copied now, and gone when the dialog closes. */
-function SecretOnce({ secret, onDone }: { secret: string; onDone: () => void }) {
-  const t = useTexts(texts);
-  const [copied, setCopied] = useState(false);
-  return (
-    <div>
-      <p>{t('secretOnce')}</p>
-      <p>
-        <span class="organisers-secret-label">{t('secretLabel')}</span>{' '}
-        <code class="organisers-secret" data-secret>
-          {secret}
-        </code>
-      </p>
-      <button
-        type="button"
-        class="secondary"
-        onClick={async () => {
-          await navigator.clipboard.writeText(secret);
-          setCopied(true);
-        }}
-      >
-        {t('copy')}
-      </button>{' '}
-      <button type="button" onClick={onDone}>
-        {t('done')}
-      </button>
-      <Status>{copied ? t('copied') : null}</Status>
-    </div>
   );
 }

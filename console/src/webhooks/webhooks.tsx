@@ -3,8 +3,9 @@ import { useRoute } from 'preact-iso';
 import { useState } from 'preact/hooks';
 import { catalogue, useLocale, useTexts } from '../i18n';
 import type { WebhookEvent } from '../schema.generated';
-import { CheckboxField, ProblemList, Status, TextField, problemFor } from '../ui/controls';
+import { CheckboxField, ProblemList, TextField, problemFor } from '../ui/controls';
 import { Dialog } from '../ui/dialog';
+import { SecretOnce } from '../ui/secret-once';
 import { problemsOf } from '../ui/errors';
 import { Page } from '../ui/page';
 import {
@@ -273,7 +274,13 @@ export default function Webhooks() {
           />
         )}
         {editing?.kind === 'rotate' && <RotateForm webhook={editing.webhook} onRotated={showSecret} onCancel={() => setEditing(null)} />}
-        {editing?.kind === 'secret' && <SecretNotice secret={editing.secret} onDone={() => setEditing(null)} />}
+        {editing?.kind === 'secret' && (
+          <SecretOnce
+            secret={editing.secret}
+            texts={{ intro: t('secretOnce'), copy: t('copy'), copied: t('copied'), done: t('done') }}
+            onDone={() => setEditing(null)}
+          />
+        )}
       </Dialog>
     </Page>
   );
@@ -373,36 +380,6 @@ function RotateForm({
         {t('cancel')}
       </button>
     </form>
-  );
-}
-
-/** A secret the server shows once: to be copied now, and gone when the dialog closes. */
-function SecretNotice({ secret, onDone }: { secret: string; onDone: () => void }) {
-  const t = useTexts(texts);
-  const [copied, setCopied] = useState(false);
-  return (
-    <div>
-      <p>{t('secretOnce')}</p>
-      <p>
-        <code class="secret" data-secret>
-          {secret}
-        </code>
-      </p>
-      <button
-        type="button"
-        class="secondary"
-        onClick={async () => {
-          await navigator.clipboard.writeText(secret);
-          setCopied(true);
-        }}
-      >
-        {t('copy')}
-      </button>{' '}
-      <button type="button" onClick={onDone}>
-        {t('done')}
-      </button>
-      <Status>{copied ? t('copied') : null}</Status>
-    </div>
   );
 }
 
