@@ -170,22 +170,15 @@ export default function RoomsAndTracks() {
                   ? t('throughout')
                   : room.availability.map((each) => <div key={each.startsAt}>{window(each.startsAt, each.endsAt)}</div>)}
               </td>
-              <td class="row-actions">
-                <button type="button" class="secondary" onClick={() => setEditing({ kind: 'room', room })}>
-                  {t('edit', { name: room.name })}
-                </button>
-                <button
-                  type="button"
-                  class="secondary"
-                  onClick={async () => {
-                    if (!confirm(t('confirmRoom', { name: room.name }))) return;
-                    await deleteRoom({ input: { id: room.id } });
-                    refetch({ requestPolicy: 'network-only' });
-                  }}
-                >
-                  {t('remove', { name: room.name })}
-                </button>
-              </td>
+              <RowActions
+                name={room.name}
+                question={t('confirmRoom', { name: room.name })}
+                onEdit={() => setEditing({ kind: 'room', room })}
+                onDelete={async () => {
+                  await deleteRoom({ input: { id: room.id } });
+                  refetch({ requestPolicy: 'network-only' });
+                }}
+              />
             </tr>
           ))}
         </tbody>
@@ -217,22 +210,15 @@ export default function RoomsAndTracks() {
                 {track.color && <span class="track-swatch" style={{ background: track.color }} aria-hidden="true" />} {track.color ?? ''}
               </td>
               <td>{track.published ? t('yes') : t('no')}</td>
-              <td class="row-actions">
-                <button type="button" class="secondary" onClick={() => setEditing({ kind: 'track', track })}>
-                  {t('edit', { name: track.name })}
-                </button>
-                <button
-                  type="button"
-                  class="secondary"
-                  onClick={async () => {
-                    if (!confirm(t('confirmTrack', { name: track.name }))) return;
-                    await deleteTrack({ input: { id: track.id } });
-                    refetch({ requestPolicy: 'network-only' });
-                  }}
-                >
-                  {t('remove', { name: track.name })}
-                </button>
-              </td>
+              <RowActions
+                name={track.name}
+                question={t('confirmTrack', { name: track.name })}
+                onEdit={() => setEditing({ kind: 'track', track })}
+                onDelete={async () => {
+                  await deleteTrack({ input: { id: track.id } });
+                  refetch({ requestPolicy: 'network-only' });
+                }}
+              />
             </tr>
           ))}
         </tbody>
@@ -260,6 +246,21 @@ export default function RoomsAndTracks() {
         {editing?.kind === 'track' && <TrackForm conferenceId={conference.id} track={editing.track} onDone={close} />}
       </Dialog>
     </Page>
+  );
+}
+
+/** A row's edit and delete buttons; deleting asks first. */
+function RowActions({ name, question, onEdit, onDelete }: { name: string; question: string; onEdit: () => void; onDelete: () => void }) {
+  const t = useTexts(texts);
+  return (
+    <td class="row-actions">
+      <button type="button" class="secondary" onClick={onEdit}>
+        {t('edit', { name })}
+      </button>
+      <button type="button" class="secondary" onClick={() => confirm(question) && onDelete()}>
+        {t('remove', { name })}
+      </button>
+    </td>
   );
 }
 
