@@ -13,10 +13,11 @@ import { agendaScope, AgendaService } from './agenda.service';
 import { calendarLabels } from './calendar-labels';
 import { CalendarLedger, FeedPart } from './calendar-ledger.service';
 import { CalendarLinks } from './calendar-links.service';
-import { calendarSession } from './calendar-session';
+import { CalendarSession, calendarSession } from './calendar-session';
 import { BuiltFeed, FeedCache, RenderedFeed } from './feed-cache.service';
 import { FeedOptions, feedQueryString } from './feed-parameters';
-import { FeedDescription, renderFeed } from './feed-renderer';
+import { EventRenderings } from './event-renderings';
+import { assembleFeed, FeedDescription } from './feed-renderer';
 
 /**
  * Every feed Lectern publishes: published content only, rendered once per programme change. A
@@ -33,6 +34,7 @@ export class CalendarFeeds {
     private readonly agendas: AgendaService,
     private readonly links: CalendarLinks,
     private readonly ledger: CalendarLedger,
+    private readonly renderings: EventRenderings,
   ) {}
 
   conference(slug: string, options: FeedOptions): Promise<RenderedFeed> {
@@ -102,7 +104,7 @@ export class CalendarFeeds {
       if (!view || !named) throw notFound('session', 'id', id);
       const name = localise(named.title, options.locale, named.conference.defaultLocale) ?? '';
       const feed = { name, description: named.conference.name, url: this.links.session(named.id, query) };
-      return { body: renderFeed(feed, events, this.renderOptions(options)), scopes: [conferenceScope(view.conference.id)] };
+      return { body: await this.assemble(feed, events, options), scopes: [conferenceScope(view.conference.id)] };
     });
   }
 
@@ -143,11 +145,14 @@ export class CalendarFeeds {
     scopes: ChangeScope[] = views.map((view) => conferenceScope(view.conference.id)),
   ): Promise<BuiltFeed> {
     const events = await this.ledger.stamp(views.map(ledgerPart));
-    return { body: renderFeed(feed, events, this.renderOptions(options)), scopes };
+    return { body: await this.assemble(feed, events, options), scopes };
   }
 
-  private renderOptions(options: FeedOptions) {
-    return { ...options, sessionUrl: (id: number) => this.links.session(id) };
+  /** The feed's document from its events, each rendered once for what it shows (see EventRenderings). */
+  private async assemble(feed: FeedDescription, sessions: readonly CalendarSession[], options: FeedOptions): Promise<Buffer> {
+    const renderOptions = { ...options, sessionUrl: (id: number) => this.links.session(id) };
+    const { scheduled, events } = await this.renderings.render(sessions, renderOptions);
+    return assembleFeed(feed, scheduled, events, renderOptions);
   }
 }
 

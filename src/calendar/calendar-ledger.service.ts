@@ -108,7 +108,7 @@ export class CalendarLedger {
           entry = row;
         }
         if (entry !== row) writes.set(session.uid, entry);
-        stamped.push({ ...session, revision: entry.sequence, updatedAt: entry.lastModified });
+        stamped.push({ ...session, revision: entry.sequence, updatedAt: entry.lastModified, contentHash });
       }
       if (!complete) continue;
       for (const row of known.values()) {

@@ -25,6 +25,8 @@ export interface CalendarSession {
   lineUp: CalendarAppearance[];
   /** The published session it was made from (feeds); links made for one reader have none. */
   source?: PublishedSession;
+  /** What the calendar ledger hashed of it (see `calendarContentHash`), once the ledger has stamped it. */
+  contentHash?: string;
 }
 
 export type CalendarConference = PublishedConference;

@@ -10,6 +10,7 @@ import { AgendaService } from './agenda.service';
 import { CalendarEvent } from './calendar-event.entity';
 import { CalendarFeeds } from './calendar-feeds.service';
 import { CalendarLedger } from './calendar-ledger.service';
+import { EventRenderings } from './event-renderings';
 import { CalendarEntryLoader } from './calendar-entry.loader';
 import { CalendarLinks } from './calendar-links.service';
 import {
@@ -38,6 +39,7 @@ import { FeedRevalidation } from './feed-revalidation';
     FeedRevalidation,
     CalendarFeeds,
     CalendarLedger,
+    EventRenderings,
     CalendarLinks,
     CalendarEntryLoader,
     AgendaService,

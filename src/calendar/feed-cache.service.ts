@@ -22,7 +22,7 @@ export interface RenderedFeed {
 
 /** A feed as its build made it: the text, and the scopes it shows (its conferences, speaker, agenda). */
 export interface BuiltFeed {
-  body: string;
+  body: string | Buffer;
   scopes: readonly ChangeScope[];
 }
 
@@ -184,7 +184,7 @@ export class FeedCache implements OnModuleInit, EntitySubscriberInterface {
     ]);
   }
 
-  private store(key: string, state: BuiltState, body: string): RenderedFeed {
+  private store(key: string, state: BuiltState, body: string | Buffer): RenderedFeed {
     const previous = this.entries.get(key);
     const entry = rendered(body, state, previous);
     if (!this.changes.unchangedSince(state)) return entry; // built from data that has changed since: serve once, keep nothing
@@ -230,8 +230,8 @@ class Changes {
   }
 }
 
-function rendered(body: string, state: BuiltState, previous?: RenderedFeed): RenderedFeed {
-  const bytes = Buffer.from(body, 'utf8');
+function rendered(body: string | Buffer, state: BuiltState, previous?: RenderedFeed): RenderedFeed {
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   const etag = `"${createHash('sha256').update(bytes).digest('base64url')}"`;
   return { body: bytes, etag, state, lastModified: previous?.etag === etag ? previous.lastModified : after(previous?.lastModified) };
 }

@@ -34,62 +34,95 @@ const STATUS: Record<SessionStatus, ICalEventStatus> = {
 };
 
 /**
+ * One session's VEVENT as a feed shows it, folded and encoded; `zone` and `instants` say which
+ * local times it writes, for the VTIMEZONE the feed must carry.
+ */
+export interface RenderedEvent {
+  bytes: Buffer;
+  zone?: string;
+  instants?: readonly [Date, Date];
+}
+
+/**
  * Writes one iCalendar document: a VEVENT per scheduled session, in its conference's zone with a
  * matching VTIMEZONE. The output depends on the data only (DTSTAMP is the session's last change,
  * as RFC 5545 asks of a calendar without METHOD), so the same programme gives the same bytes and
  * the same ETag on every instance.
- *
- * ical-generator writes each VEVENT; the calendar around them is written here, as RFC 5545 §3.4
- * and §3.6 have it: its properties first, then its components, every line ended by CRLF.
- * ical-generator 10 writes REFRESH-INTERVAL and X-PUBLISHED-TTL after the VTIMEZONEs, its X-
- * properties after the events, and no line break after END:VCALENDAR.
  */
 export function renderFeed(feed: FeedDescription, sessions: CalendarSession[], options: RenderOptions): string {
+  const scheduled = sessions.filter(isScheduled);
+  return assembleFeed(
+    feed,
+    scheduled,
+    scheduled.map((session) => renderEvent(session, options)),
+    options,
+  ).toString('utf8');
+}
+
+/** An unscheduled session has no place in a calendar yet. */
+export function isScheduled(session: CalendarSession): boolean {
+  return !!session.startsAt && !!session.endsAt;
+}
+
+/**
+ * One scheduled session's VEVENT. ical-generator writes it; what RFC 7986 adds and ical-generator
+ * 10 does not write is added before its END:VEVENT.
+ */
+export function renderEvent(session: CalendarSession, options: RenderOptions): RenderedEvent {
+  const texts = new SessionTexts(session, options.locale, options.sessionUrl(session.id));
+  const { defaultLocale } = session.conference;
+  // A zone the tz database does not know (yet) is read as UTC rather than failing the feed.
+  const timeZone = hasVtimezone(session.conference.timeZone) ? session.conference.timeZone : 'UTC';
+  const startsAt = session.startsAt!;
+  const endsAt = session.endsAt!;
+  const start = DateTime.fromJSDate(startsAt, { zone: timeZone });
+  const end = DateTime.fromJSDate(endsAt, { zone: timeZone });
+  const days = allDays(start, end, options.multiday);
+  // All-day entries are dates, which need no zone. A start or end in the hour a clock goes back
+  // over is written in UTC, as is an unknown zone: right, if less readable.
+  const local = !days && timeZone === session.conference.timeZone && ![startsAt, endsAt].some((at) => isRepeatedLocalTime(timeZone, at));
+  // The event's parent only. No calendar-wide zone: with one, ical-generator writes DTSTAMP,
+  // CREATED and LAST-MODIFIED as local times without "Z". Each event names its own zone.
+  const event = new ICalCalendar().createEvent({
+    id: `${session.uid}@lectern`,
+    sequence: session.revision,
+    stamp: session.updatedAt,
+    created: session.createdAt,
+    lastModified: session.updatedAt,
+    timezone: local ? timeZone : null,
+    ...(days ? { allDay: true, start: days.first, end: days.afterLast } : { start, end }),
+    summary: texts.summary(),
+    // An all-day entry loses the times, so the description gives them.
+    description: texts.description({ lead: days && `${localTimes(start, end, options.locale ?? defaultLocale)} (${timeZone})` }),
+    location: texts.location() || null,
+    url: options.sessionUrl(session.id),
+    categories: texts.categories().map((name) => ({ name })),
+    status: STATUS[session.status],
+  });
+  const text = foldLines(withProperties(event.toString(), rfc7986Properties(session, texts)));
+  return { bytes: Buffer.from(text, 'utf8'), ...(local ? { zone: timeZone, instants: [startsAt, endsAt] as const } : {}) };
+}
+
+/**
+ * The document around the events, as RFC 5545 §3.4 and §3.6 have it: the calendar's properties
+ * first, then its components, every line ended by CRLF. ical-generator 10 writes REFRESH-INTERVAL
+ * and X-PUBLISHED-TTL after the VTIMEZONEs, its X- properties after the events, and no line
+ * break after END:VCALENDAR, so it is not asked to. The events are joined as bytes: a large feed
+ * is never one string.
+ */
+export function assembleFeed(
+  feed: FeedDescription,
+  sessions: readonly CalendarSession[],
+  events: readonly RenderedEvent[],
+  options: RenderOptions,
+): Buffer {
   /** The instants written as local times, by zone: what each zone's VTIMEZONE must be right for. */
   const zoned = new Map<string, Date[]>();
-  // The events' parent only. No calendar-wide zone: with one, ical-generator writes DTSTAMP,
-  // CREATED and LAST-MODIFIED as local times without "Z". Each event names its own zone.
-  const calendar = new ICalCalendar();
-  const events: string[] = [];
-  for (const session of sessions) {
-    // An unscheduled session has no place in a calendar yet.
-    if (!session.startsAt || !session.endsAt) continue;
-    const texts = new SessionTexts(session, options.locale, options.sessionUrl(session.id));
-    const { defaultLocale } = session.conference;
-    // A zone the tz database does not know (yet) is read as UTC rather than failing the feed.
-    const timeZone = hasVtimezone(session.conference.timeZone) ? session.conference.timeZone : 'UTC';
-    const start = DateTime.fromJSDate(session.startsAt, { zone: timeZone });
-    const end = DateTime.fromJSDate(session.endsAt, { zone: timeZone });
-    const days = allDays(start, end, options.multiday);
-    // All-day entries are dates, which need no zone. A start or end in the hour a clock goes back
-    // over is written in UTC, as is an unknown zone: right, if less readable.
-    const local =
-      !days &&
-      timeZone === session.conference.timeZone &&
-      ![session.startsAt, session.endsAt].some((at) => isRepeatedLocalTime(timeZone, at));
-    if (local) {
-      if (!zoned.has(timeZone)) zoned.set(timeZone, []);
-      zoned.get(timeZone)!.push(session.startsAt, session.endsAt);
-    }
-    const event = calendar.createEvent({
-      id: `${session.uid}@lectern`,
-      sequence: session.revision,
-      stamp: session.updatedAt,
-      created: session.createdAt,
-      lastModified: session.updatedAt,
-      timezone: local ? timeZone : null,
-      ...(days ? { allDay: true, start: days.first, end: days.afterLast } : { start, end }),
-      summary: texts.summary(),
-      // An all-day entry loses the times, so the description gives them.
-      description: texts.description({ lead: days && `${localTimes(start, end, options.locale ?? defaultLocale)} (${timeZone})` }),
-      location: texts.location() || null,
-      url: options.sessionUrl(session.id),
-      categories: texts.categories().map((name) => ({ name })),
-      status: STATUS[session.status],
-    });
-    events.push(withProperties(event.toString(), rfc7986Properties(session, texts)));
+  for (const { zone, instants } of events) {
+    if (!zone || !instants) continue;
+    if (!zoned.has(zone)) zoned.set(zone, []);
+    zoned.get(zone)!.push(...instants);
   }
-
   const zonesShown = new Set(sessions.map((session) => session.conference.timeZone));
   const [onlyZone] = zonesShown.size === 1 ? zonesShown : [];
   const timeZone = [feed.timeZone ?? onlyZone].find((zone) => zone && hasVtimezone(zone));
@@ -111,8 +144,8 @@ export function renderFeed(feed: FeedDescription, sessions: CalendarSession[], o
     `X-PUBLISHED-TTL:${REFRESH_INTERVAL}`,
   ];
   const zones = [...zoned].map(([zone, instants]) => vtimezone(zone, instants)).filter((block): block is string => !!block);
-  const document = [...properties, ...zones].map((line) => `${line}\r\n`).join('') + events.join('') + 'END:VCALENDAR';
-  return `${foldLines(document)}\r\n`;
+  const head = foldLines([...properties, ...zones].map((line) => `${line}\r\n`).join(''));
+  return Buffer.concat([Buffer.from(head, 'utf8'), ...events.map((event) => event.bytes), Buffer.from('END:VCALENDAR\r\n', 'utf8')]);
 }
 
 /**

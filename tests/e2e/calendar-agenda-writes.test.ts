@@ -13,7 +13,7 @@ describe('agenda writes and the feed cache', () => {
   let lectern: Lectern;
   let conference: ConferenceRef;
   let talk: SessionRef;
-  let renders: jest.SpyInstance<string, Parameters<typeof renderer.renderFeed>>;
+  let renders: jest.SpyInstance<Buffer, Parameters<typeof renderer.assembleFeed>>;
 
   beforeAll(async () => {
     lectern = await startLectern({ RATE_LIMIT: 'off' });
@@ -21,7 +21,7 @@ describe('agenda writes and the feed cache', () => {
     conference = await build.conference({ published: true });
     talk = await build.session(conference, { title: 'Keynote', published: true });
     await build.session(conference, { title: 'Workshop', startsAt: '2030-05-01T13:00:00+02:00', published: true });
-    renders = jest.spyOn(renderer, 'renderFeed');
+    renders = jest.spyOn(renderer, 'assembleFeed');
   });
   afterAll(async () => {
     renders.mockRestore();

@@ -17,7 +17,7 @@ requiringServices('agenda feeds across instances', () => {
   let b: Lectern;
   let conference: ConferenceRef;
   let talk: SessionRef;
-  let renders: jest.SpyInstance<string, Parameters<typeof renderer.renderFeed>>;
+  let renders: jest.SpyInstance<Buffer, Parameters<typeof renderer.assembleFeed>>;
 
   beforeAll(async () => {
     a = await startLectern(settings);
@@ -25,7 +25,7 @@ requiringServices('agenda feeds across instances', () => {
     const build = programmeBuilder(a);
     conference = await build.conference({ published: true });
     talk = await build.session(conference, { title: 'Keynote', published: true });
-    renders = jest.spyOn(renderer, 'renderFeed');
+    renders = jest.spyOn(renderer, 'assembleFeed');
   });
   afterAll(async () => {
     renders?.mockRestore();
