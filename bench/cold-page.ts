@@ -1,8 +1,7 @@
-import { ColdFeedResult, measureColdBuild } from './cold-feed';
+import { ColdFeedResult, measureColdBuild, measureColdFeed } from './cold-feed';
 import { GeneratedProgramme } from './generate';
 import { log } from './log';
 import { ServerProcess } from './processes';
-import { feedPath } from './queries';
 
 /** The site's programme page of a conference (the list view, no filter). */
 export const programmePagePath = (conferenceSlug: string) => `/${encodeURIComponent(conferenceSlug)}`;
@@ -37,12 +36,12 @@ export interface ColdPageComparison {
 /**
  * Time to the first programme page after a change (a session retitled through GraphQL, then the
  * page requested once and read to its end, `builds` times after one not counted), then the same
- * for the conference's feed: the page's bound is that feed build.
+ * for the conference's feed built in full (see `measureColdFeed`): the page's bound is that feed build.
  */
 export async function compareColdPage(lectern: ServerProcess, programme: GeneratedProgramme, builds: number): Promise<ColdPageComparison> {
   const path = programmePagePath(programme.conferenceSlug);
   const page = await measureColdBuild(lectern, programme, builds, path, FIRST_ROUND, PAGE_HEADERS);
-  const feed = await measureColdBuild(lectern, programme, builds, feedPath(programme.conferenceSlug), FEED_FIRST_ROUND);
+  const feed = await measureColdFeed(lectern, programme, builds, FEED_FIRST_ROUND);
   log(`  page ${page.medianMs.toFixed(0)} ms, feed ${feed.medianMs.toFixed(0)} ms (${page.bytes} and ${feed.bytes} bytes)`);
   const withoutBody = ({ body: _, ...rest }: ColdFeedResult) => rest;
   return { sessions: programme.plan.sessions, page: withoutBody(page), feed: withoutBody(feed) };

@@ -10,6 +10,9 @@ import { Scenario } from './options';
 import { ConferencePlan } from './synthetic';
 import { OtherConferenceTiming } from './other-conference';
 
+/** The cold build of 5× the sessions may take 1.1× linear time: 5.5× for 10,000 against 2,000. */
+const LARGE_BUILD_SLACK = 1.1;
+
 export interface LoadComparison {
   scenario: Scenario;
   label: string;
@@ -108,6 +111,13 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>): Target[
       target: '≤ 1.5×',
       met: ratio <= 1.5,
     });
+    const share = results.cold.incremental.medianMs / results.cold.lectern.medianMs;
+    targets.push({
+      name: `Feed rebuild after one session's change (${thousands(results.cold.sessions)} sessions) against a full build`,
+      measured: `${results.cold.incremental.medianMs.toFixed(0)} ms, ${share.toFixed(2)}×`,
+      target: '≤ 0.10×',
+      met: share <= 0.1,
+    });
   }
   if (results.coldExport) {
     const ratio = results.coldExport.lectern.medianMs / results.coldExport.bare.medianMs;
@@ -145,8 +155,8 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>): Target[
     targets.push({
       name: `Cold feed build, ${thousands(results.coldLarge.sessions)} against ${thousands(results.cold.sessions)} sessions`,
       measured: times(ratio),
-      target: `≤ ${((6 * results.coldLarge.sessions) / 5 / results.cold.sessions).toFixed(1)}×`,
-      met: ratio <= (6 * results.coldLarge.sessions) / 5 / results.cold.sessions,
+      target: `≤ ${(LARGE_BUILD_SLACK * (results.coldLarge.sessions / results.cold.sessions)).toFixed(1)}×`,
+      met: ratio <= LARGE_BUILD_SLACK * (results.coldLarge.sessions / results.cold.sessions),
     });
   }
   if (results.consoleFirstLoad) {
@@ -202,12 +212,22 @@ export function resultTable(results: BenchResults): string {
     if (!cold) continue;
     const target = cold === results.cold ? targetOf('Cold feed build (') : undefined;
     rows.push([
-      `Cold feed build after a change, ${thousands(cold.sessions)} sessions (median of ${cold.lectern.buildsMs.length})`,
+      `Cold feed build in full after a change, ${thousands(cold.sessions)} sessions (median of ${cold.lectern.buildsMs.length})`,
       `${cold.lectern.medianMs.toFixed(0)} ms`,
       `${cold.bare.medianMs.toFixed(0)} ms (bare SQL and the same renderer${cold.sameBytes ? ', same bytes' : ', bytes differ'})`,
       times(cold.lectern.medianMs / cold.bare.medianMs),
       target?.target ?? '',
       met(target),
+    ]);
+    if (cold !== results.cold) continue;
+    const rebuild = targetOf('Feed rebuild after');
+    rows.push([
+      `Feed rebuild after one session's change, ${thousands(cold.sessions)} sessions (median of ${cold.incremental.buildsMs.length})`,
+      `${cold.incremental.medianMs.toFixed(0)} ms`,
+      `${cold.lectern.medianMs.toFixed(0)} ms (the full build)`,
+      times(cold.incremental.medianMs / cold.lectern.medianMs),
+      rebuild!.target,
+      met(rebuild),
     ]);
   }
   if (results.coldExport) {
@@ -228,7 +248,7 @@ export function resultTable(results: BenchResults): string {
     rows.push([
       `Cold programme page build after a change, ${thousands(cold.sessions)} sessions (median of ${cold.page.buildsMs.length})`,
       `${cold.page.medianMs.toFixed(0)} ms (${kilobytes(cold.page.bytes)})`,
-      `${cold.feed.medianMs.toFixed(0)} ms (the cold feed build of the same conference, in the same run)`,
+      `${cold.feed.medianMs.toFixed(0)} ms (the full feed build of the same conference, in the same run)`,
       times(cold.page.medianMs / cold.feed.medianMs),
       target!.target,
       met(target),
