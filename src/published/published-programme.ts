@@ -86,14 +86,21 @@ export async function readLiveProgramme(manager: EntityManager, conference: Conf
 export async function readLiveProgrammes(
   manager: EntityManager,
   conferences: readonly Conference[],
+  onlySessions?: readonly number[],
 ): Promise<Map<number, PublishedProgramme>> {
   const programmes = new Map(
     conferences.map((conference) => [conference.id, { conference: publishedConference(conference), sessions: [] as PublishedSession[] }]),
   );
   const conferenceIds = conferences.filter(isPublicConference).map((conference) => conference.id);
-  if (conferenceIds.length === 0) return programmes;
+  if (conferenceIds.length === 0 || onlySessions?.length === 0) return programmes;
+  // `onlySessions`: these sessions alone, for a programme kept up to date session by session.
+  const only = onlySessions ? ` AND "s"."id" IN (:...sessionIds)` : '';
   const query = async (sql: string) => {
-    const [statement, parameters] = manager.connection.driver.escapeQueryWithParameters(sql, { conferenceIds }, {});
+    const [statement, parameters] = manager.connection.driver.escapeQueryWithParameters(
+      sql,
+      { conferenceIds, sessionIds: onlySessions },
+      {},
+    );
     return (await manager.query(statement, parameters)) as Row[];
   };
   const rows = await query(
@@ -104,7 +111,7 @@ export async function readLiveProgrammes(
      FROM "sessions" "s"
      LEFT JOIN "rooms" "r" ON "r"."id" = "s"."roomId" AND ${publicPart('"r"')}
      LEFT JOIN "tracks" "t" ON "t"."id" = "s"."trackId" AND ${publicPart('"t"')}
-     WHERE "s"."conferenceId" IN (:...conferenceIds) AND ${publicSession('"s"')}`,
+     WHERE "s"."conferenceId" IN (:...conferenceIds) AND ${publicSession('"s"')}${only}`,
   );
   const lineUps = new Map<number, PublishedAppearance[]>();
   const lineUpRows = await query(
@@ -112,7 +119,7 @@ export async function readLiveProgrammes(
      FROM "appearances" "a"
      INNER JOIN "sessions" "s" ON "s"."id" = "a"."sessionId"
      INNER JOIN "speakers" "sp" ON "sp"."id" = "a"."speakerId"
-     WHERE "s"."conferenceId" IN (:...conferenceIds) AND ${publicSession('"s"')}
+     WHERE "s"."conferenceId" IN (:...conferenceIds) AND ${publicSession('"s"')}${only}
      ORDER BY "a"."sessionId", "a"."position", "a"."id"`,
   );
   for (const row of lineUpRows) {

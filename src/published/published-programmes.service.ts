@@ -11,7 +11,8 @@ import { ReleaseService } from '../releases/release.service';
 import { ScheduleRelease } from '../releases/schedule-release.entity';
 import { checkSessionFilter, sessionMatcher } from '../sessions/session-filter';
 import { SessionFilter } from '../sessions/session.inputs';
-import { publishedConference, PublishedProgramme, PublishedSession, readLiveProgrammes } from './published-programme';
+import { LiveProgrammes } from './live-programmes.service';
+import { publishedConference, PublishedProgramme, PublishedSession } from './published-programme';
 import { isPublicConference, isPublicPart } from './public-rule';
 
 /**
@@ -51,12 +52,20 @@ export class PublishedProgrammes {
     private readonly dataSource: DataSource,
     private readonly conferences: ConferenceService,
     private readonly releases: ReleaseService,
+    private readonly live: LiveProgrammes,
   ) {}
+
+  /** The version a reader gets (see `ReleaseService.followed`), the live one as kept up to date. */
+  private async followed(conference: Conference, choice: ReleaseChoice | undefined) {
+    const release = await this.releases.chosenRelease(conference, choice);
+    if (release) return { release, programme: await this.releases.programmeOf(release) };
+    return { release: null, programme: (await this.live.read([conference])).get(conference.id)! };
+  }
 
   async ofConference(conference: Conference, filter: SessionFilter = {}, release?: ReleaseChoice): Promise<ProgrammeView> {
     // A conference withdrawn after a release shows nothing, whatever its releases hold.
     const followed = isPublicConference(conference)
-      ? await this.releases.followed(conference, release)
+      ? await this.followed(conference, release)
       : { release: null, programme: { conference: publishedConference(conference), sessions: [] } };
     const chosen = sessionMatcher(checkSessionFilter(filter, conference.timeZone));
     const sessions = chosen ? followed.programme.sessions.filter(chosen) : followed.programme.sessions;
@@ -155,10 +164,7 @@ export class PublishedProgrammes {
       .addOrderBy('conference.id', 'ASC')
       .getMany();
     const releases = await Promise.all(conferences.map((conference) => this.releases.chosenRelease(conference, undefined)));
-    const live = await readLiveProgrammes(
-      this.dataSource.manager,
-      conferences.filter((_, i) => releases[i] === null),
-    );
+    const live = await this.live.read(conferences.filter((_, i) => releases[i] === null));
     return Promise.all(
       conferences.map(async (conference, i) => {
         const release = releases[i];

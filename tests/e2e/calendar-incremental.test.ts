@@ -75,4 +75,46 @@ describe('incremental feeds', () => {
     expect(renders.mock.calls.length - before).toBe(4);
     expect(english.summaries).toHaveLength(4);
   });
+
+  it('follows every kind of change after the programme was read: a room, a speaker, a deletion, a withdrawal', async () => {
+    const build = programmeBuilder(lectern);
+    const other = await build.conference({ published: true });
+    const room = await build.room(other, { name: 'Aula' });
+    const speaker = await build.speaker({ name: 'Anna Berg' });
+    const talk = await build.session(other, { title: 'Open data', room, speakers: [{ speaker }], published: true });
+    const panel = await build.session(other, { title: 'Panel', startsAt: '2030-05-01T14:00:00+02:00', published: true });
+    const path = `/calendars/conferences/${other.slug}.ics`;
+    const byUid = async () => new Map((await feed(path)).events.map((event) => [event.uid, event]));
+    const uid = (session: SessionRef) => `${session.uid}@lectern`;
+    await byUid();
+
+    await lectern.ok(
+      `mutation ($input: UpdateRoomInput!) { updateRoom(input: $input) { id } }`,
+      {
+        input: { id: room.id, name: 'Stora salen' },
+      },
+      { as: 'organiser' },
+    );
+    expect((await byUid()).get(uid(talk))!.location).toContain('Stora salen');
+
+    await lectern.ok(
+      `mutation ($input: UpdateSpeakerInput!) { updateSpeaker(input: $input) { id } }`,
+      {
+        input: { id: speaker.id, name: 'Anna Berg-Lind' },
+      },
+      { as: 'organiser' },
+    );
+    expect((await byUid()).get(uid(talk))!.description).toContain('Anna Berg-Lind');
+
+    await lectern.ok(
+      `mutation ($input: DeleteSessionInput!) { deleteSession(input: $input) { id } }`,
+      { input: { id: panel.id } },
+      { as: 'organiser' },
+    );
+    const afterDeletion = await byUid();
+    expect(afterDeletion.get(uid(panel))!.component.getFirstPropertyValue('status')).toBe('CANCELLED');
+
+    await lectern.ok(`mutation ($id: ID!) { unpublishSession(id: $id) { id } }`, { id: talk.id }, { as: 'organiser' });
+    expect((await byUid()).get(uid(talk))!.component.getFirstPropertyValue('status')).toBe('CANCELLED');
+  });
 });
