@@ -3,6 +3,7 @@ import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { badInput } from './errors';
+import { leanReader } from './lean-rows';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -83,8 +84,16 @@ export function Connection<T>(nodeType: Type<T>) {
  *
  * The query must not join: TypeORM pages a joined query in two steps (distinct ids first), which
  * would count the page instead of the list. Filter through subqueries (`IN`, `EXISTS`) instead.
+ *
+ * With `columns`, the page reads only those (and the sort keys) into objects of the entity's
+ * class with just those properties: what a query asks for, without TypeORM's hydration, which
+ * cost a page of a hundred sessions more than its SQL did.
  */
-export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, args: PageArgs): Promise<Page<T>> {
+export async function paginate<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  args: PageArgs,
+  columns?: readonly (keyof T & string)[],
+): Promise<Page<T>> {
   if (query.expressionMap.joinAttributes.length > 0) {
     throw new Error('paginate() needs a query without joins; filter through subqueries instead');
   }
@@ -93,7 +102,10 @@ export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilde
   const list = query.alias;
   const after = args.after == null ? undefined : decodeCursor('after', args.after, list, keys);
   const before = args.before == null ? undefined : decodeCursor('before', args.before, list, keys);
-  const { entities, raw } = await pageOf(query, keys, { after, before, fromEnd, limit: size + 1 }).getRawAndEntities();
+  const page = pageOf(query, keys, { after, before, fromEnd, limit: size + 1 });
+  const { entities, raw } = columns
+    ? await rowsOf(page, [...columns, ...keys.map((key) => key.column.propertyName)])
+    : await page.getRawAndEntities();
   const hasMore = entities.length > size;
   // The page is read in the list's order; from the end, the extra item is the first one.
   const nodes = hasMore ? (fromEnd ? entities.slice(1) : entities.slice(0, size)) : entities;
@@ -161,6 +173,17 @@ function pageOf<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, keys: Sor
     .setParameters(ids.getParameters());
   page.expressionMap.wheres = [];
   return page;
+}
+
+/** The page's rows with only these columns (see `leanReader`). */
+async function rowsOf<T extends ObjectLiteral>(
+  page: SelectQueryBuilder<T>,
+  properties: string[],
+): Promise<{ entities: T[]; raw: ObjectLiteral[] }> {
+  const alias = page.expressionMap.mainAlias!;
+  const reader = leanReader<T>(page.connection, alias.target, alias.name, properties);
+  const raw = await page.select(reader.selects).addSelect('"page"."page_total"', 'page_total').getRawMany();
+  return { entities: raw.map((row) => reader.read(row)), raw };
 }
 
 /** The same order read backwards. */

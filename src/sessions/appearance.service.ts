@@ -12,8 +12,12 @@ import { SessionService } from './session.service';
 import { SpeakerDirectory } from './speaker-directory.service';
 import { publicSession } from '../published/public-rule';
 import { Changes } from '../common/mutation-input';
+import { leanReader } from '../common/lean-rows';
+import { Speaker } from '../speakers/speaker.entity';
 
 const AFFILIATION_MAX = 200;
+
+const APPEARANCE_COLUMNS = ['id', 'sessionId', 'speakerId', 'role', 'position', 'title', 'organisation'] as const;
 
 /** A speaker's part in a session. Every change here is a change to the session's calendar entry. */
 @Injectable()
@@ -25,13 +29,30 @@ export class AppearanceService {
     private readonly directory: SpeakerDirectory,
   ) {}
 
-  /** The line-up of many sessions at once, in listing order, each with its speaker (one statement). */
-  ofSessions(sessionIds: readonly number[]): Promise<Appearance[]> {
-    return this.appearances.find({
-      where: { sessionId: In([...sessionIds]) },
-      relations: { speaker: true },
-      order: { position: 'ASC', id: 'ASC' },
-    });
+  /**
+   * The line-up of many sessions at once, in listing order, each with its speaker (one statement):
+   * the whole speaker, or only `speakerColumns` of it.
+   */
+  async ofSessions(sessionIds: readonly number[], speakerColumns?: readonly (keyof Speaker & string)[]): Promise<Appearance[]> {
+    if (!speakerColumns) {
+      return this.appearances.find({
+        where: { sessionId: In([...sessionIds]) },
+        relations: { speaker: true },
+        order: { position: 'ASC', id: 'ASC' },
+      });
+    }
+    const { connection } = this.appearances.manager;
+    const appearance = leanReader(connection, Appearance, 'appearance', APPEARANCE_COLUMNS);
+    const speaker = leanReader(connection, Speaker, 'speaker', speakerColumns);
+    const rows = await this.appearances
+      .createQueryBuilder('appearance')
+      .innerJoin('appearance.speaker', 'speaker')
+      .select([...appearance.selects, ...speaker.selects])
+      .where('appearance.sessionId IN (:...sessionIds)', { sessionIds: [...sessionIds] })
+      .orderBy('appearance.position', 'ASC')
+      .addOrderBy('appearance.id', 'ASC')
+      .getRawMany();
+    return rows.map((row) => Object.assign(appearance.read(row), { speaker: speaker.read(row) }));
   }
 
   /** Each speaker's appearances the viewer may see, oldest first (the career, in order). */

@@ -1,8 +1,10 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver, ObjectType } from '@nestjs/graphql';
+import { Args, Context, Info, Parent, Query, ResolveField, Resolver, ObjectType } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { RequestContext } from '../auth/request-context';
 import { Viewer } from '../auth/viewer';
 import { Connection, PageArgs } from '../common/connection';
+import { selectedFields } from '../common/selection';
 import { Conference } from '../conferences/conference.entity';
 import { ConferenceLoader } from '../conferences/conference.loader';
 import { ConferenceService } from '../conferences/conference.service';
@@ -36,9 +38,10 @@ export class ConferenceProgrammeResolver {
     @Args('filter', { nullable: true, description: 'Narrows the list; empty: every session you may see.' }) filter: SessionFilter,
     @Args() page: PageArgs,
     @Context() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     this.conferenceLoader.prime(context, conference);
-    return this.sessionService.list(conference, filter, page, context.viewer);
+    return this.sessionService.list(conference, filter, page, context.viewer, selectedFields(info, ['edges', 'node']));
   }
 
   @ResolveField(() => SpeakerConnection, { description: 'Everyone who appears in the programme, by name.' })

@@ -4,6 +4,7 @@ import { byKey, groupedByKey, requestLoader } from '../common/loaders';
 import { Appearance } from './appearance.entity';
 import { AppearanceService } from './appearance.service';
 import { Session } from './session.entity';
+import { Speaker } from '../speakers/speaker.entity';
 import { SessionService } from './session.service';
 
 @Injectable()
@@ -20,9 +21,11 @@ export class SessionLoader {
     ).load(id);
   }
 
-  lineUp(context: RequestContext, sessionId: number): Promise<Appearance[]> {
-    return requestLoader<number, Appearance[]>(context, 'lineUp', async (ids) =>
-      groupedByKey(ids, await this.appearances.ofSessions(ids), (a) => a.sessionId),
+  /** The session's line-up, each with its whole speaker or only `speakerColumns` of them (one loader per set of columns). */
+  lineUp(context: RequestContext, sessionId: number, speakerColumns?: readonly (keyof Speaker & string)[]): Promise<Appearance[]> {
+    const key = speakerColumns ? `lineUp:${speakerColumns.join(',')}` : 'lineUp';
+    return requestLoader<number, Appearance[]>(context, key, async (ids) =>
+      groupedByKey(ids, await this.appearances.ofSessions(ids, speakerColumns), (a) => a.sessionId),
     ).load(sessionId);
   }
 

@@ -1,10 +1,12 @@
-import { Args, Context, ID, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { DateTime } from 'luxon';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { OrganiserMutation } from '../auth/organiser-mutation.decorator';
 import { RequestContext } from '../auth/request-context';
 import { Viewer } from '../auth/viewer';
 import { Connection, PageArgs } from '../common/connection';
+import { selectedFields } from '../common/selection';
 import { LocaleWishes, localiseFor, Translation, translationsOf } from '../common/localisation';
 import { mutationInput, newInputArg, replacedArg } from '../common/mutation-input';
 import { inFormat, TextFormat } from '../common/rich-text';
@@ -27,6 +29,7 @@ import {
 } from './session.inputs';
 import { SessionLoader } from './session.loader';
 import { SessionService } from './session.service';
+import { speakerColumnsFor } from '../speakers/speaker.service';
 
 const SESSION_ID = { type: () => ID, description: "The session's id." };
 
@@ -53,10 +56,11 @@ export class SessionResolver {
     @Args('filter', { nullable: true, description: 'Narrows the list; empty: every session you may see.' }) filter: SessionFilter,
     @Args() page: PageArgs,
     @Context() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const conference = await this.conferences.bySlug(conferenceSlug, context.viewer, 'conferenceSlug');
     this.conferenceLoader.prime(context, conference);
-    return this.sessionService.list(conference, filter, page, context.viewer);
+    return this.sessionService.list(conference, filter, page, context.viewer, selectedFields(info, ['edges', 'node']));
   }
 
   @ResolveField(() => String, {
@@ -149,8 +153,8 @@ export class SessionResolver {
   }
 
   @ResolveField(() => [Appearance], { description: 'Who takes part, in listing order.' })
-  appearances(@Parent() session: Session, @Context() context: RequestContext) {
-    return this.loader.lineUp(context, session.id);
+  appearances(@Parent() session: Session, @Context() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return this.loader.lineUp(context, session.id, speakerColumnsFor(selectedFields(info, ['speaker'])));
   }
 
   @ResolveField(() => String, { description: "The IANA zone local times are given in (the conference's)." })

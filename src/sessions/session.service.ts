@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { organises, requireOrganiserOf, Viewer, visibleTo } from '../auth/viewer';
 import { Page, PageArgs, paginate } from '../common/connection';
+import { columnsFor } from '../common/selection';
 import { applyChanges, parseId, stamped } from '../common/entities';
 import { notFound } from '../common/errors';
 import { LocalisedText, mergeLocalisedText, searchable } from '../common/localisation';
@@ -24,6 +25,44 @@ import { Changes } from '../common/mutation-input';
 
 const TITLE_MAX = 300;
 const TEXT_MAX = 20000;
+
+type SessionColumn = keyof Session & string;
+
+/**
+ * The columns each GraphQL field of a session reads besides id, conferenceId and startsAt (which
+ * loaders and cursors need). A field not here (one resolved in another module, say) reads the
+ * whole row; a page never reads abstracts or search text for fields that do not show them.
+ */
+const SESSION_FIELD_COLUMNS: Record<string, readonly SessionColumn[]> = {
+  id: [],
+  uid: ['uid'],
+  title: ['title'],
+  titleLocale: ['title'],
+  titleTranslations: ['title'],
+  abstract: ['abstract'],
+  abstractLocale: ['abstract'],
+  abstractTranslations: ['abstract'],
+  format: ['format'],
+  language: ['language'],
+  status: ['status'],
+  published: ['published'],
+  notes: ['notes'],
+  recordingUrl: ['recordingUrl'],
+  slidesUrl: ['slidesUrl'],
+  streamUrl: ['streamUrl'],
+  revision: ['revision'],
+  createdAt: ['createdAt'],
+  updatedAt: ['updatedAt'],
+  startsAt: [],
+  endsAt: ['endsAt'],
+  localStartsAt: [],
+  localEndsAt: ['endsAt'],
+  timeZone: [],
+  conference: [],
+  room: ['roomId'],
+  track: ['trackId'],
+  appearances: [],
+};
 
 /** What a subscribed calendar shows of a session: a change to any of these bumps the revision. */
 const CALENDAR_FIELDS = ['title', 'abstract', 'startsAt', 'endsAt', 'roomId', 'status', 'streamUrl'] as const;
@@ -50,10 +89,18 @@ export class SessionService {
     return visible ? query.where(visible) : query;
   }
 
-  async list(conference: Conference, filter: SessionFilter | undefined, page: PageArgs, viewer: Viewer): Promise<Page<Session>> {
+  /** A page of the conference's sessions; given the fields asked for, each session holds only the columns they read. */
+  async list(
+    conference: Conference,
+    filter: SessionFilter | undefined,
+    page: PageArgs,
+    viewer: Viewer,
+    fields?: ReadonlySet<string>,
+  ): Promise<Page<Session>> {
     const query = this.visible(viewer).andWhere('session.conferenceId = :conferenceId', { conferenceId: conference.id });
     this.applyFilter(query, conference, filter ?? {}, viewer);
-    return paginate(query.orderBy('session.startsAt', 'ASC', 'NULLS LAST').addOrderBy('session.id', 'ASC'), page);
+    const ordered = query.orderBy('session.startsAt', 'ASC', 'NULLS LAST').addOrderBy('session.id', 'ASC');
+    return paginate(ordered, page, columnsFor<SessionColumn>(fields, SESSION_FIELD_COLUMNS, ['id', 'conferenceId', 'startsAt']));
   }
 
   async byId(id: string, viewer: Viewer): Promise<Session> {

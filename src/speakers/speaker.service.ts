@@ -16,11 +16,42 @@ import { CreateSpeakerInput, UpdateSpeakerInput } from './speaker.inputs';
 import { publicSession } from '../published/public-rule';
 import { Changes } from '../common/mutation-input';
 import { slugOf } from '../common/slugs';
+import { columnsFor } from '../common/selection';
 
 const NAME_MAX = 200;
 const BIO_MAX = 20000;
 const PHOTO_SIZE_MAX = 10000;
 const PHOTO_ALT_MAX = 500;
+
+type SpeakerColumn = keyof Speaker & string;
+
+/**
+ * The columns each GraphQL field of a speaker reads besides the id; a field not here (one
+ * resolved in another module) reads the whole row. A line-up's `speaker { name }` reads no bio.
+ */
+const SPEAKER_FIELD_COLUMNS: Record<string, readonly SpeakerColumn[]> = {
+  id: [],
+  slug: ['slug'],
+  name: ['name'],
+  otherNames: ['otherNames'],
+  bio: ['bio'],
+  bioLocale: ['bio'],
+  photoUrl: ['photoUrl'],
+  photoWidth: ['photoWidth'],
+  photoHeight: ['photoHeight'],
+  photoAlt: ['photoAlt'],
+  links: ['links'],
+  email: ['email', 'ownerConferenceId'],
+  createdAt: ['createdAt'],
+  updatedAt: ['updatedAt'],
+  appearances: [],
+  otherSlugs: [],
+};
+
+/** The columns of a speaker these GraphQL fields read; undefined: the whole row. */
+export function speakerColumnsFor(fields: ReadonlySet<string> | undefined): SpeakerColumn[] | undefined {
+  return columnsFor<SpeakerColumn>(fields, SPEAKER_FIELD_COLUMNS, ['id']);
+}
 
 /**
  * The person, independent of any programme; who may see a speaker is decided by the programme,

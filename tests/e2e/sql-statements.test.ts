@@ -73,6 +73,49 @@ describe('SQL statements per request', () => {
     expect(counts[0]).toBeGreaterThanOrEqual(2);
     expect(counts[0]).toBeLessThanOrEqual(5);
   });
+
+  /** The statements sent while a request with this query ran, by their text. */
+  async function statementTexts(query: string): Promise<{ data: any; statements: string[] }> {
+    await databaseQuiet();
+    const statements: string[] = [];
+    const logged = jest.spyOn(SqlLogger.prototype, 'logQuery').mockImplementation((text: string) => void statements.push(text));
+    try {
+      const response = await fetch(`${lectern.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+      const { data, errors } = (await response.json()) as { data: any; errors?: unknown };
+      expect(errors).toBeUndefined();
+      return { data, statements };
+    } finally {
+      logged.mockRestore();
+    }
+  }
+
+  const columnsRead = (statements: string[], column: string) => statements.filter((text) => text.includes(`."${column}"`));
+
+  it('reads only the columns a page asks for: no abstracts, search text or bios for titles and names', async () => {
+    const { data, statements } = await statementTexts(
+      '{ sessions(conferenceSlug: "large", first: 100) { edges { node { title room { name } appearances { speaker { name } } } } } }',
+    );
+    expect(data.sessions.edges).toHaveLength(100);
+    expect(data.sessions.edges[0].node).toEqual({
+      title: 'Session 0',
+      room: { name: 'Room 0' },
+      appearances: [{ speaker: { name: 'Speaker 0' } }, { speaker: { name: 'Speaker 1' } }],
+    });
+    for (const column of ['abstract', 'searchText', 'notes', 'bio', 'email', 'links']) expect(columnsRead(statements, column)).toEqual([]);
+  });
+
+  it('still reads what a page does ask for', async () => {
+    const { data, statements } = await statementTexts(
+      '{ sessions(conferenceSlug: "large", first: 5) { edges { node { abstract appearances { speaker { bio } } } } } }',
+    );
+    expect(data.sessions.edges[0].node.appearances[0].speaker).toHaveProperty('bio');
+    expect(columnsRead(statements, 'abstract')).not.toEqual([]);
+    expect(columnsRead(statements, 'bio')).not.toEqual([]);
+  });
 });
 
 async function createLargeConference(lectern: Lectern, sessions: number): Promise<void> {
