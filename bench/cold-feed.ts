@@ -137,10 +137,13 @@ export async function measureBareBuild(
   }
 }
 
-async function retitle(lectern: ServerProcess, programme: GeneratedProgramme, round: number): Promise<void> {
+/**
+ * An admin's GraphQL request (to /graphql, POST) that retitles one of the sessions the benchmark
+ * may change, taken in turn by `round`, which goes into the new title.
+ */
+export function retitleRequest(programme: GeneratedProgramme, round: number): { headers: Record<string, string>; body: string } {
   const id = programme.sessionIds[round % programme.sessionIds.length];
-  const response = await fetch(`${lectern.url}/graphql`, {
-    method: 'POST',
+  return {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${programme.adminToken}` },
     body: graphqlBody(RETITLE_SESSION, {
       id: String(id),
@@ -149,7 +152,11 @@ async function retitle(lectern: ServerProcess, programme: GeneratedProgramme, ro
         { locale: 'en', text: `Changed session ${id}, version ${round}` },
       ],
     }),
-  });
+  };
+}
+
+async function retitle(lectern: ServerProcess, programme: GeneratedProgramme, round: number): Promise<void> {
+  const response = await fetch(`${lectern.url}/graphql`, { method: 'POST', ...retitleRequest(programme, round) });
   const result = (await response.json()) as { errors?: unknown[] };
   if (result.errors) throw new Error(`the change failed: ${JSON.stringify(result.errors)}`);
 }
