@@ -1,11 +1,12 @@
 import { ChildProcess, execFileSync, fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ReadyMessage, STOP } from './child-protocol';
+import { isLoopDelayMessage, LOOP_DELAY_READ, LOOP_DELAY_RESET, LoopDelayRequest, ReadyMessage, STOP } from './child-protocol';
 import { LOOPBACK } from './environment';
 
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
+const ANSWER_TIMEOUT_MS = 10_000;
 
 /** A server the benchmark started in a process of its own, so its memory and CPU are its own. */
 export interface ServerProcess {
@@ -16,6 +17,10 @@ export interface ServerProcess {
   memory(): { peakRssMb: number; rssMb: number };
   /** CPU time the process has used so far (user + system), in seconds. */
   cpuSeconds(): number;
+  /** Starts the record of the longest event-loop delay over (Lectern's process keeps one; the limits do not answer). */
+  resetLoopDelay(): Promise<void>;
+  /** The longest event-loop delay since the last reset, in ms. */
+  readLoopDelay(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -69,6 +74,12 @@ function serverProcess(name: string, child: ChildProcess, port: number): ServerP
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       return (Number(fields[11]) + Number(fields[12])) / clockTicks();
     },
+    async resetLoopDelay() {
+      await askLoopDelay(name, child, LOOP_DELAY_RESET);
+    },
+    readLoopDelay() {
+      return askLoopDelay(name, child, LOOP_DELAY_READ);
+    },
     /** Asks the server to close; kills it if it has not exited in time. Safe to call again. */
     stop() {
       stopping ??= (async () => {
@@ -85,6 +96,24 @@ function serverProcess(name: string, child: ChildProcess, port: number): ServerP
       return stopping;
     },
   };
+}
+
+/** One question at a time: the next LoopDelayMessage is its answer. */
+function askLoopDelay(name: string, child: ChildProcess, request: LoopDelayRequest): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const answered = (message: unknown) => {
+      if (!isLoopDelayMessage(message)) return;
+      clearTimeout(timer);
+      child.off('message', answered);
+      resolve(message.loopDelayMaxMs);
+    };
+    const timer = setTimeout(() => {
+      child.off('message', answered);
+      reject(new Error(`${name} did not answer "${request}" within ${ANSWER_TIMEOUT_MS / 1000} s`));
+    }, ANSWER_TIMEOUT_MS);
+    child.on('message', answered);
+    child.send(request);
+  });
 }
 
 let ticks: number | undefined;
