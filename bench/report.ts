@@ -6,6 +6,7 @@ import { ColdComparison } from './cold-feed';
 import { COLD_PAGE_BOUND, ColdPageComparison } from './cold-page';
 import { LoadResult, LoadSettings } from './load';
 import { describeMachine, MachineState } from './machine';
+import { MIXED_READS, MixedLoadResult } from './mixed-load';
 import { Scenario } from './options';
 import { ConferencePlan } from './synthetic';
 import { OtherConferenceTiming } from './other-conference';
@@ -45,6 +46,8 @@ export interface BenchResults {
     pageBytes?: number;
   };
   load: LoadComparison[];
+  /** Reads of feeds, pages and bios with 10% changes, 50 connections (runs before it have none). */
+  mixed?: MixedLoadResult | null;
   /** SQL statements for one GraphQL page, by page size. */
   sqlStatements: Record<string, number> | null;
   cold: ColdComparison | null;
@@ -77,6 +80,10 @@ const CPU_PER_ANSWER_TARGETS: ReadonlySet<Scenario> = new Set<Scenario>(['feed']
 const PEAK_RSS_BOUND_MB = 250;
 const LARGE_PEAK_RSS_BOUND_MB = 400;
 
+/** The mixed load's bounds: a change's p99 on SQLite, and the longest a feed rebuild may hold the event loop. */
+const MIXED_WRITE_P99_BOUND_MS = 250;
+const LOOP_DELAY_BOUND_MS = 50;
+
 /** Below this, a limit was not the bottleneck of its own run: its throughput is not its capacity. */
 const PACED_BY_CLIENT_PERCENT = 60;
 
@@ -108,6 +115,23 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>): Target[
         note: `${run.lectern.serverCpuMsPerRequest.toFixed(3)} ms against ${run.limit.serverCpuMsPerRequest.toFixed(3)} ms`,
       });
     }
+  }
+  if (results.mixed) {
+    const mixed = results.mixed;
+    targets.push({
+      name: `Mixed load (${mixed.connections} connections, ${percent(mixed.writeShare)} writes): write p99`,
+      measured: `${mixed.writeP99Ms.toFixed(0)} ms`,
+      target: `≤ ${MIXED_WRITE_P99_BOUND_MS} ms`,
+      met: mixed.writeP99Ms <= MIXED_WRITE_P99_BOUND_MS,
+      note: mixed.feedChanged ? undefined : "the whole-conference feed's ETag was the same after the run: the changes did not reach it",
+    });
+    targets.push({ name: 'Mixed load: errors', measured: String(mixed.errors), target: '0', met: mixed.errors === 0 });
+    targets.push({
+      name: 'Longest event-loop delay under the mixed load',
+      measured: `${mixed.loopDelayMaxMs.toFixed(1)} ms`,
+      target: `≤ ${LOOP_DELAY_BOUND_MS} ms`,
+      met: mixed.loopDelayMaxMs <= LOOP_DELAY_BOUND_MS,
+    });
   }
   if (results.sqlStatements) {
     const counts = Object.values(results.sqlStatements);
@@ -220,6 +244,38 @@ export function resultTable(results: BenchResults): string {
       times(run.lectern.requestsPerSecond / run.limit.requestsPerSecond),
       target?.target ?? '',
       met(target),
+    ]);
+  }
+  if (results.mixed) {
+    const mixed = results.mixed;
+    const label = `Mixed load, ${mixed.connections} connections × ${mixed.durationSeconds} s, ${percent(mixed.writeShare)} writes`;
+    const writes = targetOf('Mixed load (');
+    const errors = targetOf('Mixed load: errors');
+    const loopDelay = targetOf('Longest event-loop delay');
+    rows.push([
+      `${label}: reads (feeds, page, GraphQL page, bio)`,
+      `${thousands(Math.round(mixed.readsPerSecond))} reads/s, p50 ${ms(mixed.readP50Ms)}, p99 ${ms(mixed.readP99Ms)}`,
+      '',
+      '',
+      '',
+      '',
+    ]);
+    rows.push([
+      `${label}: writes (a session retitled)`,
+      `p50 ${ms(mixed.writeP50Ms)}, p99 ${ms(mixed.writeP99Ms)} (${thousands(mixed.writes)} changes${mixed.feedChanged ? '' : ', feed unchanged'})`,
+      '',
+      '',
+      writes!.target,
+      met(writes),
+    ]);
+    rows.push([`${label}: errors`, String(mixed.errors), '', '', errors!.target, met(errors)]);
+    rows.push([
+      'Longest event-loop delay under the mixed load (monitorEventLoopDelay, 10 ms resolution)',
+      `${mixed.loopDelayMaxMs.toFixed(1)} ms`,
+      '',
+      '',
+      loopDelay!.target,
+      met(loopDelay),
     ]);
   }
   if (results.sqlStatements) {
@@ -348,6 +404,16 @@ export function cpuTable(results: BenchResults): string {
   return markdownTable(rows);
 }
 
+/** The mixed load by kind of request: how many, how fast, how many failed. */
+export function mixedTable(mixed: MixedLoadResult): string {
+  const rows = [['mixed load, by request', 'answers/s', 'p50', 'p99', 'errors']];
+  for (const kind of [...MIXED_READS, 'write'] as const) {
+    const figures = mixed.byKind[kind];
+    rows.push([kind, (figures.requests / mixed.seconds).toFixed(0), ms(figures.p50Ms), ms(figures.p99Ms), String(figures.errors)]);
+  }
+  return markdownTable(rows);
+}
+
 export function printReport(results: BenchResults): void {
   const { settings, programme } = results;
   console.log('');
@@ -369,6 +435,13 @@ export function printReport(results: BenchResults): void {
   if (results.load.length) {
     console.log('');
     console.log(cpuTable(results));
+  }
+  if (results.mixed) {
+    console.log('');
+    console.log(mixedTable(results.mixed));
+    console.log(
+      `Mixed load: Lectern busy ${results.mixed.serverBusyPercent.toFixed(0)}% of a core; measured after ${results.mixed.warmupSeconds} s of the same load.`,
+    );
   }
   console.log('');
   console.log('Targets:');
@@ -394,4 +467,6 @@ function markdownTable(rows: string[][]): string {
 
 const times = (ratio: number) => `${ratio.toFixed(2)}×`;
 const thousands = (n: number) => n.toLocaleString('en-GB');
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
 const kilobytes = (bytes: number) => `${thousands(Math.round(bytes / 1024))} KB`;

@@ -15,6 +15,7 @@ import { startLimits } from './limit-setup';
 import { LoadSettings, runLoad } from './load';
 import { log } from './log';
 import { describeMachine, machineState } from './machine';
+import { MixedLoadResult, runMixedLoad } from './mixed-load';
 import { readOptions, wanted } from './options';
 import { prepareProgramme } from './prepare';
 import { ServerProcess, startServer } from './processes';
@@ -89,6 +90,12 @@ async function main() {
       });
     }
 
+    let mixed: MixedLoadResult | null = null;
+    if (wanted(options, 'mixed')) {
+      log(`mixed load: reads with 10% changes, ${options.mixedDuration} s`);
+      mixed = await runMixedLoad(lectern, base.programme, options.mixedDuration, options.warmup);
+    }
+
     let cold: ColdComparison | null = null;
     if (wanted(options, 'cold-feed')) {
       log('cold feed builds');
@@ -143,6 +150,7 @@ async function main() {
         pageBytes: page.body.length,
       },
       load,
+      mixed,
       sqlStatements: base.statementsPerPage,
       cold,
       coldLarge,
