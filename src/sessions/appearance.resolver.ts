@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { OrganiserMutation } from '../auth/organiser-mutation.decorator';
 import { RequestContext } from '../auth/request-context';
@@ -22,18 +22,21 @@ export class AppearanceResolver {
     private readonly sessions: SessionLoader,
   ) {}
 
+  // Fields with GraphQL's own arguments and no parameter decorators: Nest calls them directly
+  // (see SessionResolver), and a page calls them for every line-up.
+
   @ResolveField(() => Speaker, { description: 'Who appears.' })
-  speaker(@Parent() appearance: Appearance, @Context() context: RequestContext) {
+  speaker(appearance: Appearance, _args: unknown, context: RequestContext) {
     return appearance.speaker ?? this.speakers.speaker(context, appearance.speakerId);
   }
 
   @ResolveField(() => Session, { description: 'Where they appear.' })
-  session(@Parent() appearance: Appearance, @Context() context: RequestContext) {
+  session(appearance: Appearance, _args: unknown, context: RequestContext) {
     return this.sessions.session(context, appearance.sessionId);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Title and organisation together, e.g. "kommundirektör, Karlskrona kommun".' })
-  affiliation(@Parent() appearance: Appearance) {
+  affiliation(appearance: Appearance) {
     return [appearance.title, appearance.organisation].filter(Boolean).join(', ') || null;
   }
 
