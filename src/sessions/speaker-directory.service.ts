@@ -24,9 +24,14 @@ export class SpeakerDirectory {
   ) {}
 
   async bySlug(slug: string, viewer: Viewer, field = 'slug'): Promise<Speaker> {
-    const speaker = await this.visible(viewer).andWhere('speaker.slug = :slug', { slug }).getOne();
+    const speaker = await this.withOwnSlug(slug, viewer);
     if (!speaker) throw notFound('speaker', field, slug);
     return speaker;
+  }
+
+  /** The speaker whose own slug this is, if the viewer may see them, else null. */
+  withOwnSlug(slug: string, viewer: Viewer): Promise<Speaker | null> {
+    return this.visible(viewer).andWhere('speaker.slug = :slug', { slug }).getOne();
   }
 
   /** The speaker with this id if the viewer may see them, else null. */
