@@ -80,7 +80,7 @@ export class CalendarController {
 
   /** `filename`: the file's name when the request asks for a download (`download=1`), else null. */
   private send(request: FastifyRequest, reply: FastifyReply, feed: RenderedFeed, cacheControl: string, filename: string | null): void {
-    this.revalidation.remember(request, feed, cacheControl);
+    this.revalidation.remember(request, reply, feed, cacheControl);
     if (filename) reply.header('content-disposition', `attachment; filename="${filename}"`);
     sendFeed(request, reply, feed, cacheControl);
   }

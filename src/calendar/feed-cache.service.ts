@@ -95,6 +95,14 @@ export class FeedCache implements OnModuleInit, EntitySubscriberInterface {
   }
 
   /**
+   * Whether `isCurrent` can be trusted without a `refresh` first: a single instance (no Redis)
+   * hears of every change as it commits, so nothing committed elsewhere is waiting to be read.
+   */
+  get hearsEveryChange(): boolean {
+    return !this.shared?.shared;
+  }
+
+  /**
    * Catches up with changes of these scopes committed on other instances; false when Redis cannot
    * say, in which case nothing cached is current any more. Without Redis there is nothing to catch up with.
    */

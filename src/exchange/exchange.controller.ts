@@ -25,7 +25,7 @@ export class ExchangeController {
   ) {
     const rendered = await this.exports.export(slug, file, readExportParameters(query));
     // The next conditional request to this address is answered before Nest routes it.
-    this.revalidation.remember(request, rendered, PUBLIC_FEED);
+    this.revalidation.remember(request, reply, rendered, PUBLIC_FEED);
     sendFeed(request, reply, rendered, PUBLIC_FEED, isExportFile(file) ? EXPORT_FORMATS[file].contentType : undefined);
   }
 }

@@ -36,6 +36,12 @@ export interface HttpPipelineParts {
  */
 export async function assembleHttpPipeline(fastify: FastifyInstance, config: AppConfig, parts: HttpPipelineParts): Promise<void> {
   // onRequest, before anything is read of the request:
+  // 0. 304 for a public feed, export or page whose current copy the client has, answered from
+  //    one look-up with the headers its full answer carried: the hottest path, so nothing before it.
+  //    Whatever it cannot decide alone is left to 6.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (!parts.feedRevalidation.answerAtOnce(request, reply)) done();
+  });
   // 1. Its id on the answer, so every answer below carries it (and, at info, one line once answered).
   logRequests(fastify, parts.log);
   // 2. Security headers, on every answer, refusals included.
@@ -51,7 +57,8 @@ export async function assembleHttpPipeline(fastify: FastifyInstance, config: App
   //    A session cookie (a speaker's on their page, an organiser's from the console) signs its
   //    holder in when no token is sent; that looks its session up.
   admitViewers(fastify, parts.auth, parts.speakerSessions, parts.organiserSessions);
-  // 6. 304 for a feed or schedule export whose copy the client has, before Nest routes it: the hottest path.
+  // 6. 304 for a feed, export or page whose copy the client has, before Nest routes it, for what 0
+  //    left: requests with a token (checked by 5), agendas, another Origin, and instances sharing Redis.
   fastify.addHook('onRequest', (request, reply) => parts.feedRevalidation.revalidate(request, reply));
   // 7. The public rate limit on GraphQL: organisers (by request.viewer, so after 5) are not counted;
   //    counted in Redis when instances share it.

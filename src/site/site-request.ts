@@ -151,7 +151,8 @@ export function sendPage(
 ): void {
   sendFeed(request, pageHeaders(reply, context, { embed }), page, PUBLIC_PAGE, HTML);
   const vary = reply.getHeader('vary');
-  revalidation?.remember(request, page, PUBLIC_PAGE, {
+  revalidation?.remember(request, reply, page, PUBLIC_PAGE, {
+    ...(embed ? {} : SITE_HEADERS),
     'content-language': context.language,
     ...(vary === undefined ? {} : { vary: String(vary) }),
   });
