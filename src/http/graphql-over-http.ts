@@ -21,8 +21,10 @@ export function followGraphqlOverHttp(fastify: FastifyInstance, path: string): v
     if (request.method === 'POST') refuseMistypedParameters(params);
     giveOperationItsOwnText(params);
   });
-  fastify.addHook('onSend', async (request, reply, payload) => {
-    if (request.routeOptions.url !== path) return payload;
+  // A callback rather than an async function: every answer passes here (a feed's 304 included),
+  // and a promise would put off each answer's writing to a later microtask.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    if (request.routeOptions.url !== path) return done(null, payload);
     if (answersGraphqlResponse(request) && String(reply.getHeader('content-type') ?? '').startsWith('application/json')) {
       reply.header('content-type', `${GRAPHQL_RESPONSE}; charset=utf-8`);
     }
@@ -30,7 +32,7 @@ export function followGraphqlOverHttp(fastify: FastifyInstance, path: string): v
     // the methods that would do (RFC 9110 §15.5.6, which the specification's Response section
     // holds servers to): for this request, POST alone.
     if (reply.statusCode === 405) reply.header('allow', 'POST');
-    return cacheReads(request, reply, payload);
+    done(null, cacheReads(request, reply, payload));
   });
 }
 
