@@ -97,7 +97,7 @@ export function refuseCostlyQueries(limit: number): preExecutionHookHandler {
   return (schema, document, _context, variables) => {
     let cost: number;
     try {
-      cost = getComplexity({ schema, query: document, variables, estimators: ESTIMATORS });
+      cost = rememberedCost(document, variables, () => getComplexity({ schema, query: document, variables, estimators: ESTIMATORS }));
     } catch (error) {
       if (error instanceof UserError) {
         const { code, field, problems } = error;
@@ -124,14 +124,45 @@ export function refuseCostlyQueries(limit: number): preExecutionHookHandler {
  * with an error the client would only see as "Internal server error".
  */
 export const refuseNulCharacters: preExecutionHookHandler = (_schema, document, _context, variables) => {
-  let inQuery = false;
-  visit(document, {
-    StringValue(node) {
-      inQuery ||= node.value.includes('\0');
-    },
-  });
-  if (inQuery || holdsNul(variables)) throw refusal('Text may not contain the NUL character (U+0000).', { code: 'BAD_USER_INPUT' });
+  if (queryHoldsNul(document) || holdsNul(variables))
+    throw refusal('Text may not contain the NUL character (U+0000).', { code: 'BAD_USER_INPUT' });
 };
+
+/**
+ * Mercurius keeps the documents of the queries it has seen, and the same few queries come again
+ * and again: what the limits find in a document (and its cost for the same variables) is kept
+ * with it, instead of walking it for every request.
+ */
+const nulInQuery = new WeakMap<DocumentNode, boolean>();
+const costs = new WeakMap<DocumentNode, Map<string, number>>();
+/** The variable sets whose cost is kept per document (a page asked at a few sizes, say). */
+const COSTS_KEPT_PER_DOCUMENT = 16;
+
+function queryHoldsNul(document: DocumentNode): boolean {
+  let inQuery = nulInQuery.get(document);
+  if (inQuery === undefined) {
+    inQuery = false;
+    visit(document, {
+      StringValue(node) {
+        inQuery ||= node.value.includes('\0');
+      },
+    });
+    nulInQuery.set(document, inQuery);
+  }
+  return inQuery;
+}
+
+function rememberedCost(document: DocumentNode, variables: Record<string, unknown> | undefined, count: () => number): number {
+  const key = variables === undefined ? '' : JSON.stringify(variables);
+  let known = costs.get(document);
+  const kept = known?.get(key);
+  if (kept !== undefined) return kept;
+  const cost = count();
+  if (!known) costs.set(document, (known = new Map()));
+  if (known.size >= COSTS_KEPT_PER_DOCUMENT) known.delete(known.keys().next().value!);
+  known.set(key, cost);
+  return cost;
+}
 
 /** Walks without recursion: variables may nest as deep as a body of 1 MiB allows. */
 function holdsNul(variables: unknown): boolean {

@@ -125,6 +125,13 @@ describe('with the default settings', () => {
       expect(result.errors![0].extensions).toEqual({ code: 'QUERY_TOO_COSTLY', cost: 30301, limit: 20000 });
     });
 
+    it('counts the same query again for other variables: a cheap answer is not kept for a costly ask', async () => {
+      expect((await lectern.graphql(SESSIONS_OF_EVERY_CONFERENCE, { conferences: 2, sessions: 5 })).errors).toBeUndefined();
+      const costly = await lectern.graphql(SESSIONS_OF_EVERY_CONFERENCE, { conferences: 100, sessions: 100 });
+      expect(costly.errors![0].extensions).toEqual({ code: 'QUERY_TOO_COSTLY', cost: 30301, limit: 20000 });
+      expect((await lectern.graphql(SESSIONS_OF_EVERY_CONFERENCE, { conferences: 2, sessions: 5 })).errors).toBeUndefined();
+    });
+
     it('counts pages by the sizes the variables ask for', async () => {
       const data = await lectern.ok(SESSIONS_OF_EVERY_CONFERENCE, { conferences: 10, sessions: 10 });
       expect(data.conferences.edges.length).toBe(4);
