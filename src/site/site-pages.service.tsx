@@ -21,11 +21,12 @@ import { DevelopersPage } from './pages/developers-page';
 import { renderEmbedSchedule } from './pages/embed-schedule';
 import { HomePage } from './pages/home-page';
 import { PageHead, PageSection, renderPage } from './pages/layout';
+import { localDay } from './pages/local-days';
 import { FeedLinks } from './pages/parts';
 import { InterviewPage, SpeakerPage, SpeakersPage } from './pages/people-pages';
 import { FilterChoices, ProgrammeLayout, ProgrammePage, ProgrammePageData } from './pages/programme-page';
 import { sessionEvent, SessionPage, SessionPageData } from './pages/session-page';
-import { localDate, PageContext, textOf } from './site-context';
+import { PageContext, textOf } from './site-context';
 
 /** A built page, or where the address asked for leads. */
 export type SitePage = { page: RenderedFeed } | { redirect: string };
@@ -312,8 +313,8 @@ function choicesOf(view: ProgrammeView, conference: Conference): FilterChoices {
   for (let day = DateTime.fromISO(conference.startDate); day.toISODate()! <= conference.endDate; day = day.plus({ days: 1 }))
     days.push(day.toISODate()!);
   for (const session of sessions)
-    if (session.startsAt && !days.includes(localDate(session.startsAt, conference.timeZone)))
-      days.push(localDate(session.startsAt, conference.timeZone));
+    if (session.startsAt && !days.includes(localDay(session.startsAt, conference.timeZone)))
+      days.push(localDay(session.startsAt, conference.timeZone));
   return {
     days: days.sort(),
     tracks: unique(

@@ -1,5 +1,6 @@
 import { PublishedAppearance, PublishedSession } from '../../published/published-programme';
-import { clock, inZone, languageName, localDate, PageContext, sameLanguage, textOf, zoneAbbreviation } from '../site-context';
+import { clock, inZone, languageName, PageContext, sameLanguage, textOf, zoneAbbreviation } from '../site-context';
+import { localDay } from './local-days';
 
 /*
  * Pieces every page shares: a session's times, title and line-up, its star, and the subscribe
@@ -46,7 +47,7 @@ export function TimeSpan({
   withDay?: boolean;
 }) {
   if (!session.startsAt || !session.endsAt) return <span class="unscheduled">{context.t('session.unscheduled')}</span>;
-  const spansDays = localDate(session.startsAt, zone) !== localDate(session.endsAt, zone);
+  const spansDays = localDay(session.startsAt, zone) !== localDay(session.endsAt, zone);
   const format = withDay || spansDays ? 'day-time' : 'time';
   const label = (instant: string) =>
     format === 'day-time' ? inZone(instant, zone, context.language).toFormat('ccc d LLL HH:mm') : clock(instant, zone, context.language);

@@ -1,6 +1,7 @@
 import { Conference } from '../../conferences/conference.entity';
 import { PublishedSession } from '../../published/published-programme';
-import { clock, dayTitle, localDate, PageContext } from '../site-context';
+import { clock, dayTitle, PageContext } from '../site-context';
+import { localDay } from './local-days';
 import { LineUp, Localised, TimeSpan } from './parts';
 
 interface Column {
@@ -27,8 +28,8 @@ export function ProgrammeGrid(props: {
   const { context, conference, day } = props;
   const { t } = context;
   const zone = conference.timeZone;
-  const spanning = [...props.continuing, ...props.sessions.filter((s) => localDate(s.endsAt!, zone) !== day)];
-  const timed = props.sessions.filter((s) => localDate(s.endsAt!, zone) === day);
+  const spanning = [...props.continuing, ...props.sessions.filter((s) => localDay(s.endsAt!, zone) !== day)];
+  const timed = props.sessions.filter((s) => localDay(s.endsAt!, zone) === day);
   const columns = columnsOf(timed, t('grid.noRoom'));
   const rows = [...new Set(timed.flatMap((s) => [s.startsAt!, s.endsAt!]))].sort();
   const rowOf = new Map(rows.map((instant, index) => [instant, index]));
@@ -121,7 +122,7 @@ function columnsOf(sessions: PublishedSession[], noRoom: string): Column[] {
 }
 
 function daysBetween(session: PublishedSession, zone: string): number {
-  const start = Date.parse(localDate(session.startsAt!, zone));
-  const end = Date.parse(localDate(session.endsAt!, zone));
+  const start = Date.parse(localDay(session.startsAt!, zone));
+  const end = Date.parse(localDay(session.endsAt!, zone));
   return Math.round((end - start) / 86_400_000) + 1;
 }

@@ -1,7 +1,8 @@
 import { Conference } from '../../conferences/conference.entity';
 import { SessionFilter } from '../../sessions/session.inputs';
 import { PublishedSession } from '../../published/published-programme';
-import { dayTitle, localDate, PageContext, textOf } from '../site-context';
+import { dayTitle, PageContext, textOf } from '../site-context';
+import { localDay } from './local-days';
 import { FeedLinks, LineUp, Localised, Star, Subscribe, TimeSpan, ZoneNote, languageLabel } from './parts';
 import { ProgrammeGrid } from './programme-grid';
 
@@ -273,7 +274,7 @@ function dates(context: PageContext, conference: Conference): string {
 export function byDay(sessions: PublishedSession[], zone: string): { day: string | null; sessions: PublishedSession[] }[] {
   const days = new Map<string | null, PublishedSession[]>();
   for (const session of sessions) {
-    const day = session.startsAt ? localDate(session.startsAt, zone) : null;
+    const day = session.startsAt ? localDay(session.startsAt, zone) : null;
     const list = days.get(day);
     if (list) list.push(session);
     else days.set(day, [session]);
@@ -284,6 +285,6 @@ export function byDay(sessions: PublishedSession[], zone: string): { day: string
 /** Sessions over several days that began before this day and still run on it (a hackathon's second day). */
 function continuing(sessions: PublishedSession[], day: string, zone: string): PublishedSession[] {
   return sessions.filter(
-    (session) => session.startsAt && session.endsAt && localDate(session.startsAt, zone) < day && localDate(session.endsAt, zone) >= day,
+    (session) => session.startsAt && session.endsAt && localDay(session.startsAt, zone) < day && localDay(session.endsAt, zone) >= day,
   );
 }
