@@ -26,6 +26,7 @@ import { FeedLinks } from './pages/parts';
 import { InterviewPage, SpeakerPage, SpeakersPage } from './pages/people-pages';
 import { FilterChoices, ProgrammeLayout, ProgrammePage, ProgrammePageData } from './pages/programme-page';
 import { sessionEvent, SessionPage, SessionPageData } from './pages/session-page';
+import { ProgrammePieceRenderings } from './programme-piece-renderings';
 import { PageContext, textOf } from './site-context';
 
 /** A built page, or where the address asked for leads. */
@@ -43,6 +44,11 @@ const NEXT_MAX = 6;
 export class SitePages {
   private readonly base: string;
   private readonly graphiql: boolean;
+  /**
+   * The programme pages' pieces, kept with the pages that use them: a static copy's SitePages
+   * (see site-export), built afresh, keeps its own, as its links differ from the served site's.
+   */
+  private readonly pieces = new ProgrammePieceRenderings();
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -113,6 +119,7 @@ export class SitePages {
     const minute = running ? `@${now.toFormat("yyyyLLdd'T'HHmm")}` : '';
     return this.cache.get(`site:${key}${minute}`, async () => {
       const view = await this.published.ofConference(conference, filter);
+      const pieces = await this.pieces.render(layout, view.sessions, conference, context);
       const data: ProgrammePageData = {
         conference,
         sessions: view.sessions,
@@ -122,6 +129,7 @@ export class SitePages {
         choices: choicesOf(view, conference),
         feed: this.programmeFeed(conference, filter, context),
         nowAndNext: running ? nowAndNext(view.programme.sessions, now.toISO()!) : null,
+        pieces,
       };
       const head = {
         title: context.t('programme.pageTitle', { conference: conference.name }),

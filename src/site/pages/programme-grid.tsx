@@ -24,12 +24,14 @@ export function ProgrammeGrid(props: {
   day: string;
   sessions: PublishedSession[];
   continuing: PublishedSession[];
+  /** What each of the day's cells holds, rendered once for what it shows (see GridCell). */
+  cells: ReadonlyMap<number, string>;
 }) {
   const { context, conference, day } = props;
   const { t } = context;
   const zone = conference.timeZone;
   const spanning = [...props.continuing, ...props.sessions.filter((s) => localDay(s.endsAt!, zone) !== day)];
-  const timed = props.sessions.filter((s) => localDay(s.endsAt!, zone) === day);
+  const timed = props.sessions.filter((s) => isGridCell(s, zone));
   const columns = columnsOf(timed, t('grid.noRoom'));
   const rows = [...new Set(timed.flatMap((s) => [s.startsAt!, s.endsAt!]))].sort();
   const rowOf = new Map(rows.map((instant, index) => [instant, index]));
@@ -79,17 +81,8 @@ export function ProgrammeGrid(props: {
                           rowSpan={span}
                           class={`slot${session.status === 'CANCELLED' ? ' cancelled' : ''}`}
                           data-track={session.track?.slug}
-                        >
-                          <a href={context.addresses.page(`/${conference.slug}/sessions/${session.id}`)}>
-                            <Localised context={context} text={session.title} />
-                          </a>
-                          <span class="when">
-                            <TimeSpan context={context} session={session} zone={zone} />
-                          </span>
-                          {session.track && <span class="track">{session.track.name}</span>}
-                          {session.status === 'CANCELLED' && <strong class="badge cancelled-badge">{t('session.cancelled')}</strong>}
-                          <LineUp context={context} lineUp={session.lineUp} />
-                        </td>
+                          dangerouslySetInnerHTML={{ __html: props.cells.get(session.id)! }}
+                        />
                       );
                     }
                     const covered = column.sessions.some((s) => s.startsAt! < instant && s.endsAt! > instant);
@@ -102,6 +95,36 @@ export function ProgrammeGrid(props: {
         </div>
       )}
     </section>
+  );
+}
+
+/** Whether a session has a cell in its day's table: scheduled, and ending on the (conference-local) day it starts. */
+export function isGridCell(session: PublishedSession, zone: string): boolean {
+  return !!session.startsAt && !!session.endsAt && localDay(session.startsAt, zone) === localDay(session.endsAt, zone);
+}
+
+/** What a session's cell holds: its title, times, track, whether it is cancelled and its line-up. */
+export function GridCell({
+  context,
+  conference,
+  session,
+}: {
+  context: PageContext;
+  conference: Pick<Conference, 'slug' | 'timeZone'>;
+  session: PublishedSession;
+}) {
+  return (
+    <>
+      <a href={context.addresses.page(`/${conference.slug}/sessions/${session.id}`)}>
+        <Localised context={context} text={session.title} />
+      </a>
+      <span class="when">
+        <TimeSpan context={context} session={session} zone={conference.timeZone} />
+      </span>
+      {session.track && <span class="track">{session.track.name}</span>}
+      {session.status === 'CANCELLED' && <strong class="badge cancelled-badge">{context.t('session.cancelled')}</strong>}
+      <LineUp context={context} lineUp={session.lineUp} />
+    </>
   );
 }
 

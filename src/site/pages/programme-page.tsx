@@ -5,6 +5,7 @@ import { dayTitle, PageContext, textOf } from '../site-context';
 import { localDay } from './local-days';
 import { FeedLinks, LineUp, Localised, Star, Subscribe, TimeSpan, ZoneNote, languageLabel } from './parts';
 import { ProgrammeGrid } from './programme-grid';
+import { ProgrammePieces } from './programme-pieces';
 
 export type ProgrammeLayout = 'list' | 'grid';
 
@@ -30,6 +31,8 @@ export interface ProgrammePageData {
   feed: FeedLinks;
   /** What runs now and next, while the conference runs. */
   nowAndNext: { now: PublishedSession[]; next: PublishedSession[] } | null;
+  /** Each session's entry (and, in the grid, its cell), rendered once for what it shows: the page is assembled from them. */
+  pieces: ProgrammePieces;
 }
 
 export function ProgrammePage({ context, data }: { context: PageContext; data: ProgrammePageData }) {
@@ -74,27 +77,41 @@ export function ProgrammePage({ context, data }: { context: PageContext; data: P
             day={day}
             sessions={sessions}
             continuing={continuing(data.sessions, day, zone)}
+            cells={data.pieces.cells}
           />
         ) : (
-          <DayList context={context} conference={conference} day={day} sessions={sessions} />
+          <DayList context={context} conference={conference} day={day} sessions={sessions} items={data.pieces.items} />
         ),
       )}
     </>
   );
 }
 
-/** One day's sessions as a list (or the unscheduled ones, when day is null). */
-export function DayList(props: { context: PageContext; conference: Conference; day: string | null; sessions: PublishedSession[] }) {
-  const { context, conference, day } = props;
+/**
+ * One day's sessions as a list (or the unscheduled ones, when day is null): from their entries as
+ * rendered already (`items`, by session id), or rendered here.
+ */
+export function DayList(props: {
+  context: PageContext;
+  conference: Conference;
+  day: string | null;
+  sessions: PublishedSession[];
+  items?: ReadonlyMap<number, string>;
+}) {
+  const { context, conference, day, items } = props;
   const id = `day-${day ?? 'unscheduled'}`;
   return (
     <section class="day" aria-labelledby={id}>
       <h2 id={id}>{day ? dayTitle(day, conference.timeZone, context.language) : context.t('programme.unscheduled')}</h2>
-      <ol class="sessions">
-        {props.sessions.map((session) => (
-          <SessionItem context={context} conference={conference} session={session} />
-        ))}
-      </ol>
+      {items ? (
+        <ol class="sessions" dangerouslySetInnerHTML={{ __html: props.sessions.map((session) => items.get(session.id)!).join('') }} />
+      ) : (
+        <ol class="sessions">
+          {props.sessions.map((session) => (
+            <SessionItem context={context} conference={conference} session={session} />
+          ))}
+        </ol>
+      )}
     </section>
   );
 }
@@ -118,7 +135,15 @@ export function DayLists({
   );
 }
 
-export function SessionItem({ context, conference, session }: { context: PageContext; conference: Conference; session: PublishedSession }) {
+export function SessionItem({
+  context,
+  conference,
+  session,
+}: {
+  context: PageContext;
+  conference: Pick<Conference, 'slug' | 'timeZone'>;
+  session: PublishedSession;
+}) {
   const { t } = context;
   const cancelled = session.status === 'CANCELLED';
   return (

@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { Conference } from '../conferences/conference.entity';
+import { PublishedSession } from '../published/published-programme';
+import { isGridCell } from './pages/programme-grid';
+import { ProgrammeLayout } from './pages/programme-page';
+import { ProgrammePieceKind, ProgrammePieces, renderProgrammePiece } from './pages/programme-pieces';
+import { PageContext } from './site-context';
+
+/** Enough for every piece of a few large programmes in each language and view; the least recently used go first beyond it. */
+const MAX_CACHED_CHARACTERS = 32 * 1024 * 1024;
+/** The longest a build works before it lets other requests (a write, a warm page) have the event loop. */
+const SLICE_MS = 10;
+
+/**
+ * Each session's piece of a programme page (its entry in a list, its cell in a timetable), rendered
+ * once for what it shows and kept, so a page is assembled from its pieces and a change to one
+ * session renders one piece, not the programme. A piece is keyed by everything it is made of: the
+ * session as published (its revision and last change, and every field the piece shows: titles in
+ * every locale, times, status, format, language, room and track names, the line-up's names, roles
+ * and affiliations, which change without the session's revision), the conference's slug and zone,
+ * and the page's language, the reader's locale wishes, whether the page is served, and the very
+ * links the piece writes (so the address scheme, an explicit `?lang=` or a static copy's file
+ * names are in it). So a kept piece is never stale: anything it shows that changes makes another key.
+ */
+export class ProgrammePieceRenderings {
+  /** In order of use, so the first entry is the one to evict. */
+  private readonly entries = new Map<string, string>();
+  private cachedCharacters = 0;
+
+  /**
+   * The pieces a programme page of these sessions needs in this layout: every session's entry in
+   * the list; in the grid, a cell for each session within one day and an entry for each unscheduled
+   * one. Rendering what is not kept, and working out the keys, yields to the event loop every few
+   * milliseconds: a cold build of a large programme never holds up the requests that arrive meanwhile.
+   */
+  async render(
+    layout: ProgrammeLayout,
+    sessions: readonly PublishedSession[],
+    conference: Pick<Conference, 'slug' | 'timeZone'>,
+    context: PageContext,
+  ): Promise<ProgrammePieces> {
+    const items = new Map<number, string>();
+    const cells = new Map<number, string>();
+    const page = pageSignature(conference, context);
+    let sliceStarted = performance.now();
+    for (const session of sessions) {
+      const kind = pieceKind(layout, session, conference.timeZone);
+      if (!kind) continue;
+      const key = pieceKey(kind, session, conference, context, page);
+      let html = this.entries.get(key);
+      if (html === undefined) {
+        html = renderProgrammePiece(kind, context, conference, session);
+        this.cachedCharacters += key.length + html.length;
+      } else {
+        this.entries.delete(key);
+      }
+      this.entries.set(key, html);
+      (kind === 'item' ? items : cells).set(session.id, html);
+      if (performance.now() - sliceStarted > SLICE_MS) {
+        await nextTurn();
+        sliceStarted = performance.now();
+      }
+    }
+    this.evictBeyondBound();
+    return { items, cells };
+  }
+
+  private evictBeyondBound(): void {
+    for (const [key, html] of this.entries) {
+      if (this.cachedCharacters <= MAX_CACHED_CHARACTERS) break;
+      this.entries.delete(key);
+      this.cachedCharacters -= key.length + html.length;
+    }
+  }
+}
+
+/** Which piece a session has on the page: none for a session over several days in the grid, listed above its days' tables. */
+function pieceKind(layout: ProgrammeLayout, session: PublishedSession, zone: string): ProgrammePieceKind | null {
+  if (layout === 'list' || !session.startsAt) return 'item';
+  return isGridCell(session, zone) ? 'cell' : null;
+}
+
+/** What every piece of one page is rendered with, once per build. */
+function pageSignature(conference: Pick<Conference, 'slug' | 'timeZone'>, context: PageContext): string {
+  const { explicit, accepted, fallback } = context.wishes;
+  const agenda = context.addresses.served ? context.addresses.page(`/${conference.slug}/agenda`) : null;
+  return JSON.stringify([
+    conference.slug,
+    conference.timeZone,
+    context.language,
+    explicit ?? null,
+    accepted ?? [],
+    fallback ?? null,
+    context.addresses.served,
+    agenda,
+  ]);
+}
+
+function pieceKey(
+  kind: ProgrammePieceKind,
+  session: PublishedSession,
+  conference: Pick<Conference, 'slug'>,
+  context: PageContext,
+  page: string,
+): string {
+  const shown = JSON.stringify([
+    kind,
+    session.uid,
+    session.id,
+    session.revision,
+    session.updatedAt,
+    session.title,
+    session.status,
+    session.startsAt,
+    session.endsAt,
+    session.format,
+    session.language,
+    session.room?.name ?? null,
+    session.track?.name ?? null,
+    session.lineUp.map((appearance) => [appearance.speakerName, appearance.role, appearance.title, appearance.organisation]),
+    context.addresses.page(`/${conference.slug}/sessions/${session.id}`),
+    session.lineUp.map((appearance) => context.addresses.page(`/speakers/${appearance.speakerSlug}`)),
+  ]);
+  return `${session.uid}|${createHash('sha256').update(shown).update(page).digest('base64')}`;
+}
