@@ -13,9 +13,10 @@ interface Validator {
   headers?: Record<string, string>;
   /**
    * Everything the full answer carried that a 304 to the same address repeats, as it was sent:
-   * the pipeline's security and CORS headers, the route's own, ETag and Cache-Control.
+   * the pipeline's security and CORS headers, the route's own, ETag and Cache-Control; names and
+   * values in one list, as the HTTP layer writes them.
    */
-  repeated: Record<string, string>;
+  repeated: string[];
   /** The validator's Last-Modified as an HTTP date, sent once the clock has reached it. */
   lastModifiedText: string;
   /** The full answer's Origin: its CORS headers were decided for that origin. */
@@ -86,13 +87,12 @@ export class FeedRevalidation {
     const sent = this.validatorFor(request);
     if (!sent || sent.origin !== request.headers.origin || !this.cache.isCurrent(sent.state) || !isFreshFor(request, sent)) return false;
     const now = currentSecond();
-    reply
-      .headers(sent.repeated)
-      .header(REQUEST_ID_HEADER, request.id)
-      .header('date', now.text)
-      .header('last-modified', sent.lastModified.getTime() <= now.time ? sent.lastModifiedText : now.text)
-      .code(304)
-      .send();
+    const lastModified = sent.lastModified.getTime() <= now.time ? sent.lastModifiedText : now.text;
+    // Written on the response itself: the headers are decided, there is no body, and nothing of
+    // Fastify's sending (nor an onSend hook) has anything left to do. onResponse hooks still run.
+    reply.hijack();
+    reply.raw.writeHead(304, [...sent.repeated, REQUEST_ID_HEADER, request.id, 'date', now.text, 'last-modified', lastModified]);
+    reply.raw.end();
     return true;
   }
 
@@ -125,7 +125,7 @@ export class FeedRevalidation {
       state: feed.state,
       cacheControl,
       headers,
-      repeated,
+      repeated: Object.entries(repeated).flat(),
       lastModifiedText: feed.lastModified.toUTCString(),
       origin: request.headers.origin,
     });
