@@ -13,7 +13,7 @@ import { agendaScope, AgendaService } from './agenda.service';
 import { calendarLabels } from './calendar-labels';
 import { CalendarLedger, FeedPart } from './calendar-ledger.service';
 import { CalendarLinks } from './calendar-links.service';
-import { CalendarSession, calendarSession } from './calendar-session';
+import { CalendarSession, calendarSession, keptCalendarSession } from './calendar-session';
 import { BuiltFeed, FeedCache, RenderedFeed } from './feed-cache.service';
 import { FeedOptions, feedQueryString } from './feed-parameters';
 import { EventRenderings } from './event-renderings';
@@ -161,7 +161,9 @@ function ledgerPart(view: ProgrammeView): FeedPart {
   const { conference, programme } = view;
   return {
     conference: { id: conference.id, endDate: conference.endDate },
-    shown: view.sessions.filter((session) => session.startsAt !== null).map((session) => calendarSession(session, programme.conference)),
+    shown: view.sessions
+      .filter((session) => session.startsAt !== null)
+      .map((session) => keptCalendarSession(session, programme.conference)),
     complete: view.asFollowed ? new Set(programme.sessions.map((session) => session.uid)) : undefined,
     keeps: view.chosen,
   };

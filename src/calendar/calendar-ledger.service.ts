@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/configuration';
 import { SessionStatus } from '../sessions/session.entity';
 import { DataSource } from 'typeorm';
@@ -7,6 +7,7 @@ import { Transactions } from '../database/transactions';
 import { CalendarEvent } from './calendar-event.entity';
 import { PublishedConference, PublishedSession } from '../published/published-programme';
 import { CalendarSession, calendarSession } from './calendar-session';
+import { ProgrammeGeneration } from '../live/programme-generation';
 
 /** UIDs per read, and rows per write (nine parameters each): under SQLite's oldest limit of 999 parameters. */
 const READ_CHUNK = 900;
@@ -48,23 +49,43 @@ export type KeepsRemoved = (session: PublishedSession) => boolean;
 @Injectable()
 export class CalendarLedger {
   private readonly keptDays: number;
+  /**
+   * On a single instance the ledger is written by this one only (its writes are its stamps'), so
+   * the rows of each conference read whole are kept and every later build of its feeds reads none.
+   * Stamps then run one at a time, so that what is kept is what was written, in that order.
+   * With several instances (REDIS_URL) another may raise a row: every build reads them.
+   */
+  private readonly rowsByConference = new Map<number, Map<string, Known>>();
+  private stamps: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Optional() private readonly shared?: ProgrammeGeneration,
   ) {
     this.keptDays = config.cancelledEventsKeptDays;
+  }
+
+  private get keepsRows(): boolean {
+    return !this.shared?.shared;
   }
 
   /**
    * The sessions of every part with `revision` and `updatedAt` as the ledger has them, having
    * recorded what changed, followed by the removed events each part keeps.
    */
-  async stamp(parts: readonly FeedPart[]): Promise<CalendarSession[]> {
+  stamp(parts: readonly FeedPart[]): Promise<CalendarSession[]> {
+    if (!this.keepsRows) return this.stampNow(parts);
+    const stamped = this.stamps.then(() => this.stampNow(parts));
+    this.stamps = stamped.catch(() => undefined);
+    return stamped;
+  }
+
+  private async stampNow(parts: readonly FeedPart[]): Promise<CalendarSession[]> {
     const known = new Map<string, Known>();
     const completeIds = parts.filter((part) => part.complete).map((part) => part.conference.id);
-    if (completeIds.length) for (const row of await this.known('"conferenceId"', completeIds)) known.set(row.uid, row);
+    for (const row of await this.rowsOfConferences(completeIds)) known.set(row.uid, row);
     const uids = [...new Set(parts.flatMap((part) => part.shown.map((session) => session.uid)))].filter((uid) => !known.has(uid));
     for (let start = 0; start < uids.length; start += READ_CHUNK) {
       for (const row of await this.known('"uid"', uids.slice(start, start + READ_CHUNK))) known.set(row.uid, row);
@@ -120,6 +141,25 @@ export class CalendarLedger {
     }
     if (writes.size > 0) await this.record([...writes.values()]);
     return [...stamped, ...(await this.cancelledOf(gone))];
+  }
+
+  /** The ledger's rows of these conferences: those kept, and the others read (and kept, on a single instance). */
+  private async rowsOfConferences(conferenceIds: readonly number[]): Promise<Known[]> {
+    const keeps = this.keepsRows;
+    const unread = keeps ? conferenceIds.filter((id) => !this.rowsByConference.has(id)) : conferenceIds;
+    const read = unread.length ? await this.known('"conferenceId"', unread) : [];
+    if (!keeps) return read;
+    for (const id of unread) this.rowsByConference.set(id, new Map());
+    for (const row of read) this.rowsByConference.get(row.conferenceId!)!.set(row.uid, row);
+    return conferenceIds.flatMap((id) => [...this.rowsByConference.get(id)!.values()]);
+  }
+
+  /** What was written, into the rows kept (without what an event keeps to show it cancelled: read when needed). */
+  private keepWritten(entries: readonly Known[]): void {
+    for (const { shown: _, ...row } of entries) {
+      for (const [conferenceId, rows] of this.rowsByConference) if (conferenceId !== row.conferenceId) rows.delete(row.uid);
+      if (row.conferenceId !== null) this.rowsByConference.get(row.conferenceId)?.set(row.uid, row);
+    }
   }
 
   /** The ledger's rows whose column is one of these values, without what each keeps to show it cancelled (only whether it keeps it). */
@@ -215,7 +255,18 @@ export class CalendarLedger {
     };
   }
 
-  private record(entries: readonly Known[]): Promise<void> {
+  private async record(entries: readonly Known[]): Promise<void> {
+    try {
+      await this.write(entries);
+    } catch (error) {
+      // Whether any of it was written is not known: read the rows again.
+      this.rowsByConference.clear();
+      throw error;
+    }
+    if (this.keepsRows) this.keepWritten(entries);
+  }
+
+  private write(entries: readonly Known[]): Promise<void> {
     return this.transactions.runBookkeeping(async (manager) => {
       for (let start = 0; start < entries.length; start += WRITE_CHUNK) {
         const chunk = entries.slice(start, start + WRITE_CHUNK);
@@ -294,7 +345,16 @@ interface Known extends Omit<CalendarEvent, 'shown'> {
  * order rather than sorted for each event, since every feed build hashes every event. The form
  * must never change: a new hash for the same content would raise every event's SEQUENCE.
  */
+const contentHashes = new WeakMap<CalendarSession, string>();
+
+/** What a calendar shows of a session, hashed, once per entry object (see `keptCalendarSession`). */
 export function calendarContentHash(session: CalendarSession): string {
+  let hash = contentHashes.get(session);
+  if (hash === undefined) contentHashes.set(session, (hash = contentHashOf(session)));
+  return hash;
+}
+
+function contentHashOf(session: CalendarSession): string {
   const { conference, room, track } = session;
   const shown = {
     abstract: sortedKeys(session.abstract),

@@ -60,3 +60,19 @@ export function calendarSession(session: PublishedSession, conference: Published
     source: session,
   };
 }
+
+const kept = new WeakMap<PublishedSession, { conference: PublishedConference; entry: CalendarSession }>();
+
+/**
+ * `calendarSession`, made once per published session and conference: the live programme and
+ * releases keep their sessions' objects until they change, so every build after a change finds
+ * the others' entries (and what was hashed of them, see `calendarContentHash`) as they were.
+ * Never changed once made; a variant (a cancelled one, say) is a copy.
+ */
+export function keptCalendarSession(session: PublishedSession, conference: PublishedConference): CalendarSession {
+  const known = kept.get(session);
+  if (known?.conference === conference) return known.entry;
+  const entry = calendarSession(session, conference);
+  kept.set(session, { conference, entry });
+  return entry;
+}

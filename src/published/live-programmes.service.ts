@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { Injectable, OnModuleInit, Optional } from '@nestjs/common';
 import { DataSource, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
 import { Conference } from '../conferences/conference.entity';
@@ -5,7 +6,14 @@ import { changedScopes, PROGRAMME } from '../database/transactions';
 import { ProgrammeChange, ProgrammeEvents } from '../events/programme-events';
 import { ProgrammeGeneration } from '../live/programme-generation';
 import { isPublicConference } from './public-rule';
-import { inTimeOrder, publishedConference, PublishedProgramme, PublishedSession, readLiveProgrammes } from './published-programme';
+import {
+  inTimeOrder,
+  publishedConference,
+  PublishedConference,
+  PublishedProgramme,
+  PublishedSession,
+  readLiveProgrammes,
+} from './published-programme';
 
 /** Beyond this many changed sessions the whole programme is read again (and the statement stays under SQLite's parameter limit). */
 const MAX_SESSIONS_READ_AGAIN = 200;
@@ -22,6 +30,8 @@ const SESSION_CHANGES = new Set<ProgrammeChange['kind']>([
 
 /** One conference's live programme as last read, and what has changed in it since. */
 interface Kept {
+  /** The conference as read with the sessions: the same object while it is the same, so what is made of it can be kept with it. */
+  conference: PublishedConference;
   sessions: Map<number, PublishedSession>;
   /** The sessions to read again, each with the count of changes when it was last changed. */
   stale: Map<number, number>;
@@ -102,6 +112,7 @@ export class LiveProgrammes implements OnModuleInit, EntitySubscriberInterface {
       // Kept only if no change was committed while it ran: one could have come before or after its statements.
       if (this.changes === startedAt && current === kept)
         this.kept.set(conference.id, {
+          conference: programme.conference,
           sessions: new Map(programme.sessions.map((session) => [session.id, session])),
           stale: new Map(),
           wholeStaleAt: 0,
@@ -125,6 +136,8 @@ export class LiveProgrammes implements OnModuleInit, EntitySubscriberInterface {
         return (await readLiveProgrammes(this.dataSource.manager, [conference])).get(conference.id)!;
       }
     }
-    return { conference: publishedConference(conference), sessions: [...kept.sessions.values()].sort(inTimeOrder) };
+    const published = publishedConference(conference);
+    if (!isDeepStrictEqual(published, kept.conference)) kept.conference = published;
+    return { conference: kept.conference, sessions: [...kept.sessions.values()].sort(inTimeOrder) };
   }
 }

@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import * as renderer from '../../src/calendar/feed-renderer';
+import { APP_CONFIG, AppConfig } from '../../src/config/configuration';
 import { rowId } from '../support/ids';
 import { Lectern, startLectern } from '../support/lectern';
 import { ConferenceRef, programmeBuilder, SessionRef } from '../support/programme';
@@ -116,5 +117,19 @@ describe('incremental feeds', () => {
 
     await lectern.ok(`mutation ($id: ID!) { unpublishSession(id: $id) { id } }`, { id: talk.id }, { as: 'organiser' });
     expect((await byUid()).get(uid(talk))!.component.getFirstPropertyValue('status')).toBe('CANCELLED');
+  });
+
+  it('serves what a server just started over the same database serves: the ledger it keeps is the one it wrote', async () => {
+    await retitle(sessions[2], 'Workshop: maps');
+    const paths = [programme(), `/calendars/conferences/${conference.slug}.ics?locale=en`];
+    const served = [];
+    for (const path of paths) served.push(await (await fetch(`${lectern.url}${path}`)).text());
+    const { sqlitePath } = lectern.app.get<AppConfig>(APP_CONFIG);
+    const fresh = await startLectern({ RATE_LIMIT: 'off', SQLITE_PATH: sqlitePath });
+    try {
+      for (const [i, path] of paths.entries()) expect(await (await fetch(`${fresh.url}${path}`)).text()).toBe(served[i]);
+    } finally {
+      await fresh.close();
+    }
   });
 });
