@@ -19,9 +19,10 @@ const SLICE_MS = 10;
  */
 @Injectable()
 export class EventRenderings {
-  /** In order of use, so the first entry is the one to evict. */
-  private readonly entries = new Map<string, RenderedEvent>();
+  private readonly entries = new Map<string, { event: RenderedEvent; usedBy: number }>();
   private cachedBytes = 0;
+  /** Counts the builds, to tell which events the least recent builds used. */
+  private builds = 0;
 
   /**
    * The scheduled sessions among these and their events, in the same order. Rendering what is not
@@ -34,29 +35,36 @@ export class EventRenderings {
   ): Promise<{ scheduled: CalendarSession[]; events: RenderedEvent[] }> {
     const scheduled = sessions.filter(isScheduled);
     const events: RenderedEvent[] = [];
+    const build = ++this.builds;
+    const shown = shownWith(options);
+    let rendered = false;
     let sliceStarted = performance.now();
     for (const session of scheduled) {
-      const key = eventKey(session, options);
-      let event = this.entries.get(key);
-      if (event) {
-        this.entries.delete(key);
+      const key = eventKey(session, options, shown);
+      let entry = this.entries.get(key);
+      if (entry) {
+        entry.usedBy = build;
       } else {
-        event = renderEvent(session, options);
-        this.cachedBytes += event.bytes.length;
+        entry = { event: renderEvent(session, options), usedBy: build };
+        this.entries.set(key, entry);
+        this.cachedBytes += entry.event.bytes.length;
+        rendered = true;
         if (performance.now() - sliceStarted > SLICE_MS) {
           await nextTurn();
           sliceStarted = performance.now();
         }
       }
-      this.entries.set(key, event);
-      events.push(event);
+      events.push(entry.event);
     }
-    this.evictBeyondBound();
+    if (rendered) this.evictBeyondBound();
     return { scheduled, events };
   }
 
+  /** The events the least recent builds used go first, down to the bound. */
   private evictBeyondBound(): void {
-    for (const [key, event] of this.entries) {
+    if (this.cachedBytes <= MAX_CACHED_BYTES) return;
+    const byUse = [...this.entries].sort(([, a], [, b]) => a.usedBy - b.usedBy);
+    for (const [key, { event }] of byUse) {
       if (this.cachedBytes <= MAX_CACHED_BYTES) break;
       this.entries.delete(key);
       this.cachedBytes -= event.bytes.length;
@@ -64,8 +72,13 @@ export class EventRenderings {
   }
 }
 
-function eventKey(session: CalendarSession, options: RenderOptions): string {
+/** What of the reader's options an event shows. */
+function shownWith(options: RenderOptions): string {
+  return `${options.locale ?? ''}|${options.multiday}|${options.method ?? ''}`;
+}
+
+function eventKey(session: CalendarSession, options: RenderOptions, shown: string): string {
   const contentHash = session.contentHash ?? calendarContentHash(session);
   const stamps = `${session.revision}|${session.updatedAt.getTime()}|${session.createdAt.getTime()}`;
-  return `${session.uid}|${contentHash}|${stamps}|${options.sessionUrl(session.id)}|${options.locale ?? ''}|${options.multiday}|${options.method ?? ''}`;
+  return `${session.uid}|${contentHash}|${stamps}|${options.sessionUrl(session.id)}|${shown}`;
 }

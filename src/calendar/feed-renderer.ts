@@ -5,7 +5,7 @@ import { CalendarSession } from './calendar-session';
 import { cssColourName } from './colour-name';
 import { MultidayDisplay } from './feed-parameters';
 import { SessionTexts } from './session-texts';
-import { hasVtimezone, isRepeatedLocalTime, vtimezone } from './vtimezone';
+import { hasVtimezone, isRepeatedLocalTime, localYearsOf, vtimezone } from './vtimezone';
 
 /** How often subscribed calendars should come back for changes (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
 const REFRESH_INTERVAL = 'PT1H';
@@ -34,13 +34,14 @@ const STATUS: Record<SessionStatus, ICalEventStatus> = {
 };
 
 /**
- * One session's VEVENT as a feed shows it, folded and encoded; `zone` and `instants` say which
+ * One session's VEVENT as a feed shows it, folded and encoded; `zone` and `years` say which
  * local times it writes, for the VTIMEZONE the feed must carry.
  */
 export interface RenderedEvent {
   bytes: Buffer;
   zone?: string;
-  instants?: readonly [Date, Date];
+  /** The local years of `zone` its start and end fall in (what the feed's VTIMEZONE must cover). */
+  years?: readonly number[];
 }
 
 /**
@@ -100,7 +101,7 @@ export function renderEvent(session: CalendarSession, options: RenderOptions): R
     status: STATUS[session.status],
   });
   const text = foldLines(withProperties(event.toString(), rfc7986Properties(session, texts)));
-  return { bytes: Buffer.from(text, 'utf8'), ...(local ? { zone: timeZone, instants: [startsAt, endsAt] as const } : {}) };
+  return { bytes: Buffer.from(text, 'utf8'), ...(local ? { zone: timeZone, years: localYearsOf(timeZone, [startsAt, endsAt]) } : {}) };
 }
 
 /**
@@ -116,12 +117,12 @@ export function assembleFeed(
   events: readonly RenderedEvent[],
   options: RenderOptions,
 ): Buffer {
-  /** The instants written as local times, by zone: what each zone's VTIMEZONE must be right for. */
-  const zoned = new Map<string, Date[]>();
-  for (const { zone, instants } of events) {
-    if (!zone || !instants) continue;
-    if (!zoned.has(zone)) zoned.set(zone, []);
-    zoned.get(zone)!.push(...instants);
+  /** The local years of the instants written as local times, by zone: what each zone's VTIMEZONE must be right for. */
+  const zoned = new Map<string, Set<number>>();
+  for (const { zone, years } of events) {
+    if (!zone || !years) continue;
+    if (!zoned.has(zone)) zoned.set(zone, new Set());
+    for (const year of years) zoned.get(zone)!.add(year);
   }
   const zonesShown = new Set(sessions.map((session) => session.conference.timeZone));
   const [onlyZone] = zonesShown.size === 1 ? zonesShown : [];
@@ -143,7 +144,7 @@ export function assembleFeed(
     `REFRESH-INTERVAL;VALUE=DURATION:${REFRESH_INTERVAL}`,
     `X-PUBLISHED-TTL:${REFRESH_INTERVAL}`,
   ];
-  const zones = [...zoned].map(([zone, instants]) => vtimezone(zone, instants)).filter((block): block is string => !!block);
+  const zones = [...zoned].map(([zone, years]) => vtimezone(zone, years)).filter((block): block is string => !!block);
   const head = foldLines([...properties, ...zones].map((line) => `${line}\r\n`).join(''));
   return Buffer.concat([Buffer.from(head, 'utf8'), ...events.map((event) => event.bytes), Buffer.from('END:VCALENDAR\r\n', 'utf8')]);
 }

@@ -36,6 +36,8 @@ interface ZoneYear {
 }
 const walked = new Map<string, ZoneYear>();
 const known = new Map<string, boolean>();
+/** VTIMEZONE blocks written, by zone and years: every build of a feed writes the same one. */
+const written = new Map<string, string>();
 
 /** Whether a VTIMEZONE can be written for the zone; events in other zones are written in UTC instead. */
 export function hasVtimezone(zone: string): boolean {
@@ -65,13 +67,23 @@ export function isRepeatedLocalTime(zone: string, instant: Date): boolean {
 }
 
 /**
- * The VTIMEZONE for `zone`, with one observance for each offset change in every local year that
- * holds one of `instants`, and one that opens each run of such years; no RRULE, so nothing is
- * extrapolated from today's rules. Between runs, years no instant is in are left out.
+ * The VTIMEZONE for `zone`, with one observance for each offset change in each of `localYears`
+ * (the years its instants fall in, see `localYearsOf`), and one that opens each run of such years; no RRULE, so nothing is
+ * extrapolated from today's rules. Between runs, the years not asked for are left out.
  */
-export function vtimezone(zone: string, instants: readonly Date[]): string | null {
+export function vtimezone(zone: string, localYears: Iterable<number>): string | null {
   if (!hasVtimezone(zone)) return null;
-  const years = [...new Set(instants.map((instant) => yearHolding(zone, instant.getTime()).year))].sort((a, b) => a - b);
+  const years = [...new Set(localYears)].sort((a, b) => a - b);
+  const key = `${zone} ${years.join(' ')}`;
+  let block = written.get(key);
+  if (block === undefined) {
+    if (written.size >= MAX_KEPT) written.clear();
+    written.set(key, (block = vtimezoneOf(zone, years)));
+  }
+  return block;
+}
+
+function vtimezoneOf(zone: string, years: readonly number[]): string {
   const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`];
   years.forEach((year, index) => {
     const { start, opening, transitions } = zoneYear(zone, year);
@@ -80,6 +92,11 @@ export function vtimezone(zone: string, instants: readonly Date[]): string | nul
   });
   lines.push('END:VTIMEZONE');
   return lines.join('\r\n');
+}
+
+/** The local years of the zone these instants fall in: what its VTIMEZONE must cover (see `vtimezone`). */
+export function localYearsOf(zone: string, instants: readonly Date[]): number[] {
+  return [...new Set(instants.map((instant) => yearHolding(zone, instant.getTime()).year))];
 }
 
 /** The offset at an instant, from the walked years: the same as luxon's, without asking Intl each time. */
