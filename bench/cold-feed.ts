@@ -61,7 +61,7 @@ export async function compareColdFeed(
  */
 const REGIONS = 'GB US IE AU NZ CA ZA IN SG MT JM KE NG PH PK GH UG ZW BW BZ TT FJ HK GY LR SL ZM MW NA BS BB'.split(' ');
 let fullBuilds = 0;
-function freshLocale(): string {
+export function freshLocale(): string {
   if (fullBuilds >= REGIONS.length) throw new Error(`at most ${REGIONS.length} full feed builds in a run`);
   return `en-${REGIONS[fullBuilds++]}`;
 }
