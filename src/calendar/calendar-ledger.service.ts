@@ -129,7 +129,7 @@ export class CalendarLedger {
           entry = row;
         }
         if (entry !== row) writes.set(session.uid, entry);
-        stamped.push({ ...session, revision: entry.sequence, updatedAt: entry.lastModified, contentHash });
+        stamped.push(stampedWith(session, entry, contentHash));
       }
       if (!complete) continue;
       for (const row of known.values()) {
@@ -345,6 +345,17 @@ interface Known extends Omit<CalendarEvent, 'shown'> {
  * order rather than sorted for each event, since every feed build hashes every event. The form
  * must never change: a new hash for the same content would raise every event's SEQUENCE.
  */
+/** The last stamped copy of each entry, with the ledger row it was stamped from: a row kept unchanged gives the same copy. */
+const stampedCopies = new WeakMap<CalendarSession, { row: Known; stamped: CalendarSession }>();
+
+function stampedWith(session: CalendarSession, row: Known, contentHash: string): CalendarSession {
+  const last = stampedCopies.get(session);
+  if (last?.row === row) return last.stamped;
+  const stamped = { ...session, revision: row.sequence, updatedAt: row.lastModified, contentHash };
+  stampedCopies.set(session, { row, stamped });
+  return stamped;
+}
+
 const contentHashes = new WeakMap<CalendarSession, string>();
 
 /** What a calendar shows of a session, hashed, once per entry object (see `keptCalendarSession`). */

@@ -77,7 +77,18 @@ function shownWith(options: RenderOptions): string {
   return `${options.locale ?? ''}|${options.multiday}|${options.method ?? ''}`;
 }
 
+/** Each entry's keys, by what of the options it shows: the ledger hands the same entry to every build until it changes. */
+const keys = new WeakMap<CalendarSession, Map<string, string>>();
+
 function eventKey(session: CalendarSession, options: RenderOptions, shown: string): string {
+  let byShown = keys.get(session);
+  if (!byShown) keys.set(session, (byShown = new Map()));
+  let key = byShown.get(shown);
+  if (key === undefined) byShown.set(shown, (key = keyOf(session, options, shown)));
+  return key;
+}
+
+function keyOf(session: CalendarSession, options: RenderOptions, shown: string): string {
   const contentHash = session.contentHash ?? calendarContentHash(session);
   const stamps = `${session.revision}|${session.updatedAt.getTime()}|${session.createdAt.getTime()}`;
   return `${session.uid}|${contentHash}|${stamps}|${options.sessionUrl(session.id)}|${shown}`;
