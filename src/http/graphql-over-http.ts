@@ -43,13 +43,14 @@ export function followGraphqlOverHttp(fastify: FastifyInstance, path: string): v
  * `application/graphql-response+json`) and are answered as before.
  */
 export function sendBrowsersToGraphiql(fastify: FastifyInstance, path: string, graphiqlPath: string): void {
-  fastify.addHook('onRequest', async (request, reply) => {
-    if (request.routeOptions.url !== path || (request.method !== 'GET' && request.method !== 'HEAD')) return;
+  // A callback, not an async function: every request passes here (see refuseNulInAddresses).
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (request.routeOptions.url !== path || (request.method !== 'GET' && request.method !== 'HEAD')) return done();
     const accept = request.headers.accept ?? '';
-    if (!accept.includes('text/html') || accept.includes('application/json') || accept.includes(GRAPHQL_RESPONSE)) return;
+    if (!accept.includes('text/html') || accept.includes('application/json') || accept.includes(GRAPHQL_RESPONSE)) return done();
     const search = request.url.indexOf('?');
     addVary(reply, 'Accept');
-    return reply.redirect(search < 0 ? graphiqlPath : `${graphiqlPath}${request.url.slice(search)}`, 303);
+    reply.redirect(search < 0 ? graphiqlPath : `${graphiqlPath}${request.url.slice(search)}`, 303);
   });
 }
 

@@ -184,8 +184,11 @@ function corsOptions(organiserOrigins: string[]): FastifyCorsOptions {
  * strings in query-limits.ts.
  */
 export function refuseNulInAddresses(fastify: FastifyInstance): void {
-  fastify.addHook('onRequest', async (request) => {
-    if (request.url.includes('%00')) throw new AddressRefused('The address may not contain %00 (the NUL character).');
+  // A callback, not an async function: every request passes here, and a promise would put the
+  // rest of its hooks off to a later microtask.
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    if (request.url.includes('%00')) return done(new AddressRefused('The address may not contain %00 (the NUL character).'));
+    done();
   });
 }
 
