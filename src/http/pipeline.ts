@@ -37,8 +37,8 @@ export interface HttpPipelineParts {
 export async function assembleHttpPipeline(fastify: FastifyInstance, config: AppConfig, parts: HttpPipelineParts): Promise<void> {
   // onRequest, before anything is read of the request:
   // 0. 304 for a public feed, export or page whose current copy the client has, answered from
-  //    one look-up with the headers its full answer carried: the hottest path, so nothing before it.
-  //    Whatever it cannot decide alone is left to 6.
+  //    one look-up with the headers its full answer carried (those of 1 to 3 included): the
+  //    hottest path, so first of the pipeline's hooks. Whatever it cannot decide alone is left to 6.
   fastify.addHook('onRequest', (request, reply, done) => {
     if (!parts.feedRevalidation.answerAtOnce(request, reply)) done();
   });
