@@ -5,7 +5,7 @@ import { PublishedSession } from '../published/published-programme';
 import { isGridCell } from './pages/programme-grid';
 import { ProgrammeLayout } from './pages/programme-page';
 import { ProgrammePieceKind, ProgrammePieces, renderProgrammePiece } from './pages/programme-pieces';
-import { PageContext } from './site-context';
+import { PageContext, textOf } from './site-context';
 
 /** Enough for every piece of a few large programmes in each language and view; the least recently used go first beyond it. */
 const MAX_CACHED_CHARACTERS = 32 * 1024 * 1024;
@@ -16,12 +16,12 @@ const SLICE_MS = 10;
  * Each session's piece of a programme page (its entry in a list, its cell in a timetable), rendered
  * once for what it shows and kept, so a page is assembled from its pieces and a change to one
  * session renders one piece, not the programme. A piece is keyed by everything it is made of: the
- * session as published (its revision and last change, and every field the piece shows: titles in
- * every locale, times, status, format, language, room and track names, the line-up's names, roles
- * and affiliations, which change without the session's revision), the conference's slug and zone,
- * and the page's language, the reader's locale wishes, whether the page is served, and the very
- * links the piece writes (so the address scheme, an explicit `?lang=` or a static copy's file
- * names are in it). So a kept piece is never stale: anything it shows that changes makes another key.
+ * session as published (its revision and last change, and every field the piece shows: the title
+ * in the locale the reader's wishes pick, times, status, format, language, room and track names,
+ * the line-up's names, roles and affiliations, which change without the session's revision), the
+ * conference's slug and zone, the page's language, whether the page is served, and the very links
+ * the piece writes (so the address scheme, an explicit `?lang=` or a static copy's file names are
+ * in it). So a kept piece is never stale: anything it shows that changes makes another key.
  */
 export class ProgrammePieceRenderings {
   /** In order of use, so the first entry is the one to evict. */
@@ -70,6 +70,8 @@ export class ProgrammePieceRenderings {
       }
     }
     this.evictBeyondBound();
+    // The page is assembled from them in a turn of its own, not at the end of the last slice.
+    await nextTurn();
     return { items, cells };
   }
 
@@ -90,18 +92,8 @@ function pieceKind(layout: ProgrammeLayout, session: PublishedSession, zone: str
 
 /** What every piece of one page is rendered with, once per build. */
 function pageSignature(conference: Pick<Conference, 'slug' | 'timeZone'>, context: PageContext): string {
-  const { explicit, accepted, fallback } = context.wishes;
   const agenda = context.addresses.served ? context.addresses.page(`/${conference.slug}/agenda`) : null;
-  return JSON.stringify([
-    conference.slug,
-    conference.timeZone,
-    context.language,
-    explicit ?? null,
-    accepted ?? [],
-    fallback ?? null,
-    context.addresses.served,
-    agenda,
-  ]);
+  return JSON.stringify([conference.slug, conference.timeZone, context.language, context.addresses.served, agenda]);
 }
 
 /** What the piece shows, written out: the key itself (cheaper to compare than to hash, and counted in the bound). */
@@ -118,7 +110,9 @@ function pieceKey(
     session.id,
     session.revision,
     session.updatedAt,
-    session.title,
+    // The title as the reader's wishes pick it (its text and locale), not the wishes themselves:
+    // readers whose Accept-Language differs share the pieces whose titles they would read alike.
+    ...titleShown(context, session),
     session.status,
     session.startsAt,
     session.endsAt,
@@ -135,6 +129,11 @@ function pieceKey(
     ]),
     context.addresses.page(`/${conference.slug}/sessions/${session.id}`),
   ]);
+}
+
+function titleShown(context: PageContext, session: PublishedSession): [string | null, string | null] {
+  const { text, locale } = textOf(context, session.title);
+  return [text, locale];
 }
 
 /**

@@ -59,9 +59,11 @@ function entries(root: HtmlNode): Map<number, HtmlNode> {
 
 const entryOf = (root: HtmlNode, session: SessionRef) => entries(root).get(rowId(session.id));
 const titleOf = (entry: HtmlNode) => text(byClass(entry, 'title')[0]).trim();
-/** The sessions (by their titles in the default language) whose pieces were rendered since `before`. */
+/** The sessions (by their titles in the default language, else their first) whose pieces were rendered since `before`. */
 const renderedSince = (before: number) =>
-  renders.mock.calls.slice(before).map(([kind, , , session]) => `${kind}:${session.title[conference.defaultLocale]}`);
+  renders.mock.calls
+    .slice(before)
+    .map(([kind, , , session]) => `${kind}:${session.title[conference.defaultLocale] ?? Object.values(session.title)[0]}`);
 
 const write = (query: string, variables: Record<string, unknown>) => lectern.ok(query, variables, { as: 'organiser' });
 const retitle = (session: SessionRef, text: string) =>
@@ -95,6 +97,33 @@ it('renders each piece once more for another language, and nothing new when aske
   await page('?lang=en');
   await page();
   expect(renderedSince(again)).toEqual(['item:Verkstad i grupp', 'item:Verkstad i grupp']);
+});
+
+it('shares pieces between readers whose languages pick the same texts, and gives a reader whose languages pick another its own', async () => {
+  const keynote = await programmeBuilder(lectern).session(conference, {
+    title: { en: 'Keynote', de: 'Grundsatzrede' },
+    startsAt: at('16:00'),
+    endsAt: at('16:45'),
+    published: true,
+  });
+  const ask = async (acceptLanguage: string) => {
+    const response = await fetch(`${lectern.url}/${conference.slug}`, { headers: { 'accept-language': acceptLanguage } });
+    expect(response.status).toBe(200);
+    return parseHtml(await response.text());
+  };
+  await ask('sv');
+  const before = renders.mock.calls.length;
+  await retitle(sessions[0], 'Öppning av konferensen');
+  const swedish = await ask('sv-SE,sv;q=0.9,en;q=0.8');
+  expect(titleOf(entryOf(swedish, sessions[0])!)).toBe('Öppning av konferensen');
+  expect(titleOf(entryOf(swedish, keynote)!)).toContain('Keynote');
+  expect(renderedSince(before)).toEqual(['item:Öppning av konferensen']);
+
+  await retitle(sessions[0], 'Öppning');
+  const german = await ask('sv, de');
+  expect(titleOf(entryOf(german, keynote)!)).toContain('Grundsatzrede');
+  expect(renderedSince(before + 1).sort()).toEqual(['item:Keynote', 'item:Öppning']);
+  await write(`mutation ($id: ID!) { unpublishSession(id: $id) { id } }`, { id: keynote.id });
 });
 
 it('shows a renamed room and a renamed speaker on the next page, rendering only the pieces that show them', async () => {
