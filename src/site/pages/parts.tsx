@@ -30,9 +30,38 @@ export function Localised({
   );
 }
 
-export function languageLabel(context: PageContext, locale: string): string {
-  return languageName(locale, context.language);
+/** Beyond this many kept labels or clocks for one language (and zone), they are dropped and worked out again. */
+const MAX_KEPT = 100_000;
+
+/**
+ * Intl's answers, by what they are for: a programme page names a session's language and writes
+ * its times for every session, a few dozen languages and a few hundred instants over and over,
+ * and asking Intl each time was much of what rendering a session cost.
+ */
+function rememberedBy(make: (group: string, value: string) => string): (group: string, value: string) => string {
+  const groups = new Map<string, Map<string, string>>();
+  return (group, value) => {
+    let kept = groups.get(group);
+    if (!kept) groups.set(group, (kept = new Map()));
+    let answer = kept.get(value);
+    if (answer === undefined) {
+      if (kept.size >= MAX_KEPT) kept.clear();
+      kept.set(value, (answer = make(group, value)));
+    }
+    return answer;
+  };
 }
+
+const languageLabels = rememberedBy((language, locale) => languageName(locale, language));
+
+export function languageLabel(context: PageContext, locale: string): string {
+  return languageLabels(context.language, locale);
+}
+
+const clocks = rememberedBy((zoneAndLanguage, instant) => {
+  const [zone, language] = zoneAndLanguage.split('|');
+  return clock(instant, zone, language as PageContext['language']);
+});
 
 /** "09:00–09:45 CET", each clock a `<time>` the zone switch can rewrite. */
 export function TimeSpan({
@@ -50,7 +79,9 @@ export function TimeSpan({
   const spansDays = localDay(session.startsAt, zone) !== localDay(session.endsAt, zone);
   const format = withDay || spansDays ? 'day-time' : 'time';
   const label = (instant: string) =>
-    format === 'day-time' ? inZone(instant, zone, context.language).toFormat('ccc d LLL HH:mm') : clock(instant, zone, context.language);
+    format === 'day-time'
+      ? inZone(instant, zone, context.language).toFormat('ccc d LLL HH:mm')
+      : clocks(`${zone}|${context.language}`, instant);
   return (
     <span class="time-span">
       <time datetime={session.startsAt} data-format={format}>
