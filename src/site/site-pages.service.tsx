@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { ComponentChildren } from 'preact';
@@ -119,6 +120,8 @@ export class SitePages {
     const minute = running ? `@${now.toFormat("yyyyLLdd'T'HHmm")}` : '';
     return this.cache.get(`site:${key}${minute}`, async () => {
       const view = await this.published.ofConference(conference, filter);
+      // Worked out before the pieces, which yield: the page's assembly, in a turn of its own, is the shorter for it.
+      const choices = choicesOf(view, conference);
       const pieces = await this.pieces.render(layout, view.sessions, conference, context);
       const data: ProgrammePageData = {
         conference,
@@ -126,7 +129,7 @@ export class SitePages {
         total: view.programme.sessions.length,
         filter,
         layout,
-        choices: choicesOf(view, conference),
+        choices,
         feed: this.programmeFeed(conference, filter, context),
         nowAndNext: running ? nowAndNext(view.programme.sessions, now.toISO()!) : null,
         pieces,
@@ -135,7 +138,10 @@ export class SitePages {
         title: context.t('programme.pageTitle', { conference: conference.name }),
         description: context.t('programme.description', { conference: conference.name, count: data.total }),
       };
-      return this.built(context, head, conference, <ProgrammePage context={context} data={data} />, [scopeOf(conference)]);
+      const page = this.built(context, head, conference, <ProgrammePage context={context} data={data} />, [scopeOf(conference)]);
+      // The cache encodes and hashes the page in a turn after the one that assembled it.
+      await nextTurn();
+      return page;
     });
   }
 
@@ -312,19 +318,20 @@ function nowAndNext(sessions: PublishedSession[], now: string): { now: Published
   };
 }
 
+/** The order of localeCompare (the same collation), with one collator for a page's thousand names rather than one per comparison. */
+const NAME_ORDER = new Intl.Collator();
+
 /** Every value the whole programme shown has, so a filter never offers what would find nothing. */
 function choicesOf(view: ProgrammeView, conference: Conference): FilterChoices {
   const sessions = view.programme.sessions;
   const unique = <T,>(values: T[], key: (value: T) => string) => [...new Map(values.map((value) => [key(value), value])).values()];
-  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
-  const days: string[] = [];
+  const byName = (a: { name: string }, b: { name: string }) => NAME_ORDER.compare(a.name, b.name);
+  const days = new Set<string>();
   for (let day = DateTime.fromISO(conference.startDate); day.toISODate()! <= conference.endDate; day = day.plus({ days: 1 }))
-    days.push(day.toISODate()!);
-  for (const session of sessions)
-    if (session.startsAt && !days.includes(localDay(session.startsAt, conference.timeZone)))
-      days.push(localDay(session.startsAt, conference.timeZone));
+    days.add(day.toISODate()!);
+  for (const session of sessions) if (session.startsAt) days.add(localDay(session.startsAt, conference.timeZone));
   return {
-    days: days.sort(),
+    days: [...days].sort(),
     tracks: unique(
       sessions.flatMap((s) => (s.track ? [s.track] : [])),
       (t) => t.slug,
