@@ -133,6 +133,15 @@ export const refuseNulCharacters: preExecutionHookHandler = (_schema, document, 
  * and again: what the limits find in a document (and its cost for the same variables) is kept
  * with it, instead of walking it for every request.
  */
+/** The variables as text, or undefined when they nest too deep for JSON.stringify (a body of 1 MiB can): then not kept. */
+function variablesKey(variables: Record<string, unknown> | undefined): string | undefined {
+  try {
+    return variables === undefined ? '' : JSON.stringify(variables);
+  } catch {
+    return undefined;
+  }
+}
+
 const nulInQuery = new WeakMap<DocumentNode, boolean>();
 const costs = new WeakMap<DocumentNode, Map<string, number>>();
 /** The variable sets whose cost is kept per document (a page asked at a few sizes, say). */
@@ -153,7 +162,8 @@ function queryHoldsNul(document: DocumentNode): boolean {
 }
 
 function rememberedCost(document: DocumentNode, variables: Record<string, unknown> | undefined, count: () => number): number {
-  const key = variables === undefined ? '' : JSON.stringify(variables);
+  const key = variablesKey(variables);
+  if (key === undefined) return count();
   let known = costs.get(document);
   const kept = known?.get(key);
   if (kept !== undefined) return kept;
