@@ -1,4 +1,5 @@
-import { ColdFeedResult, measureColdBuild, measureColdFeed } from './cold-feed';
+import { ColdFeedResult, measureColdFeed, median } from './cold-feed';
+import { graphqlBody } from './queries';
 import { GeneratedProgramme } from './generate';
 import { log } from './log';
 import { ServerProcess } from './processes';
@@ -13,14 +14,13 @@ export const programmePagePath = (conferenceSlug: string) => `/${encodeURICompon
  */
 export const PAGE_HEADERS: Record<string, string> = { 'accept-language': 'sv-SE,sv;q=0.9,en;q=0.8' };
 
-/** Rounds of the cold page are numbered from here (and its feed's from `FEED_FIRST_ROUND`), so their new titles are no other measurement's. */
-const FIRST_ROUND = 2000;
+/** Rounds of the cold page's feed are numbered from here, so their new titles are no other measurement's. */
 const FEED_FIRST_ROUND = 3000;
 
 /**
  * The most a cold page build may take against the cold feed build of the same conference, in the
  * same process and run. Both are built by the same cache from the same published view of the same
- * 2,000 sessions after the same change; the page writes HTML (with its filter choices) where the
+ * 2,000 sessions, each built in full; the page writes HTML (with its filter choices) where the
  * feed writes iCal (through the calendar ledger). Half as much again is the bound the other cold
  * builds have against their bare builds.
  */
@@ -34,15 +34,72 @@ export interface ColdPageComparison {
 }
 
 /**
- * Time to the first programme page after a change (a session retitled through GraphQL, then the
- * page requested once and read to its end, `builds` times after one not counted), then the same
- * for the conference's feed built in full (see `measureColdFeed`): the page's bound is that feed build.
+ * Zones at Stockholm's offset, one per full page build: a conference's new zone makes every piece
+ * of its page new (each is kept by the zone it shows its times in), while its times stay the same.
+ */
+const SAME_OFFSET_ZONES = [
+  'Europe/Oslo',
+  'Europe/Copenhagen',
+  'Europe/Berlin',
+  'Europe/Paris',
+  'Europe/Amsterdam',
+  'Europe/Brussels',
+  'Europe/Vienna',
+  'Europe/Rome',
+  'Europe/Madrid',
+  'Europe/Prague',
+  'Europe/Zurich',
+  'Europe/Warsaw',
+];
+
+/**
+ * Time to the programme page built in full after a change: the conference moves to another zone
+ * at the same offset (through GraphQL, as an organiser would), so every session's piece is
+ * rendered again, then the page is requested once and read to its end, `builds` times after one
+ * not counted. Then the same for the conference's feed built in full (see `measureColdFeed`): the
+ * page's bound is that feed build. The conference goes back to its own zone after.
  */
 export async function compareColdPage(lectern: ServerProcess, programme: GeneratedProgramme, builds: number): Promise<ColdPageComparison> {
-  const path = programmePagePath(programme.conferenceSlug);
-  const page = await measureColdBuild(lectern, programme, builds, path, FIRST_ROUND, PAGE_HEADERS);
+  if (builds + 1 > SAME_OFFSET_ZONES.length) throw new Error(`at most ${SAME_OFFSET_ZONES.length - 1} full page builds`);
+  const ask = graphqlAs(lectern, programme.adminToken);
+  const { conference } = await ask('query ($slug: String!) { conference(slug: $slug) { id timeZone } }', {
+    slug: programme.conferenceSlug,
+  });
+  const moveTo = (timeZone: string) =>
+    ask('mutation ($input: UpdateConferenceInput!) { updateConference(input: $input) { id } }', { input: { id: conference.id, timeZone } });
+  const url = `${lectern.url}${programmePagePath(programme.conferenceSlug)}`;
+  const buildsMs: number[] = [];
+  let body = '';
+  try {
+    for (let round = 0; round <= builds; round++) {
+      await moveTo(SAME_OFFSET_ZONES[round]);
+      const started = performance.now();
+      const response = await fetch(url, { headers: PAGE_HEADERS });
+      body = await response.text();
+      const elapsed = performance.now() - started;
+      if (response.status !== 200) throw new Error(`the programme page answered ${response.status}`);
+      if (round > 0) buildsMs.push(elapsed);
+    }
+  } finally {
+    await moveTo(conference.timeZone);
+  }
+  const page = { buildsMs, medianMs: median(buildsMs), bytes: Buffer.byteLength(body) };
   const feed = await measureColdFeed(lectern, programme, builds, FEED_FIRST_ROUND);
   log(`  page ${page.medianMs.toFixed(0)} ms, feed ${feed.medianMs.toFixed(0)} ms (${page.bytes} and ${feed.bytes} bytes)`);
-  const withoutBody = ({ body: _, ...rest }: ColdFeedResult) => rest;
-  return { sessions: programme.plan.sessions, page: withoutBody(page), feed: withoutBody(feed) };
+  const { body: _, ...feedWithoutBody } = feed;
+  return { sessions: programme.plan.sessions, page, feed: feedWithoutBody };
+}
+
+/** A GraphQL request as the bench's admin; its errors end the run. */
+function graphqlAs(lectern: ServerProcess, token: string) {
+  return async (query: string, variables: Record<string, unknown>) => {
+    const response = await fetch(`${lectern.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: graphqlBody(query, variables),
+    });
+    const result = (await response.json()) as { data?: any; errors?: unknown[] };
+    if (result.errors || !result.data) throw new Error(`the bench's GraphQL request failed: ${JSON.stringify(result.errors)}`);
+    return result.data;
+  };
 }
