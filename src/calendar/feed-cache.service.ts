@@ -70,7 +70,7 @@ export class FeedCache implements OnModuleInit, EntitySubscriberInterface {
   private cachedBytes = 0;
   /** In insertion order, so the first entry is the one to evict. */
   private readonly entries = new Map<string, RenderedFeed>();
-  private readonly building = new Map<string, { builtAt: number; feed: Promise<RenderedFeed> }>();
+  private readonly building = new Map<string, { builtAt: number; feed: Promise<RenderedFeed>; next?: Promise<RenderedFeed> }>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -161,6 +161,16 @@ export class FeedCache implements OnModuleInit, EntitySubscriberInterface {
         ? this.changes.unchangedSince({ builtAt: pending.builtAt, scopes: cached.state.scopes })
         : this.changes.count === pending.builtAt);
     if (pendingCurrent) return pending.feed;
+    // One that started before a change: the next build starts once it is done, and everyone who
+    // asks until then shares that one. Each build then reads what was committed before they asked,
+    // and changes coming faster than builds never run several builds of one feed at once.
+    if (pending) {
+      pending.next ??= pending.feed.then(
+        () => this.current(key, build, undefined),
+        () => this.current(key, build, undefined),
+      );
+      return pending.next;
+    }
 
     const builtAt = this.changes.count;
     const feed = build().then(async (built) => {

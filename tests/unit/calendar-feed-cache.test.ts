@@ -95,6 +95,44 @@ describe('FeedCache', () => {
     expect([(await slow).body.toString(), (await after).body.toString()]).toEqual(['stale', 'fresh']);
   });
 
+  it('runs one build of a feed at a time while changes come faster than builds, each begun after the request it answers', async () => {
+    const finishers: (() => void)[] = [];
+    let running = 0;
+    let mostAtOnce = 0;
+    const startedAt: number[] = [];
+    let version = 0;
+    const slow = () => {
+      startedAt.push(version);
+      running++;
+      mostAtOnce = Math.max(mostAtOnce, running);
+      const seen = version;
+      return new Promise<BuiltFeed>((resolve) =>
+        finishers.push(() => {
+          running--;
+          resolve({ body: `version ${seen}`, scopes: ['conference:1'] });
+        }),
+      );
+    };
+    const first = cache.get('k', slow);
+    const asked: { version: number; answer: Promise<RenderedFeed> }[] = [];
+    for (let change = 1; change <= 3; change++) {
+      version = change;
+      commit([{ conferenceId: 1 }]);
+      asked.push({ version, answer: cache.get('k', slow) });
+    }
+    while (finishers.length) {
+      finishers.shift()!();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect((await first).body.toString()).toBe('version 0');
+    expect(mostAtOnce).toBe(1);
+    // Three asks after three changes share one build, begun once the first was done, after all three.
+    expect(startedAt).toEqual([0, 3]);
+    for (const { version: askedAt, answer } of asked) {
+      expect(Number((await answer).body.toString().split(' ')[1])).toBeGreaterThanOrEqual(askedAt);
+    }
+  });
+
   it('keeps nothing of a failed build', async () => {
     await expect(cache.get('k', async () => Promise.reject(new Error('not found')))).rejects.toThrow('not found');
     expect((await cache.get('k', built('found'))).body.toString()).toBe('found');
