@@ -1,5 +1,5 @@
 import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { stamped } from '../common/entities';
 import { Transactions } from '../database/transactions';
 import { ProgrammeChange, ProgrammeEvents } from '../events/programme-events';
@@ -23,6 +23,7 @@ export class WebhookOutbox implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly events: ProgrammeEvents,
+    private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     private readonly payloads: WebhookPayloads,
     private readonly worker: WebhookWorker,
@@ -41,8 +42,10 @@ export class WebhookOutbox implements OnModuleInit, OnModuleDestroy {
   private enqueue(changes: readonly ProgrammeChange[]): Promise<void> | undefined {
     const told = changes.filter((change) => WEBHOOK_EVENTS.has(change.kind));
     if (told.length === 0) return undefined;
-    const work: Promise<void> = this.transactions
-      .runBookkeeping((manager) => this.write(manager, told))
+    // Most conferences have no webhooks: asked first, outside a transaction, so that a write of
+    // theirs costs no second transaction (on SQLite they take turns, and writes queue behind it).
+    const work: Promise<void> = this.listeningTo(told)
+      .then((webhooks) => (webhooks.length ? this.transactions.runBookkeeping((manager) => this.write(manager, told, webhooks)) : 0))
       .then((written) => {
         if (written > 0) this.worker.wake();
       })
@@ -51,9 +54,16 @@ export class WebhookOutbox implements OnModuleInit, OnModuleDestroy {
     return work;
   }
 
-  private async write(manager: EntityManager, changes: readonly ProgrammeChange[]): Promise<number> {
+  /** The webhooks of the changes' conferences that listen for at least one of them. */
+  private async listeningTo(changes: readonly ProgrammeChange[]): Promise<Webhook[]> {
     const conferenceIds = [...new Set(changes.map((change) => change.conferenceId))];
-    const webhooks = await manager.findBy(Webhook, { conferenceId: In(conferenceIds) });
+    const webhooks = await this.dataSource.manager.findBy(Webhook, { conferenceId: In(conferenceIds) });
+    return webhooks.filter((webhook) =>
+      changes.some((change) => webhook.conferenceId === change.conferenceId && webhook.events.includes(change.kind as WebhookEvent)),
+    );
+  }
+
+  private async write(manager: EntityManager, changes: readonly ProgrammeChange[], webhooks: readonly Webhook[]): Promise<number> {
     let written = 0;
     for (const change of changes) {
       const listening = webhooks.filter(
