@@ -1,6 +1,6 @@
 import { PublishedAppearance, PublishedSession } from '../../published/published-programme';
 import { clock, inZone, languageName, PageContext, sameLanguage, textOf, zoneAbbreviation } from '../site-context';
-import { localDay } from './local-days';
+import { localDay, rememberedBy } from './local-days';
 
 /*
  * Pieces every page shares: a session's times, title and line-up, its star, and the subscribe
@@ -28,28 +28,6 @@ export function Localised({
       {other && <span class="other-language"> ({context.t('content.inLanguage', { language: languageLabel(context, locale!) })})</span>}
     </Tag>
   );
-}
-
-/** Beyond this many kept labels or clocks for one language (and zone), they are dropped and worked out again. */
-const MAX_KEPT = 100_000;
-
-/**
- * Intl's answers, by what they are for: a programme page names a session's language and writes
- * its times for every session, a few dozen languages and a few hundred instants over and over,
- * and asking Intl each time was much of what rendering a session cost.
- */
-function rememberedBy(make: (group: string, value: string) => string): (group: string, value: string) => string {
-  const groups = new Map<string, Map<string, string>>();
-  return (group, value) => {
-    let kept = groups.get(group);
-    if (!kept) groups.set(group, (kept = new Map()));
-    let answer = kept.get(value);
-    if (answer === undefined) {
-      if (kept.size >= MAX_KEPT) kept.clear();
-      kept.set(value, (answer = make(group, value)));
-    }
-    return answer;
-  };
 }
 
 const languageLabels = rememberedBy((language, locale) => languageName(locale, language));
