@@ -1,5 +1,5 @@
 import { ColdFeedResult, measureColdFeed, median } from './cold-feed';
-import { graphqlBody } from './queries';
+import { graphqlAs } from './queries';
 import { GeneratedProgramme } from './generate';
 import { log } from './log';
 import { ServerProcess } from './processes';
@@ -61,7 +61,7 @@ const SAME_OFFSET_ZONES = [
  */
 export async function compareColdPage(lectern: ServerProcess, programme: GeneratedProgramme, builds: number): Promise<ColdPageComparison> {
   if (builds + 1 > SAME_OFFSET_ZONES.length) throw new Error(`at most ${SAME_OFFSET_ZONES.length - 1} full page builds`);
-  const ask = graphqlAs(lectern, programme.adminToken);
+  const ask = graphqlAs(lectern.url, programme.adminToken);
   const { conference } = await ask('query ($slug: String!) { conference(slug: $slug) { id timeZone } }', {
     slug: programme.conferenceSlug,
   });
@@ -88,18 +88,4 @@ export async function compareColdPage(lectern: ServerProcess, programme: Generat
   log(`  page ${page.medianMs.toFixed(0)} ms, feed ${feed.medianMs.toFixed(0)} ms (${page.bytes} and ${feed.bytes} bytes)`);
   const { body: _, ...feedWithoutBody } = feed;
   return { sessions: programme.plan.sessions, page, feed: feedWithoutBody };
-}
-
-/** A GraphQL request as the bench's admin; its errors end the run. */
-function graphqlAs(lectern: ServerProcess, token: string) {
-  return async (query: string, variables: Record<string, unknown>) => {
-    const response = await fetch(`${lectern.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: graphqlBody(query, variables),
-    });
-    const result = (await response.json()) as { data?: any; errors?: unknown[] };
-    if (result.errors || !result.data) throw new Error(`the bench's GraphQL request failed: ${JSON.stringify(result.errors)}`);
-    return result.data;
-  };
 }

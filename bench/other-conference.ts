@@ -2,7 +2,7 @@ import { freshLocale, median } from './cold-feed';
 import { GeneratedProgramme } from './generate';
 import { log } from './log';
 import { ServerProcess } from './processes';
-import { feedPath, graphqlBody, RETITLE_SESSION } from './queries';
+import { feedPath, graphqlAs, RETITLE_SESSION } from './queries';
 
 /** Sessions in the second conference: enough that building its feed takes far longer than serving it warm. */
 const OTHER_SESSIONS = 300;
@@ -29,16 +29,7 @@ export interface OtherConferenceTiming {
  * a build.
  */
 export async function measureOtherConference(lectern: ServerProcess, main: GeneratedProgramme): Promise<OtherConferenceTiming> {
-  const ask = async (query: string, variables: Record<string, unknown>) => {
-    const response = await fetch(`${lectern.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${main.adminToken}` },
-      body: graphqlBody(query, variables),
-    });
-    const result = (await response.json()) as { data?: Record<string, { id: string }>; errors?: unknown[] };
-    if (result.errors || !result.data) throw new Error(`the bench's GraphQL request failed: ${JSON.stringify(result.errors)}`);
-    return result.data;
-  };
+  const ask = graphqlAs(lectern.url, main.adminToken);
   log(`  a second conference of ${OTHER_SESSIONS} sessions`);
   const { createConference } = await ask(`mutation ($input: CreateConferenceInput!) { createConference(input: $input) { id } }`, {
     input: {

@@ -24,3 +24,17 @@ export function graphqlBody(query: string, variables: Record<string, unknown>): 
 export const feedPath = (conferenceSlug: string) => `/calendars/conferences/${conferenceSlug}.ics`;
 export const trackFeedPath = (conferenceSlug: string, trackSlug: string) =>
   `/calendars/conferences/${conferenceSlug}/tracks/${trackSlug}.ics`;
+
+/** GraphQL requests to the server at `url` as the bench's admin; a request's errors end the run. */
+export function graphqlAs(url: string, token: string) {
+  return async (query: string, variables: Record<string, unknown>): Promise<any> => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: graphqlBody(query, variables),
+    });
+    const result = (await response.json()) as { data?: unknown; errors?: unknown[] };
+    if (result.errors || !result.data) throw new Error(`the bench's GraphQL request failed: ${JSON.stringify(result.errors)}`);
+    return result.data;
+  };
+}
